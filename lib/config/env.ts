@@ -1,0 +1,101 @@
+import 'server-only';
+
+import { readFileSync } from 'node:fs';
+
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Parsed once, lazily, so `next build` does not need secrets,
+ * and a production start with anything missing fails on first use with a message naming every gap.
+ * Embedded defaults (simulator, dev IdP) are filled in by `npm run dev` / the test runner, never here.
+ */
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const str = () => z.preprocess(emptyAsUndefined, z.string());
+const optStr = () => z.preprocess(emptyAsUndefined, z.string().optional());
+const groups = (fallback: string) =>
+  z.preprocess(emptyAsUndefined, z.string().default(fallback)).transform((v) =>
+    v.split(',').map((g) => g.trim()).filter(Boolean),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    FIREBLOCKS_BASE_URL: str().pipe(z.url()),
+    FIREBLOCKS_API_KEY: str().pipe(z.string().min(1)),
+    FIREBLOCKS_SECRET_KEY_PATH: optStr(),
+    FIREBLOCKS_SECRET_KEY: optStr(),
+    OIDC_ISSUER: str().pipe(z.url()),
+    OIDC_CLIENT_ID: str(),
+    OIDC_CLIENT_SECRET: str(),
+    OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUndefined, z.string().default('groups')),
+    ADMIN_GROUPS: groups('console-admins'),
+    VIEWER_GROUPS: groups('console-viewers'),
+    SESSION_SECRET: str().pipe(z.string().min(32, 'must be at least 32 characters')),
+    APP_URL: str().pipe(z.url()),
+  })
+  .refine((e) => Boolean(e.FIREBLOCKS_SECRET_KEY_PATH ?? e.FIREBLOCKS_SECRET_KEY), {
+    path: ['FIREBLOCKS_SECRET_KEY_PATH'],
+    message: 'set FIREBLOCKS_SECRET_KEY_PATH (a PEM file) or FIREBLOCKS_SECRET_KEY (PEM text)',
+  });
+
+export interface AppConfig {
+  production: boolean;
+  fireblocks: { baseUrl: string; apiKey: string; secretKeyPem: string; simulated: boolean };
+  oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string };
+  roles: { adminGroups: string[]; viewerGroups: string[] };
+  sessionSecret: string;
+  appUrl: URL;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Parses an environment record into the app's configuration, or throws a ConfigError naming every problem. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message === 'Invalid input: expected string, received undefined' ? 'is missing' : i.message}`);
+    throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const secretKeyPem = e.FIREBLOCKS_SECRET_KEY ?? readSecretFile(e.FIREBLOCKS_SECRET_KEY_PATH ?? '');
+  const appUrl = new URL(e.APP_URL);
+  const production = e.NODE_ENV === 'production';
+  if (production && appUrl.protocol !== 'https:' && !LOOPBACK.has(appUrl.hostname)) {
+    throw new ConfigError('Cosigner Console cannot start; fix its configuration:\n  - APP_URL: must be https in production');
+  }
+  return {
+    production,
+    fireblocks: {
+      baseUrl: e.FIREBLOCKS_BASE_URL.replace(/\/+$/, ''),
+      apiKey: e.FIREBLOCKS_API_KEY,
+      secretKeyPem,
+      // Real Fireblocks is never on loopback: a loopback upstream is the simulator, and the UI says so.
+      simulated: LOOPBACK.has(new URL(e.FIREBLOCKS_BASE_URL).hostname),
+    },
+    oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, groupsClaim: e.OIDC_GROUPS_CLAIM },
+    roles: { adminGroups: e.ADMIN_GROUPS, viewerGroups: e.VIEWER_GROUPS },
+    sessionSecret: e.SESSION_SECRET,
+    appUrl,
+  };
+}
+
+function readSecretFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    // Name the variable, never the file's content.
+    throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n  - FIREBLOCKS_SECRET_KEY_PATH: cannot read the file`);
+  }
+}
+
+let cached: AppConfig | undefined;
+
+/** The validated configuration of this process, read once. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,69 @@
+/**
+ * The one error type that crosses a boundary (route -> browser). It carries a code, a status, a message
+ * fit for a user, and correlation ids; never a stack or an upstream body. No server-only imports: the
+ * browser reads the same shape.
+ */
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'upstream_error'
+  | 'upstream_timeout'
+  | 'internal';
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** This app's id for the request (also in its X-Request-ID header), for the server log. */
+    requestId?: string;
+    /** Fireblocks' X-Request-ID, to quote to Fireblocks support. */
+    fireblocksRequestId?: string;
+    /** Field path (dot-joined, e.g. `callbackHandler.url`) to a message. */
+    fields?: Record<string, string>;
+  };
+}
+
+export interface AppErrorOptions {
+  status: number;
+  code: ErrorCode;
+  /** Safe to show a user. */
+  message: string;
+  fireblocksRequestId?: string;
+  fields?: Record<string, string>;
+  /** Seconds, for 429 and 503 answers. */
+  retryAfter?: number;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly fireblocksRequestId?: string;
+  readonly fields?: Record<string, string>;
+  readonly retryAfter?: number;
+
+  constructor(options: AppErrorOptions) {
+    super(options.message);
+    this.status = options.status;
+    this.code = options.code;
+    this.fireblocksRequestId = options.fireblocksRequestId;
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+  }
+
+  toBody(requestId?: string): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(requestId ? { requestId } : {}),
+        ...(this.fireblocksRequestId ? { fireblocksRequestId: this.fireblocksRequestId } : {}),
+        ...(this.fields ? { fields: this.fields } : {}),
+      },
+    };
+  }
+}
