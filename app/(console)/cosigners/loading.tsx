@@ -1,0 +1,15 @@
+import { COSIGNER_COLUMNS } from '@/components/cosigners/cosigners-columns';
+import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+
+export default function CosignersLoading() {
+  return (
+    <>
+      <PageHeader title="Cosigners" description="API Co-signers paired with this Fireblocks workspace." />
+      <Card>
+        <TableSkeleton label="cosigners" columns={COSIGNER_COLUMNS} />
+      </Card>
+    </>
+  );
+}

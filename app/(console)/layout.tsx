@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+
+import { AppShell } from '@/components/shell/app-shell';
+import { QueryProvider } from '@/components/shell/query-provider';
+import { requirePageSession } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config/env';
+
+/** Every signed-in page: the guard first, then the shell with the user and the simulator flag from the server. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { user } = await requirePageSession();
+  const { simulated } = getConfig().fireblocks;
+  return (
+    <QueryProvider>
+      <AppShell user={{ name: user.name, email: user.email, role: user.role }} simulated={simulated}>
+        {children}
+      </AppShell>
+    </QueryProvider>
+  );
+}

@@ -1,0 +1,14 @@
+import { withSession } from '@/lib/api/handler';
+import { respond } from '@/lib/api/respond';
+import { cosignerParamsSchema, getCosignerResponseSchema, type CosignerParams } from '@/lib/cosigners/schema';
+import { getFireblocks } from '@/lib/fireblocks';
+
+// GET /api/cosigners/{cosignerId} – one cosigner, `{ data }`.
+export const GET = withSession<CosignerParams>(
+  async (req, { params }) => {
+    const { cosignerId } = cosignerParamsSchema.parse(params);
+    const { data, fireblocksRequestId } = await getFireblocks().getCosigner(cosignerId, { signal: req.signal });
+    return respond(getCosignerResponseSchema, { data }, { fireblocksRequestId });
+  },
+  { role: 'viewer' },
+);

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+
+import { FingerprintText } from '@/components/cosigner/fingerprint-text';
+import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
+
+export interface InspectionFactsProps {
+  inspection: CallbackHandlerInspection;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dd className="min-w-0 break-words text-zinc-900 dark:text-zinc-100">{children}</dd>
+    </>
+  );
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** What the server found the URL, key or certificate to be, as label/value pairs. */
+export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
+  return (
+    <dl className="grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-1.5 text-xs">
+      {i.url && (
+        <>
+          <Fact label="Host">
+            <span className="font-mono">{i.url.host}</span>
+          </Fact>
+          <Fact label="Path">
+            <span className="font-mono">{i.url.path || '/'}</span>
+          </Fact>
+        </>
+      )}
+      {i.publicKey && (
+        <>
+          <Fact label="Key">
+            {i.publicKey.algorithm}
+            {i.publicKey.sizeBits ? `, ${i.publicKey.sizeBits} bits` : ''}
+          </Fact>
+          <Fact label="SHA-256">
+            <FingerprintText hex={i.publicKey.fingerprintSha256} full />
+          </Fact>
+        </>
+      )}
+      {i.cert && (
+        <>
+          <Fact label="Subject">{i.cert.subject}</Fact>
+          <Fact label="Names (SAN)">{i.cert.sans.length > 0 ? i.cert.sans.join(', ') : 'None'}</Fact>
+          <Fact label="Issuer">{i.cert.selfSigned ? `${i.cert.issuer} (self-signed)` : i.cert.issuer}</Fact>
+          <Fact label="Serial">
+            <span className="font-mono break-all">{i.cert.serial}</span>
+          </Fact>
+          <Fact label="Valid">
+            {day(i.cert.validFrom)} to {day(i.cert.validTo)}
+          </Fact>
+          <Fact label="Key">
+            {i.cert.keyType}
+            {i.cert.keySizeBits ? `, ${i.cert.keySizeBits} bits` : ''}
+          </Fact>
+          <Fact label="Covers host">{i.cert.coversHost === null ? 'No URL to compare' : i.cert.coversHost ? 'Yes' : 'No'}</Fact>
+          <Fact label="SHA-256">
+            <FingerprintText hex={i.cert.fingerprintSha256} full />
+          </Fact>
+          <Fact label="Key hash">
+            <FingerprintText hex={i.cert.publicKeySha256} full />
+          </Fact>
+        </>
+      )}
+    </dl>
+  );
+}

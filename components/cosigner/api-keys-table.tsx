@@ -1,0 +1,83 @@
+'use client';
+
+import { KeySquare, SearchX } from 'lucide-react';
+
+import { ListToolbar } from '@/components/pagination/list-toolbar';
+import { PaginationControls } from '@/components/pagination/pagination-controls';
+import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { usePageState } from '@/components/pagination/use-page-state';
+import { cn } from '@/components/ui/cn';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { useApiKeys } from '@/lib/queries/use-api-keys';
+
+import { apiKeyColumns } from './api-key-columns';
+import { ApiKeyRow } from './api-key-row';
+import { filterApiKeys } from './filter-api-keys';
+
+export interface ApiKeysTableProps {
+  cosignerId: string;
+  /** Admins get an edit action per key; viewers see the same table read-only. */
+  canEdit: boolean;
+}
+
+/** A cosigner's paired API keys, a page at a time, with the page in the URL. */
+export function ApiKeysTable({ cosignerId, canEdit }: ApiKeysTableProps) {
+  const [state, setState] = usePageState();
+  const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor });
+  const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
+  const loaded = query.data?.data.length ?? 0;
+  const columns = apiKeyColumns(canEdit);
+
+  return (
+    <section aria-labelledby="api-keys-heading" className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="api-keys-heading" className="px-4 pt-4 text-base font-semibold text-zinc-950 dark:text-white">
+        API keys
+      </h2>
+      <ListToolbar state={state} onChange={setState} filterHint="ID, URL, public key, certificate" />
+      {query.isPending ? (
+        <TableSkeleton label="API keys" columns={columns} />
+      ) : query.isError ? (
+        <div className="p-4">
+          <ErrorState title="Could not load API keys" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        </div>
+      ) : loaded === 0 ? (
+        <EmptyState icon={<KeySquare aria-hidden className="h-5 w-5" />} title="No API keys on this page">
+          {state.prev.length === 0 ? 'No API key is paired with this cosigner yet.' : 'Fireblocks returned an empty page. Go back to the previous page.'}
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<SearchX aria-hidden className="h-5 w-5" />} title={`No API keys on this page match “${state.q}”`}>
+          The filter only looks at the {loaded} keys loaded on this page. Try another page or clear the filter.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className={cn(tableClass, 'min-w-[760px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
+            <caption className="sr-only">API keys</caption>
+            <thead className={theadClass}>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className={cn(thClass, c === 'Actions' && 'text-right')}>
+                    {c === 'Actions' ? <span className="sr-only">Actions</span> : c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((k) => (
+                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PaginationControls
+        state={state}
+        onChange={setState}
+        next={query.data?.next}
+        busy={query.isFetching}
+        summary={state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`}
+      />
+    </section>
+  );
+}

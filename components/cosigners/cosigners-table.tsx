@@ -1,0 +1,75 @@
+'use client';
+
+import { SearchX, Server } from 'lucide-react';
+
+import { ListToolbar } from '@/components/pagination/list-toolbar';
+import { PaginationControls } from '@/components/pagination/pagination-controls';
+import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { usePageState } from '@/components/pagination/use-page-state';
+import { cn } from '@/components/ui/cn';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { useCosigners } from '@/lib/queries/use-cosigners';
+
+import { CosignerRow } from './cosigner-row';
+import { COSIGNER_COLUMNS } from './cosigners-columns';
+import { filterCosigners } from './filter-cosigners';
+
+/** The workspace's cosigners, a page at a time, with the page in the URL. */
+export function CosignersTable() {
+  const [state, setState] = usePageState();
+  const query = useCosigners({ pageSize: state.pageSize, order: state.order, cursor: state.cursor });
+  const rows = query.data ? filterCosigners(query.data.data, state.q) : [];
+  const loaded = query.data?.data.length ?? 0;
+
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <ListToolbar state={state} onChange={setState} filterHint="Name, ID, type or version" />
+      {query.isPending ? (
+        <TableSkeleton label="cosigners" columns={COSIGNER_COLUMNS} />
+      ) : query.isError ? (
+        <div className="p-4">
+          <ErrorState title="Could not load cosigners" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        </div>
+      ) : loaded === 0 ? (
+        <EmptyState icon={<Server aria-hidden className="h-5 w-5" />} title="No cosigners on this page">
+          {state.prev.length === 0
+            ? 'This workspace has no cosigners yet. Add one in the Fireblocks Console; it appears here once paired.'
+            : 'Fireblocks returned an empty page. Go back to the previous page.'}
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<SearchX aria-hidden className="h-5 w-5" />} title={`No cosigners on this page match “${state.q}”`}>
+          The filter only looks at the {loaded} rows loaded on this page. Try another page or clear the filter.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className={cn(tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
+            <caption className="sr-only">Cosigners</caption>
+            <thead className={theadClass}>
+              <tr>
+                {COSIGNER_COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={thClass}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <CosignerRow key={c.id} cosigner={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PaginationControls
+        state={state}
+        onChange={setState}
+        next={query.data?.next}
+        busy={query.isFetching}
+        summary={state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Cosigner } from '@/lib/queries/types';
+
+/** Case-insensitive match on name, id, type and version of the rows already loaded. */
+export function filterCosigners(rows: Cosigner[], q: string): Cosigner[] {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return rows;
+  return rows.filter((c) =>
+    [c.name, c.id, c.type, c.version?.name, c.version?.hash, c.archived ? 'archived' : 'active'].some((v) =>
+      v?.toLowerCase().includes(needle),
+    ),
+  );
+}

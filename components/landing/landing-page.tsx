@@ -1,0 +1,47 @@
+import { ArrowRight, Eye, ShieldCheck, Timer } from 'lucide-react';
+
+import { ProductMark } from '@/components/shell/product-mark';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { buttonClass } from '@/components/ui/button-styles';
+
+const POINTS = [
+  { icon: Eye, title: 'See every cosigner', text: 'Types, versions, paired API keys and how each callback handler authenticates.' },
+  { icon: ShieldCheck, title: 'Change handlers safely', text: 'Keys and certificates are inspected before anything is sent, and every change is confirmed.' },
+  { icon: Timer, title: 'Follow it to the end', text: 'Track the Fireblocks approval until the new handler is live.' },
+] as const;
+
+/** The signed-out front page: what this is and a way in. Static; shows no workspace data. */
+export function LandingPage() {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="mx-auto flex w-full max-w-5xl items-center justify-between px-4 py-4 sm:px-6">
+        <ProductMark href="/" />
+        <ThemeToggle />
+      </header>
+      <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col justify-center px-4 py-12 sm:px-6">
+        <p className="text-sm font-medium text-indigo-700 dark:text-indigo-300">Fireblocks API Co-signers</p>
+        <h1 className="mt-2 max-w-2xl text-3xl font-semibold tracking-tight text-zinc-950 sm:text-4xl dark:text-white">
+          Manage your cosigners’ callback handlers with confidence.
+        </h1>
+        <p className="mt-4 max-w-2xl text-zinc-600 dark:text-zinc-400">
+          Sign in with your organisation’s single sign-on. Admins can change callback handlers; viewers can look but not touch.
+        </p>
+        <div className="mt-8">
+          <a href="/auth/login" className={buttonClass({ variant: 'primary', className: 'h-10 px-5' })}>
+            Sign in
+            <ArrowRight aria-hidden className="h-4 w-4" />
+          </a>
+        </div>
+        <ul className="mt-14 grid gap-4 sm:grid-cols-3">
+          {POINTS.map(({ icon: Icon, title, text }) => (
+            <li key={title} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+              <Icon aria-hidden className="h-5 w-5 text-indigo-600 dark:text-indigo-400" />
+              <h2 className="mt-3 font-medium text-zinc-950 dark:text-white">{title}</h2>
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{text}</p>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+
+import { MainNav } from './main-nav';
+import { ProductMark } from './product-mark';
+import { SignOutButton } from './sign-out-button';
+import { SimulatedBanner } from './simulated-banner';
+import { UserBadge, type ShellUser } from './user-badge';
+
+export interface AppShellProps {
+  user: ShellUser;
+  /** True when the upstream is the simulator (from the server's config, not a client fetch). */
+  simulated: boolean;
+  children: ReactNode;
+}
+
+/** The frame of every signed-in page: banner, header with product, nav, user and sign-out, then the page. */
+export function AppShell({ user, simulated, children }: AppShellProps) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-zinc-900">
+        Skip to content
+      </a>
+      {simulated && <SimulatedBanner />}
+      <header className="border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
+          <ProductMark href="/cosigners" />
+          <div className="hidden sm:block">
+            <MainNav />
+          </div>
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <UserBadge user={user} />
+            <ThemeToggle />
+            <SignOutButton />
+          </div>
+        </div>
+        <div className="border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
+          <MainNav />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { AlertTriangle, RotateCw } from 'lucide-react';
+
+import { ApiError } from '@/lib/api-client/api-error';
+
+import { buttonClass } from './button-styles';
+import { CopyButton } from './copy-button';
+
+export interface ErrorStateProps {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+}
+
+/** A failed load: what went wrong in plain words, the ids to quote to support, and a way to try again. */
+export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps) {
+  const api = error instanceof ApiError ? error : undefined;
+  const message = api?.message ?? 'Something went wrong while loading this.';
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
+      <div className="flex items-start gap-3">
+        <AlertTriangle aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-red-600 dark:text-red-400" />
+        <div className="min-w-0 flex-1 space-y-2">
+          <p className="font-semibold">{title}</p>
+          <p>{message}</p>
+          {api && (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+              {api.status > 0 && (
+                <>
+                  <dt className="text-red-800 dark:text-red-200">Status</dt>
+                  <dd>{api.status}</dd>
+                </>
+              )}
+              {api.fireblocksRequestId && (
+                <>
+                  <dt className="text-red-800 dark:text-red-200">Fireblocks request ID</dt>
+                  <dd className="flex min-w-0 items-center gap-1 font-mono">
+                    <span className="truncate">{api.fireblocksRequestId}</span>
+                    <CopyButton value={api.fireblocksRequestId} label="Copy Fireblocks request ID" className="text-red-800 dark:text-red-200" />
+                  </dd>
+                </>
+              )}
+              {api.requestId && (
+                <>
+                  <dt className="text-red-800 dark:text-red-200">Console request ID</dt>
+                  <dd className="truncate font-mono">{api.requestId}</dd>
+                </>
+              )}
+            </dl>
+          )}
+          {onRetry && (
+            <button type="button" onClick={onRetry} disabled={retrying} className={buttonClass({ size: 'sm', className: 'mt-1' })}>
+              <RotateCw aria-hidden className={retrying ? 'h-3.5 w-3.5 animate-spin' : 'h-3.5 w-3.5'} />
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatExactUtc, formatRelative, parseTimestamp } from './relative-time-format';
+
+const now = new Date('2026-11-26T12:00:00Z');
+
+describe('parseTimestamp', () => {
+  it('reads the spec example with a space and an offset', () => {
+    expect(parseTimestamp('2021-07-01 00:00:00+00:00')?.toISOString()).toBe('2021-07-01T00:00:00.000Z');
+  });
+  it('reads ISO and refuses garbage', () => {
+    expect(parseTimestamp('2026-11-26T11:00:00Z')?.getTime()).toBe(Date.parse('2026-11-26T11:00:00Z'));
+    expect(parseTimestamp('yesterday')).toBeNull();
+  });
+});
+
+describe('formatRelative', () => {
+  it('picks the largest whole unit', () => {
+    expect(formatRelative(new Date('2026-11-26T11:57:00Z'), now)).toBe('3 minutes ago');
+    expect(formatRelative(new Date('2026-11-24T12:00:00Z'), now)).toBe('2 days ago');
+    expect(formatRelative(new Date('2025-11-01T12:00:00Z'), now)).toBe('last year');
+  });
+  it('says "just now" under a minute and handles the future', () => {
+    expect(formatRelative(new Date('2026-11-26T11:59:30Z'), now)).toBe('just now');
+    expect(formatRelative(new Date('2026-11-26T14:00:00Z'), now)).toBe('in 2 hours');
+  });
+});
+
+describe('formatExactUtc', () => {
+  it('prints UTC to the second', () => {
+    expect(formatExactUtc(new Date('2026-11-26T11:57:03.456Z'))).toBe('2026-11-26 11:57:03 UTC');
+  });
+});

@@ -1,0 +1,29 @@
+/** Parses Fireblocks' timestamps, which come as ISO or as `2021-07-01 00:00:00+00:00` (space, not T). */
+export function parseTimestamp(value: string): Date | null {
+  const d = new Date(value.includes('T') ? value : value.replace(' ', 'T'));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "in 2 days", "just now" (under a minute either way). */
+export function formatRelative(date: Date, now: Date, locale = 'en'): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const fmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return fmt.format(Math.trunc(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+/** Exact, unambiguous time for the tooltip: UTC, so two admins in two time zones read the same thing. */
+export function formatExactUtc(date: Date): string {
+  return `${date.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+}

@@ -1,0 +1,61 @@
+/** One request the simulator received, as its `/_sim/log` reports it. */
+export interface SimLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  apiKey?: string;
+  body?: unknown;
+}
+
+/** Fault injection (sim FaultConfig): what the next matching upstream requests should suffer. */
+export interface SimFault {
+  latencyMs?: number;
+  status?: 500 | 502 | 503 | 429;
+  retryAfterSec?: number;
+  drop?: boolean;
+  malformedJson?: boolean;
+  times?: number;
+  match?: { method?: string; pathPrefix?: string };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The simulator's `/_sim/*` control routes over HTTP, as e2e specs, screenshots and benches use them. */
+export class SimControl {
+  constructor(readonly url: string) {}
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(new URL(path, this.url), {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`simulator ${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  async log(): Promise<SimLogEntry[]> {
+    const data = await this.call('GET', '/_sim/log');
+    const list = Array.isArray(data) ? data : isRecord(data) ? (data.entries ?? data.log ?? data.data) : undefined;
+    if (!Array.isArray(list)) throw new Error('simulator /_sim/log answered an unexpected shape');
+    return list.filter(isRecord).map((e) => ({
+      method: String(e.method),
+      path: String(e.path),
+      status: Number(e.status),
+      apiKey: typeof e.apiKey === 'string' ? e.apiKey : undefined,
+      body: e.body,
+    }));
+  }
+
+  /** Requests that reached the Fireblocks API (not the control routes), optionally only writes. */
+  async upstreamCalls(filter: { method?: string } = {}): Promise<SimLogEntry[]> {
+    return (await this.log()).filter((e) => e.path.startsWith('/v1/') && (!filter.method || e.method === filter.method));
+  }
+
+  clearLog = () => this.call('DELETE', '/_sim/log');
+  setFaults = (fault: SimFault) => this.call('POST', '/_sim/faults', fault);
+  clearFaults = () => this.call('DELETE', '/_sim/faults');
+  reset = () => this.call('POST', '/_sim/reset');
+  reject = (requestId: string) => this.call('POST', `/_sim/requests/${encodeURIComponent(requestId)}/reject`);
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+
+/** The dev IdP's users (design.md), one per role the journeys need. */
+export const USERS = {
+  alice: { login: 'alice', role: 'admin', name: 'Alice' },
+  vera: { login: 'vera', role: 'viewer', name: 'Vera' },
+  nora: { login: 'nora', role: null, name: 'Nora' },
+} as const;
+
+export type UserName = keyof typeof USERS;
+
+/** Where the setup project saves each user's signed-in browser state (git-ignored). */
+export function authFile(user: UserName): string {
+  return path.join(import.meta.dirname, '.auth', `${user}.json`);
+}

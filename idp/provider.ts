@@ -1,0 +1,66 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+
+import { claimsFor } from './users';
+
+export interface DevIdpClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}
+
+const SCOPE = 'openid profile email groups';
+
+/**
+ * First-party app, so consent is implied: reuse the session's grant or create one covering every scope
+ * this IdP offers. oidc-provider then skips its consent prompt (its documented way to do so).
+ */
+async function loadExistingGrant(ctx: KoaContextWithOIDC) {
+  const { client, session, provider, result } = ctx.oidc;
+  if (!client || !session?.accountId) return undefined;
+  const grantId = result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+  const grant = (grantId ? await provider.Grant.find(grantId) : undefined) ?? new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+  grant.addOIDCScope(SCOPE);
+  await grant.save();
+  return grant;
+}
+
+/** An oidc-provider configured like a small corporate IdP: code flow, PKCE required, groups claim. */
+export function createProvider(issuer: string, clients: DevIdpClient[]): Provider {
+  // Signing and cookie keys are made per run: nothing to commit, nothing to leak.
+  const jwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const configuration: Configuration = {
+    clients: clients.map((c) => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      redirect_uris: c.redirectUris,
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    })),
+    jwks: { keys: [{ ...jwk, kid: randomUUID(), alg: 'RS256', use: 'sig' }] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+      groups: ['groups'],
+    },
+    scopes: ['openid', 'profile', 'email', 'groups'],
+    responseTypes: ['code'],
+    // Put the scope's claims in the ID token too, as Okta/Entra do for groups; the app also reads userinfo.
+    conformIdTokenClaims: false,
+    pkce: { required: () => true },
+    // Explicit lifetimes (seconds); the app keeps its own 8 h session and never uses these tokens again.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    loadExistingGrant,
+    findAccount: (_ctx, sub) => {
+      const claims = claimsFor(sub);
+      return claims ? { accountId: sub, claims: () => ({ ...claims, sub }) } : undefined;
+    },
+  };
+  return new Provider(issuer, configuration);
+}

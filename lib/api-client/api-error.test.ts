@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+
+import { ApiError, toApiError } from './api-error';
+
+describe('toApiError', () => {
+  it('keeps every field of an ErrorBody', () => {
+    const e = toApiError(400, {
+      error: {
+        code: 'bad_request',
+        message: 'Fix the fields',
+        requestId: 'r1',
+        fireblocksRequestId: 'fb1',
+        fields: { 'callbackHandler.url': 'must be https' },
+      },
+    });
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({
+      status: 400,
+      code: 'bad_request',
+      message: 'Fix the fields',
+      requestId: 'r1',
+      fireblocksRequestId: 'fb1',
+      fields: { 'callbackHandler.url': 'must be https' },
+    });
+  });
+
+  it('falls back to a code from the status and a readable message when the body is not an ErrorBody', () => {
+    const e = toApiError(502, '<html>Bad gateway</html>', 'hdr-id');
+    expect(e).toMatchObject({ status: 502, code: 'upstream_error', requestId: 'hdr-id', fields: undefined });
+    expect(e.message).toContain('502');
+  });
+
+  it('ignores an unknown code and non-string field messages', () => {
+    const e = toApiError(429, { error: { code: 'nope', message: 'Slow down', fields: { a: 1 } } });
+    expect(e.code).toBe('rate_limited');
+    expect(e.fields).toBeUndefined();
+  });
+});

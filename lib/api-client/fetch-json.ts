@@ -1,0 +1,36 @@
+import { ApiError, toApiError } from './api-error';
+
+export interface FetchJsonOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * The browser's one way to call the console's API: same-origin, cookies included, JSON both ways.
+ * Resolves with the parsed body on 2xx; throws ApiError otherwise (and for a network failure, status 0).
+ */
+export async function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
+  if (!path.startsWith('/api/')) throw new Error('fetchJson only calls this app’s own /api routes');
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, { code: 'internal', message: 'Could not reach the console’s server. Check your connection.' });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response.status, body, response.headers.get('x-request-id'));
+  return body as T;
+}

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+
+import { AppError } from '@/lib/errors/app-error';
+import { FireblocksError } from '@/lib/fireblocks/errors';
+
+import { errorResponse } from './errors';
+
+const RID = '00000000-0000-4000-8000-000000000000';
+afterEach(() => vi.restoreAllMocks());
+
+describe('errorResponse', () => {
+  it('keeps an AppError as it is, with the request id and Retry-After', async () => {
+    const res = errorResponse(new AppError({ status: 429, code: 'rate_limited', message: 'Slow down.', retryAfter: 7 }), RID);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('Retry-After')).toBe('7');
+    expect(await res.json()).toEqual({ error: { code: 'rate_limited', message: 'Slow down.', requestId: RID } });
+  });
+
+  it('turns a ZodError into 400 with dot-joined field paths, first message per field', async () => {
+    const schema = z.object({ callbackHandler: z.object({ url: z.string().url(), tags: z.array(z.string()) }) });
+    const parsed = schema.safeParse({ callbackHandler: { url: 'nope', tags: ['ok', 3] } });
+    const res = errorResponse(parsed.error, RID);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+    expect(body.error.code).toBe('bad_request');
+    expect(Object.keys(body.error.fields).sort()).toEqual(['callbackHandler.tags.1', 'callbackHandler.url']);
+  });
+
+  it('keys a whole-body issue as `body`', async () => {
+    const res = errorResponse(z.object({}).strict().safeParse(5).error, RID);
+    expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('body');
+  });
+
+  it('maps a FireblocksError through toAppError, keeping Fireblocks’ request id', async () => {
+    const res = errorResponse(new FireblocksError({ kind: 'http', status: 503, message: 'down', fireblocksRequestId: 'fb-1' }), RID);
+    expect(res.status).toBe(502);
+    const body = (await res.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({ code: 'upstream_error', requestId: RID, fireblocksRequestId: 'fb-1' });
+    expect(errorResponse(new FireblocksError({ kind: 'timeout', message: 't' }), RID).status).toBe(504);
+  });
+
+  it('answers anything else with a generic 500 and logs it without secrets', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+    const res = errorResponse(new Error(`boom with ${pem} and eyJhbGciOi.eyJzdWIiOi.sig and Fe26.2**abc*def`), RID);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain('boom');
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.', requestId: RID } });
+    const logged = log.mock.calls.flat().join(' ');
+    expect(logged).toContain(RID);
+    expect(logged).toContain('boom');
+    expect(logged).not.toMatch(/MIIEvQ|eyJhbGciOi|Fe26\.2\*\*abc/);
+  });
+});

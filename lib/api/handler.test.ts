@@ -1,0 +1,88 @@
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+
+import { sealSession, unsealSession, type Session } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors/app-error';
+
+import { withSession } from './handler';
+
+const SECRET = 'a-test-session-secret-of-at-least-32-chars';
+const APP = 'http://localhost:3999';
+
+beforeAll(() => {
+  // getConfig() reads these once; the handler under test runs against them.
+  for (const [k, v] of Object.entries({
+    FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1', FIREBLOCKS_API_KEY: 'k', FIREBLOCKS_SECRET_KEY: 'unused',
+    OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', SESSION_SECRET: SECRET, APP_URL: APP,
+  })) vi.stubEnv(k, v);
+});
+
+const user = (role: Session['user']['role']) => ({ sub: 'u', name: 'U', email: 'u@example.test', role });
+async function cookieFor(role: Session['user']['role'], ageMs = 0): Promise<string> {
+  const t = Date.now() - ageMs;
+  return `cc_session=${await sealSession({ user: user(role), createdAt: t, lastSeenAt: t }, SECRET)}`;
+}
+const req = (headers: Record<string, string> = {}, method = 'GET') => new NextRequest(`${APP}/api/x`, { method, headers });
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
+
+const echo = withSession<{ id: string }>((_req, { params: p, session, requestId }) => Response.json({ id: p.id, role: session.user.role, requestId }), { role: 'viewer' });
+const admin = withSession(() => Response.json({ ok: true }, { status: 202 }), { role: 'admin', sameOrigin: true, requireJson: true });
+
+describe('withSession', () => {
+  it('passes params, session and a request id (also in X-Request-ID), with no-store', async () => {
+    const res = await echo(req({ cookie: await cookieFor('viewer') }), params({ id: 'abc' }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { requestId: string };
+    expect(body).toMatchObject({ id: 'abc', role: 'viewer' });
+    expect(res.headers.get('X-Request-ID')).toBe(body.requestId);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it.each([
+    ['no cookie', {}],
+    ['a garbage cookie', { cookie: 'cc_session=Fe26.2**garbage' }],
+  ])('401 with %s', async (_label, headers) => {
+    const res = await echo(req(headers), params({ id: 'a' }));
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('unauthenticated');
+    expect(body.error.requestId).toBe(res.headers.get('X-Request-ID'));
+  });
+
+  it('401 for an idle-expired session, 403 for no role and for a viewer on an admin route', async () => {
+    expect((await echo(req({ cookie: await cookieFor('viewer', 31 * 60_000) }), params({ id: 'a' }))).status).toBe(401);
+    expect((await echo(req({ cookie: await cookieFor(null) }), params({ id: 'a' }))).status).toBe(403);
+    const viewer = await admin(req({ cookie: await cookieFor('viewer'), 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, 'PATCH'), params({}));
+    expect(viewer.status).toBe(403);
+  });
+
+  it('admin route: 403 cross-site, 415 without JSON, 202 when all is right', async () => {
+    const cookie = await cookieFor('admin');
+    const json = { 'content-type': 'application/json; charset=utf-8' };
+    expect((await admin(req({ cookie, ...json, 'sec-fetch-site': 'cross-site' }, 'PATCH'), params({}))).status).toBe(403);
+    expect((await admin(req({ cookie, ...json }, 'PATCH'), params({}))).status).toBe(403);
+    expect((await admin(req({ cookie, 'content-type': 'text/plain', origin: APP }, 'PATCH'), params({}))).status).toBe(415);
+    expect((await admin(req({ cookie, ...json, origin: APP }, 'PATCH'), params({}))).status).toBe(202);
+  });
+
+  it('slides the idle window once lastSeenAt is over a minute old, not before', async () => {
+    expect((await echo(req({ cookie: await cookieFor('viewer') }), params({ id: 'a' }))).headers.getSetCookie()).toEqual([]);
+    const res = await echo(req({ cookie: await cookieFor('viewer', 5 * 60_000) }), params({ id: 'a' }));
+    const set = res.headers.getSetCookie()[0] ?? '';
+    expect(set).toMatch(/^cc_session=Fe26/);
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=lax/i);
+    const refreshed = await unsealSession(set.split(';')[0]?.slice('cc_session='.length), SECRET, Date.now());
+    expect(refreshed?.lastSeenAt).toBeGreaterThan(refreshed?.createdAt ?? Infinity);
+  });
+
+  it('maps what the handler throws', async () => {
+    const zod = withSession(() => z.object({ pageSize: z.number() }).parse({ pageSize: 'x' }) && new Response(), { role: 'viewer' });
+    const res = await zod(req({ cookie: await cookieFor('viewer') }), params({}));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('pageSize');
+    const app = withSession(() => { throw new AppError({ status: 404, code: 'not_found', message: 'No such key.' }); }, { role: 'viewer' });
+    expect((await app(req({ cookie: await cookieFor('viewer') }), params({}))).status).toBe(404);
+  });
+});

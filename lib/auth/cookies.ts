@@ -1,0 +1,40 @@
+import 'server-only';
+
+import type { AppConfig } from '@/lib/config/env';
+
+export interface CookieAttributes {
+  httpOnly: true;
+  sameSite: 'lax';
+  path: '/';
+  secure: boolean;
+  maxAge?: number;
+}
+
+export interface CookieSpec {
+  name: string;
+  attributes: CookieAttributes;
+}
+
+/**
+ * Cookie names and attributes. Rule: `Secure` and the `__Host-` prefix exactly when the app runs in
+ * production on an https APP_URL. Browsers refuse `Secure` cookies (and so `__Host-` names) from plain
+ * http origins, so the http loopback dev/test setup uses a plain name without `Secure`. `__Host-` also
+ * forbids a Domain attribute and requires Path=/, which pins the cookie to this exact host.
+ */
+function cookieSpec(base: string, config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
+  const secure = config.production && config.appUrl.protocol === 'https:';
+  return {
+    name: secure ? `__Host-${base}` : base,
+    attributes: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+  };
+}
+
+/** The session cookie. SameSite=Lax so the top-level redirect back from the IdP still carries it. */
+export function sessionCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
+  return cookieSpec('cc_session', config);
+}
+
+/** The short-lived sign-in transaction cookie (PKCE verifier, state, nonce, returnTo). */
+export function loginCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
+  return cookieSpec('cc_login', config);
+}

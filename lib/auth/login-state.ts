@@ -1,0 +1,40 @@
+import 'server-only';
+
+import { sealData, unsealData } from 'iron-session';
+import { z } from 'zod';
+
+/** How long a user may spend at the IdP between /auth/login and /auth/callback. */
+export const LOGIN_STATE_TTL_SECONDS = 10 * 60;
+
+/** The sign-in transaction, sealed into its own short-lived cookie between login and callback. */
+export interface LoginState {
+  codeVerifier: string;
+  state: string;
+  nonce: string;
+  returnTo: string;
+}
+
+const loginStateSchema = z.object({
+  kind: z.literal('login'),
+  codeVerifier: z.string().min(43),
+  state: z.string().min(1),
+  nonce: z.string().min(1),
+  returnTo: z.string(),
+});
+
+export async function sealLoginState(state: LoginState, secret: string): Promise<string> {
+  return sealData({ kind: 'login', ...state }, { password: secret, ttl: LOGIN_STATE_TTL_SECONDS });
+}
+
+/** `null` when missing, tampered, expired (iron TTL) or of another kind (a session seal is not a login state). */
+export async function unsealLoginState(value: string | undefined, secret: string): Promise<LoginState | null> {
+  if (!value) return null;
+  try {
+    const parsed = loginStateSchema.safeParse(await unsealData<unknown>(value, { password: secret, ttl: LOGIN_STATE_TTL_SECONDS }));
+    if (!parsed.success) return null;
+    const { codeVerifier, state, nonce, returnTo } = parsed.data;
+    return { codeVerifier, state, nonce, returnTo };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+
+import * as client from 'openid-client';
+
+import type { AppConfig } from '@/lib/config/env';
+
+import type { LoginState } from './login-state';
+import { groupsFromClaims, roleForGroups } from './roles';
+import type { SessionUser } from './session';
+
+type OidcSettings = Pick<AppConfig, 'oidc' | 'roles' | 'appUrl'>;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+let cached: { key: string; configuration: Promise<client.Configuration> } | undefined;
+
+/** The callback URL registered at the IdP, always derived from APP_URL (never from the Host header). */
+export function redirectUri(appUrl: URL): string {
+  return new URL('/auth/callback', appUrl).href;
+}
+
+/**
+ * Discovery, cached per issuer and client. Plain http is allowed only for a loopback issuer (the dev
+ * IdP); openid-client refuses http otherwise, which is what a real IdP deserves. A failed discovery is
+ * not cached, so the next sign-in retries.
+ */
+export function getOidcConfiguration(settings: OidcSettings): Promise<client.Configuration> {
+  const { issuer, clientId, clientSecret } = settings.oidc;
+  const key = `${issuer}\n${clientId}`;
+  if (cached?.key === key) return cached.configuration;
+  const url = new URL(issuer);
+  const insecure = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  const configuration = client.discovery(url, clientId, undefined, client.ClientSecretBasic(clientSecret), {
+    execute: insecure ? [client.allowInsecureRequests] : [],
+  });
+  cached = { key, configuration };
+  configuration.catch(() => {
+    if (cached?.configuration === configuration) cached = undefined;
+  });
+  return configuration;
+}
+
+/** Starts Authorization Code + PKCE: returns the IdP URL and the transaction to keep in a sealed cookie. */
+export async function startSignIn(settings: OidcSettings, returnTo: string): Promise<{ url: URL; state: LoginState }> {
+  const configuration = await getOidcConfiguration(settings);
+  const state: LoginState = {
+    codeVerifier: client.randomPKCECodeVerifier(),
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    returnTo,
+  };
+  const supported = configuration.serverMetadata().scopes_supported;
+  // Ask for a `groups` scope only where the IdP advertises one; some IdPs reject unknown scopes.
+  const scope = ['openid', 'profile', 'email', ...(supported?.includes('groups') ? ['groups'] : [])].join(' ');
+  const url = client.buildAuthorizationUrl(configuration, {
+    redirect_uri: redirectUri(settings.appUrl),
+    scope,
+    code_challenge: await client.calculatePKCECodeChallenge(state.codeVerifier),
+    code_challenge_method: 'S256',
+    state: state.state,
+    nonce: state.nonce,
+  });
+  return { url, state };
+}
+
+/**
+ * Finishes sign-in: validates state, PKCE and nonce, exchanges the code, and reduces the ID token (or
+ * userinfo, when the IdP keeps groups there) to the user the session stores. Tokens are dropped here.
+ */
+export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, state: LoginState): Promise<SessionUser> {
+  const configuration = await getOidcConfiguration(settings);
+  const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
+    pkceCodeVerifier: state.codeVerifier,
+    expectedState: state.state,
+    expectedNonce: state.nonce,
+    idTokenExpected: true,
+  });
+  const idClaims = tokens.claims();
+  if (!idClaims) throw new Error('The IdP returned no ID token');
+  let claims: Record<string, unknown> = idClaims;
+  if (!(settings.oidc.groupsClaim in idClaims)) {
+    claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), ...idClaims };
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    sub: idClaims.sub,
+    name: str(claims.name) ?? str(claims.preferred_username) ?? idClaims.sub,
+    email: str(claims.email) ?? '',
+    role: roleForGroups(groupsFromClaims(claims, settings.oidc.groupsClaim), settings.roles),
+  };
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+
+import { NextResponse, type NextRequest } from 'next/server';
+
+import { redactForLog } from '@/lib/api/redact';
+import type { AppConfig } from '@/lib/config/env';
+
+import { loginCookie, sessionCookie, type CookieSpec } from './cookies';
+import { LOGIN_STATE_TTL_SECONDS, sealLoginState, unsealLoginState } from './login-state';
+import { finishSignIn, startSignIn } from './oidc';
+import { safeReturnTo } from './return-to';
+import { isSameOriginRequest } from './same-origin';
+import { newSession, sealSession, sessionMaxAgeSeconds } from './session';
+
+/** A small page for a failed sign-in step: the reason stays in the server log, the user gets a way back. */
+function failurePage(status: number, message: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in failed</title></head><body><main><h1>Sign-in failed</h1><p>${message}</p><p><a href="/auth/login">Sign in again</a></p></main></body></html>`;
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+function redirectTo(location: URL): NextResponse {
+  const res = NextResponse.redirect(location, 303);
+  res.headers.set('Cache-Control', 'no-store');
+  return res;
+}
+
+function clear(res: NextResponse, spec: CookieSpec): void {
+  res.cookies.set({ name: spec.name, value: '', ...spec.attributes, maxAge: 0 });
+}
+
+/** GET /auth/login: seals PKCE verifier, state, nonce and returnTo into a 10-minute cookie, then goes to the IdP. */
+export async function handleLogin(req: NextRequest, config: AppConfig): Promise<Response> {
+  const returnTo = safeReturnTo(req.nextUrl.searchParams.get('returnTo'));
+  let started: Awaited<ReturnType<typeof startSignIn>>;
+  try {
+    started = await startSignIn(config, returnTo);
+  } catch (error) {
+    console.error(`sign-in could not start: ${redactForLog(error)}`);
+    return failurePage(502, 'The sign-in provider could not be reached. Try again in a moment.');
+  }
+  const res = redirectTo(started.url);
+  const spec = loginCookie(config);
+  const value = await sealLoginState(started.state, config.sessionSecret);
+  res.cookies.set({ name: spec.name, value, ...spec.attributes, maxAge: LOGIN_STATE_TTL_SECONDS });
+  return res;
+}
+
+/** GET /auth/callback: checks the transaction, exchanges the code, and swaps the login cookie for a session. */
+export async function handleCallback(req: NextRequest, config: AppConfig, now = Date.now()): Promise<Response> {
+  const loginSpec = loginCookie(config);
+  const state = await unsealLoginState(req.cookies.get(loginSpec.name)?.value, config.sessionSecret);
+  if (!state) return failurePage(400, 'This sign-in attempt expired or was already used.');
+  let user: Awaited<ReturnType<typeof finishSignIn>>;
+  try {
+    // Built from APP_URL, not the Host header, so redirect_uri matches what the IdP has registered.
+    user = await finishSignIn(config, new URL(`/auth/callback${req.nextUrl.search}`, config.appUrl), state);
+  } catch (error) {
+    console.error(`sign-in callback refused: ${redactForLog(error)}`);
+    return failurePage(400, 'The sign-in provider’s answer could not be accepted.');
+  }
+  const session = newSession(user, now);
+  const res = redirectTo(new URL(safeReturnTo(state.returnTo), config.appUrl));
+  const spec = sessionCookie(config);
+  const value = await sealSession(session, config.sessionSecret);
+  res.cookies.set({ name: spec.name, value, ...spec.attributes, maxAge: sessionMaxAgeSeconds(session, now) });
+  clear(res, loginSpec);
+  return res;
+}
+
+/** POST /auth/logout: same-origin only (a cross-site form must not sign people out), clears the session. */
+export function handleLogout(req: NextRequest, config: AppConfig): Response {
+  if (!isSameOriginRequest(req.headers, config.appUrl)) {
+    return new Response('Cross-site sign-out refused.', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  }
+  const res = redirectTo(new URL('/', config.appUrl));
+  clear(res, sessionCookie(config));
+  clear(res, loginCookie(config));
+  return res;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+import { apiKeyIdSchema, cosignerIdSchema, REQUEST_STATES, requestIdSchema } from '@/lib/fireblocks/schema';
+
+/**
+ * What the console's own API answers (the browser's contract), as opposed to lib/fireblocks/schema.ts, which
+ * mirrors what Fireblocks sends. Routes parse upstream data through these, so a field Fireblocks adds tomorrow is
+ * dropped here instead of leaking to the browser, and the UI can rely on exactly these shapes.
+ * No server-only import: the UI imports the types. Lists are `{ data, next }`, single resources `{ data }`.
+ */
+const opt = <T extends z.ZodType>(schema: T) => schema.optional();
+
+/** Route params (`app/api/cosigners/[cosignerId]/...`); a bad one is a 400 keyed by its name. */
+export const cosignerParamsSchema = z.object({ cosignerId: cosignerIdSchema });
+export const apiKeyParamsSchema = cosignerParamsSchema.extend({ apiKeyId: apiKeyIdSchema });
+export const requestStatusParamsSchema = apiKeyParamsSchema.extend({ requestId: requestIdSchema });
+
+export const cosignerResponseSchema = z.object({
+  id: z.string(),
+  archived: z.boolean(),
+  name: opt(z.string()),
+  type: opt(z.string()),
+  version: opt(z.object({ hash: z.string(), name: opt(z.string()) })),
+});
+
+export const apiKeyResponseSchema = z.object({
+  id: z.string(),
+  lastSeen: opt(z.string()),
+  callbackHandler: opt(
+    z.object({ url: z.string(), publicKey: opt(z.string()), certPublicKeyHash: opt(z.string()) }),
+  ),
+});
+
+const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next: z.string().nullable() });
+
+export const listCosignersResponseSchema = pageOf(cosignerResponseSchema);
+export const getCosignerResponseSchema = z.object({ data: cosignerResponseSchema });
+export const listApiKeysResponseSchema = pageOf(apiKeyResponseSchema);
+export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema });
+
+/** PATCH 202: Fireblocks' echo of the write model, its X-Request-ID and the async request id to poll. */
+export const updateCallbackHandlerResultSchema = z.object({
+  data: z.object({
+    id: z.string(),
+    callbackHandler: opt(z.object({ url: z.string(), publicKey: opt(z.string()), cert: opt(z.string()) })),
+  }),
+  requestId: z.string(),
+  fireblocksRequestId: opt(z.string()),
+});
+
+export const getRequestStatusResponseSchema = z.object({
+  data: z.object({ status: z.enum(REQUEST_STATES), type: z.string() }),
+});
+
+export const meResponseSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  // A session without a role never gets here: every API route answers it 403.
+  role: z.enum(['admin', 'viewer']),
+  /** True when the upstream is the simulator: the UI shows the "simulated Fireblocks" banner. */
+  simulated: z.boolean(),
+});
+
+export type CosignerParams = z.infer<typeof cosignerParamsSchema>;
+export type ApiKeyParams = z.infer<typeof apiKeyParamsSchema>;
+export type RequestStatusParams = z.infer<typeof requestStatusParamsSchema>;
+export type CosignerResponse = z.infer<typeof cosignerResponseSchema>;
+export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;
+export type ListCosignersResponse = z.infer<typeof listCosignersResponseSchema>;
+export type GetCosignerResponse = z.infer<typeof getCosignerResponseSchema>;
+export type ListApiKeysResponse = z.infer<typeof listApiKeysResponseSchema>;
+export type GetApiKeyResponse = z.infer<typeof getApiKeyResponseSchema>;
+export type UpdateCallbackHandlerResult = z.infer<typeof updateCallbackHandlerResultSchema>;
+export type GetRequestStatusResponse = z.infer<typeof getRequestStatusResponseSchema>;
+export type MeResponse = z.infer<typeof meResponseSchema>;

@@ -1,0 +1,121 @@
+import 'server-only';
+
+import type { KeyObject } from 'node:crypto';
+
+import type { ZodType } from 'zod';
+
+import { FireblocksError } from './errors';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import {
+  apiKeySchema,
+  apiKeysPageSchema,
+  cosignerSchema,
+  cosignersPageSchema,
+  listPageQuerySchema,
+  requestStatusSchema,
+  updateCallbackHandlerResponseSchema,
+  type ApiKey,
+  type ApiKeysPage,
+  type Cosigner,
+  type CosignersPage,
+  type ListPageQueryInput,
+  type RequestStatus,
+  type UpdateCallbackHandlerResponse,
+} from './schema';
+import { loadSecretKey } from './secret-key';
+import { createRequestSigner } from './sign';
+import { call, type Transport } from './transport';
+
+export interface FireblocksClientOptions {
+  /** API base including `/v1`, e.g. `https://api.fireblocks.io/v1`. */
+  baseUrl: string;
+  /** The API user's key: sent as `X-API-Key` and signed as `sub`. */
+  apiKey: string;
+  /** The API user's RSA private key; a PEM string is parsed and validated here, once. */
+  privateKey: KeyObject | string;
+  /** Per attempt; default 10 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  /** Abort when the caller no longer needs the answer (e.g. the browser went away). */
+  signal?: AbortSignal;
+}
+
+export interface FireblocksResult<T> {
+  data: T;
+  /** Fireblocks' `X-Request-ID`. */
+  fireblocksRequestId?: string;
+}
+
+export interface UpdateCallbackHandlerBody {
+  callbackHandler: { url: string; publicKey?: string; cert?: string };
+}
+
+export interface UpdateCallbackHandlerResult extends FireblocksResult<UpdateCallbackHandlerResponse> {
+  /** The asynchronous request's id: the last segment of `Location`; poll it with getRequestStatus. */
+  requestId: string;
+}
+
+export interface FireblocksClient {
+  listCosigners(q?: ListPageQueryInput, o?: CallOptions): Promise<FireblocksResult<CosignersPage>>;
+  getCosigner(cosignerId: string, o?: CallOptions): Promise<FireblocksResult<Cosigner>>;
+  listApiKeys(cosignerId: string, q?: ListPageQueryInput, o?: CallOptions): Promise<FireblocksResult<ApiKeysPage>>;
+  getApiKey(cosignerId: string, apiKeyId: string, o?: CallOptions): Promise<FireblocksResult<ApiKey>>;
+  /** PATCH; never retried automatically. */
+  updateCallbackHandler(cosignerId: string, apiKeyId: string, body: UpdateCallbackHandlerBody, o?: CallOptions): Promise<UpdateCallbackHandlerResult>;
+  getRequestStatus(cosignerId: string, apiKeyId: string, requestId: string, o?: CallOptions): Promise<FireblocksResult<RequestStatus>>;
+}
+
+/** One path segment, percent-encoded so an id can never add a segment or a query (as the official SDK does). */
+function seg(name: string, value: string): string {
+  if (value === '') throw new TypeError(`${name} is required`);
+  return encodeURIComponent(value);
+}
+
+const keyPath = (c: string, k: string) => `/cosigners/${seg('cosignerId', c)}/api_keys/${seg('apiKeyId', k)}`;
+
+/** The typed client for the six Cosigners (Beta) calls the console makes. */
+export function createFireblocksClient(opts: FireblocksClientOptions): FireblocksClient {
+  const t: Transport = {
+    baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+    apiKey: opts.apiKey,
+    sign: createRequestSigner(opts.apiKey, loadSecretKey(opts.privateKey)),
+    timeoutMs: opts.timeoutMs ?? 10_000,
+    retry: { ...DEFAULT_RETRY, ...opts.retry },
+    fetch: opts.fetch ?? fetch,
+  };
+  // Query input is parsed here too (defaults applied; a bad value throws a ZodError the route maps to 400).
+  const get = async <T>(path: string, schema: ZodType<T>, o?: CallOptions, query?: ListPageQueryInput) => {
+    const r = await call(t, { method: 'GET', path, schema, signal: o?.signal, query: query && listPageQuerySchema.parse(query) });
+    return { data: r.data, fireblocksRequestId: r.fireblocksRequestId };
+  };
+  return {
+    listCosigners: (q = {}, o) => get('/cosigners', cosignersPageSchema, o, q),
+    getCosigner: (c, o) => get(`/cosigners/${seg('cosignerId', c)}`, cosignerSchema, o),
+    listApiKeys: (c, q = {}, o) => get(`/cosigners/${seg('cosignerId', c)}/api_keys`, apiKeysPageSchema, o, q),
+    getApiKey: (c, k, o) => get(keyPath(c, k), apiKeySchema, o),
+    getRequestStatus: (c, k, r, o) => get(`${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusSchema, o),
+    async updateCallbackHandler(c, k, body, o) {
+      const r = await call(t, { method: 'PATCH', path: keyPath(c, k), body, schema: updateCallbackHandlerResponseSchema, signal: o?.signal });
+      return { data: r.data, fireblocksRequestId: r.fireblocksRequestId, requestId: requestIdFromLocation(r.headers, r.status, t.baseUrl) };
+    },
+  };
+}
+
+/** `Location: /v1/cosigners/{c}/api_keys/{k}/{requestId}` -> requestId. */
+function requestIdFromLocation(headers: Headers, status: number, baseUrl: string): string {
+  const location = headers.get('location');
+  const last = location ? new URL(location, baseUrl).pathname.split('/').filter(Boolean).at(-1) : undefined;
+  if (!last) {
+    throw new FireblocksError({
+      kind: 'invalid_response',
+      message: 'Fireblocks accepted the change but did not say where to follow it (no Location header)',
+      status,
+      fireblocksRequestId: headers.get('x-request-id') ?? undefined,
+    });
+  }
+  return decodeURIComponent(last);
+}

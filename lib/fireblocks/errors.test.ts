@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+
+import { FireblocksError, toAppError, type FireblocksErrorOptions } from './errors';
+
+const http = (status: number, extra: Partial<FireblocksErrorOptions> = {}) =>
+  new FireblocksError({ kind: 'http', status, message: 'upstream says no', fireblocksRequestId: 'fb-1', ...extra });
+
+describe('toAppError', () => {
+  it.each([
+    [400, 400, 'bad_request'],
+    [404, 404, 'not_found'],
+    [409, 409, 'conflict'],
+    [429, 429, 'rate_limited'],
+    [401, 502, 'upstream_error'],
+    [403, 502, 'upstream_error'],
+    [422, 502, 'upstream_error'],
+    [500, 502, 'upstream_error'],
+    [503, 502, 'upstream_error'],
+  ] as const)('maps upstream %i to %i %s, keeping the Fireblocks request id', (upstream, status, code) => {
+    const app = toAppError(http(upstream));
+    expect(app).toMatchObject({ status, code, fireblocksRequestId: 'fb-1' });
+  });
+
+  it('says the console credentials were refused on 401/403, not that the user did something wrong', () => {
+    expect(toAppError(http(401, { code: -1 })).message).toBe("Fireblocks refused the console's credentials");
+  });
+
+  it('carries Retry-After on 429', () => {
+    expect(toAppError(http(429, { retryAfterSeconds: 30 })).retryAfter).toBe(30);
+  });
+
+  it('maps timeout to 504 and network / invalid responses to 502', () => {
+    expect(toAppError(new FireblocksError({ kind: 'timeout', message: 't' }))).toMatchObject({ status: 504, code: 'upstream_timeout' });
+    expect(toAppError(new FireblocksError({ kind: 'network', message: 'n' }))).toMatchObject({ status: 502, code: 'upstream_error' });
+    expect(toAppError(new FireblocksError({ kind: 'invalid_response', message: 'i', status: 200 }))).toMatchObject({ status: 502 });
+  });
+
+  it('shows Fireblocks message for a 400 in the body the browser gets', () => {
+    expect(toAppError(http(400, { message: 'Invalid callback URL' })).toBody('req-1')).toEqual({
+      error: { code: 'bad_request', message: 'Fireblocks refused the request: Invalid callback URL', requestId: 'req-1', fireblocksRequestId: 'fb-1' },
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import 'server-only';
+
+import { getConfig } from '@/lib/config/env';
+
+import { createFireblocksClient, type FireblocksClient } from './client';
+
+export type { FireblocksClient, FireblocksResult, UpdateCallbackHandlerBody, UpdateCallbackHandlerResult, CallOptions } from './client';
+export { FireblocksError, isFireblocksError, toAppError } from './errors';
+
+let client: FireblocksClient | undefined;
+
+/**
+ * The process's one Fireblocks client, built from the validated configuration on first use. Building it loads and
+ * validates the secret key, so calling this at start-up turns a bad key into a clear ConfigError there.
+ */
+export function getFireblocks(): FireblocksClient {
+  if (!client) {
+    const { baseUrl, apiKey, secretKeyPem } = getConfig().fireblocks;
+    client = createFireblocksClient({ baseUrl, apiKey, privateKey: secretKeyPem });
+  }
+  return client;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * Zod mirrors of the Cosigners (Beta) OpenAPI subset. No server-only import: the UI imports these types.
+ *
+ * Tolerant on purpose (fireblocks-api.md §6: the API has changed which fields are required, and strict generated
+ * models broke on it): unknown keys are stripped rather than refused, every field the spec marks optional is
+ * optional, and an optional field sent as `null` reads as absent. Values we only display (cosigner `type`, request
+ * `type`) accept any string so a new enclave kind does not turn a page into a 502; the request `status` stays a
+ * strict enum because the console's polling decides what to do from it.
+ */
+const optional = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((v) => v ?? undefined);
+
+/** Cosigner types the spec lists (others are accepted and shown as-is). */
+export const COSIGNER_TYPES = ['SANDBOX', 'SGX', 'GCP-CONFSPACE', 'AWS-NITRO', 'PLAIN'] as const;
+export const REQUEST_STATES = ['WAITING_FOR_APPROVAL', 'APPROVED', 'CANCELLED', 'REJECTED', 'COMPLETED'] as const;
+export const TERMINAL_REQUEST_STATES: ReadonlySet<string> = new Set(['CANCELLED', 'REJECTED', 'COMPLETED']);
+
+export const versionSummarySchema = z.object({ hash: z.string(), name: optional(z.string()) });
+
+export const cosignerSchema = z.object({
+  id: z.string().min(1),
+  archived: z.boolean(),
+  name: optional(z.string()),
+  type: optional(z.string()),
+  version: optional(versionSummarySchema),
+});
+
+/** Read model: GET returns `certPublicKeyHash`, never the certificate itself. */
+export const callbackHandlerSchema = z.object({
+  url: z.string(),
+  publicKey: optional(z.string()),
+  certPublicKeyHash: optional(z.string()),
+});
+
+export const apiKeySchema = z.object({
+  id: z.string().min(1),
+  // Spec format is date-time, but its own example is `2021-07-01 00:00:00+00:00`: keep the string as sent.
+  lastSeen: optional(z.string()),
+  callbackHandler: optional(callbackHandlerSchema),
+});
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), next: z.string().nullish().transform((v) => v ?? null) });
+
+export const cosignersPageSchema = page(cosignerSchema);
+export const apiKeysPageSchema = page(apiKeySchema);
+
+export const requestStatusSchema = z.object({ status: z.enum(REQUEST_STATES), type: z.string() });
+
+/** The 202 body echoes the write model (`cert`, not `certPublicKeyHash`). */
+export const updateCallbackHandlerResponseSchema = z.object({
+  id: z.string().min(1),
+  callbackHandler: optional(
+    z.object({ url: z.string(), publicKey: optional(z.string()), cert: optional(z.string()) }),
+  ),
+});
+
+/** Fireblocks' error body; both fields optional per the spec. */
+export const errorBodySchema = z.object({ message: optional(z.string()), code: optional(z.number()) });
+
+/** Query of both list calls. Coerces `pageSize` so a route can pass URL query strings straight in. */
+export const listPageQuerySchema = z.object({
+  pageCursor: z.string().min(1).max(2048).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(10),
+  order: z.enum(['ASC', 'DESC']).default('DESC'),
+});
+
+/** 8-4-4-4-12 hex; `z.guid` rather than `z.uuid` so ids without RFC version bits are not refused. */
+export const cosignerIdSchema = z.guid({ message: 'must be a cosigner id (UUID)' });
+const SAFE_ID = /^[A-Za-z0-9._~-]+$/;
+export const apiKeyIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(SAFE_ID, { message: 'must be an API key id (letters, digits, . _ ~ -)' });
+export const requestIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(SAFE_ID, { message: 'must be a request id (letters, digits, . _ ~ -)' });
+
+export type Cosigner = z.infer<typeof cosignerSchema>;
+export type ApiKey = z.infer<typeof apiKeySchema>;
+export type CallbackHandler = z.infer<typeof callbackHandlerSchema>;
+export type CosignersPage = z.infer<typeof cosignersPageSchema>;
+export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+export type RequestState = RequestStatus['status'];
+export type UpdateCallbackHandlerResponse = z.infer<typeof updateCallbackHandlerResponseSchema>;
+export type ListPageQuery = z.infer<typeof listPageQuerySchema>;
+/** What callers may pass: every field optional, defaults applied by the schema. */
+export type ListPageQueryInput = z.input<typeof listPageQuerySchema>;

@@ -1,0 +1,104 @@
+import 'server-only';
+
+import type { z } from 'zod';
+
+import { FireblocksError } from './errors';
+import { httpError, parseBody, requestIdOf, type RawResponse } from './response';
+import { backoffDelay, isRetryableStatus, sleep, type RetryPolicy } from './retry';
+import type { RequestSigner } from './sign';
+
+export interface Transport {
+  /** Base URL including `/v1`, no trailing slash. */
+  baseUrl: string;
+  apiKey: string;
+  sign: RequestSigner;
+  /** Per attempt. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+  fetch: typeof fetch;
+}
+
+export interface CallSpec<T> {
+  method: 'GET' | 'PATCH';
+  /** Relative to the base URL, path segments already encoded, e.g. `/cosigners/abc/api_keys`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+export interface CallResult<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+  fireblocksRequestId?: string;
+}
+
+const utf8 = new TextEncoder();
+
+/** One Fireblocks call: signed, timed out, parsed, and for GET retried on 429/5xx/network failures. */
+export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResult<T>> {
+  const url = new URL(t.baseUrl + spec.path);
+  for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  // Serialized once: these bytes are hashed into the JWT and these bytes are sent.
+  const body = spec.body === undefined ? undefined : utf8.encode(JSON.stringify(spec.body));
+  const maxAttempts = spec.method === 'GET' ? t.retry.maxAttempts : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const raw = await attemptOnce(t, spec, url, body, attempt);
+      return { data: parseBody(raw, spec.schema), status: raw.status, headers: raw.headers, fireblocksRequestId: requestIdOf(raw.headers) };
+    } catch (error) {
+      const delayMs = attempt < maxAttempts ? retryDelay(t.retry, attempt, error) : undefined;
+      if (delayMs === undefined) throw error;
+      const fe = error as FireblocksError;
+      t.retry.onRetry?.({ attempt, delayMs, reason: fe.kind === 'http' ? 'status' : 'network', status: fe.status, retryAfterMs: retryAfterMs(fe) });
+      await sleep(delayMs, spec.signal);
+    }
+  }
+}
+
+async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: Uint8Array<ArrayBuffer> | undefined, attempt: number): Promise<RawResponse> {
+  // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
+  const authorization = `Bearer ${t.sign({ uri: url.pathname + url.search, body })}`;
+  const timeout = AbortSignal.timeout(t.timeoutMs);
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+  let response: Response | undefined;
+  try {
+    response = await t.fetch(url, {
+      method: spec.method,
+      headers: { 'X-API-Key': t.apiKey, Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body,
+      signal,
+    });
+    const raw = { status: response.status, headers: response.headers, text: await response.text(), attempt };
+    if (response.status < 200 || response.status > 299) throw httpError(raw);
+    return raw;
+  } catch (error) {
+    if (error instanceof FireblocksError) throw error;
+    if (spec.signal?.aborted) throw spec.signal.reason;
+    const fireblocksRequestId = response ? requestIdOf(response.headers) : undefined;
+    const status = response?.status;
+    if (timeout.aborted) {
+      throw new FireblocksError({ kind: 'timeout', message: `Fireblocks did not answer within ${t.timeoutMs} ms`, status, fireblocksRequestId, attempts: attempt });
+    }
+    // Only the error's code goes along (e.g. ECONNREFUSED); fetch errors carry no headers, but keep it that way.
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    const message = `Fireblocks could not be reached${typeof code === 'string' ? ` (${code})` : ''}`;
+    throw new FireblocksError({ kind: 'network', message, status, fireblocksRequestId, attempts: attempt });
+  }
+}
+
+/** Milliseconds to wait before retrying after `error`, or undefined when it must not be retried. */
+function retryDelay(policy: RetryPolicy, attempt: number, error: unknown): number | undefined {
+  if (!(error instanceof FireblocksError)) return undefined;
+  if (error.kind === 'network') return backoffDelay(policy, attempt);
+  if (error.kind !== 'http' || error.status === undefined || !isRetryableStatus(error.status)) return undefined;
+  const after = retryAfterMs(error);
+  if (after === undefined) return backoffDelay(policy, attempt);
+  return after <= policy.maxRetryAfterMs ? after : undefined;
+}
+
+function retryAfterMs(e: FireblocksError): number | undefined {
+  return e.retryAfterSeconds === undefined ? undefined : e.retryAfterSeconds * 1000;
+}

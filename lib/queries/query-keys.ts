@@ -1,0 +1,31 @@
+/** The page of a cursor-paginated list, as the console's list routes take it. */
+export interface PageParams {
+  pageSize: number;
+  order: 'ASC' | 'DESC';
+  /** Opaque Fireblocks cursor; absent for the first page. */
+  cursor?: string;
+}
+
+/**
+ * Every React Query key in the app, built here so invalidation after a mutation can name a whole resource
+ * (e.g. `queryKeys.apiKeys.all(cosignerId)`) and hit every page of it.
+ */
+export const queryKeys = {
+  cosigners: {
+    all: () => ['cosigners'] as const,
+    list: (p: PageParams) => ['cosigners', 'list', p.pageSize, p.order, p.cursor ?? ''] as const,
+    detail: (cosignerId: string) => ['cosigners', 'detail', cosignerId] as const,
+  },
+  apiKeys: {
+    all: (cosignerId: string) => ['api-keys', cosignerId] as const,
+    list: (cosignerId: string, p: PageParams) =>
+      ['api-keys', cosignerId, 'list', p.pageSize, p.order, p.cursor ?? ''] as const,
+    detail: (cosignerId: string, apiKeyId: string) => ['api-keys', cosignerId, 'detail', apiKeyId] as const,
+  },
+  requests: {
+    status: (cosignerId: string, apiKeyId: string, requestId: string) =>
+      ['requests', cosignerId, apiKeyId, requestId] as const,
+  },
+  inspect: (body: { url?: string; publicKey?: string; cert?: string }) =>
+    ['inspect', body.url ?? '', body.publicKey === undefined ? '' : 'publicKey', body.cert === undefined ? '' : 'cert', body.publicKey ?? body.cert ?? ''] as const,
+};

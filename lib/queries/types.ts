@@ -1,0 +1,16 @@
+/**
+ * The shapes the console's API answers, as the auth helper's routes define them (lib/cosigners/schema.ts).
+ * Type-only imports: the browser never loads zod for these, the server has already parsed.
+ */
+export type {
+  ApiKeyResponse as ApiKey,
+  CosignerResponse as Cosigner,
+  GetApiKeyResponse,
+  GetCosignerResponse,
+  GetRequestStatusResponse,
+  ListApiKeysResponse,
+  ListCosignersResponse,
+  UpdateCallbackHandlerResult,
+} from '@/lib/cosigners/schema';
+
+export type RequestState = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';

@@ -1,0 +1,17 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+
+import { fetchJson } from '@/lib/api-client/fetch-json';
+
+import { apiPaths } from './api-paths';
+import { queryKeys } from './query-keys';
+import type { GetCosignerResponse } from './types';
+
+/** One cosigner's details. */
+export function useCosigner(cosignerId: string) {
+  return useQuery({
+    queryKey: queryKeys.cosigners.detail(cosignerId),
+    queryFn: async ({ signal }) => (await fetchJson<GetCosignerResponse>(apiPaths.cosigner(cosignerId), { signal })).data,
+  });
+}

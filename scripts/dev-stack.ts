@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { startDevIdp } from '../idp/index';
+import { startSimulator, type Simulator } from '../sim/index';
+import { ensureDevKeys } from './dev-keys';
+import { spawnManaged, type ManagedChild } from './stack/child';
+import { APP_ENV_NAMES, resolveStackEnv } from './stack/resolve-env';
+import { waitForHttp } from './stack/wait-http';
+
+export { ensureDevKeys } from './dev-keys';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface StartStackOptions {
+  /** `dev`: `next dev` with hot reload. `prod`: `next start` on an existing `next build`. */
+  mode: 'dev' | 'prod';
+  appPort: number;
+  simPort: number;
+  idpPort: number;
+  /** The configuration the caller chose; only unset names get the embedded defaults. Pass `{}` for none. */
+  env: Record<string, string | undefined>;
+  /** Simulator knobs (ignored when FIREBLOCKS_BASE_URL points elsewhere). */
+  sim?: { seed?: number; delays?: { approveMs: number; completeMs: number } };
+  /** Where the app's output goes: this terminal, or a log file. */
+  appOutput?: 'inherit' | { file: string };
+  readyTimeoutMs?: number;
+}
+
+export interface Stack {
+  appUrl: string;
+  /** The embedded simulator's origin (its `/_sim/*` control routes live here), when it runs. */
+  simUrl?: string;
+  simulator?: Simulator;
+  /** The embedded dev IdP's issuer, when it runs. */
+  idpUrl?: string;
+  /** Seals session cookies; for tests that forge sessions. Never printed. */
+  sessionSecret: string;
+  /** The app's full configuration (contains secrets: never print it). */
+  appEnv: Record<string, string>;
+  app: ManagedChild;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the simulator and dev IdP (each only if its variable is unset) in this process, then the app as a child
+ * process with a complete configuration, and waits until the app answers. `close()` stops all three.
+ */
+export async function startStack(o: StartStackOptions): Promise<Stack> {
+  if (o.mode === 'prod' && !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
+    throw new Error('startStack(prod) needs a production build: run `npx next build` first');
+  }
+  const resolved = resolveStackEnv({
+    env: o.env,
+    appPort: o.appPort,
+    simPort: o.simPort,
+    idpPort: o.idpPort,
+    devKeys: () => ensureDevKeys(),
+    randomSecret: () => randomBytes(32).toString('base64url'),
+  });
+  if (resolved.problems.length > 0) throw new Error(`Cannot start the stack:\n  - ${resolved.problems.join('\n  - ')}`);
+  const { appEnv } = resolved;
+
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const c of closers.splice(0).reverse()) await c().catch(() => undefined);
+  };
+  try {
+    let simulator: Simulator | undefined;
+    if (resolved.sim) {
+      simulator = await startSimulator({ port: resolved.sim.port, host: '127.0.0.1', apiUsers: [resolved.sim.apiUser], ...o.sim });
+      closers.push(() => simulator!.close());
+      appEnv.FIREBLOCKS_BASE_URL = simulator.baseUrl;
+    }
+    let idpUrl: string | undefined;
+    if (resolved.idp) {
+      const idp = await startDevIdp({ port: resolved.idp.port, clients: [resolved.idp.client] });
+      closers.push(() => idp.close());
+      idpUrl = idp.issuer;
+      appEnv.OIDC_ISSUER = idp.issuer;
+    }
+    const app = startApp(o, appEnv);
+    closers.push(() => app.stop());
+    await waitForHttp({
+      url: new URL('/api/health', appEnv.APP_URL).toString(),
+      timeoutMs: o.readyTimeoutMs ?? 180_000,
+      // Any answer below 500 means the server is up (a dev server compiles routes on first request).
+      ready: (status) => status < 500,
+      abort: app.exited,
+    });
+    return {
+      appUrl: appEnv.APP_URL ?? '',
+      simUrl: simulator?.url,
+      simulator,
+      idpUrl,
+      sessionSecret: appEnv.SESSION_SECRET ?? '',
+      appEnv,
+      app,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function startApp(o: StartStackOptions, appEnv: Record<string, string>): ManagedChild {
+  // The child gets exactly the stack's configuration: nothing app-related leaks in from the caller's shell.
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of [...APP_ENV_NAMES, 'NODE_ENV', 'PORT']) delete inherited[name];
+  const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return spawnManaged({
+    name: `next ${o.mode === 'dev' ? 'dev' : 'start'}`,
+    command: process.execPath,
+    args: [nextBin, o.mode === 'dev' ? 'dev' : 'start', '--port', String(o.appPort)],
+    cwd: REPO_ROOT,
+    env: { ...inherited, ...appEnv, NEXT_TELEMETRY_DISABLED: '1' },
+    output: o.appOutput ?? 'inherit',
+  });
+}

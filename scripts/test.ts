@@ -1,0 +1,78 @@
+// npm test: every check in order, stopping at the first failure, ending with the line CI reads: "N passed, N failed".
+import type { Stack } from './dev-stack';
+import { ensureChromium } from './ensure-chromium';
+import { onShutdownSignal } from './stack/on-signal';
+import { closingLine, sum, type Counts } from './test-runner/results';
+import { runPlaywright, runTool, runVitest } from './test-runner/steps';
+import { startTestStack, testAppEnv, testEnvFor } from './test-runner/test-stack';
+
+/** Tests that need the running app live under tests/ (API and security suites); everything else needs nothing. */
+const STACK_TESTS_DIR = 'tests';
+
+interface StepResult {
+  name: string;
+  seconds: number;
+  counts: Counts | 'ok';
+  note?: string;
+}
+
+const results: StepResult[] = [];
+let stack: Stack | undefined;
+onShutdownSignal(async () => stack?.close());
+
+async function step(name: string, run: () => Promise<Counts | 'ok'>): Promise<boolean> {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  let counts: Counts | 'ok';
+  let note: string | undefined;
+  try {
+    counts = await run();
+  } catch (error) {
+    counts = { passed: 0, failed: 1, skipped: 0 };
+    note = error instanceof Error ? error.message : String(error);
+    console.error(`\n${name} failed: ${note}`);
+  }
+  results.push({ name, seconds: (Date.now() - started) / 1000, counts, note });
+  return counts === 'ok' || counts.failed === 0;
+}
+
+const appEnv = testAppEnv();
+const ok =
+  (await step('chromium', () => {
+    console.log(ensureChromium());
+    return Promise.resolve('ok' as const);
+  })) &&
+  (await step('typecheck', async () => {
+    // Route types come from the app's files; regenerate them so a stale .next/types cannot fail (or pass) tsc.
+    const gen = await runTool('next typegen', 'next', ['typegen']);
+    return gen === 'ok' ? runTool('tsc', 'tsc', ['--noEmit']) : gen;
+  })) &&
+  (await step('lint', () => runTool('eslint', 'eslint', ['--max-warnings=0', '.']))) &&
+  (await step('unit', () => runVitest('unit', ['--exclude', `${STACK_TESTS_DIR}/**`]))) &&
+  (await step('build', () => runTool('next build', 'next', ['build'], appEnv))) &&
+  (await step('start stack', async () => {
+    stack = await startTestStack(appEnv);
+    console.log(`app ${stack.appUrl} (next start), simulator ${stack.simUrl ?? '-'}, dev IdP ${stack.idpUrl ?? '-'}`);
+    return 'ok';
+  })) &&
+  (await step('integration', () => runVitest('integration', ['--passWithNoTests', '--dir', STACK_TESTS_DIR], testEnvFor(stack!)))) &&
+  (await step('e2e', () => runPlaywright(testEnvFor(stack!))));
+
+await stack?.close();
+printSummary(ok);
+process.exit(ok ? 0 : 1);
+
+function printSummary(allPassed: boolean): void {
+  const counted = results.map((r) => r.counts).filter((c): c is Counts => c !== 'ok');
+  const total = sum(counted);
+  console.log('\n━━ summary ━━');
+  for (const r of results) {
+    const c = r.counts;
+    const status = c === 'ok' ? 'ok' : c.failed > 0 ? 'FAILED' : 'ok';
+    const detail = c === 'ok' ? '' : ` (${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''})`;
+    console.log(`  ${status.padEnd(6)} ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s${detail}`);
+  }
+  if (!allPassed) console.log('  stopped at the first failure; see its output above (app log: test-results/stack/app.log)');
+  if (total.skipped > 0) console.log(`  ${total.skipped} skipped`);
+  console.log(closingLine(total));
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+import type { SimCore } from './core';
+import { faultConfigSchema } from './faults';
+import { SIM } from './http/error-codes';
+import { fail, json, type SimResponse } from './http/response';
+import type { ForceTarget } from './lifecycle';
+import { seedSummary } from './seed';
+
+// /_sim/...: the simulator's own control surface (no auth; it exists only here, bound to loopback by default).
+
+const resetSchema = z.strictObject({ seed: z.number().int().min(0).optional() });
+const delaysSchema = z.strictObject({ approveMs: z.number().int().min(0), completeMs: z.number().int().min(0) });
+const FORCE: Record<string, ForceTarget> = { reject: 'REJECTED', cancel: 'CANCELLED', approve: 'APPROVED', complete: 'COMPLETED' };
+
+function parse<T>(body: Buffer, schema: z.ZodType<T>): T | SimResponse {
+  let value: unknown = {};
+  try {
+    if (body.length) value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return fail(400, SIM.invalidBody, 'Request body is not valid JSON');
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : fail(400, SIM.invalidBody, z.prettifyError(parsed.error));
+}
+
+const isResponse = (v: unknown): v is SimResponse => typeof v === 'object' && v !== null && 'status' in v && typeof v.status === 'number';
+
+function forceRequest(core: SimCore, id: string, action: string, nowMs: number): SimResponse {
+  const target = FORCE[action];
+  if (!target) return fail(404, SIM.routeNotFound, 'Not found');
+  const r = core.state.lifecycle.force(id, target, nowMs);
+  if (r === 'not_found') return fail(404, SIM.requestNotFound, 'Request not found');
+  if (r === 'terminal') return fail(409, SIM.conflict, 'Request already ended');
+  return json(200, { id: r.id, type: r.type, status: r.status });
+}
+
+export function handleControl(core: SimCore, method: string, pathname: string, body: Buffer, nowMs: number): SimResponse {
+  const key = `${method} ${pathname}`;
+  const { lifecycle } = core.state;
+  switch (key) {
+    case 'GET /_sim/health':
+      return json(200, { ok: true, seed: core.seed, cosigners: core.state.store.cosigners.size, delays: lifecycle.getDelays() });
+    case 'GET /_sim/log':
+      return json(200, core.log.list());
+    case 'DELETE /_sim/log':
+      core.log.clear();
+      return { status: 204 };
+    case 'GET /_sim/faults':
+      return json(200, { active: core.faults.current() });
+    case 'POST /_sim/faults': {
+      const f = parse(body, faultConfigSchema);
+      if (isResponse(f)) return f;
+      core.faults.set(f);
+      return json(200, { active: core.faults.current() });
+    }
+    case 'DELETE /_sim/faults':
+      core.faults.clear();
+      return { status: 204 };
+    case 'POST /_sim/reset': {
+      const r = parse(body, resetSchema);
+      if (isResponse(r)) return r;
+      core.reset(r.seed ?? core.seed);
+      return json(200, { seed: core.seed });
+    }
+    case 'GET /_sim/seed':
+      return json(200, seedSummary(core.seed));
+    case 'GET /_sim/delays':
+      return json(200, lifecycle.getDelays());
+    case 'POST /_sim/delays': {
+      const d = parse(body, delaysSchema);
+      if (isResponse(d)) return d;
+      lifecycle.setDelays(d);
+      return json(200, d);
+    }
+    case 'GET /_sim/requests':
+      lifecycle.settle(nowMs);
+      return json(200, lifecycle.list().map(({ id, type, status, cosignerId, apiKeyId }) => ({ id, type, status, cosignerId, apiKeyId })));
+  }
+  const m = /^\/_sim\/requests\/([^/]+)\/([a-z]+)$/.exec(pathname);
+  if (m && method === 'POST') return forceRequest(core, m[1] ?? '', m[2] ?? '', nowMs);
+  return fail(404, SIM.routeNotFound, 'Not found');
+}

@@ -1,0 +1,67 @@
+import { createHash, type KeyObject } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import { loadApiUsers } from './auth/api-users';
+import { NonceCache } from './auth/nonce-cache';
+import { verifyRequest } from './auth/verify-jwt';
+import { Faults } from './faults';
+import type { SimState } from './handlers/context';
+import { SIM } from './http/error-codes';
+import { fail, type SimResponse } from './http/response';
+import { MAX_BODY_BYTES } from './http/read-body';
+import { Lifecycle } from './lifecycle';
+import { RequestLog } from './request-log';
+import { route } from './router';
+import { DEFAULT_SEED, loadSeed } from './seed';
+import { Store } from './store';
+import type { Delays, SimulatorOptions } from './types';
+
+export const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
+
+export interface IncomingCall {
+  method: string;
+  /** Path and query exactly as received. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** Null when over MAX_BODY_BYTES. */
+  body: Buffer | null;
+  nowMs: number;
+}
+
+/** The simulator's state and its /v1 request processing, independent of the socket. */
+export class SimCore {
+  readonly faults = new Faults();
+  readonly log = new RequestLog();
+  readonly state: SimState;
+  private readonly users: Map<string, KeyObject>;
+  private readonly nonces = new NonceCache();
+  seed: number;
+
+  constructor(opts: SimulatorOptions) {
+    this.users = loadApiUsers(opts.apiUsers);
+    this.seed = opts.seed ?? DEFAULT_SEED;
+    this.state = { store: new Store(), lifecycle: new Lifecycle(opts.delays ?? DEFAULT_DELAYS), cursorSecret: Buffer.alloc(0) };
+    if (opts.faults) this.faults.set(opts.faults);
+    this.reset(this.seed);
+  }
+
+  /** Reloads the seed data and forgets async requests; nonces are kept (a reset must not allow replays). */
+  reset(seed: number): void {
+    this.seed = seed;
+    this.state.cursorSecret = createHash('sha256').update(`fireblocks-sim-cursor:${seed}`).digest();
+    this.state.lifecycle.clear();
+    loadSeed(this.state.store, seed);
+  }
+
+  process(call: IncomingCall): SimResponse {
+    if (call.body === null) return fail(413, SIM.bodyTooLarge, `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    const q = call.url.indexOf('?');
+    const pathname = q < 0 ? call.url : call.url.slice(0, q);
+    if (!pathname.startsWith('/v1/')) return fail(404, SIM.routeNotFound, 'Not found');
+    const auth = verifyRequest({ url: call.url, headers: call.headers, body: call.body, nowMs: call.nowMs }, this.users, this.nonces);
+    if (!auth.ok) return fail(401, auth.code, auth.message);
+    this.state.lifecycle.settle(call.nowMs);
+    const query = new URLSearchParams(q < 0 ? '' : call.url.slice(q + 1));
+    return route(this.state, { method: call.method, url: call.url, query, headers: call.headers, body: call.body, nowMs: call.nowMs, params: {} }, pathname);
+  }
+}

@@ -1,0 +1,61 @@
+import type { ApiKey, Cosigner } from './types';
+
+// In-memory state. `seq` is the creation order: list order (ASC oldest first, DESC newest first) and the
+// position a page cursor points at, which stays valid when items are added or removed between pages.
+
+export interface CosignerRecord {
+  seq: number;
+  cosigner: Cosigner;
+}
+
+export interface KeyRecord {
+  seq: number;
+  key: ApiKey;
+}
+
+export interface PendingCosigner {
+  apiKeyId: string;
+  name: string;
+  pendingCosignerId: string;
+  existingCosigner: boolean;
+}
+
+export class Store {
+  readonly cosigners = new Map<string, CosignerRecord>();
+  private readonly keys = new Map<string, Map<string, KeyRecord>>();
+  readonly pendingCosigners = new Map<string, PendingCosigner>();
+  private seq = 0;
+
+  addCosigner(cosigner: Cosigner): CosignerRecord {
+    const record = { seq: ++this.seq, cosigner };
+    this.cosigners.set(cosigner.id, record);
+    this.keys.set(cosigner.id, new Map());
+    return record;
+  }
+
+  keysOf(cosignerId: string): Map<string, KeyRecord> | undefined {
+    return this.keys.get(cosignerId);
+  }
+
+  getKey(cosignerId: string, apiKeyId: string): KeyRecord | undefined {
+    return this.keys.get(cosignerId)?.get(apiKeyId);
+  }
+
+  putKey(cosignerId: string, key: ApiKey): void {
+    const map = this.keys.get(cosignerId);
+    if (!map) return;
+    const existing = map.get(key.id);
+    map.set(key.id, { seq: existing?.seq ?? ++this.seq, key });
+  }
+
+  removeKey(cosignerId: string, apiKeyId: string): void {
+    this.keys.get(cosignerId)?.delete(apiKeyId);
+  }
+
+  clear(): void {
+    this.cosigners.clear();
+    this.keys.clear();
+    this.pendingCosigners.clear();
+    this.seq = 0;
+  }
+}

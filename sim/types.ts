@@ -1,0 +1,115 @@
+// The simulator's public types and its internal records. Wire shapes follow the OpenAPI subset
+// (../shared/docs/fireblocks-cosigners.openapi.json, copied to sim/openapi/).
+
+export type CosignerType = 'SANDBOX' | 'SGX' | 'GCP-CONFSPACE' | 'AWS-NITRO' | 'PLAIN';
+
+/** Wire shape of `Cosigner`. */
+export interface Cosigner {
+  archived: boolean;
+  id: string;
+  name?: string;
+  type?: CosignerType;
+  version?: { hash: string; name?: string };
+}
+
+/** Wire shape of `CallbackHandler` (the read model: a certificate shows only as its public key hash). */
+export interface CallbackHandler {
+  url: string;
+  publicKey?: string;
+  certPublicKeyHash?: string;
+}
+
+/** Wire shape of `ApiKey`. */
+export interface ApiKey {
+  id: string;
+  lastSeen?: string;
+  callbackHandler?: CallbackHandler;
+}
+
+/** Wire shape of `CallbackHandlerRequest` (the write model, echoed in 202 bodies). */
+export interface CallbackHandlerRequest {
+  url: string;
+  publicKey?: string;
+  cert?: string;
+}
+
+export type RequestType = 'PAIR_API_KEY' | 'UPDATE_CALLBACK_HANDLER' | 'UNPAIR_API_KEY';
+export type RequestStatus = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';
+
+export interface Delays {
+  /** Time from creation to APPROVED. */
+  approveMs: number;
+  /** Time from APPROVED to COMPLETED. */
+  completeMs: number;
+}
+
+export interface ApiUser {
+  apiKey: string;
+  /** RSA public key (SPKI PEM) or a certificate holding one; any modulus size is accepted. */
+  publicKeyPem: string;
+}
+
+/** What a fault applies to; both parts optional (absent = everything under /v1). */
+export interface FaultMatch {
+  method?: string;
+  /** Compared with the start of the request path (without query), e.g. `/v1/cosigners`. */
+  pathPrefix?: string;
+}
+
+export interface FaultConfig {
+  /** Delay before the request is handled. */
+  latencyMs?: number;
+  /** Answer with this status instead of handling the request (500/502/503/429...). */
+  status?: number;
+  /** Retry-After seconds (sent with `status`; a 429 always carries one, default 1). */
+  retryAfterSec?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** Answer with a truncated (unparseable) JSON body. */
+  malformedJson?: boolean;
+  /** How many matching requests the fault applies to; default all until cleared. */
+  times?: number;
+  match?: FaultMatch;
+}
+
+export interface SimLogEntry {
+  /** ISO time the request arrived. */
+  at: string;
+  method: string;
+  /** Path with query, exactly as received. */
+  path: string;
+  /** Status sent; 0 when the connection was dropped on purpose. */
+  status: number;
+  /** X-API-Key header as received (not a secret: it is the API user's id). */
+  apiKey?: string;
+  /** Raw request body, exactly as received (absent when empty). */
+  body?: string;
+  /** X-Request-ID the simulator answered with. */
+  requestId: string;
+  /** Fireblocks error code of an error answer. */
+  code?: number;
+}
+
+export interface SimulatorOptions {
+  /** 0 or absent = a random free port. */
+  port?: number;
+  host?: string;
+  apiUsers: ApiUser[];
+  seed?: number;
+  delays?: Delays;
+  /** Fault active from start-up (same as calling setFaults). */
+  faults?: FaultConfig;
+}
+
+export interface Simulator {
+  /** http://HOST:PORT */
+  url: string;
+  /** url + '/v1' */
+  baseUrl: string;
+  seed: number;
+  close(): Promise<void>;
+  requestLog(): SimLogEntry[];
+  clearLog(): void;
+  setFaults(f: FaultConfig): void;
+  clearFaults(): void;
+}

@@ -1,0 +1,83 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { spawnManaged } from '@/scripts/stack/child';
+import { waitForHttp } from '@/scripts/stack/wait-http';
+import { startSimulator } from '@/sim/index';
+
+import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from './canary-build';
+
+export interface TestApp {
+  appUrl: string;
+  /** The simulator's origin; its `/_sim/*` control routes live here. */
+  simUrl: string;
+  /** What the app seals session cookies with. */
+  sessionSecret: string;
+  /** The app server's output so far, when this run can see it. */
+  readLog(): string | undefined;
+  close(): Promise<void>;
+}
+
+/** Port of the app this helper starts (the API-routes helper's range); the simulator takes a random one. */
+export const TEST_APP_PORT = Number(process.env.API_TEST_APP_PORT ?? 3400);
+
+/**
+ * The running app the API tests talk to. When the test runner already started one (TEST_APP_URL, TEST_SIM_URL,
+ * TEST_SESSION_SECRET, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
+ * build under `next start`, against a simulator started here on a random port with a freshly generated API key.
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG } = process.env;
+  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET) {
+    return {
+      appUrl: TEST_APP_URL.replace(/\/+$/, ''),
+      simUrl: TEST_SIM_URL.replace(/\/+$/, ''),
+      sessionSecret: TEST_SESSION_SECRET,
+      readLog: () => (TEST_APP_LOG && existsSync(TEST_APP_LOG) ? readFileSync(TEST_APP_LOG, 'utf8') : undefined),
+      close: () => Promise.resolve(),
+    };
+  }
+
+  const build = await ensureCanaryBuild();
+  const apiKey = randomUUID();
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const sim = await startSimulator({
+    port: 0,
+    apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
+    delays: { approveMs: 300, completeMs: 300 },
+  });
+  const appUrl = `http://127.0.0.1:${TEST_APP_PORT}`;
+  const sessionSecret = randomBytes(32).toString('base64url');
+  const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${TEST_APP_PORT}.log`);
+  const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const app = spawnManaged({
+    name: 'next start (api tests)',
+    command: process.execPath,
+    args: [nextBin, 'start', '--port', String(TEST_APP_PORT), '--hostname', '127.0.0.1'],
+    cwd: build.projectDir,
+    env: cleanEnv({
+      FIREBLOCKS_BASE_URL: sim.baseUrl,
+      FIREBLOCKS_API_KEY: apiKey,
+      FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      // The API routes never reach the IdP; sign-in is not what these tests exercise.
+      OIDC_ISSUER: 'http://127.0.0.1:9',
+      OIDC_CLIENT_ID: 'cosigner-console-api-tests',
+      OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
+      SESSION_SECRET: sessionSecret,
+      APP_URL: appUrl,
+    }),
+    output: { file: logFile },
+  });
+  const close = async () => {
+    await app.stop();
+    await sim.close();
+  };
+  try {
+    await waitForHttp({ url: `${appUrl}/api/health`, timeoutMs: 60_000, abort: app.exited });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { appUrl, simUrl: sim.url, sessionSecret, readLog: () => readFileSync(logFile, 'utf8'), close };
+}
