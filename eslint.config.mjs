@@ -30,4 +30,6 @@ const envRule = {
   },
 };
 
-export default [...config, envRule];
+const configWithEnvRule = [...config, envRule];
+
+export default configWithEnvRule;

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
+import { chromiumLaunchOptions } from './e2e/browser';
 import { e2eEnv, ownPorts, startsOwnStack } from './e2e/env';
 
 const CI = Boolean(e2eEnv.CI);
@@ -24,10 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     contextOptions: { reducedMotion: 'reduce' },
-    launchOptions: {
-      executablePath: e2eEnv.CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: chromiumLaunchOptions(e2eEnv.CHROMIUM_PATH),
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
@@ -44,6 +42,8 @@ export default defineConfig({
         url: `http://localhost:${ownPorts.app}/api/health`,
         reuseExistingServer: !CI,
         timeout: 240_000,
+        // SIGTERM lets the stack script stop the app's own process group; the default SIGKILL would orphan it.
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
       }
     : undefined,
 });

@@ -15,20 +15,23 @@ import { createNonce, securityHeaders } from '@/lib/security/headers';
  * prove each of them does.
  */
 export async function proxy(req: NextRequest): Promise<NextResponse> {
-  const config = getConfig();
+  const appConfig = getConfig();
+  const nonce = createNonce();
   const headers = securityHeaders({
-    nonce: createNonce(),
-    production: config.production,
-    idpOrigin: new URL(config.oidc.issuer).origin,
-    https: config.appUrl.protocol === 'https:',
+    nonce,
+    production: appConfig.production,
+    idpOrigin: new URL(appConfig.oidc.issuer).origin,
+    https: appConfig.appUrl.protocol === 'https:',
   });
   const requestHeaders = new Headers(req.headers);
   // Next.js reads the nonce from the request's CSP header and stamps its own scripts with it.
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+  // For the few components that must pass it on themselves (next-themes' inline script).
+  requestHeaders.set('x-nonce', nonce);
   requestHeaders.set(RETURN_TO_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
-  await slideSession(req, res, config);
+  await slideSession(req, res, appConfig);
   return res;
 }
 

@@ -1,3 +1,5 @@
+import type { SeedSummary } from '../sim/seed';
+
 /** One request the simulator received, as its `/_sim/log` reports it. */
 export interface SimLogEntry {
   method: string;
@@ -51,6 +53,11 @@ export class SimControl {
   /** Requests that reached the Fireblocks API (not the control routes), optionally only writes. */
   async upstreamCalls(filter: { method?: string } = {}): Promise<SimLogEntry[]> {
     return (await this.log()).filter((e) => e.path.startsWith('/v1/') && (!filter.method || e.method === filter.method));
+  }
+
+  /** Ids of the seeded workspace the simulator is serving (GET /_sim/seed). */
+  async seed(): Promise<SeedSummary> {
+    return (await this.call('GET', '/_sim/seed')) as SeedSummary;
   }
 
   clearLog = () => this.call('DELETE', '/_sim/log');

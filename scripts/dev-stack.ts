@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { startDevIdp } from '../idp/index';
-import { startSimulator, type Simulator } from '../sim/index';
+import type { Simulator } from '../sim/index';
 import { ensureDevKeys } from './dev-keys';
 import { spawnManaged, type ManagedChild } from './stack/child';
+import { assertPortFree } from './stack/port-free';
 import { APP_ENV_NAMES, resolveStackEnv } from './stack/resolve-env';
 import { waitForHttp } from './stack/wait-http';
 
@@ -61,6 +61,7 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
   });
   if (resolved.problems.length > 0) throw new Error(`Cannot start the stack:\n  - ${resolved.problems.join('\n  - ')}`);
   const { appEnv } = resolved;
+  await assertPortFree(o.appPort, 'the app');
 
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -69,12 +70,15 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
   try {
     let simulator: Simulator | undefined;
     if (resolved.sim) {
+      // Loaded only when embedded: pointing at real services loads neither the simulator nor oidc-provider.
+      const { startSimulator } = await import('../sim/index');
       simulator = await startSimulator({ port: resolved.sim.port, host: '127.0.0.1', apiUsers: [resolved.sim.apiUser], ...o.sim });
       closers.push(() => simulator!.close());
       appEnv.FIREBLOCKS_BASE_URL = simulator.baseUrl;
     }
     let idpUrl: string | undefined;
     if (resolved.idp) {
+      const { startDevIdp } = await import('../idp/index');
       const idp = await startDevIdp({ port: resolved.idp.port, clients: [resolved.idp.client] });
       closers.push(() => idp.close());
       idpUrl = idp.issuer;

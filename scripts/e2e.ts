@@ -26,7 +26,7 @@ if (build || !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
 let env: Record<string, string> = {};
 if (!process.env.TEST_APP_URL) {
   stack = await startTestStack(appEnv);
-  env = testEnvFor(stack);
+  env = testEnvFor(stack, appEnv);
   console.log(`app ${stack.appUrl}, simulator ${stack.simUrl ?? '-'}, dev IdP ${stack.idpUrl ?? '-'}`);
 }
 const code = await runCommand({ name: 'playwright', command: bin('playwright'), args: ['test', ...playwrightArgs], env, cwd: REPO_ROOT });

@@ -1,5 +1,7 @@
 // npm test: every check in order, stopping at the first failure, ending with the line CI reads: "N passed, N failed".
-import type { Stack } from './dev-stack';
+import path from 'node:path';
+
+import { REPO_ROOT, type Stack } from './dev-stack';
 import { ensureChromium } from './ensure-chromium';
 import { onShutdownSignal } from './stack/on-signal';
 import { closingLine, sum, type Counts } from './test-runner/results';
@@ -8,6 +10,8 @@ import { startTestStack, testAppEnv, testEnvFor } from './test-runner/test-stack
 
 /** Tests that need the running app live under tests/ (API and security suites); everything else needs nothing. */
 const STACK_TESTS_DIR = 'tests';
+/** Vitest's file filter matches by path substring: the absolute folder path selects exactly tests/. */
+const STACK_TESTS_FILTER = `${path.join(REPO_ROOT, STACK_TESTS_DIR)}/`;
 
 interface StepResult {
   name: string;
@@ -55,8 +59,8 @@ const ok =
     console.log(`app ${stack.appUrl} (next start), simulator ${stack.simUrl ?? '-'}, dev IdP ${stack.idpUrl ?? '-'}`);
     return 'ok';
   })) &&
-  (await step('integration', () => runVitest('integration', ['--passWithNoTests', '--dir', STACK_TESTS_DIR], testEnvFor(stack!)))) &&
-  (await step('e2e', () => runPlaywright(testEnvFor(stack!))));
+  (await step('integration', () => runVitest('integration', [STACK_TESTS_FILTER], testEnvFor(stack!, appEnv)))) &&
+  (await step('e2e', () => runPlaywright(testEnvFor(stack!, appEnv))));
 
 await stack?.close();
 printSummary(ok);
@@ -72,7 +76,10 @@ function printSummary(allPassed: boolean): void {
     const detail = c === 'ok' ? '' : ` (${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''})`;
     console.log(`  ${status.padEnd(6)} ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s${detail}`);
   }
-  if (!allPassed) console.log('  stopped at the first failure; see its output above (app log: test-results/stack/app.log)');
+  if (!allPassed) {
+    const appLog = results.some((r) => r.name === 'start stack') ? ' (app log: test-results/stack/app.log)' : '';
+    console.log(`  stopped at the first failure; see its output above${appLog}`);
+  }
   if (total.skipped > 0) console.log(`  ${total.skipped} skipped`);
   console.log(closingLine(total));
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
+import { z } from 'zod';
+
 import { faultConfigSchema } from './faults';
 import type { ApiUser, FaultConfig, SimulatorOptions } from './types';
 
@@ -54,12 +56,14 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
     match: v['fault-method'] || v['fault-path'] ? { method: v['fault-method'], pathPrefix: v['fault-path'] } : undefined,
   };
   const hasFault = Object.values(fault).some((x) => x !== undefined);
+  const parsedFault = hasFault ? faultConfigSchema.safeParse(JSON.parse(JSON.stringify(fault))) : undefined;
+  if (parsedFault && !parsedFault.success) throw new Error(`invalid fault flags: ${z.prettifyError(parsedFault.error)}`);
   return {
     port: int('port', v.port) ?? 4010,
     host: v.host,
     apiUsers: users,
     seed: int('seed', v.seed),
     delays: approveMs !== undefined || completeMs !== undefined ? { approveMs: approveMs ?? 2_000, completeMs: completeMs ?? 3_000 } : undefined,
-    faults: hasFault ? faultConfigSchema.parse(JSON.parse(JSON.stringify(fault))) : undefined,
+    faults: parsedFault?.data,
   };
 }

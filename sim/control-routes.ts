@@ -13,18 +13,18 @@ const resetSchema = z.strictObject({ seed: z.number().int().min(0).optional() })
 const delaysSchema = z.strictObject({ approveMs: z.number().int().min(0), completeMs: z.number().int().min(0) });
 const FORCE: Record<string, ForceTarget> = { reject: 'REJECTED', cancel: 'CANCELLED', approve: 'APPROVED', complete: 'COMPLETED' };
 
-function parse<T>(body: Buffer, schema: z.ZodType<T>): T | SimResponse {
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: SimResponse };
+
+function parse<T>(body: Buffer, schema: z.ZodType<T>): Parsed<T> {
   let value: unknown = {};
   try {
     if (body.length) value = JSON.parse(body.toString('utf8'));
   } catch {
-    return fail(400, SIM.invalidBody, 'Request body is not valid JSON');
+    return { ok: false, response: fail(400, SIM.invalidBody, 'Request body is not valid JSON') };
   }
   const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : fail(400, SIM.invalidBody, z.prettifyError(parsed.error));
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: fail(400, SIM.invalidBody, z.prettifyError(parsed.error)) };
 }
-
-const isResponse = (v: unknown): v is SimResponse => typeof v === 'object' && v !== null && 'status' in v && typeof v.status === 'number';
 
 function forceRequest(core: SimCore, id: string, action: string, nowMs: number): SimResponse {
   const target = FORCE[action];
@@ -50,8 +50,8 @@ export function handleControl(core: SimCore, method: string, pathname: string, b
       return json(200, { active: core.faults.current() });
     case 'POST /_sim/faults': {
       const f = parse(body, faultConfigSchema);
-      if (isResponse(f)) return f;
-      core.faults.set(f);
+      if (!f.ok) return f.response;
+      core.faults.set(f.value);
       return json(200, { active: core.faults.current() });
     }
     case 'DELETE /_sim/faults':
@@ -59,8 +59,8 @@ export function handleControl(core: SimCore, method: string, pathname: string, b
       return { status: 204 };
     case 'POST /_sim/reset': {
       const r = parse(body, resetSchema);
-      if (isResponse(r)) return r;
-      core.reset(r.seed ?? core.seed);
+      if (!r.ok) return r.response;
+      core.reset(r.value.seed ?? core.seed);
       return json(200, { seed: core.seed });
     }
     case 'GET /_sim/seed':
@@ -69,9 +69,9 @@ export function handleControl(core: SimCore, method: string, pathname: string, b
       return json(200, lifecycle.getDelays());
     case 'POST /_sim/delays': {
       const d = parse(body, delaysSchema);
-      if (isResponse(d)) return d;
-      lifecycle.setDelays(d);
-      return json(200, d);
+      if (!d.ok) return d.response;
+      lifecycle.setDelays(d.value);
+      return json(200, d.value);
     }
     case 'GET /_sim/requests':
       lifecycle.settle(nowMs);

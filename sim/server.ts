@@ -19,6 +19,14 @@ function faultResponse(f: FaultConfig & { status: number }): SimResponse {
   return fail(f.status, SIM.injectedFault, `Injected fault (HTTP ${f.status})`, headers);
 }
 
+/** Real bodies are a few KB (a PEM at most); longer ones are cut so the log cannot hold gigabytes. */
+const MAX_LOGGED_BODY = 64 * 1024;
+function logBody(body: Buffer | null): string | undefined {
+  if (!body?.length) return undefined;
+  const text = body.toString('utf8');
+  return text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}...[truncated]` : text;
+}
+
 async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   const at = new Date().toISOString();
@@ -31,7 +39,7 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
     return;
   }
   const header = req.headers['x-api-key'];
-  const entry = { at, method, path: url, requestId, apiKey: typeof header === 'string' ? header : undefined, body: body?.length ? body.toString('utf8') : undefined };
+  const entry = { at, method, path: url, requestId, apiKey: typeof header === 'string' ? header : undefined, body: logBody(body) };
   const fault = core.faults.take(method, pathname);
   if (fault?.latencyMs) await sleep(fault.latencyMs);
   if (fault?.drop) {
@@ -59,6 +67,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       writeResponse(res, fail(500, 5001, 'Internal simulator error'), randomUUID());
     });
   });
+  // Longer than any client's idle keep-alive (undici 4 s, Node agents 5 s), so the server never closes a
+  // socket a client is about to reuse: that race shows up as random ECONNRESETs under load.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());

@@ -82,7 +82,7 @@ export interface SimLogEntry {
   status: number;
   /** X-API-Key header as received (not a secret: it is the API user's id). */
   apiKey?: string;
-  /** Raw request body, exactly as received (absent when empty). */
+  /** Raw request body, exactly as received (absent when empty; cut after 64 KB). */
   body?: string;
   /** X-Request-ID the simulator answered with. */
   requestId: string;

@@ -15,13 +15,15 @@ export interface InspectionPanelProps {
   onRetry: () => void;
   /** Nothing entered yet. */
   empty: boolean;
+  /** What is still missing, e.g. "No public key entered yet." */
+  missing?: string;
 }
 
 /**
  * The server's reading of what was entered: what the key or certificate really is, its fingerprints, and
  * every error and warning. Polite live region, so screen reader users hear the verdict when typing pauses.
  */
-export function InspectionPanel({ inspection, checking, error, onRetry, empty }: InspectionPanelProps) {
+export function InspectionPanel({ inspection, checking, error, onRetry, empty, missing }: InspectionPanelProps) {
   const errors = inspection ? Object.values(inspection.errors) : [];
   return (
     <section aria-labelledby="inspection-heading" className="rounded-lg border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -30,9 +32,9 @@ export function InspectionPanel({ inspection, checking, error, onRetry, empty }:
         <h2 id="inspection-heading" className="text-sm font-semibold text-zinc-950 dark:text-white">
           Inspection
         </h2>
-        {checking && <Loader2 aria-label="Checking" className="ml-auto h-4 w-4 animate-spin text-zinc-500" />}
+        {checking && <Loader2 aria-hidden className="ml-auto h-4 w-4 animate-spin text-zinc-500" />}
       </div>
-      <div aria-live="polite" className="space-y-3 text-sm">
+      <div aria-live="polite" aria-busy={checking} className={`space-y-3 text-sm transition-opacity ${checking ? 'opacity-50' : ''}`}>
         {empty ? (
           <p className="text-zinc-600 dark:text-zinc-400">Enter a URL and paste a key or certificate to see what it really is.</p>
         ) : error && !inspection ? (
@@ -54,6 +56,7 @@ export function InspectionPanel({ inspection, checking, error, onRetry, empty }:
                 </>
               )}
             </p>
+            {missing && <p className="text-zinc-600 dark:text-zinc-400">{missing}</p>}
             {errors.length > 0 && (
               <ul className="space-y-1 text-red-800 dark:text-red-300">
                 {errors.map((m) => (

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { Pencil } from 'lucide-react';
 
 import { buttonClass } from '@/components/ui/button-styles';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -46,7 +45,6 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit }: ApiKeyRowProps) {
             aria-label={`Edit callback handler for ${apiKey.id}`}
             className={buttonClass({ size: 'sm' })}
           >
-            <Pencil aria-hidden className="h-3.5 w-3.5" />
             Edit
           </Link>
         </td>

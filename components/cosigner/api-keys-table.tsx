@@ -1,7 +1,5 @@
 'use client';
 
-import { KeySquare, SearchX } from 'lucide-react';
-
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
@@ -10,6 +8,8 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import type { InitialPage } from '@/lib/queries/initial-page';
+import type { ListApiKeysResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 
 import { apiKeyColumns } from './api-key-columns';
@@ -20,12 +20,14 @@ export interface ApiKeysTableProps {
   cosignerId: string;
   /** Admins get an edit action per key; viewers see the same table read-only. */
   canEdit: boolean;
+  /** The page the server read for the first paint. */
+  initial?: InitialPage<ListApiKeysResponse>;
 }
 
 /** A cosigner's paired API keys, a page at a time, with the page in the URL. */
-export function ApiKeysTable({ cosignerId, canEdit }: ApiKeysTableProps) {
+export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps) {
   const [state, setState] = usePageState();
-  const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor });
+  const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   const columns = apiKeyColumns(canEdit);
@@ -43,11 +45,11 @@ export function ApiKeysTable({ cosignerId, canEdit }: ApiKeysTableProps) {
           <ErrorState title="Could not load API keys" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
         </div>
       ) : loaded === 0 ? (
-        <EmptyState icon={<KeySquare aria-hidden className="h-5 w-5" />} title="No API keys on this page">
+        <EmptyState title="No API keys on this page">
           {state.prev.length === 0 ? 'No API key is paired with this cosigner yet.' : 'Fireblocks returned an empty page. Go back to the previous page.'}
         </EmptyState>
       ) : rows.length === 0 ? (
-        <EmptyState icon={<SearchX aria-hidden className="h-5 w-5" />} title={`No API keys on this page match “${state.q}”`}>
+        <EmptyState title={`No API keys on this page match “${state.q}”`}>
           The filter only looks at the {loaded} keys loaded on this page. Try another page or clear the filter.
         </EmptyState>
       ) : (
@@ -76,7 +78,7 @@ export function ApiKeysTable({ cosignerId, canEdit }: ApiKeysTableProps) {
         onChange={setState}
         next={query.data?.next}
         busy={query.isFetching}
-        summary={state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`}
+        summary={query.isError ? 'not loaded' : state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`}
       />
     </section>
   );

@@ -1,7 +1,5 @@
 'use client';
 
-import { FileKey2, KeyRound, ShieldOff } from 'lucide-react';
-
 import { Badge } from '@/components/ui/badge';
 import type { ApiKey } from '@/lib/queries/types';
 
@@ -21,10 +19,7 @@ export function AuthMode({ handler }: AuthModeProps) {
   if (handler?.publicKey) {
     return (
       <span className="flex flex-col items-start gap-1">
-        <Badge tone="info">
-          <KeyRound aria-hidden className="h-3 w-3" />
-          Public key
-        </Badge>
+        <Badge tone="info">Public key</Badge>
         {fingerprint ? (
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             SHA-256 <FingerprintText hex={fingerprint} />
@@ -38,10 +33,7 @@ export function AuthMode({ handler }: AuthModeProps) {
   if (handler?.certPublicKeyHash) {
     return (
       <span className="flex flex-col items-start gap-1">
-        <Badge tone="success">
-          <FileKey2 aria-hidden className="h-3 w-3" />
-          Pinned certificate
-        </Badge>
+        <Badge tone="success">Pinned certificate</Badge>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
           Key hash <FingerprintText hex={handler.certPublicKeyHash} />
         </span>
@@ -50,9 +42,6 @@ export function AuthMode({ handler }: AuthModeProps) {
   }
   // A URL with no key or certificate: the Co-Signer cannot authenticate the handler; worth noticing.
   return (
-    <Badge tone={handler ? 'warning' : 'neutral'}>
-      <ShieldOff aria-hidden className="h-3 w-3" />
-      None
-    </Badge>
+    <Badge tone={handler ? 'warning' : 'neutral'}>None</Badge>
   );
 }

@@ -1,22 +1,10 @@
-import { Archive, CircleCheck } from 'lucide-react';
-
 import { Badge } from '@/components/ui/badge';
 
 export interface CosignerStatusBadgeProps {
   archived: boolean;
 }
 
-/** Archived or active, in words and icon (never by colour alone). */
+/** Archived or active, in words (never by colour alone). Text only: it renders in client tables, icons cost JS there. */
 export function CosignerStatusBadge({ archived }: CosignerStatusBadgeProps) {
-  return archived ? (
-    <Badge tone="warning">
-      <Archive aria-hidden className="h-3 w-3" />
-      Archived
-    </Badge>
-  ) : (
-    <Badge tone="success">
-      <CircleCheck aria-hidden className="h-3 w-3" />
-      Active
-    </Badge>
-  );
+  return archived ? <Badge tone="warning">Archived</Badge> : <Badge tone="success">Active</Badge>;
 }

@@ -1,7 +1,5 @@
 'use client';
 
-import { SearchX, Server } from 'lucide-react';
-
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
@@ -10,16 +8,23 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import type { InitialPage } from '@/lib/queries/initial-page';
+import type { ListCosignersResponse } from '@/lib/queries/types';
 import { useCosigners } from '@/lib/queries/use-cosigners';
 
 import { CosignerRow } from './cosigner-row';
 import { COSIGNER_COLUMNS } from './cosigners-columns';
 import { filterCosigners } from './filter-cosigners';
 
+export interface CosignersTableProps {
+  /** The page the server read for the first paint (null data if it could not). */
+  initial?: InitialPage<ListCosignersResponse>;
+}
+
 /** The workspace's cosigners, a page at a time, with the page in the URL. */
-export function CosignersTable() {
+export function CosignersTable({ initial }: CosignersTableProps) {
   const [state, setState] = usePageState();
-  const query = useCosigners({ pageSize: state.pageSize, order: state.order, cursor: state.cursor });
+  const query = useCosigners({ pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterCosigners(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
 
@@ -33,13 +38,13 @@ export function CosignersTable() {
           <ErrorState title="Could not load cosigners" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
         </div>
       ) : loaded === 0 ? (
-        <EmptyState icon={<Server aria-hidden className="h-5 w-5" />} title="No cosigners on this page">
+        <EmptyState title="No cosigners on this page">
           {state.prev.length === 0
             ? 'This workspace has no cosigners yet. Add one in the Fireblocks Console; it appears here once paired.'
             : 'Fireblocks returned an empty page. Go back to the previous page.'}
         </EmptyState>
       ) : rows.length === 0 ? (
-        <EmptyState icon={<SearchX aria-hidden className="h-5 w-5" />} title={`No cosigners on this page match “${state.q}”`}>
+        <EmptyState title={`No cosigners on this page match “${state.q}”`}>
           The filter only looks at the {loaded} rows loaded on this page. Try another page or clear the filter.
         </EmptyState>
       ) : (
@@ -68,7 +73,7 @@ export function CosignersTable() {
         onChange={setState}
         next={query.data?.next}
         busy={query.isFetching}
-        summary={state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`}
+        summary={query.isError ? 'not loaded' : state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`}
       />
     </div>
   );

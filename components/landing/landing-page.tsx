@@ -1,7 +1,7 @@
 import { ArrowRight, Eye, ShieldCheck, Timer } from 'lucide-react';
 
 import { ProductMark } from '@/components/shell/product-mark';
-import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { ThemeSwitch } from '@/components/theme/theme-switch';
 import { buttonClass } from '@/components/ui/button-styles';
 
 const POINTS = [
@@ -16,7 +16,7 @@ export function LandingPage() {
     <div className="flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-5xl items-center justify-between px-4 py-4 sm:px-6">
         <ProductMark href="/" />
-        <ThemeToggle />
+        <ThemeSwitch />
       </header>
       <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col justify-center px-4 py-12 sm:px-6">
         <p className="text-sm font-medium text-indigo-700 dark:text-indigo-300">Fireblocks API Co-signers</p>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useId } from 'react';
-import { Search } from 'lucide-react';
 
 import { PAGE_SIZES, withOrder, withPageSize, type Order, type PageState } from './page-state';
 
@@ -27,15 +26,14 @@ export function ListToolbar({ state, onChange, filterHint }: ListToolbarProps) {
         <label htmlFor={`${id}-q`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
           Filter this page (Fireblocks has no search)
         </label>
-        <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-500" />
+        <div>
           <input
             id={`${id}-q`}
             type="search"
             value={state.q}
             placeholder={filterHint}
             onChange={(e) => onChange({ ...state, q: e.target.value }, 'replace')}
-            className="h-9 w-full rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm shadow-sm placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+            className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-sm placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
           />
         </div>
       </div>

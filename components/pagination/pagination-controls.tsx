@@ -1,8 +1,7 @@
 'use client';
 
-import { ChevronLeft, ChevronRight } from 'lucide-react';
-
 import { buttonClass } from '@/components/ui/button-styles';
+import { ChevronIcon } from '@/components/ui/inline-icons';
 
 import { goNext, goPrevious, pageNumber, type PageState } from './page-state';
 
@@ -31,7 +30,7 @@ export function PaginationControls({ state, onChange, next, summary, busy }: Pag
           onClick={() => onChange(goPrevious(state))}
           aria-label="Previous page"
         >
-          <ChevronLeft aria-hidden className="h-4 w-4" />
+          <ChevronIcon direction="left" className="h-4 w-4" />
           <span className="hidden sm:inline">Previous</span>
         </button>
         <button
@@ -42,7 +41,7 @@ export function PaginationControls({ state, onChange, next, summary, busy }: Pag
           aria-label="Next page"
         >
           <span className="hidden sm:inline">Next</span>
-          <ChevronRight aria-hidden className="h-4 w-4" />
+          <ChevronIcon direction="right" className="h-4 w-4" />
         </button>
       </div>
     </nav>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { ThemeSwitch } from '@/components/theme/theme-switch';
 
 import { MainNav } from './main-nav';
 import { ProductMark } from './product-mark';
@@ -22,8 +22,8 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-zinc-900">
         Skip to content
       </a>
-      {simulated && <SimulatedBanner />}
       <header className="border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+        {simulated && <SimulatedBanner />}
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
           <ProductMark href="/cosigners" />
           <div className="hidden sm:block">
@@ -31,7 +31,7 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
           </div>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <UserBadge user={user} />
-            <ThemeToggle />
+            <ThemeSwitch />
             <SignOutButton />
           </div>
         </div>

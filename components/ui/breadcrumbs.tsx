@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { ChevronRight } from 'lucide-react';
 
 export interface Crumb {
   label: string;
@@ -18,7 +17,11 @@ export function Breadcrumbs({ items }: BreadcrumbsProps) {
       <ol className="flex flex-wrap items-center gap-1 text-sm text-zinc-600 dark:text-zinc-400">
         {items.map((item, i) => (
           <li key={`${item.label}-${i}`} className="flex min-w-0 items-center gap-1">
-            {i > 0 && <ChevronRight aria-hidden className="h-3.5 w-3.5 shrink-0" />}
+            {i > 0 && (
+              <span aria-hidden className="text-zinc-400 dark:text-zinc-500">
+                /
+              </span>
+            )}
             {item.href ? (
               <Link href={item.href} className="truncate hover:text-zinc-950 hover:underline dark:hover:text-white">
                 {item.label}

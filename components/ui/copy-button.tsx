@@ -1,9 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { Check, Copy } from 'lucide-react';
-
 import { cn } from './cn';
+import { CheckIcon, CopyIcon } from './inline-icons';
 
 export interface CopyButtonProps {
   value: string;
@@ -37,7 +36,7 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
         className,
       )}
     >
-      {state === 'copied' ? <Check aria-hidden className="h-3.5 w-3.5 text-emerald-600" /> : <Copy aria-hidden className="h-3.5 w-3.5" />}
+      {state === 'copied' ? <CheckIcon className="h-3.5 w-3.5 text-emerald-600" /> : <CopyIcon className="h-3.5 w-3.5" />}
       <span role="status" className="sr-only">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>

@@ -1,11 +1,10 @@
 'use client';
 
-import { AlertTriangle, RotateCw } from 'lucide-react';
-
 import { ApiError } from '@/lib/api-client/api-error';
 
 import { buttonClass } from './button-styles';
 import { CopyButton } from './copy-button';
+import { WarningIcon } from './inline-icons';
 
 export interface ErrorStateProps {
   title: string;
@@ -21,7 +20,7 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
       <div className="flex items-start gap-3">
-        <AlertTriangle aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-red-600 dark:text-red-400" />
+        <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-red-600 dark:text-red-400" />
         <div className="min-w-0 flex-1 space-y-2">
           <p className="font-semibold">{title}</p>
           <p>{message}</p>
@@ -52,7 +51,6 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
           )}
           {onRetry && (
             <button type="button" onClick={onRetry} disabled={retrying} className={buttonClass({ size: 'sm', className: 'mt-1' })}>
-              <RotateCw aria-hidden className={retrying ? 'h-3.5 w-3.5 animate-spin' : 'h-3.5 w-3.5'} />
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}

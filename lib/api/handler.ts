@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { NextResponse, type NextRequest } from 'next/server';
 
-import { requireApiSession } from '@/lib/auth/api-session';
+import { checkApiSession } from '@/lib/auth/api-session';
 import { sessionCookie, type CookieAttributes } from '@/lib/auth/cookies';
 import type { Role } from '@/lib/auth/roles';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
@@ -78,7 +78,7 @@ export function withSession<P extends Record<string, string | string[] | undefin
     try {
       const config = getConfig();
       const now = Date.now();
-      const session = await requireApiSession(req, { role: options.role }, config, now);
+      const session = await checkApiSession(req, { role: options.role }, config, now);
       assertRequestShape(req, options, config.appUrl);
       const res = await handler(req, { params: await ctx.params, session, requestId });
       return stamp(res, requestId, await refreshedCookie(session, now, config));

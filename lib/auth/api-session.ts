@@ -17,7 +17,7 @@ export interface RequireApiSessionOptions {
  * The API side of the guard: reads the cookie from the request itself, every time. No valid session is
  * 401; a session without a mapped group, or below the required role, is 403.
  */
-export async function requireApiSession(
+export async function checkApiSession(
   req: NextRequest,
   options: RequireApiSessionOptions,
   config: Pick<AppConfig, 'production' | 'appUrl' | 'sessionSecret'>,

@@ -45,6 +45,14 @@ const EXPIRY_WARNING_DAYS = 30;
 
 const oneLine = (dn: string): string => dn.split('\n').filter(Boolean).join(', ');
 
+function isSelfSigned(cert: X509Certificate): boolean {
+  try {
+    return cert.checkIssued(cert) && cert.verify(cert.publicKey);
+  } catch {
+    return false;
+  }
+}
+
 function readCertificate(pem: string): X509Certificate | null {
   try {
     return new X509Certificate(pem);
@@ -77,7 +85,7 @@ export function inspectCertificate(text: string, ctx: CertificateContext): Certi
     keySizeBits: key.sizeBits,
     publicKeySha256: spkiFingerprint(cert.publicKey),
     coversHost,
-    selfSigned: cert.subject === cert.issuer && cert.checkIssued(cert),
+    selfSigned: isSelfSigned(cert),
   };
 
   const warnings: string[] = [];

@@ -113,3 +113,21 @@ describe('mapServerFieldToFormField', () => {
     expect(mapServerFieldToFormField(serverKey)).toBe(formField);
   });
 });
+
+describe('validateCallbackHandler reports every broken field at once', () => {
+  it('a schema error on the URL and a crypto error on the key come back together', () => {
+    const error = rejection(() =>
+      validateCallbackHandler({ callbackHandler: { url: 'http://h.example.com', publicKey: fx.rsa4096PublicKeyPem() } }, real),
+    );
+    expect(error.fields).toEqual({
+      'callbackHandler.url': expect.stringMatching(/https/) as unknown,
+      'callbackHandler.publicKey': expect.stringMatching(/RSA 4096-bit/) as unknown,
+    });
+    expect(error.message).toMatch(/https/);
+  });
+
+  it('a schema error on the PEM is not doubled by the inspection', () => {
+    const error = rejection(() => validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: fx.garbagePem('CERTIFICATE') } }, real));
+    expect(error.fields).toEqual({ 'callbackHandler.cert': expect.stringMatching(/base64/) as unknown });
+  });
+});

@@ -16,7 +16,16 @@ let client: FireblocksClient | undefined;
 export function getFireblocks(): FireblocksClient {
   if (!client) {
     const { baseUrl, apiKey, secretKeyPem } = getConfig().fireblocks;
-    client = createFireblocksClient({ baseUrl, apiKey, privateKey: secretKeyPem });
+    client = createFireblocksClient({
+      baseUrl,
+      apiKey,
+      privateKey: secretKeyPem,
+      // One line per retry so rate limiting and flakiness upstream are visible; nothing secret is in the event.
+      retry: {
+        onRetry: (e) =>
+          console.warn(`[fireblocks] attempt ${e.attempt} failed (${e.status ? `HTTP ${e.status}` : e.reason}); retrying in ${e.delayMs} ms`),
+      },
+    });
   }
   return client;
 }

@@ -10,7 +10,8 @@ import { z } from 'zod';
  * strict enum because the console's polling decides what to do from it.
  */
 const optional = <T extends z.ZodType>(schema: T) =>
-  schema.nullish().transform((v) => v ?? undefined);
+  // The outer .optional() keeps the key optional in the inferred type, not merely `T | undefined`.
+  schema.nullish().transform((v) => v ?? undefined).optional();
 
 /** Cosigner types the spec lists (others are accepted and shown as-is). */
 export const COSIGNER_TYPES = ['SANDBOX', 'SGX', 'GCP-CONFSPACE', 'AWS-NITRO', 'PLAIN'] as const;

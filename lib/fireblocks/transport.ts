@@ -70,6 +70,8 @@ async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: U
       headers: { 'X-API-Key': t.apiKey, Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
       body,
       signal,
+      // Fireblocks does not redirect; following one would hand X-API-Key to whoever it points at.
+      redirect: 'manual',
     });
     const raw = { status: response.status, headers: response.headers, text: await response.text(), attempt };
     if (response.status < 200 || response.status > 299) throw httpError(raw);

@@ -6,13 +6,14 @@ import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
-import type { GetApiKeyResponse } from './types';
+import type { ApiKey, GetApiKeyResponse } from './types';
 
 /** One API key with its live callback handler. */
-export function useApiKey(cosignerId: string, apiKeyId: string) {
+export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ApiKey | null) {
   return useQuery({
     queryKey: queryKeys.apiKeys.detail(cosignerId, apiKeyId),
     queryFn: async ({ signal }) =>
       (await fetchJson<GetApiKeyResponse>(apiPaths.apiKey(cosignerId, apiKeyId), { signal })).data,
+    initialData: initial ?? undefined,
   });
 }

@@ -6,12 +6,13 @@ import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
-import type { GetCosignerResponse } from './types';
+import type { Cosigner, GetCosignerResponse } from './types';
 
 /** One cosigner's details. */
-export function useCosigner(cosignerId: string) {
+export function useCosigner(cosignerId: string, initial?: Cosigner | null) {
   return useQuery({
     queryKey: queryKeys.cosigners.detail(cosignerId),
     queryFn: async ({ signal }) => (await fetchJson<GetCosignerResponse>(apiPaths.cosigner(cosignerId), { signal })).data,
+    initialData: initial ?? undefined,
   });
 }

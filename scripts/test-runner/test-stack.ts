@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
-import { ensureDevKeys } from '../dev-keys';
 import { REPO_ROOT, startStack, type Stack } from '../dev-stack';
 
 /** Fixed test ports (overridable), away from `npm run dev`'s 3000/4010/4011 and the helpers' ranges. */
@@ -12,41 +10,61 @@ export const TEST_PORTS = {
   idp: Number(process.env.E2E_IDP_PORT ?? 4901),
 };
 
+export const APP_LOG = path.join(REPO_ROOT, 'test-results', 'stack', 'app.log');
+
 /**
- * The explicit configuration of the test stack: the shell's Fireblocks/OIDC settings are ignored on purpose (a
- * test run never reaches a real sandbox by accident). The build and the server get the same secrets, so a scan of
- * the client bundle for them (tests/security) proves something.
+ * The explicit configuration of the test stack, made fresh per run: a throwaway RSA-4096 API user (registered with
+ * the embedded simulator) and canary secrets. The shell's Fireblocks/OIDC settings are ignored on purpose, so a
+ * test run never reaches a real sandbox by accident. The build gets the same values as the server, so a scan of
+ * the client bundle for them (tests/security) proves something without a second build.
  */
 export function testAppEnv(): Record<string, string> {
-  const keys = ensureDevKeys();
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 4096 });
   return {
-    FIREBLOCKS_API_KEY: keys.apiKey,
-    FIREBLOCKS_SECRET_KEY: readFileSync(keys.privateKeyPath, 'utf8'),
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    FIREBLOCKS_API_KEY: randomUUID(),
+    FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    SESSION_SECRET: `canary-session-${randomBytes(24).toString('hex')}`,
+    OIDC_CLIENT_SECRET: `canary-oidc-${randomBytes(24).toString('hex')}`,
   };
 }
 
+export interface StackPorts {
+  app: number;
+  sim: number;
+  idp: number;
+}
+
 /** Starts `next start` + simulator + dev IdP for tests; the app's output goes to test-results/stack/app.log. */
-export async function startTestStack(env: Record<string, string>): Promise<Stack> {
+export async function startTestStack(env: Record<string, string>, ports: StackPorts = TEST_PORTS): Promise<Stack> {
   return startStack({
     mode: 'prod',
-    appPort: TEST_PORTS.app,
-    simPort: TEST_PORTS.sim,
-    idpPort: TEST_PORTS.idp,
+    appPort: ports.app,
+    simPort: ports.sim,
+    idpPort: ports.idp,
     env,
     // Short lifecycle so journeys reach COMPLETED quickly; each state is still observable.
     sim: { delays: { approveMs: 1500, completeMs: 1500 } },
-    appOutput: { file: path.join(REPO_ROOT, 'test-results', 'stack', 'app.log') },
+    appOutput: { file: ports === TEST_PORTS ? APP_LOG : path.join(REPO_ROOT, 'test-results', 'stack', `app-${ports.app}.log`) },
   });
 }
 
-/** What integration tests and Playwright read to reuse the running stack instead of starting their own. */
-export function testEnvFor(stack: Stack): Record<string, string> {
+/**
+ * What integration tests and Playwright read to reuse the running stack instead of starting their own, including
+ * the build this run made (TEST_BUILD_*) and the secrets it was made with, for the client-bundle canary scan.
+ */
+export function testEnvFor(stack: Stack, appEnv: Record<string, string>): Record<string, string> {
   return {
     TEST_APP_URL: stack.appUrl,
     TEST_SIM_URL: stack.simUrl ?? '',
     TEST_IDP_URL: stack.idpUrl ?? '',
     TEST_SESSION_SECRET: stack.sessionSecret,
+    TEST_APP_LOG: APP_LOG,
+    TEST_BUILD_PROJECT_DIR: REPO_ROOT,
     TEST_BUILD_DIR: path.join(REPO_ROOT, '.next'),
+    TEST_BUILD_CANARIES: JSON.stringify({
+      sessionSecret: appEnv.SESSION_SECRET,
+      oidcClientSecret: appEnv.OIDC_CLIENT_SECRET,
+      fireblocksSecretKeyPem: appEnv.FIREBLOCKS_SECRET_KEY,
+    }),
   };
 }

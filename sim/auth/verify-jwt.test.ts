@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { ecP256PublicKeyPem, pkcs8PrivateKeyPem, rsaKeyPair } from '../../lib/testing/pem-fixtures';
 import { AUTH } from '../http/error-codes';
+import { startSimulator } from '../server';
 import { expectError, expectValid } from '../testing/expect-valid';
+import { simCall } from '../testing/sim-call';
 import { signFireblocksJwt } from '../testing/sign-request';
 import { startTestSim, type TestSim } from '../testing/test-sim';
 import { CLOCK_SKEW_SEC } from './verify-jwt';
@@ -135,5 +138,26 @@ describe('request verification (Fireblocks 401 codes)', () => {
     const token = signFireblocksJwt({ apiKey: 'k', privateKey: t.userA.privateKey, uri: '/v1/x', nowSec: 100 });
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
     expect(claims).toMatchObject({ uri: '/v1/x', sub: 'k', iat: 100, exp: 155, bodyHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+  });
+});
+
+describe('API user key sizes', () => {
+  it('verifies RSA-4096 API users (what Fireblocks issues and the dev command generates)', async () => {
+    const big = rsaKeyPair(4096, 'sim-4096');
+    const apiKey = randomUUID();
+    const sim = await startSimulator({ port: 0, apiUsers: [{ apiKey, publicKeyPem: big.publicKeyPem }] });
+    try {
+      const ok = await simCall(sim.url, { path: LIST, user: { apiKey, privateKey: big.privateKeyPem } });
+      expectValid('GET', LIST, ok, 200);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('refuses to register a private key, a non-RSA key or garbage', async () => {
+    const bad = [pkcs8PrivateKeyPem(), ecP256PublicKeyPem(), 'not a pem'];
+    for (const publicKeyPem of bad) {
+      await expect(startSimulator({ port: 0, apiUsers: [{ apiKey: 'k', publicKeyPem }] })).rejects.toThrow(/API user k/);
+    }
   });
 });

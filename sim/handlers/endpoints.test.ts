@@ -150,7 +150,7 @@ describe('API keys', () => {
     const ref = s.keyWithNoHandler;
     const path = `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`;
     const res = await req('DELETE', path);
-    expect(expectValid('DELETE', path, res, 202)).toEqual({ id: ref.apiKeyId, ...(await keyShape(res.json)) });
+    expect(expectValid('DELETE', path, res, 202)).toMatchObject({ id: ref.apiKeyId });
     const location = res.headers.get('location') ?? '';
     expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({ type: 'UNPAIR_API_KEY', status: 'COMPLETED' });
     expectError('GET', path, await req('GET', path), 404, SIM.apiKeyNotFound);
@@ -168,11 +168,6 @@ describe('API keys', () => {
   });
 });
 
-async function keyShape(body: unknown): Promise<Record<string, unknown>> {
-  const { id: _id, ...rest } = body as Record<string, unknown>;
-  return Promise.resolve(rest);
-}
-
 describe('routing and headers', () => {
   it('404 for unknown paths, 405 for an unknown method; both with X-Request-ID', async () => {
     expectError('GET', '/v1/vault/accounts', await req('GET', '/v1/vault/accounts'), 404, SIM.routeNotFound);
@@ -183,6 +178,11 @@ describe('routing and headers', () => {
     const outside = await fetch(`${t.sim.url}/`);
     expect(outside.status).toBe(404);
     expect(outside.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('a body over 1 MB is 413', async () => {
+    const path = `/v1/cosigners/${s.bigCosignerId}`;
+    expectError('PATCH', path, await req('PATCH', path, { name: 'x'.repeat(1024 * 1024) }), 413, SIM.bodyTooLarge);
   });
 
   it('every X-Request-ID is distinct', async () => {

@@ -9,8 +9,8 @@ export const USER_B_KEY = '7c9d8e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
 
 export interface TestSim {
   sim: Simulator;
-  userA: TestUser & { publicKeyPem: string };
-  userB: TestUser & { publicKeyPem: string };
+  userA: TestUser & { privateKey: string; publicKeyPem: string };
+  userB: TestUser & { privateKey: string; publicKeyPem: string };
   /** Signed call as user A unless `user` is given. */
   call(o: Omit<CallOptions, 'user'> & { user?: TestUser }): Promise<CallResult>;
 }

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { withDirLock } from './dir-lock';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
-/** Git-ignored; the copy lives inside the repo so Next finds node_modules and the lockfile above it. */
+/** Git-ignored; the copies live inside the repo so Next finds node_modules and the lockfile above them. */
 const WORK_DIR = path.join(REPO_ROOT, '.dev', 'test-build');
-const PROJECT_DIR = path.join(WORK_DIR, 'project');
+/** Builds of earlier source states kept (a server started from one may still be running). */
+const KEEP_BUILDS = 3;
 
 /** What goes into the production build; tests, e2e, the simulator and tooling do not. */
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
@@ -77,41 +78,56 @@ export function buildEnv(c: Canaries, appUrl: string): Record<string, string> {
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of Object.keys(env)) {
-    if (/^(FIREBLOCKS_|OIDC_|SESSION_SECRET|APP_URL|ADMIN_GROUPS|VIEWER_GROUPS|NODE_ENV$|PORT$|TEST_)/.test(name)) delete env[name];
+    if (/^(FIREBLOCKS_|OIDC_|SESSION_SECRET|APP_URL|ADMIN_GROUPS|VIEWER_GROUPS|NODE_ENV$|PORT$|NEXT_DIST_DIR$|TEST_)/.test(name)) delete env[name];
   }
   return { ...env, ...extra };
 }
 
 /**
- * A production build of the current sources, made in a private copy of the project (.dev/test-build/project) so it
- * never races a teammate's `next build` / `next start` on the shared `.next`. Built with canary secrets, reused while
- * the sources are unchanged, serialised across test workers by a directory lock.
+ * A production build of the current sources, made in a private copy of the project so it never races a teammate's
+ * `next build` / `next start` on the shared `.next`. Each source state gets its own directory
+ * (.dev/test-build/<hash>/project), never rebuilt in place, so a server started from it keeps working while the
+ * sources move on. Built with canary secrets, reused while the sources are unchanged, serialised across test
+ * workers and processes by a directory lock.
  */
 export async function ensureCanaryBuild(): Promise<CanaryBuild> {
   mkdirSync(WORK_DIR, { recursive: true });
   return withDirLock(path.join(WORK_DIR, 'lock'), async () => {
     const files = sourceFiles();
-    const hash = hashOf(files);
-    const distDir = path.join(PROJECT_DIR, '.next');
-    const stampFile = path.join(WORK_DIR, 'build-stamp.json');
+    const hash = hashOf(files).slice(0, 16);
+    const buildDir = path.join(WORK_DIR, hash);
+    const projectDir = path.join(buildDir, 'project');
+    const distDir = path.join(projectDir, '.next');
+    const stampFile = path.join(buildDir, 'build-stamp.json');
     if (existsSync(stampFile) && existsSync(path.join(distDir, 'BUILD_ID'))) {
-      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { hash: string; canaries: Canaries };
-      if (stamp.hash === hash) return { projectDir: PROJECT_DIR, distDir, canaries: stamp.canaries };
+      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { canaries: Canaries };
+      // Marks it recently used, so pruning keeps it.
+      utimesSync(buildDir, new Date(), new Date());
+      return { projectDir, distDir, canaries: stamp.canaries };
     }
-    rmSync(PROJECT_DIR, { recursive: true, force: true });
+    rmSync(buildDir, { recursive: true, force: true });
     // The lockfile stays behind (it is only hashed): with one lockfile, Next takes the repo as the workspace root.
-    for (const f of files) if (f !== 'package-lock.json') cpSync(path.join(REPO_ROOT, f), path.join(PROJECT_DIR, f));
+    for (const f of files) if (f !== 'package-lock.json') cpSync(path.join(REPO_ROOT, f), path.join(projectDir, f));
     const canaries = makeCanaries();
-    const logFile = path.join(WORK_DIR, 'build.log');
+    const logFile = path.join(buildDir, 'build.log');
     const { code, output } = await run(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: PROJECT_DIR,
+      cwd: projectDir,
       env: cleanEnv(buildEnv(canaries, 'http://127.0.0.1:3400')),
     });
     writeFileSync(logFile, output);
     if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile}:\n${output.slice(-3000)}`);
-    writeFileSync(stampFile, JSON.stringify({ hash, canaries, builtAt: new Date(statSync(path.join(distDir, 'BUILD_ID')).mtimeMs).toISOString() }));
-    return { projectDir: PROJECT_DIR, distDir, canaries };
+    writeFileSync(stampFile, JSON.stringify({ canaries, builtAt: new Date().toISOString() }));
+    pruneOldBuilds();
+    return { projectDir, distDir, canaries };
   });
+}
+
+function pruneOldBuilds(): void {
+  const builds = readdirSync(WORK_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name))
+    .map((e) => ({ dir: path.join(WORK_DIR, e.name), at: statSync(path.join(WORK_DIR, e.name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of builds.slice(KEEP_BUILDS)) rmSync(old.dir, { recursive: true, force: true });
 }
 
 /** Runs a command to completion without blocking the test worker, collecting its output. */

@@ -19,15 +19,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Port of the app this helper starts (the API-routes helper's range); the simulator takes a random one. */
-export const TEST_APP_PORT = Number(process.env.API_TEST_APP_PORT ?? 3400);
+export interface StartTestAppOptions {
+  /** Port for a server of our own (one per test file, so files can run in parallel); the simulator's is random. */
+  port: number;
+}
 
 /**
  * The running app the API tests talk to. When the test runner already started one (TEST_APP_URL, TEST_SIM_URL,
  * TEST_SESSION_SECRET, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
  * build under `next start`, against a simulator started here on a random port with a freshly generated API key.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp({ port }: StartTestAppOptions): Promise<TestApp> {
   const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG } = process.env;
   if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET) {
     return {
@@ -47,14 +49,14 @@ export async function startTestApp(): Promise<TestApp> {
     apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
     delays: { approveMs: 300, completeMs: 300 },
   });
-  const appUrl = `http://127.0.0.1:${TEST_APP_PORT}`;
+  const appUrl = `http://127.0.0.1:${port}`;
   const sessionSecret = randomBytes(32).toString('base64url');
-  const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${TEST_APP_PORT}.log`);
+  const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${port}.log`);
   const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   const app = spawnManaged({
     name: 'next start (api tests)',
     command: process.execPath,
-    args: [nextBin, 'start', '--port', String(TEST_APP_PORT), '--hostname', '127.0.0.1'],
+    args: [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
     cwd: build.projectDir,
     env: cleanEnv({
       FIREBLOCKS_BASE_URL: sim.baseUrl,

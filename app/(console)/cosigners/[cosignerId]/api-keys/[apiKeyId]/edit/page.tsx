@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
+import { requirePageSession } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config/env';
+import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
+import { notFoundOr } from '@/lib/queries/not-found-or';
+import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
+
+export const metadata: Metadata = { title: 'Change callback handler' };
+
+interface EditPageProps {
+  params: Promise<{ cosignerId: string; apiKeyId: string }>;
+}
+
+/** GET /cosigners/{c}/api-keys/{k}/edit — admins only (viewers get a 404): change the key's callback handler. */
+export default async function EditCallbackHandlerPage({ params }: EditPageProps) {
+  await requirePageSession({ role: 'admin' });
+  const raw = await params;
+  const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
+  const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
+  if (!cosignerId.success || !apiKeyId.success) notFound();
+  const [initialKey, initialCosigner] = await notFoundOr([fetchApiKey(cosignerId.data, apiKeyId.data), fetchCosigner(cosignerId.data)]);
+  return (
+    <EditCallbackHandler
+      cosignerId={cosignerId.data}
+      apiKeyId={apiKeyId.data}
+      allowLoopbackHttp={getConfig().fireblocks.simulated}
+      initialKey={initialKey}
+      initialCosigner={initialCosigner}
+    />
+  );
+}

@@ -1,0 +1,70 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+import { chromiumLaunchOptions } from '../e2e/browser';
+import { signInThroughIdp } from '../e2e/idp-login';
+import { SimControl } from '../e2e/sim-control';
+import type { SeedSummary } from '../sim/seed';
+import { ensureChromium } from '../scripts/ensure-chromium';
+import { productionApp, type RunningApp } from '../scripts/stack/prod-stack';
+
+/** A production app with Chromium signed in as an admin: what the browser-side benches measure against. */
+export interface BrowserBenchContext {
+  app: RunningApp;
+  browser: Browser;
+  /** Signed in as alice (admin) through the dev IdP. */
+  context: BrowserContext;
+  seed: SeedSummary;
+  close(): Promise<void>;
+}
+
+/** Ports of the stack the benches start when no runner provided one (TEST_APP_URL...). */
+const BENCH_PORTS = {
+  app: Number(process.env.BENCH_APP_PORT ?? 3920),
+  sim: Number(process.env.BENCH_SIM_PORT ?? 4920),
+  idp: Number(process.env.BENCH_IDP_PORT ?? 4921),
+};
+
+export async function openBrowserBench(): Promise<BrowserBenchContext> {
+  ensureChromium();
+  const app = await productionApp(BENCH_PORTS);
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const context = await browser.newContext({ baseURL: app.appUrl });
+    const page = await context.newPage();
+    await signInThroughIdp(page, app.appUrl, 'alice');
+    await page.close();
+    const seed = await new SimControl(app.simUrl).seed();
+    return {
+      app,
+      browser,
+      context,
+      seed,
+      close: async () => {
+        await browser.close();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    await app.close();
+    throw error;
+  }
+}
+
+/** Runs `fn` with the given context, or with one opened (and closed) just for it. */
+export async function withBrowserBench<T>(ctx: BrowserBenchContext | undefined, fn: (c: BrowserBenchContext) => Promise<T>): Promise<T> {
+  if (ctx) return fn(ctx);
+  const own = await openBrowserBench();
+  try {
+    return await fn(own);
+  } finally {
+    await own.close();
+  }
+}
+
+/** Median of a sample. */
+export function median(sample: number[]): number {
+  const s = [...sample].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+}

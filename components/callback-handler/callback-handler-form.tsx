@@ -1,0 +1,190 @@
+'use client';
+
+import { useId, useMemo, useRef, useState } from 'react';
+import Link from 'next/link';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useController, useForm, useWatch } from 'react-hook-form';
+
+import { buttonClass } from '@/components/ui/button-styles';
+import { ApiError } from '@/lib/api-client/api-error';
+import {
+  callbackHandlerFormDefaults,
+  containsPrivateKey,
+  makeCallbackHandlerFormSchema,
+  mapServerFieldToFormField,
+  PRIVATE_KEY_MESSAGE,
+  toUpdateCallbackHandlerBody,
+  type CallbackHandlerForm as FormOutput,
+  type CallbackHandlerFormValues,
+} from '@/lib/callback/schema';
+import type { ApiKey, UpdateCallbackHandlerResult } from '@/lib/queries/types';
+import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
+import { useUpdateCallbackHandler } from '@/lib/queries/use-update-callback-handler';
+
+import { ConfirmChangeDialog } from './confirm-change-dialog';
+import { FieldError } from './field-error';
+import { hintClass, inputClass, labelClass } from './field-styles';
+import { inspectBodyOf, sameInspectBody } from './inspect-body';
+import { InspectionPanel } from './inspection-panel';
+import { ModeChoice, type HandlerMode } from './mode-choice';
+import { PemField } from './pem-field';
+import type { SubmittedRecord } from './submitted-store';
+import { SubmitHint } from './submit-hint';
+import { proposedSide, useCurrentSide } from './use-handler-sides';
+import { useDebouncedValue } from './use-debounced-value';
+import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+
+export interface CallbackHandlerFormProps {
+  cosignerId: string;
+  apiKeyId: string;
+  current: ApiKey['callbackHandler'];
+  /** Plain http to loopback, only while the upstream is the simulator (same flag as the server's). */
+  allowLoopbackHttp: boolean;
+  onSent: (result: UpdateCallbackHandlerResult, record: SubmittedRecord) => void;
+}
+
+/** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH. */
+export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopbackHttp, onSent }: CallbackHandlerFormProps) {
+  const id = useId();
+  const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
+  const defaults = useMemo(() => callbackHandlerFormDefaults(current), [current]);
+  const form = useForm<CallbackHandlerFormValues, unknown, FormOutput>({
+    resolver: zodResolver(schema),
+    values: defaults,
+    mode: 'onChange',
+    resetOptions: { keepDirtyValues: true },
+  });
+  const { register, control, setValue, setError, setFocus, handleSubmit, formState } = form;
+  const { field: pemField } = useController({ control, name: 'pem' });
+  const url = useWatch({ control, name: 'url' }) ?? '';
+  const mode: HandlerMode = useWatch({ control, name: 'mode' }) ?? 'publicKey';
+  const pem = pemField.value ?? '';
+  // The text each kind had, so flipping the choice back and forth loses nothing.
+  const drafts = useRef<Record<HandlerMode, string>>({ publicKey: defaults.mode === 'publicKey' ? defaults.pem ?? '' : '', cert: '' });
+
+  const liveBody = useMemo(() => inspectBodyOf(url, mode, pem), [url, mode, pem]);
+  const debouncedBody = useDebouncedValue(liveBody, 400);
+  const inspect = useInspectCallbackHandler(debouncedBody);
+  const upToDate = sameInspectBody(debouncedBody, liveBody) && inspect.isSuccess && !inspect.isPlaceholderData;
+  const inspection = upToDate ? inspect.data : undefined;
+
+  const mutation = useUpdateCallbackHandler(cosignerId, apiKeyId);
+  const [review, setReview] = useState<FormOutput | null>(null);
+  const before = useCurrentSide(current);
+  useUnsavedChangesGuard(formState.isDirty && !mutation.isSuccess);
+
+  function onPemText(text: string) {
+    if (containsPrivateKey(text)) {
+      // Never kept, never inspected, never sent: the field is emptied and says why.
+      setValue('pem', '', { shouldDirty: true });
+      setError('pem', { type: 'private-key', message: PRIVATE_KEY_MESSAGE }, { shouldFocus: true });
+      return;
+    }
+    setValue('pem', text, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  }
+
+  function onMode(next: HandlerMode) {
+    drafts.current[mode] = pem;
+    setValue('mode', next, { shouldDirty: true });
+    const restored = drafts.current[next];
+    setValue('pem', restored, { shouldDirty: true, shouldValidate: restored !== '' });
+  }
+
+  async function send() {
+    if (!review) return;
+    try {
+      const result = await mutation.mutateAsync(toUpdateCallbackHandlerBody(review));
+      const submitted = review.mode === 'cert'
+        ? { url: review.url.trim(), mode: 'cert' as const, certPublicKeySha256: inspection?.cert?.publicKeySha256 }
+        : { url: review.url.trim(), mode: 'publicKey' as const, publicKey: review.pem };
+      onSent(result, { submitted, fireblocksRequestId: result.fireblocksRequestId });
+    } catch (error) {
+      // Field errors go back to their fields (and the dialog closes); anything else stays in the dialog.
+      if (!(error instanceof ApiError) || !error.fields) return;
+      const mapped = Object.entries(error.fields).flatMap(([key, message]) => {
+        const field = mapServerFieldToFormField(key);
+        return field ? [[field, message] as const] : [];
+      });
+      if (mapped.length === 0) return;
+      for (const [field, message] of mapped) setError(field, { type: 'server', message });
+      setReview(null);
+      const first = mapped[0]?.[0];
+      if (first) window.setTimeout(() => setFocus(first === 'mode' ? 'pem' : first), 0);
+    }
+  }
+
+  const urlError = formState.errors.url?.message ?? inspection?.errors.url;
+  const pemError = formState.errors.pem?.message ?? (mode === 'cert' ? inspection?.errors.cert : inspection?.errors.publicKey);
+  const canSubmit = formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+      <form
+        noValidate
+        aria-label="Change callback handler"
+        onSubmit={(e) => void handleSubmit((values) => {
+          mutation.reset();
+          setReview(values);
+        })(e)}
+        className="space-y-5 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-url`} className={labelClass}>
+            Callback URL
+          </label>
+          <input
+            id={`${id}-url`}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://callbacks.example.com"
+            aria-invalid={urlError ? true : undefined}
+            aria-describedby={`${id}-url-hint${urlError ? ` ${id}-url-err` : ''}`}
+            className={inputClass(Boolean(urlError), 'font-mono')}
+            {...register('url')}
+          />
+          <p id={`${id}-url-hint`} className={hintClass}>
+            The handler’s base URL over https. The Co-Signer appends /v2/tx_sign_request itself.
+          </p>
+          <FieldError id={`${id}-url-err`} message={urlError} />
+        </div>
+        <ModeChoice name={`${id}-mode`} value={mode} onChange={onMode} />
+        <PemField mode={mode} value={pem} onText={onPemText} onBlur={pemField.onBlur} error={pemError} textareaRef={pemField.ref} />
+        <div className="flex flex-col-reverse gap-3 border-t border-zinc-200 pt-4 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
+          <Link href={`/cosigners/${encodeURIComponent(cosignerId)}`} className={buttonClass({ variant: 'ghost' })}>
+            Cancel
+          </Link>
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+            <SubmitHint dirty={formState.isDirty} valid={formState.isValid && !pemError && !urlError} checking={!upToDate && liveBody !== null} inspectFailed={inspect.isError} />
+            <button type="submit" disabled={!canSubmit} className={buttonClass({ variant: 'primary' })}>
+              Review change
+            </button>
+          </div>
+        </div>
+      </form>
+      <div className="lg:sticky lg:top-6 lg:self-start">
+        <InspectionPanel
+          inspection={inspect.data}
+          checking={liveBody !== null && !upToDate && !inspect.isError}
+          error={inspect.error}
+          onRetry={() => void inspect.refetch()}
+          empty={liveBody === null}
+          missing={pem.trim() ? undefined : mode === 'cert' ? 'No certificate entered yet.' : 'No public key entered yet.'}
+        />
+      </div>
+      {review && (
+        <ConfirmChangeDialog
+          apiKeyId={apiKeyId}
+          before={before}
+          after={proposedSide(review.url, review.mode, inspection)}
+          afterCertFingerprint={review.mode === 'cert' ? inspection?.cert?.fingerprintSha256 : undefined}
+          sending={mutation.isPending}
+          error={mutation.error}
+          onConfirm={() => void send()}
+          onClose={() => setReview(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { seedSummary } from '../sim/seed';
+import { expectNoSeriousA11yViolations } from './axe';
+import { expect, signedInAs, test } from './fixtures';
+import { consolePages } from './pages';
+
+// The page list is built from the default seed here (test titles must be known before any fixture runs);
+// the fixture-based `seed` of the running simulator is checked against it below.
+const PAGES = consolePages(seedSummary());
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`[A11Y][${scheme.toUpperCase()}]: axe finds no serious violations`, () => {
+    for (const p of PAGES) {
+      test.describe(p.name, () => {
+        if (p.user) test.use(signedInAs(p.user));
+        test(`${p.path} as ${p.user ?? 'a visitor'}`, async ({ page, seed }) => {
+          expect(seed.bigCosignerId).toBe(seedSummary().bigCosignerId);
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.goto(p.path);
+          await expect(page.getByText(p.ready).first()).toBeVisible();
+          await expectNoSeriousA11yViolations(page, `${p.name} (${scheme})`);
+        });
+      });
+    }
+  });
+}

@@ -1,0 +1,13 @@
+import { test as setup, expect } from './fixtures';
+import { authFile, USERS, type UserName } from './users';
+
+/** Where each role lands after sign-in (design.md "Roles"). */
+const LANDING: Record<UserName, RegExp> = { alice: /\/cosigners$/, vera: /\/cosigners$/, nora: /\/no-access$/ };
+
+for (const user of Object.keys(USERS) as UserName[]) {
+  setup(`sign in as ${user} through the dev IdP`, async ({ page, signIn }) => {
+    await signIn(user);
+    await expect(page).toHaveURL(LANDING[user]);
+    await page.context().storageState({ path: authFile(user) });
+  });
+}

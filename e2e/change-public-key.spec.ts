@@ -1,0 +1,40 @@
+import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { liveHandler, squash, upstreamKeyPath } from './api-helpers';
+import { expectNoSeriousA11yViolations } from './axe';
+import { EditHandlerPage } from './edit-handler-page';
+import { expect, signedInAs, test } from './fixtures';
+import { seededKey } from './seed-keys';
+
+test.use(signedInAs('alice'));
+
+test('[CALLBACKS][EDIT]: an admin changes URL and public key and sees COMPLETED with the new handler live', async ({ page, sim }) => {
+  const ref = seededKey('publicKey', 0);
+  const tag = Date.now().toString(36);
+  const next = { url: `https://hooks-${tag}.example.com/cosigner`, mode: 'publicKey' as const, pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem };
+  const edit = new EditHandlerPage(page, ref);
+
+  await edit.open();
+  await edit.fill(next);
+  await edit.review.click();
+  // The confirmation shows the host change before anything is sent.
+  await expect(edit.dialog.getByText(`The host changes from`)).toContainText(`hooks-${tag}.example.com`);
+  await expectNoSeriousA11yViolations(page, 'confirmation dialog');
+  await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
+  await edit.reviewAndSend();
+
+  // The request id is in the URL, so the page follows the request to its end (and survives a reload).
+  await expect(page).toHaveURL(/\?request=/);
+  await expect(edit.status()).toContainText(/Waiting for approval|Approved|Completed/);
+  await page.reload();
+  await expect(edit.status()).toContainText('Status: Completed');
+  await expect(page.getByText('Live URL')).toBeVisible();
+  await expect(page.getByText(next.url, { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'request tracker');
+
+  // Server-side truth: Fireblocks (the simulator) got exactly one PATCH and now serves the new handler.
+  const patches = await sim.upstreamCalls({ method: 'PATCH' });
+  expect(patches.filter((e) => e.path.startsWith(upstreamKeyPath(ref)) && e.status === 202)).toHaveLength(1);
+  const live = await liveHandler(page.request, ref);
+  expect(live?.url).toBe(next.url);
+  expect(squash(live?.publicKey)).toBe(squash(next.pem));
+});

@@ -1,0 +1,69 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+import type { KeyRef } from '../sim/seed';
+
+/** The "Change callback handler" page, by its accessible names: what an admin sees and operates. */
+export class EditHandlerPage {
+  readonly url: Locator;
+  readonly publicKeyMode: Locator;
+  readonly certMode: Locator;
+  /** The PEM textarea; its label follows the mode ("Public key (PEM)" / "Certificate (PEM)"). */
+  readonly pem: Locator;
+  readonly review: Locator;
+  readonly dialog: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly ref: KeyRef,
+  ) {
+    const form = page.getByRole('form', { name: 'Change callback handler' });
+    this.url = form.getByLabel('Callback URL');
+    this.publicKeyMode = form.getByRole('radio', { name: 'Public key' });
+    this.certMode = form.getByRole('radio', { name: 'Certificate' });
+    this.pem = form.getByLabel(/^(Public key|Certificate) \(PEM\)$/);
+    this.review = form.getByRole('button', { name: 'Review change' });
+    this.dialog = page.getByRole('dialog', { name: 'Confirm callback handler change' });
+  }
+
+  static path(ref: KeyRef): string {
+    return `/cosigners/${encodeURIComponent(ref.cosignerId)}/api-keys/${encodeURIComponent(ref.apiKeyId)}/edit`;
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(EditHandlerPage.path(this.ref));
+    await expect(this.url).toBeEditable();
+  }
+
+  /** Types a new handler the way a person does: URL, the kind of authentication, then the PEM text. */
+  async fill(handler: { url: string; mode: 'publicKey' | 'cert'; pem: string }): Promise<void> {
+    await settle(this.url, handler.url);
+    await (handler.mode === 'cert' ? this.certMode : this.publicKeyMode).check();
+    await this.pem.fill(handler.pem);
+  }
+
+  /** Opens the confirmation, types the key id's last six characters and sends; waits for the request page. */
+  async reviewAndSend(): Promise<void> {
+    await expect(this.review).toBeEnabled();
+    await this.review.click();
+    await expect(this.dialog).toBeVisible();
+    await this.dialog.getByLabel(/Type the last six characters/).fill(this.ref.apiKeyId.slice(-6));
+    await this.dialog.getByRole('button', { name: 'Send to Fireblocks' }).click();
+  }
+
+  /** The live status line of a sent change ("Status: …"). */
+  status(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Status:' });
+  }
+}
+
+/**
+ * Fills a pre-filled field and checks it holds exactly `value`. The form re-applies fresh server data to fields the
+ * user has not touched yet; landing between Playwright's select-all and its typing, that would append instead of
+ * replace. Once the field holds the value it is dirty, and the form keeps it.
+ */
+async function settle(field: Locator, value: string): Promise<void> {
+  await expect(async () => {
+    await field.fill(value);
+    await expect(field).toHaveValue(value, { timeout: 1000 });
+  }).toPass();
+}

@@ -1,0 +1,32 @@
+import type { SeedSummary } from '../sim/seed';
+import type { UserName } from './users';
+
+export interface ConsolePage {
+  /** File-name-safe name, for screenshots. */
+  name: string;
+  path: string;
+  /** Who looks at it; null: signed out. */
+  user: UserName | null;
+  /** Text that shows the page has rendered its data (not a skeleton). */
+  ready: string | RegExp;
+}
+
+const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used)$/;
+
+/** Every page of the console, as the role that sees it: the accessibility check and the screenshots walk this. */
+export function consolePages(seed: SeedSummary): ConsolePage[] {
+  const key = seed.keyWithPublicKey;
+  const cert = seed.keyWithCert;
+  return [
+    { name: 'landing', path: '/', user: null, ready: /sign in/i },
+    { name: 'cosigners', path: '/cosigners', user: 'alice', ready: 'Treasury SGX' },
+    { name: 'cosigners-viewer', path: '/cosigners?pageSize=25&order=ASC', user: 'vera', ready: 'Treasury SGX' },
+    { name: 'cosigner', path: `/cosigners/${seed.bigCosignerId}`, user: 'alice', ready: 'API keys' },
+    { name: 'cosigner-viewer', path: `/cosigners/${cert.cosignerId}`, user: 'vera', ready: 'API keys' },
+    // The edit form inspects its initial values once hydrated: ready when the inspection's verdict is in.
+    { name: 'edit-public-key', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
+    { name: 'edit-certificate', path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
+    { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
+    { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: /not found|could not/i },
+  ];
+}

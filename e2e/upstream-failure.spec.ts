@@ -1,0 +1,33 @@
+import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { liveHandler, upstreamKeyPath } from './api-helpers';
+import { EditHandlerPage } from './edit-handler-page';
+import { expect, signedInAs, test } from './fixtures';
+import { seededKey } from './seed-keys';
+
+test.use(signedInAs('alice'));
+
+test('[CALLBACKS][UPSTREAM]: a Fireblocks failure shows a clear error with the request id and changes nothing', async ({ page, sim }) => {
+  const ref = seededKey('publicKey', 6);
+  const edit = new EditHandlerPage(page, ref);
+  const before = await liveHandler(page.request, ref);
+  await edit.open();
+  await edit.fill({ url: 'https://callbacks.example.com/failing', mode: 'publicKey', pem: rsaKeyPair(2048, 'e2e-upstream').publicKeyPem });
+
+  // Fireblocks answers the next PATCH with a 500 (the console never retries a PATCH by itself).
+  await sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
+  try {
+    await edit.reviewAndSend();
+    const alert = edit.dialog.getByRole('alert');
+    await expect(alert).toContainText('Fireblocks did not accept the change');
+    await expect(alert).toContainText('Fireblocks request ID');
+    await expect(alert).toContainText(/Console request ID\s*[0-9a-f-]{8,}/i);
+    await expect(page).not.toHaveURL(/\?request=/);
+  } finally {
+    await sim.clearFaults();
+  }
+
+  // One PATCH reached the simulator and failed there; the key is exactly as it was.
+  const patches = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));
+  expect(patches.map((e) => e.status)).toEqual([500]);
+  expect(await liveHandler(page.request, ref)).toEqual(before);
+});

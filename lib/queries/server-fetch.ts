@@ -1,0 +1,59 @@
+import 'server-only';
+
+import { apiKeyResponseSchema, cosignerResponseSchema, listApiKeysResponseSchema, listCosignersResponseSchema } from '@/lib/cosigners/schema';
+import { getFireblocks, isFireblocksError } from '@/lib/fireblocks';
+
+import { prefetchSignal } from './prefetch-budget';
+import type { PageParams } from './query-keys';
+import type { ApiKey, Cosigner, ListApiKeysResponse, ListCosignersResponse } from './types';
+
+/**
+ * First-paint data for the pages, read on the server with the Fireblocks client and parsed with the same response
+ * schemas as the /api routes, so the browser's React Query cache starts with exactly what /api would answer
+ * (handed over as `initialData`). Any failure or a slow upstream gives null: the browser then fetches through /api
+ * and shows the error properly, with its request ids.
+ */
+async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch {
+    return null;
+  }
+}
+
+/** Thrown to the page when Fireblocks says the resource does not exist, so it can answer with notFound(). */
+export class UpstreamNotFound extends Error {
+  override name = 'UpstreamNotFound';
+}
+
+/** Like orNull, but a 404 from Fireblocks becomes UpstreamNotFound (the page renders its not-found UI). */
+async function orNullUnless404<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isFireblocksError(error) && error.kind === 'http' && error.status === 404) throw new UpstreamNotFound();
+    return null;
+  }
+}
+
+const q = (p: PageParams) => ({ pageSize: p.pageSize, order: p.order, pageCursor: p.cursor });
+
+export const fetchCosignersPage = (page: PageParams): Promise<ListCosignersResponse | null> =>
+  orNull(async () => {
+    const { data } = await getFireblocks().listCosigners(q(page), { signal: prefetchSignal() });
+    return listCosignersResponseSchema.parse({ data: data.data, next: data.next });
+  });
+
+export const fetchCosigner = (cosignerId: string): Promise<Cosigner | null> =>
+  orNullUnless404(async () => cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data));
+
+export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ListApiKeysResponse | null> =>
+  orNull(async () => {
+    const { data } = await getFireblocks().listApiKeys(cosignerId, q(page), { signal: prefetchSignal() });
+    return listApiKeysResponseSchema.parse({ data: data.data, next: data.next });
+  });
+
+export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ApiKey | null> =>
+  orNullUnless404(async () =>
+    apiKeyResponseSchema.parse((await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() })).data),
+  );

@@ -1,0 +1,98 @@
+// npm run screenshots: every console page, light and dark, desktop and 375 px wide, into git-ignored screenshots/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import { chromiumLaunchOptions } from '../e2e/browser';
+import { signInThroughIdp } from '../e2e/idp-login';
+import { consolePages, type ConsolePage } from '../e2e/pages';
+import { SimControl } from '../e2e/sim-control';
+import type { UserName } from '../e2e/users';
+import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { REPO_ROOT } from './dev-stack';
+import { ensureChromium } from './ensure-chromium';
+import { productionApp } from './stack/prod-stack';
+import { onShutdownSignal } from './stack/on-signal';
+
+const OUT = path.join(REPO_ROOT, 'screenshots');
+const SCHEMES = ['light', 'dark'] as const;
+const VIEWPORTS = [
+  { label: 'desktop', width: 1280, height: 800 },
+  { label: '375', width: 375, height: 812 },
+];
+
+console.log(ensureChromium());
+const app = await productionApp({ app: 3910, sim: 4910, idp: 4911 });
+onShutdownSignal(() => app.close());
+const browser = await chromium.launch(chromiumLaunchOptions());
+let count = 0;
+try {
+  mkdirSync(OUT, { recursive: true });
+  const seed = await new SimControl(app.simUrl).seed();
+  const pages = consolePages(seed);
+  const contexts = new Map<UserName | null, BrowserContext>();
+  const contextFor = async (user: UserName | null) => {
+    let ctx = contexts.get(user);
+    if (!ctx) {
+      ctx = await browser.newContext({ baseURL: app.appUrl, reducedMotion: 'reduce' });
+      if (user) await signInThroughIdp(await ctx.newPage(), app.appUrl, user);
+      contexts.set(user, ctx);
+    }
+    return ctx;
+  };
+  const shoot = async (name: string, user: UserName | null, show: (page: Page) => Promise<void>) => {
+    const ctx = await contextFor(user);
+    for (const scheme of SCHEMES) {
+      for (const vp of VIEWPORTS) {
+        const page = await ctx.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await show(page);
+        await page.screenshot({ path: path.join(OUT, `${name}-${scheme}-${vp.label}.png`), fullPage: true });
+        await page.close();
+        count += 1;
+      }
+    }
+  };
+  const visit = (p: ConsolePage) => async (page: Page) => {
+    await page.goto(p.path);
+    await page.getByText(p.ready).first().waitFor();
+  };
+
+  for (const p of pages) await shoot(p.name, p.user, visit(p));
+
+  // The states of a change: the confirmation dialog, then the request followed to COMPLETED.
+  const key = seed.keyWithPublicKey;
+  const editPath = `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`;
+  const fillChange = async (page: Page) => {
+    await visit({ name: 'edit', path: editPath, user: 'alice', ready: 'Callback URL' })(page);
+    await fillExactly(page, 'Callback URL', 'https://hooks.example.com/cosigner');
+    await page.getByLabel('Public key (PEM)').fill(rsaKeyPair(2048, 'screenshots').publicKeyPem);
+    await page.getByRole('button', { name: 'Review change' }).click();
+    await page.getByRole('dialog').waitFor();
+  };
+  await shoot('edit-confirm', 'alice', fillChange);
+
+  const page = await (await contextFor('alice')).newPage();
+  await fillChange(page);
+  await page.getByRole('dialog').getByLabel(/Type the last six characters/).fill(key.apiKeyId.slice(-6));
+  await page.getByRole('button', { name: 'Send to Fireblocks' }).click();
+  await page.waitForURL(/\?request=/);
+  const trackerUrl = page.url();
+  await page.close();
+  await shoot('request-completed', 'alice', async (p) => {
+    await p.goto(trackerUrl);
+    await p.getByText('Status: Completed').waitFor({ timeout: 60_000 });
+  });
+  console.log(`${count} screenshots in ${path.relative(process.cwd(), OUT) || OUT}/`);
+} finally {
+  await browser.close();
+  await app.close();
+}
+
+/** Fills a pre-filled field until it holds exactly `value` (the form may re-apply server data to untouched fields). */
+async function fillExactly(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label);
+  for (let attempt = 0; attempt < 5 && (await field.inputValue()) !== value; attempt++) await field.fill(value);
+}

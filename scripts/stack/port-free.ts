@@ -1,0 +1,15 @@
+import { createServer } from 'node:net';
+
+/**
+ * Fails with a clear message when something already listens on `port`: otherwise a server left over from another
+ * run could answer the readiness check in place of the app being started.
+ */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${port} (${what}) is already in use; stop what runs there or choose another port` : error.message)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}

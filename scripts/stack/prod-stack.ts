@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { REPO_ROOT } from '../dev-stack';
+import { runCommand } from '../test-runner/run-command';
+import { startTestStack, testAppEnv, type StackPorts } from '../test-runner/test-stack';
+
+export interface RunningApp {
+  appUrl: string;
+  simUrl: string;
+  idpUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A production app for tools that look at it (screenshots, browser benches): the one a runner already started
+ * (TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL), or a fresh test stack on `ports`, building first if there is no build.
+ */
+export async function productionApp(ports: StackPorts): Promise<RunningApp> {
+  const { TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL } = process.env;
+  if (TEST_APP_URL && TEST_SIM_URL && TEST_IDP_URL) {
+    return { appUrl: TEST_APP_URL, simUrl: TEST_SIM_URL, idpUrl: TEST_IDP_URL, close: () => Promise.resolve() };
+  }
+  const env = testAppEnv();
+  if (!existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
+    const code = await runCommand({ name: 'next build', command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'), args: ['build'], env, cwd: REPO_ROOT });
+    if (code !== 0) throw new Error(`next build failed (exit ${code ?? 'signal'})`);
+  }
+  const stack = await startTestStack(env, ports);
+  return { appUrl: stack.appUrl, simUrl: stack.simUrl ?? '', idpUrl: stack.idpUrl ?? '', close: () => stack.close() };
+}

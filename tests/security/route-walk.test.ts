@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { sessionCookie } from '@/lib/auth/cookies';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sealSession, type Session } from '@/lib/auth/session';
+
+import { guardedApi, guardedPage, PUBLIC, type Target } from './expectations';
+import { callsGuard, findRouteFiles } from './route-files';
+import { startWalkServer, type WalkServer } from './walk-server';
+
+/**
+ * Every page and route under app/ refuses a signed-out caller, whatever it sends: no cookie, a tampered
+ * seal, a well-sealed but expired session, or the `x-middleware-subrequest` header that once let requests
+ * skip middleware (CVE-2025-29927). proxy.ts never redirects, so each answer here comes from the file's own
+ * guard. A file that is neither guarded nor listed in ./expectations.ts as public by design fails.
+ */
+let server: WalkServer;
+let cookieName: string;
+const seal = (s: Session) => sealSession(s, server.sessionSecret);
+const user = { sub: 'alice', name: 'Alice', email: 'alice@example.test', role: 'admin' as const };
+
+beforeAll(async () => {
+  server = await startWalkServer();
+  cookieName = sessionCookie({ production: true, appUrl: new URL(server.appUrl) }).name;
+}, 600_000);
+afterAll(() => server?.close());
+
+const files = findRouteFiles();
+const targets: Target[] = files.flatMap((f) => f.methods.map((method) => ({ ...f, method })));
+
+async function attacks(): Promise<Array<[string, Record<string, string>]>> {
+  const now = Date.now();
+  const valid = await seal({ user, createdAt: now, lastSeenAt: now });
+  const mid = Math.floor(valid.length / 2);
+  const tampered = valid.slice(0, mid) + (valid[mid] === 'a' ? 'b' : 'a') + valid.slice(mid + 1);
+  const idle = await seal({ user, createdAt: now - SESSION_IDLE_MS - 60_000, lastSeenAt: now - SESSION_IDLE_MS - 1000 });
+  const old = await seal({ user, createdAt: now - SESSION_ABSOLUTE_MS - 1000, lastSeenAt: now - 1000 });
+  return [
+    ['no cookie', {}],
+    ['a tampered cookie', { cookie: `${cookieName}=${tampered}` }],
+    ['an idle-expired session', { cookie: `${cookieName}=${idle}` }],
+    ['an absolutely expired session', { cookie: `${cookieName}=${old}` }],
+    ['x-middleware-subrequest', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware' }],
+  ];
+}
+
+function send(target: Target, headers: Record<string, string>): Promise<Response> {
+  const hasBody = !['GET', 'HEAD'].includes(target.method);
+  return fetch(`${server.appUrl}${target.url}`, {
+    method: target.method,
+    redirect: 'manual',
+    headers: { ...headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+    body: hasBody ? '{}' : undefined,
+  });
+}
+
+describe('route walk', () => {
+  it('finds the app’s pages and routes', () => {
+    expect(targets.some((t) => t.kind === 'page')).toBe(true);
+    expect(targets.some((t) => t.file.startsWith('app/api/'))).toBe(true);
+    for (const t of targets.filter((x) => x.kind === 'route')) expect(t.method, t.file).toMatch(/^[A-Z]+$/);
+  });
+
+  it.each(files.filter((f) => !PUBLIC[f.file]).map((f) => [f.file, f] as const))('%s calls the guard itself', (_file, f) => {
+    expect(callsGuard(f)).toBe(true);
+  });
+
+  it.each(targets.map((t) => [`${t.method} ${t.url}`, t] as const))('%s refuses every signed-out request', async (_label, target) => {
+    const publicRule = PUBLIC[target.file];
+    const expectation = publicRule?.expect ?? (target.kind === 'page' ? guardedPage : guardedApi);
+    for (const [name, headers] of await attacks()) {
+      const res = await send(target, headers);
+      // Nothing a signed-out caller sends may come back as a session.
+      expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${cookieName}=Fe26`)), name).toEqual([]);
+      await expectation(res, target).catch((error: unknown) => {
+        throw new Error(`${target.method} ${target.url} with ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+  });
+});
+
+describe('positive controls (the refusals above are not the server failing)', () => {
+  it('a valid session is let in: /api/me and /no-access answer 200', async () => {
+    const now = Date.now();
+    const cookie = `${cookieName}=${await seal({ user, createdAt: now, lastSeenAt: now })}`;
+    const me = await fetch(`${server.appUrl}/api/me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ name: 'Alice', role: 'admin' });
+    const page = await fetch(`${server.appUrl}/no-access`, { headers: { cookie }, redirect: 'manual' });
+    expect(page.status).toBe(200);
+    await page.body?.cancel();
+  });
+});
+
+describe('idle window', () => {
+  it('a page navigation slides lastSeenAt (proxy.ts), as API calls do (withSession)', async () => {
+    const now = Date.now();
+    const cookie = `${cookieName}=${await seal({ user, createdAt: now - 600_000, lastSeenAt: now - 300_000 })}`;
+    for (const path of ['/no-access', '/api/me']) {
+      const res = await fetch(`${server.appUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+      expect(res.status, path).toBe(200);
+      const set = res.headers.getSetCookie().find((c) => c.startsWith(`${cookieName}=Fe26`));
+      expect(set, path).toMatch(/HttpOnly/i);
+      await res.body?.cancel();
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('pages: a fresh CSP nonce per request on every script, and the hardening headers', async () => {
+    const [a, b] = await Promise.all([fetch(`${server.appUrl}/`), fetch(`${server.appUrl}/`)]);
+    const csp = a.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(b.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "'strict-dynamic'", 'form-action']) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-eval');
+    const scripts = (await a.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    await b.body?.cancel();
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(a.headers.get('permissions-policy')).toContain('camera=()');
+    expect(a.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(a.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('API answers: no-store, nosniff and a request id', async () => {
+    const res = await fetch(`${server.appUrl}/api/cosigners`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    await res.body?.cancel();
+  });
+});
