@@ -7,12 +7,14 @@ import { getConfig, type AppConfig } from '@/lib/config/env';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
 
 /**
- * Runs (on the Node.js runtime, Next 16's default for proxy.ts) before every non-static request. It sets
+ * Runs (on the Node.js runtime, Next 16's default for proxy.ts) before every page and /auth/ request. It sets
  * the security headers with a fresh CSP nonce and slides the session's idle window on page navigations,
  * which Server Components cannot do because they cannot set cookies. It deliberately does NOT redirect
  * signed-out users: every page, layout and route checks the cookie itself (lib/auth/guard.ts,
  * lib/api/handler.ts), and keeping the proxy out of authorization lets tests/security/route-walk.test.ts
- * prove each of them does.
+ * prove each of them does. It skips /api/ (see `config.matcher`): there lib/api/handler.ts sets the JSON API's
+ * own security headers and slides the session, and the proxy's cost per call (~1.5 ms) is what the bench's
+ * proxy-overhead budget cannot afford.
  */
 export async function proxy(req: NextRequest): Promise<NextResponse> {
   const appConfig = getConfig();
@@ -50,5 +52,6 @@ async function slideSession(req: NextRequest, res: NextResponse, config: AppConf
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Not /api/: JSON routes need no nonce and set their own headers (lib/api/api-headers.ts, next.config.js).
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -19,6 +19,7 @@ type BenchSection = () => Promise<BenchOutcome[]>;
 const sections: BenchSection[] = [
   async () => (await import('./fireblocks-signing')).benchFireblocksSigning(),
   async () => (await import('./fireblocks-list')).benchFireblocksList(),
+  async () => (await import('./proxy')).benchProxy(),
 ];
 
 async function main(): Promise<void> {

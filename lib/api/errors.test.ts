@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
 import { FireblocksError } from '@/lib/fireblocks/errors';
 
-import { errorResponse } from './errors';
+import { CLIENT_CLOSED_REQUEST, errorResponse } from './errors';
 
 const RID = '00000000-0000-4000-8000-000000000000';
 afterEach(() => vi.restoreAllMocks());
@@ -52,5 +52,27 @@ describe('errorResponse', () => {
     expect(logged).toContain(RID);
     expect(logged).toContain('boom');
     expect(logged).not.toMatch(/MIIEvQ|eyJhbGciOi|Fe26\.2\*\*abc/);
+  });
+
+  it.each([
+    ['an AbortError (fetch aborted by the request signal)', () => new DOMException('This operation was aborted', 'AbortError'), undefined],
+    ['an Error named AbortError', () => Object.assign(new Error('aborted'), { name: 'AbortError' }), undefined],
+    ["whatever the aborted request's signal carried", () => new Error('socket hang up'), () => AbortSignal.abort(new Error('gone'))],
+  ] as const)('answers a request the client cancelled (%s) with a quiet 499, logging nothing', async (_name, make, signal) => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = errorResponse(make(), RID, signal?.());
+    expect(res.status).toBe(CLIENT_CLOSED_REQUEST);
+    expect(await res.json()).toEqual({ error: { code: 'bad_request', message: 'Request was cancelled.', requestId: RID } });
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('still treats an error as a 500 while the request signal has not fired', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(errorResponse(new Error('boom'), RID, new AbortController().signal).status).toBe(500);
+  });
+
+  it('an AppError stays itself even when the client has gone', () => {
+    const res = errorResponse(new AppError({ status: 404, code: 'not_found', message: 'No.' }), RID, AbortSignal.abort());
+    expect(res.status).toBe(404);
   });
 });

@@ -85,4 +85,39 @@ describe('withSession', () => {
     const app = withSession(() => { throw new AppError({ status: 404, code: 'not_found', message: 'No such key.' }); }, { role: 'viewer' });
     expect((await app(req({ cookie: await cookieFor('viewer') }), params({}))).status).toBe(404);
   });
+
+  it('stamps the API security headers on successes, errors and 401s alike (proxy.ts skips /api/)', async () => {
+    const ok = await echo(req({ cookie: await cookieFor('viewer') }), params({ id: 'a' }));
+    const unauthenticated = await echo(req(), params({ id: 'a' }));
+    const thrown = withSession(() => { throw new Error('boom'); }, { role: 'viewer' });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failed = await thrown(req({ cookie: await cookieFor('viewer') }), params({}));
+    for (const [label, res] of [['200', ok], ['401', unauthenticated], ['500', failed]] as const) {
+      expect(res.status.toString(), label).toBe(label);
+      expect(res.headers.get('content-security-policy'), label).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), label).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('x-frame-options'), label).toBe('DENY');
+      expect(res.headers.get('cache-control'), label).toBe('no-store');
+      // NODE_ENV is 'test' here: HSTS is for production only.
+      expect(res.headers.get('strict-transport-security'), label).toBeNull();
+    }
+    vi.restoreAllMocks();
+  });
+
+  it('answers a request the client aborted with a quiet 499, not a logged 500', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const controller = new AbortController();
+    // What the Fireblocks client does: the fetch rejects with the request signal's reason, rethrown unchanged.
+    const route = withSession((r) => {
+      controller.abort();
+      throw r.signal.reason;
+    }, { role: 'viewer' });
+    const aborted = new NextRequest(`${APP}/api/x`, { headers: { cookie: await cookieFor('viewer') }, signal: controller.signal });
+    const res = await route(aborted, params({}));
+    expect(res.status).toBe(499);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Request was cancelled.');
+    expect(log).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
 });

@@ -12,6 +12,7 @@ import { sealSession, sessionMaxAgeSeconds, touchSession, type Session } from '@
 import { getConfig, type AppConfig } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 
+import { setApiHeaders } from './api-headers';
 import { errorResponse } from './errors';
 
 export interface WithSessionOptions {
@@ -55,11 +56,14 @@ async function refreshedCookie(session: Session, now: number, config: AppConfig)
   return { name: spec.name, value, ...spec.attributes, maxAge: sessionMaxAgeSeconds(touched, now) };
 }
 
-/** Copies the response so its headers are writable (Response.redirect's are not), then stamps it. */
+/**
+ * Copies the response so its headers are writable (Response.redirect's are not), then stamps it with the
+ * request id and the API security headers (no-store among them), success or error alike.
+ */
 function stamp(res: Response, requestId: string, cookie?: ResponseCookie): Response {
   const out = new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  setApiHeaders(out.headers);
   out.headers.set('X-Request-ID', requestId);
-  out.headers.set('Cache-Control', 'no-store');
   if (cookie) out.cookies.set(cookie);
   return out;
 }
@@ -67,7 +71,8 @@ function stamp(res: Response, requestId: string, cookie?: ResponseCookie): Respo
 /**
  * The wrapper every guarded route.ts exports through: checks the session (401) and role (403) from the
  * cookie on every request, optionally same-origin (403) and JSON content type (415), awaits params,
- * and turns anything thrown into the standard ErrorBody. Slides the idle window on success.
+ * and turns anything thrown into the standard ErrorBody. Slides the idle window on success (proxy.ts
+ * does not run on /api/, so this is the only place an API call keeps a session alive).
  */
 export function withSession<P extends Record<string, string | string[] | undefined> = Record<string, never>>(
   handler: RouteHandler<P>,
@@ -83,7 +88,7 @@ export function withSession<P extends Record<string, string | string[] | undefin
       const res = await handler(req, { params: await ctx.params, session, requestId });
       return stamp(res, requestId, await refreshedCookie(session, now, config));
     } catch (error) {
-      return stamp(errorResponse(error, requestId), requestId);
+      return stamp(errorResponse(error, requestId, req.signal), requestId);
     }
   };
 }

@@ -41,6 +41,24 @@ describe('session seal', () => {
   });
 });
 
+describe('remembered seals (lib/auth/unseal-memo.ts)', () => {
+  it('a cookie read before reads the same again, still judged live or not at each request', async () => {
+    const sealed = await sealSession(newSession(alice, T0), SECRET);
+    const first = await unsealSession(sealed, SECRET, T0 + 1000);
+    expect(await unsealSession(sealed, SECRET, T0 + 2000)).toEqual(first);
+    expect(await unsealSession(sealed, SECRET, T0 + SESSION_IDLE_MS)).toBeNull();
+    expect(await unsealSession(sealed, SECRET, T0 - 1)).toBeNull();
+  });
+
+  it('another secret gets nothing from a seal read before, and a returned session cannot change the next', async () => {
+    const sealed = await sealSession(newSession(alice, T0), SECRET);
+    const read = await unsealSession(sealed, SECRET, T0);
+    expect(await unsealSession(sealed, 'another-secret-that-is-32-characters-long', T0)).toBeNull();
+    if (read) read.user.role = 'viewer';
+    expect((await unsealSession(sealed, SECRET, T0))?.user.role).toBe('admin');
+  });
+});
+
 describe('session lifetime', () => {
   it('ends 30 min after the last refresh (idle)', async () => {
     const sealed = await sealSession(newSession(alice, T0), SECRET);

@@ -4,6 +4,7 @@ import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
 
 import type { Role } from './roles';
+import { recallSession, rememberSession } from './unseal-memo';
 
 /** Absolute lifetime: a session ends 8 h after sign-in however active the user is. */
 export const SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;
@@ -55,6 +56,8 @@ export async function sealSession(session: Session, secret: string): Promise<str
  */
 export async function unsealSession(value: string | undefined, secret: string, now: number): Promise<Session | null> {
   if (!value) return null;
+  const known = recallSession(value, secret);
+  if (known) return isSessionLive(known, now) ? known : null;
   let raw: unknown;
   try {
     raw = await unsealData<unknown>(value, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 });
@@ -65,6 +68,7 @@ export async function unsealSession(value: string | undefined, secret: string, n
   if (!parsed.success) return null;
   const { user, createdAt, lastSeenAt } = parsed.data;
   const session: Session = { user, createdAt, lastSeenAt };
+  rememberSession(value, secret, session);
   return isSessionLive(session, now) ? session : null;
 }
 

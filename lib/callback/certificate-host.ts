@@ -23,3 +23,21 @@ export function certCoversHost(cert: X509Certificate, hostname: string): boolean
   if (isIP(host)) return cert.checkIP(host) !== undefined;
   return cert.checkHost(host, { subject: 'never', wildcards: true, partialWildcards: false }) !== undefined;
 }
+
+/** `DNS:a.example.com, IP Address:10.0.0.1` as plain names for a message. */
+function namesOf(sans: string[]): string {
+  if (sans.length === 0) return 'none (it has no subject alternative names)';
+  return sans.map((san) => san.replace(/^(DNS|IP Address):/, '')).join(', ');
+}
+
+/**
+ * The message for a certificate whose names miss the URL's host: an error when the Co-Signer would
+ * connect over TLS (issue 3 counts it among the bad inputs; the pinned connection would fail), a
+ * warning for plain http to a loopback simulator, where no TLS is involved.
+ */
+export function hostMismatchMessage(hostname: string, sans: string[], tls: boolean): string {
+  const base = `This certificate does not cover ${hostname}: its names are ${namesOf(sans)}.`;
+  return tls
+    ? `${base} The Co-Signer would fail to connect.`
+    : `${base} Over plain http that does not matter, but a real Co-Signer connecting over https would fail.`;
+}

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { describeKey } from './describe-key';
 import { certFingerprint, spkiFingerprint } from './fingerprint';
 import { checkPem, normalizePem } from './pem-rules';
-import { certCoversHost, listSans } from './certificate-host';
+import { certCoversHost, hostMismatchMessage, listSans } from './certificate-host';
 
 export interface CertificateInspection {
   subject: string;
@@ -37,6 +37,11 @@ export interface CertificateContext {
   now: Date;
   /** Host of the configured URL, when it parses. */
   hostname?: string;
+  /**
+   * Whether the Co-Signer would reach that host over TLS (an https URL). Only then does a certificate
+   * that does not name the host break the connection; over the simulator's loopback http it is a warning.
+   */
+  tls?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,7 +66,7 @@ function readCertificate(pem: string): X509Certificate | null {
   }
 }
 
-/** What a pasted certificate is; refuses an expired or not-yet-valid one, warns on expiry and host. */
+/** What a pasted certificate is; refuses an expired, not-yet-valid or wrong-host one, warns on expiry. */
 export function inspectCertificate(text: string, ctx: CertificateContext): CertificateResult {
   const ruleError = checkPem(text, 'CERTIFICATE');
   if (ruleError) return { error: ruleError, warnings: [] };
@@ -101,8 +106,11 @@ export function inspectCertificate(text: string, ctx: CertificateContext): Certi
       warnings.push(`The certificate expires in ${days} day${days === 1 ? '' : 's'} (${info.validTo}); the pinned handler stops working then.`);
     }
   }
-  if (coversHost === false) {
-    warnings.push(`The certificate does not cover ${ctx.hostname ?? 'the URL host'}: no subject alternative name matches it.`);
+  if (coversHost === false && ctx.hostname) {
+    const message = hostMismatchMessage(ctx.hostname, info.sans, ctx.tls ?? true);
+    // A validity error already refuses the certificate; the host then goes with the warnings.
+    if (ctx.tls === false || error) warnings.push(message);
+    else error = message;
   }
   if (key.algorithm === 'RSA' && (key.sizeBits ?? 0) < 2048) {
     warnings.push(`The certificate's RSA ${key.sizeBits ?? '?'}-bit key is weak; use at least 2048 bits.`);

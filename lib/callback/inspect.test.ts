@@ -22,6 +22,7 @@ beforeAll(async () => {
     wildcard: await fx.wildcardCertPem(),
     ec: await fx.ecCertPem(),
     two: await fx.twoCertificatesPem(),
+    ip: (await fx.makeCertificate({ hosts: ['cosigner-callbacks.internal'], ips: ['10.0.0.5', '::1'] })).certPem,
   });
 });
 
@@ -76,10 +77,14 @@ describe('certificates', () => {
     ['expired', URL_OK, { error: /^This certificate expired on \d{4}-/ }],
     ['notYetValid', URL_OK, { error: /^This certificate is not valid until \d{4}-/ }],
     ['expiringSoon', URL_OK, { warning: /expires in (9|10) days/ }],
-    ['otherHost', URL_OK, { warning: /does not cover callbacks\.example\.com/, coversHost: false }],
+    ['otherHost', URL_OK, { error: /^This certificate does not cover callbacks\.example\.com: its names are elsewhere\.example\.net\. The Co-Signer would fail to connect\.$/, coversHost: false }],
     ['wildcard', URL_OK, { coversHost: true }],
-    ['wildcard', 'https://a.b.example.com/cb', { warning: /does not cover a\.b\.example\.com/, coversHost: false }],
-    ['wildcard', 'https://example.com/cb', { warning: /does not cover example\.com/, coversHost: false }],
+    ['wildcard', 'https://a.b.example.com/cb', { error: /does not cover a\.b\.example\.com: its names are \*\.example\.com\./, coversHost: false }],
+    ['wildcard', 'https://example.com/cb', { error: /does not cover example\.com/, coversHost: false }],
+    ['ip', 'https://10.0.0.5:8443/cb', { coversHost: true }],
+    ['ip', 'https://[::1]/cb', { coversHost: true }],
+    ['ip', 'https://10.0.0.6/cb', { error: /does not cover 10\.0\.0\.6: its names are cosigner-callbacks\.internal, 10\.0\.0\.5, /, coversHost: false }],
+    ['ip', 'https://cosigner-callbacks.internal/cb', { coversHost: true }],
     ['valid', 'https://CALLBACKS.example.com:8443/cb', { coversHost: true }],
     ['ec', URL_OK, { coversHost: true }],
   ];
@@ -89,6 +94,31 @@ describe('certificates', () => {
     else expect(result.errors).toEqual({});
     if (expected.warning) expect(result.warnings.join('\n')).toMatch(expected.warning);
     if (expected.coversHost !== undefined) expect(result.cert?.coversHost).toBe(expected.coversHost);
+  });
+
+  it('a certificate for another host is an error, and ok is false', () => {
+    const result = inspect({ url: URL_OK, cert: certs.otherHost ?? '' });
+    expect(result.ok).toBe(false);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('over plain http to the loopback simulator a host mismatch is only a warning (no TLS is involved)', () => {
+    const result = inspect({ url: 'http://127.0.0.1:4140/cb', cert: certs.otherHost ?? '' }, true);
+    expect(result).toMatchObject({ ok: true, errors: {}, cert: { coversHost: false } });
+    expect(result.warnings.join('\n')).toMatch(/does not cover 127\.0\.0\.1: its names are elsewhere\.example\.net\. Over plain http/);
+  });
+
+  it('an expired certificate for another host: the expiry is the error, the host a warning', () => {
+    const other = inspect({ url: 'https://elsewhere.example.org/cb', cert: certs.expired ?? '' });
+    expect(other.errors.cert).toMatch(/^This certificate expired/);
+    expect(other.warnings.join('\n')).toMatch(/does not cover elsewhere\.example\.org/);
+  });
+
+  it('a URL that breaks a rule is not compared with the certificate', () => {
+    const result = inspect({ url: 'http://elsewhere.example.org/cb', cert: certs.valid ?? '' });
+    expect(result.errors.url).toMatch(/https/);
+    expect(result.errors.cert).toBeUndefined();
+    expect(result.cert?.coversHost).toBeNull();
   });
 
   it('an EC certificate reports its key', () => {

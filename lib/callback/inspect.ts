@@ -65,7 +65,8 @@ export function inspectCallbackHandler(input: CallbackHandlerInput, ctx: Inspect
   }
   if (input.cert !== undefined) {
     const hostname = result.url && !errors.url ? result.url.hostname : undefined;
-    const cert = inspectCertificate(input.cert, { now: ctx.now ?? new Date(), hostname });
+    const tls = result.url?.protocol === 'https';
+    const cert = inspectCertificate(input.cert, { now: ctx.now ?? new Date(), hostname, tls });
     if (cert.error) errors.cert = cert.error;
     if (cert.info) result.cert = cert.info;
     warnings.push(...cert.warnings);

@@ -35,8 +35,17 @@ describe('validateCallbackHandler', () => {
     expect(validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.valid } }, real).callbackHandler.cert).toBe(certs.valid?.trim());
   });
 
-  it('lets a certificate for another host through: that is a warning, not an error', () => {
-    expect(() => validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.otherHost } }, real)).not.toThrow();
+  it('refuses a certificate for another host on callbackHandler.cert (the Co-Signer could not connect)', () => {
+    const error = rejection(() => validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.otherHost } }, real));
+    expect(error).toMatchObject({ status: 400, code: 'bad_request' });
+    expect(error.fields).toEqual({
+      'callbackHandler.cert': `This certificate does not cover ${fx.FIXTURE_HOST}: its names are elsewhere.example.net. The Co-Signer would fail to connect.`,
+    });
+  });
+
+  it('lets a certificate for another host through over loopback http to the simulator (no TLS there)', () => {
+    const body = { callbackHandler: { url: 'http://127.0.0.1:4140/cb', cert: certs.otherHost } };
+    expect(validateCallbackHandler(body, { allowLoopbackHttp: true }).callbackHandler.url).toBe('http://127.0.0.1:4140/cb');
   });
 
   it.each([
@@ -79,6 +88,12 @@ describe('inspectForPanel', () => {
     expect(result.errors.publicKey).toMatch(/RSA 1024-bit/);
     expect(result.url?.suggestedUrl).toBe(URL_OK);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('shows a certificate for another host as an error on cert', () => {
+    const result = inspectForPanel({ url: URL_OK, cert: certs.otherHost }, real);
+    expect(result).toMatchObject({ ok: false, warnings: [], cert: { coversHost: false } });
+    expect(result.errors.cert).toMatch(/^This certificate does not cover callbacks\.example\.com: .* The Co-Signer would fail to connect\.$/);
   });
 
   it('never returns a pasted private key', () => {

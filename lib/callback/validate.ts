@@ -37,7 +37,7 @@ function inspectionFields(input: CallbackHandlerInput, options: InspectContext):
 
 /**
  * The server's gate before a PATCH goes upstream: the shared schema (the form's rules), then the
- * node:crypto inspection (RSA-2048 only, certificate validity). Returns the parsed body (PEM
+ * node:crypto inspection (RSA-2048 only, certificate validity and host). Returns the parsed body (PEM
  * normalised, URL trimmed) to send to Fireblocks; throws `AppError` 400 `bad_request` whose `fields`
  * are keyed `callbackHandler.url` / `.publicKey` / `.cert` (or `callbackHandler` for "exactly one
  * of", `body` for a body that is not an object). Every broken field is reported at once, and

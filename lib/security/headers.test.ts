@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { contentSecurityPolicy, createNonce, securityHeaders } from './headers';
+import { apiSecurityHeaders, contentSecurityPolicy, createNonce, securityHeaders } from './headers';
 
 const base = { nonce: 'abc123==', idpOrigin: 'https://login.example.com' };
 
@@ -34,6 +34,21 @@ describe('securityHeaders', () => {
       expect(h['Permissions-Policy']).toContain('camera=()');
       expect(h['X-Frame-Options']).toBe('DENY');
     }
+  });
+});
+
+describe('apiSecurityHeaders', () => {
+  it('a JSON answer: a policy that allows nothing and no framing, nosniff, referrer policy, no-store; HSTS in production', () => {
+    const prod = apiSecurityHeaders(true);
+    expect(prod).toEqual({
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-store',
+      'Strict-Transport-Security': securityHeaders({ ...base, production: true, https: true })['Strict-Transport-Security'],
+    });
+    expect(apiSecurityHeaders(false)['Strict-Transport-Security']).toBeUndefined();
   });
 });
 

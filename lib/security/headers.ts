@@ -33,7 +33,10 @@ export function contentSecurityPolicy(o: SecurityHeaderOptions): string {
   return directives.join('; ');
 }
 
-/** Headers every response gets (pages, API, sign-in routes). */
+// Browsers ignore HSTS received over plain http, so sending it in every production response is safe.
+const HSTS = { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' };
+
+/** Headers every page and sign-in route gets (set by proxy.ts, which /api/ skips: see apiSecurityHeaders). */
 export function securityHeaders(o: SecurityHeaderOptions): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(o),
@@ -42,8 +45,27 @@ export function securityHeaders(o: SecurityHeaderOptions): Record<string, string
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    // Browsers ignore HSTS received over plain http, so sending it in every production response is safe.
-    ...(o.production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+    ...(o.production ? HSTS : {}),
+  };
+}
+
+/** A JSON answer never loads or runs anything, so its policy allows nothing and needs no nonce. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers every /api/ response gets, errors and 401s included (lib/api/handler.ts stamps them; proxy.ts
+ * does not run on /api/, to keep the hop cheap). The same values, minus HSTS, are also in next.config.js
+ * for the answers Next gives itself there (404 for an unknown path, 405 for a wrong method).
+ */
+export function apiSecurityHeaders(production: boolean): Record<string, string> {
+  return {
+    'Content-Security-Policy': API_CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    // Every API answer is per-user or live state: never cache it anywhere.
+    'Cache-Control': 'no-store',
+    ...(production ? HSTS : {}),
   };
 }
 

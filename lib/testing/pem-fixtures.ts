@@ -124,6 +124,8 @@ export function oversizePem(label = 'PUBLIC KEY', totalChars = 20_000): string {
 export interface CertOptions {
   /** DNS names for the SAN extension; the first is also the subject CN. */
   hosts?: string[];
+  /** IP addresses for the SAN extension, after the DNS names. */
+  ips?: string[];
   notBefore?: Date;
   notAfter?: Date;
   /** Key of the certificate; RSA-2048 unless told otherwise. */
@@ -155,7 +157,12 @@ async function createCertificate(opts: CertOptions): Promise<CertFixture> {
     notAfter: opts.notAfter ?? new Date(loadedAt + 365 * DAY_MS),
     signingAlgorithm: alg,
     keys,
-    extensions: [new x509.SubjectAlternativeNameExtension(hosts.map((value) => ({ type: 'dns' as const, value })))],
+    extensions: [
+      new x509.SubjectAlternativeNameExtension([
+        ...hosts.map((value) => ({ type: 'dns' as const, value })),
+        ...(opts.ips ?? []).map((value) => ({ type: 'ip' as const, value })),
+      ]),
+    ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });

@@ -6,6 +6,7 @@ import {
   FIXTURE_HOST,
   garbagePem,
   notYetValidCertPem,
+  otherHostCertPem,
   oversizePem,
   pkcs1PrivateKeyPem,
   pkcs8PrivateKeyPem,
@@ -40,6 +41,7 @@ export async function loadPems() {
     expiredCert: await expiredCertPem(),
     notYetValidCert: await notYetValidCertPem(),
     twoCerts: await twoCertificatesPem(),
+    otherHostCert: await otherHostCertPem(),
   };
 }
 export type Pems = Awaited<ReturnType<typeof loadPems>>;
@@ -110,6 +112,7 @@ export const BAD_CASES: BadCase[] = [
   patch('oversize PEM (20,000 characters)', pk, (p) => withKey(p, { publicKey: p.oversize })),
   patch('expired certificate', cert, (p) => withCert(p, { cert: p.expiredCert })),
   patch('not-yet-valid certificate', cert, (p) => withCert(p, { cert: p.notYetValidCert })),
+  patch('certificate that does not cover the URL host', cert, (p) => withCert(p, { cert: p.otherHostCert })),
   patch('URL of the wrong type (number)', url, (p) => withKey(p, { url: 443 })),
   patch('publicKey of the wrong type (object)', pk, (p) => withKey(p, { publicKey: { pem: p.rsa2048 } })),
   patch('callbackHandler of the wrong type (string)', 'callbackHandler', () => JSON.stringify({ callbackHandler: GOOD_URL })),

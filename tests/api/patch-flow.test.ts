@@ -99,13 +99,15 @@ describe('inspect', () => {
     expect(upstream).toEqual([]);
   });
 
-  it('calls a certificate that does not cover the host a warning (design.md), not an error', async () => {
+  it('calls a certificate that does not cover the host an error on cert (issue 3: the PATCH refuses it too)', async () => {
     const cookie = await stack.cookieFor(VERA);
     const body = JSON.stringify({ url: GOOD_URL, cert: await otherHostCertPem() });
     const answer = await callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body });
-    const data = (answer.json as { data: { ok: boolean; warnings: string[]; cert: { coversHost: boolean } } }).data;
+    expect(answer.status, answer.text).toBe(200);
+    const data = (answer.json as { data: { ok: boolean; errors: Record<string, string>; cert: { coversHost: boolean } } }).data;
+    expect(data.ok).toBe(false);
     expect(data.cert.coversHost).toBe(false);
-    expect(data.warnings.join(' ')).toMatch(/does not cover/);
+    expect(data.errors.cert).toMatch(/does not cover .*The Co-Signer would fail to connect\./);
   });
 
   it('refuses a foreign Origin and unknown fields', async () => {

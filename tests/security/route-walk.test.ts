@@ -91,6 +91,19 @@ describe('positive controls (the refusals above are not the server failing)', ()
   });
 });
 
+describe('admin-only pages', () => {
+  it('a viewer opening the edit page gets a real 404 status, not a streamed 200 with the not-found view', async () => {
+    const now = Date.now();
+    const viewer = { ...user, sub: 'vera', role: 'viewer' as const };
+    const cookie = `${cookieName}=${await seal({ user: viewer, createdAt: now, lastSeenAt: now })}`;
+    const edit = targets.find((t) => t.kind === 'page' && t.url.endsWith('/edit'));
+    expect(edit).toBeDefined();
+    const res = await fetch(`${server.appUrl}${edit?.url ?? ''}`, { headers: { cookie }, redirect: 'manual' });
+    expect(res.status).toBe(404);
+    await res.body?.cancel();
+  });
+});
+
 describe('idle window', () => {
   it('a page navigation slides lastSeenAt (proxy.ts), as API calls do (withSession)', async () => {
     const now = Date.now();
@@ -127,11 +140,33 @@ describe('security headers', () => {
     expect(a.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('API answers: no-store, nosniff and a request id', async () => {
+  const expectApiHeaders = (res: Response, label: string) => {
+    expect(res.headers.get('cache-control'), label).toBe('no-store');
+    expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
+    expect(res.headers.get('referrer-policy'), label).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('content-security-policy'), label).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-powered-by'), label).toBeNull();
+  };
+
+  it('API answers (proxy.ts skips /api/): no-store, nosniff, a nothing-allowed CSP, HSTS and a request id', async () => {
     const res = await fetch(`${server.appUrl}/api/cosigners`);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.status).toBe(401);
+    expectApiHeaders(res, '401');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     await res.body?.cancel();
+  });
+
+  it('the public health check and the answers Next gives itself under /api/ (unknown path, wrong method) too', async () => {
+    const health = await fetch(`${server.appUrl}/api/health`);
+    expectApiHeaders(health, 'health');
+    expect(health.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    await health.body?.cancel();
+    for (const [label, path, method] of [['unknown path', '/api/no-such-route', 'GET'], ['wrong method', '/api/me', 'DELETE']] as const) {
+      const res = await fetch(`${server.appUrl}${path}`, { method, redirect: 'manual' });
+      expect(res.status, label).toBeGreaterThanOrEqual(400);
+      expectApiHeaders(res, label);
+      await res.body?.cancel();
+    }
   });
 });

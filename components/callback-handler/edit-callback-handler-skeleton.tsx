@@ -1,7 +1,8 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 
-export default function EditCallbackHandlerLoading() {
+/** The edit page while the key and cosigner load (its own Suspense fallback: see the page for why not loading.tsx). */
+export function EditCallbackHandlerSkeleton() {
   return (
     <>
       <PageHeader title="Change callback handler" eyebrow={<Skeleton className="h-4 w-64" />} />

@@ -9,7 +9,10 @@ import { fetchCosignersPage } from '@/lib/queries/server-fetch';
 
 export const metadata: Metadata = { title: 'Cosigners' };
 
-/** GET /cosigners — the workspace's cosigners; the page in the URL is read on the server for the first paint. */
+/**
+ * GET /cosigners — the workspace's cosigners; the page in the URL is read on the server for the first paint. In the
+ * (list) route group so its loading.tsx wraps this page only, not the routes below /cosigners/.
+ */
 export default async function CosignersPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   await requirePageSession();
   const state = readPageState(toUrlSearchParams(await searchParams));

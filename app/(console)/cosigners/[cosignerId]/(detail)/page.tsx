@@ -18,7 +18,11 @@ interface CosignerPageProps {
   searchParams: Promise<SearchParamsRecord>;
 }
 
-/** GET /cosigners/{id} — a cosigner and its API keys; admins get an edit action per key. */
+/**
+ * GET /cosigners/{id} — a cosigner and its API keys; admins get an edit action per key. In the (detail) route group
+ * with its loading.tsx so that skeleton wraps this page only, not the admin-only edit route below it (whose 404
+ * must be sent before anything streams).
+ */
 export default async function CosignerPage({ params, searchParams }: CosignerPageProps) {
   const { user } = await requirePageSession();
   const parsed = cosignerIdSchema.safeParse((await params).cosignerId);

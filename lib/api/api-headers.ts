@@ -1,0 +1,29 @@
+import 'server-only';
+
+import { getConfig } from '@/lib/config/env';
+import { apiSecurityHeaders } from '@/lib/security/headers';
+
+let cached: ReadonlyArray<[string, string]> | undefined;
+
+/**
+ * The security headers of every /api/ answer (lib/security/headers.ts), built once per process: proxy.ts
+ * skips /api/, so these are the only ones such an answer gets. When the configuration does not load, the
+ * answer is an error anyway; it still gets the strict set (HSTS included, harmless over http) uncached.
+ */
+export function apiHeaderEntries(): ReadonlyArray<[string, string]> {
+  if (cached) return cached;
+  let production: boolean;
+  try {
+    production = getConfig().production;
+  } catch {
+    return Object.entries(apiSecurityHeaders(true));
+  }
+  cached = Object.entries(apiSecurityHeaders(production));
+  return cached;
+}
+
+/** Sets them on `headers` (overwriting), and returns it. */
+export function setApiHeaders(headers: Headers): Headers {
+  for (const [name, value] of apiHeaderEntries()) headers.set(name, value);
+  return headers;
+}
