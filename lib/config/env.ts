@@ -32,10 +32,6 @@ const envSchema = z
     VIEWER_GROUPS: groups('console-viewers'),
     SESSION_SECRET: str().pipe(z.string().min(32, 'must be at least 32 characters')),
     APP_URL: str().pipe(z.url()),
-  })
-  .refine((e) => Boolean(e.FIREBLOCKS_SECRET_KEY_PATH ?? e.FIREBLOCKS_SECRET_KEY), {
-    path: ['FIREBLOCKS_SECRET_KEY_PATH'],
-    message: 'set FIREBLOCKS_SECRET_KEY_PATH (a PEM file) or FIREBLOCKS_SECRET_KEY (PEM text)',
   });
 
 export interface AppConfig {
@@ -51,13 +47,18 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const MISSING = /received undefined$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Parses an environment record into the app's configuration, or throws a ConfigError naming every problem. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message === 'Invalid input: expected string, received undefined' ? 'is missing' : i.message}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${MISSING.test(i.message) ? 'is missing' : i.message}`);
+  // Checked apart from the schema so that it is reported together with every other gap.
+  if (!emptyAsUndefined(env.FIREBLOCKS_SECRET_KEY_PATH) && !emptyAsUndefined(env.FIREBLOCKS_SECRET_KEY)) {
+    lines.push('  - FIREBLOCKS_SECRET_KEY_PATH: is missing (or give the PEM text in FIREBLOCKS_SECRET_KEY)');
+  }
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;

@@ -1,0 +1,70 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, parseConfig } from './env';
+
+const complete = {
+  NODE_ENV: 'production',
+  FIREBLOCKS_BASE_URL: 'https://sandbox-api.fireblocks.io/v1/',
+  FIREBLOCKS_API_KEY: '0d3a1c3e-4a59-4f7e-9a0f-3f0f2b9a8c11',
+  FIREBLOCKS_SECRET_KEY: '-----BEGIN PRIVATE KEY-----\nnot-checked-here\n-----END PRIVATE KEY-----\n',
+  OIDC_ISSUER: 'https://login.example.com',
+  OIDC_CLIENT_ID: 'console',
+  OIDC_CLIENT_SECRET: 'client-secret',
+  SESSION_SECRET: 'x'.repeat(32),
+  APP_URL: 'https://console.example.com',
+};
+
+const problemsOf = (env: Record<string, string | undefined>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseConfig', () => {
+  it('reads a complete production configuration', () => {
+    const c = parseConfig(complete);
+    expect(c.production).toBe(true);
+    expect(c.fireblocks.baseUrl).toBe('https://sandbox-api.fireblocks.io/v1');
+    expect(c.fireblocks.simulated).toBe(false);
+    expect(c.roles).toEqual({ adminGroups: ['console-admins'], viewerGroups: ['console-viewers'] });
+    expect(c.oidc.groupsClaim).toBe('groups');
+  });
+
+  it('names every missing variable at once, treating empty as missing', () => {
+    const message = problemsOf({ NODE_ENV: 'production', FIREBLOCKS_API_KEY: ' ' });
+    for (const name of ['FIREBLOCKS_BASE_URL', 'FIREBLOCKS_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'SESSION_SECRET', 'APP_URL']) {
+      expect(message).toContain(`${name}: is missing`);
+    }
+    expect(message).toContain('FIREBLOCKS_SECRET_KEY_PATH');
+  });
+
+  it('refuses a short session secret and a plain-http public origin in production', () => {
+    expect(problemsOf({ ...complete, SESSION_SECRET: 'short' })).toContain('SESSION_SECRET: must be at least 32 characters');
+    expect(problemsOf({ ...complete, APP_URL: 'http://console.example.com' })).toContain('APP_URL: must be https');
+  });
+
+  it('reads the key from a file and never puts the file in an error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cc-env-'));
+    const file = path.join(dir, 'key.pem');
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    writeFileSync(file, pem);
+    const { FIREBLOCKS_SECRET_KEY: _unused, ...withoutKey } = complete;
+    expect(parseConfig({ ...withoutKey, FIREBLOCKS_SECRET_KEY_PATH: file }).fireblocks.secretKeyPem).toBe(pem);
+    expect(problemsOf({ ...withoutKey, FIREBLOCKS_SECRET_KEY_PATH: path.join(dir, 'absent.pem') })).toMatch(/FIREBLOCKS_SECRET_KEY_PATH: cannot read the file$/);
+  });
+
+  it('marks a loopback upstream as the simulator and splits group lists', () => {
+    const c = parseConfig({ ...complete, NODE_ENV: 'development', FIREBLOCKS_BASE_URL: 'http://127.0.0.1:4010/v1', ADMIN_GROUPS: ' a, b ,,', APP_URL: 'http://localhost:3000' });
+    expect(c.fireblocks.simulated).toBe(true);
+    expect(c.roles.adminGroups).toEqual(['a', 'b']);
+  });
+});
