@@ -1,6 +1,7 @@
 'use client';
 
 import { AuthMode } from '@/components/cosigner/auth-mode';
+import { useAuthModeOfKey } from '@/components/cosigner/use-auth-mode-of-key';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ApiKey } from '@/lib/queries/types';
 
@@ -11,6 +12,7 @@ export interface CurrentHandlerCardProps {
 /** What is live now, above the form, so the admin edits with the current state in view. */
 export function CurrentHandlerCard({ apiKey }: CurrentHandlerCardProps) {
   const handler = apiKey.callbackHandler;
+  const auth = useAuthModeOfKey(handler);
   return (
     <section aria-labelledby="current-heading" className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="current-heading" className="mb-3 text-sm font-semibold text-zinc-950 dark:text-white">
@@ -24,7 +26,7 @@ export function CurrentHandlerCard({ apiKey }: CurrentHandlerCardProps) {
         <div className="space-y-1">
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">Authentication</dt>
           <dd>
-            <AuthMode handler={handler} />
+            <AuthMode value={auth} />
           </dd>
         </div>
         <div className="space-y-1">

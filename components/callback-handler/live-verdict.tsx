@@ -3,6 +3,7 @@
 import { CircleCheck, TriangleAlert } from 'lucide-react';
 
 import { AuthMode } from '@/components/cosigner/auth-mode';
+import { useAuthModeOfKey } from '@/components/cosigner/use-auth-mode-of-key';
 import type { ApiKey } from '@/lib/queries/types';
 
 import { compareLiveToSubmitted } from './handler-match';
@@ -16,6 +17,7 @@ export interface LiveVerdictProps {
 /** After COMPLETED: whether what Fireblocks now reports is exactly what was submitted, and what is live. */
 export function LiveVerdict({ live, record }: LiveVerdictProps) {
   const handler = live.callbackHandler;
+  const auth = useAuthModeOfKey(handler);
   const match = record ? compareLiveToSubmitted(handler, record.submitted) : null;
   return (
     <div className="space-y-3">
@@ -46,7 +48,7 @@ export function LiveVerdict({ live, record }: LiveVerdictProps) {
         <dd className="font-mono text-xs break-all">{handler?.url ?? 'None'}</dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Authentication</dt>
         <dd>
-          <AuthMode handler={handler} />
+          <AuthMode value={auth} />
         </dd>
       </dl>
     </div>

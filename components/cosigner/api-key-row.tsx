@@ -1,49 +1,48 @@
 import Link from 'next/link';
 
-import { buttonClass } from '@/components/ui/button-styles';
-import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { rowClass, tdClass } from '@/components/ui/table-styles';
-import type { ApiKey } from '@/lib/queries/types';
+import type { ApiKeySummary } from '@/lib/queries/types';
 
+import styles from './api-keys-table.module.css';
 import { AuthMode } from './auth-mode';
+import { authModeOfSummary } from './auth-mode-value';
+import { CopyIdButton } from './copy-id-button';
 
 export interface ApiKeyRowProps {
   cosignerId: string;
-  apiKey: ApiKey;
+  apiKey: ApiKeySummary;
   canEdit: boolean;
 }
 
-/** One paired API key and its callback handler; the edit action exists only for admins. */
+/**
+ * One paired API key and its callback handler; the edit action exists only for admins. Kept lean (cell styles come
+ * from the table, icons by reference): a page holds up to 100 of these and the first paint waits for all of them.
+ */
 export function ApiKeyRow({ cosignerId, apiKey, canEdit }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   return (
-    <tr className={rowClass}>
-      <td className={tdClass}>
-        <span className="flex items-center gap-1">
-          <code className="font-mono text-xs text-zinc-800 dark:text-zinc-200">{apiKey.id}</code>
-          <CopyButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} />
+    <tr>
+      <td>
+        <span className={styles.id}>
+          <code>{apiKey.id}</code>
+          <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} />
         </span>
       </td>
-      <td className={`${tdClass} whitespace-nowrap`}>
+      <td className={styles.seen}>
         <RelativeTime value={apiKey.lastSeen} />
       </td>
-      <td className={`${tdClass} max-w-[18rem]`}>
-        {handler?.url ? (
-          <span className="block font-mono text-xs break-all text-zinc-800 dark:text-zinc-200">{handler.url}</span>
-        ) : (
-          <span className="text-zinc-600 dark:text-zinc-400">Not configured</span>
-        )}
-      </td>
-      <td className={tdClass}>
-        <AuthMode handler={handler} />
+      {handler?.url ? <td className={styles.url}>{handler.url}</td> : <td className={styles.muted}>Not configured</td>}
+      <td>
+        <AuthMode value={authModeOfSummary(handler)} />
       </td>
       {canEdit && (
-        <td className={`${tdClass} text-right`}>
+        <td className={styles.actions}>
+          {/* No prefetch: an edit page per visible row would be fetched on every list view, for one click at most. */}
           <Link
             href={`/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}/edit`}
+            prefetch={false}
             aria-label={`Edit callback handler for ${apiKey.id}`}
-            className={buttonClass({ size: 'sm' })}
+            className={styles.edit}
           >
             Edit
           </Link>

@@ -7,14 +7,16 @@ import { usePageState } from '@/components/pagination/use-page-state';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { InitialPage } from '@/lib/queries/initial-page';
 import type { ListApiKeysResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 
 import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
+import styles from './api-keys-table.module.css';
 import { filterApiKeys } from './filter-api-keys';
+import { RowIcons } from './row-icons';
 
 export interface ApiKeysTableProps {
   cosignerId: string;
@@ -54,7 +56,8 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
-          <table className={cn(tableClass, 'min-w-[760px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
+          <RowIcons />
+          <table className={cn(styles.table, query.isPlaceholderData && styles.stale)} aria-busy={query.isFetching}>
             <caption className="sr-only">API keys</caption>
             <thead className={theadClass}>
               <tr>

@@ -1,47 +1,46 @@
-'use client';
+import { formatFingerprint, shortFingerprint } from '@/lib/callback/format';
 
-import { Badge } from '@/components/ui/badge';
-import type { ApiKey } from '@/lib/queries/types';
-
-import { FingerprintText } from './fingerprint-text';
-import { useSpkiFingerprint } from './use-spki-fingerprint';
+import styles from './auth-mode.module.css';
+import type { AuthModeValue } from './auth-mode-value';
 
 export interface AuthModeProps {
-  handler: ApiKey['callbackHandler'];
+  value: AuthModeValue;
+}
+
+/** A SHA-256 in monospace, shortened, with the full colon form in the tooltip. */
+function Hash({ hex }: { hex: string }) {
+  return <code title={formatFingerprint(hex)}>{shortFingerprint(hex)}</code>;
 }
 
 /**
- * How the Co-Signer authenticates its callback handler: a public key (shown by its SHA-256 fingerprint),
- * a pinned certificate (by Fireblocks' certPublicKeyHash, all the API returns), or nothing.
+ * How the Co-Signer authenticates its callback handler: a public key (by its SHA-256 fingerprint), a pinned
+ * certificate (by Fireblocks' certPublicKeyHash), or nothing. No hooks and no state: it renders once per row of
+ * the keys table, on the server as in the browser.
  */
-export function AuthMode({ handler }: AuthModeProps) {
-  const fingerprint = useSpkiFingerprint(handler?.publicKey);
-  if (handler?.publicKey) {
+export function AuthMode({ value }: AuthModeProps) {
+  if (value.mode === 'publicKey') {
     return (
-      <span className="flex flex-col items-start gap-1">
-        <Badge tone="info">Public key</Badge>
-        {fingerprint ? (
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">
-            SHA-256 <FingerprintText hex={fingerprint} />
+      <span className={styles.stack}>
+        <span className={`${styles.badge} ${styles.info}`}>Public key</span>
+        {value.fingerprint ? (
+          <span className={styles.note}>
+            SHA-256 <Hash hex={value.fingerprint} />
           </span>
-        ) : fingerprint === null ? (
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">Unreadable key</span>
+        ) : value.fingerprint === null ? (
+          <span className={styles.note}>Unreadable key</span>
         ) : null}
       </span>
     );
   }
-  if (handler?.certPublicKeyHash) {
+  if (value.mode === 'cert') {
     return (
-      <span className="flex flex-col items-start gap-1">
-        <Badge tone="success">Pinned certificate</Badge>
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          Key hash <FingerprintText hex={handler.certPublicKeyHash} />
+      <span className={styles.stack}>
+        <span className={`${styles.badge} ${styles.success}`}>Pinned certificate</span>
+        <span className={styles.note}>
+          Key hash <Hash hex={value.keyHash} />
         </span>
       </span>
     );
   }
-  // A URL with no key or certificate: the Co-Signer cannot authenticate the handler; worth noticing.
-  return (
-    <Badge tone={handler ? 'warning' : 'neutral'}>None</Badge>
-  );
+  return <span className={`${styles.badge} ${value.configured ? styles.warning : styles.neutral}`}>None</span>;
 }

@@ -1,15 +1,15 @@
-import type { ApiKey } from '@/lib/queries/types';
+import type { ApiKeySummary } from '@/lib/queries/types';
 
-const modeWords = (k: ApiKey) =>
-  k.callbackHandler?.publicKey ? 'public key' : k.callbackHandler?.certPublicKeyHash ? 'certificate pinned' : 'none';
+import { authModeOfSummary, authModeWords } from './auth-mode-value';
 
-/** Case-insensitive match on id, callback URL, auth mode and certificate hash of the keys already loaded. */
-export function filterApiKeys(rows: ApiKey[], q: string): ApiKey[] {
+/** Case-insensitive match on id, callback URL, auth mode and key fingerprint / certificate hash of the loaded keys. */
+export function filterApiKeys(rows: ApiKeySummary[], q: string): ApiKeySummary[] {
   const needle = q.trim().toLowerCase();
   if (!needle) return rows;
-  return rows.filter((k) =>
-    [k.id, k.callbackHandler?.url, k.callbackHandler?.certPublicKeyHash, modeWords(k)].some((v) =>
+  return rows.filter((k) => {
+    const h = k.callbackHandler;
+    return [k.id, h?.url, h?.publicKeyFingerprint, h?.certPublicKeyHash, authModeWords(authModeOfSummary(h))].some((v) =>
       v?.toLowerCase().includes(needle),
-    ),
-  );
+    );
+  });
 }

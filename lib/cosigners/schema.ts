@@ -31,11 +31,26 @@ export const apiKeyResponseSchema = z.object({
   ),
 });
 
+/**
+ * A key as a list shows it: the public key by its SPKI SHA-256 fingerprint, computed on the server
+ * (lib/cosigners/api-key-summary.ts), instead of the PEM. A page of 100 keys would otherwise ship 100 PEMs for the
+ * browser to hash; the full PEM stays on GET .../api-keys/{apiKeyId}, which the edit page reads.
+ * `publicKeyFingerprint`: lowercase hex; null when a public key is set but is not a readable SPKI PEM; absent when
+ * the handler has no public key.
+ */
+export const apiKeySummarySchema = z.object({
+  id: z.string(),
+  lastSeen: opt(z.string()),
+  callbackHandler: opt(
+    z.object({ url: z.string(), publicKeyFingerprint: opt(z.string().nullable()), certPublicKeyHash: opt(z.string()) }),
+  ),
+});
+
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next: z.string().nullable() });
 
 export const listCosignersResponseSchema = pageOf(cosignerResponseSchema);
 export const getCosignerResponseSchema = z.object({ data: cosignerResponseSchema });
-export const listApiKeysResponseSchema = pageOf(apiKeyResponseSchema);
+export const listApiKeysResponseSchema = pageOf(apiKeySummarySchema);
 export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema });
 
 /** PATCH 202: Fireblocks' echo of the write model, its X-Request-ID and the async request id to poll. */
@@ -66,6 +81,7 @@ export type ApiKeyParams = z.infer<typeof apiKeyParamsSchema>;
 export type RequestStatusParams = z.infer<typeof requestStatusParamsSchema>;
 export type CosignerResponse = z.infer<typeof cosignerResponseSchema>;
 export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;
+export type ApiKeySummaryResponse = z.infer<typeof apiKeySummarySchema>;
 export type ListCosignersResponse = z.infer<typeof listCosignersResponseSchema>;
 export type GetCosignerResponse = z.infer<typeof getCosignerResponseSchema>;
 export type ListApiKeysResponse = z.infer<typeof listApiKeysResponseSchema>;

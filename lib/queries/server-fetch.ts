@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
 import { apiKeyResponseSchema, cosignerResponseSchema, listApiKeysResponseSchema, listCosignersResponseSchema } from '@/lib/cosigners/schema';
 import { getFireblocks, isFireblocksError } from '@/lib/fireblocks';
 
@@ -50,7 +51,7 @@ export const fetchCosigner = (cosignerId: string): Promise<Cosigner | null> =>
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ListApiKeysResponse | null> =>
   orNull(async () => {
     const { data } = await getFireblocks().listApiKeys(cosignerId, q(page), { signal: prefetchSignal() });
-    return listApiKeysResponseSchema.parse({ data: data.data, next: data.next });
+    return listApiKeysResponseSchema.parse(summarizeApiKeysPage(data));
   });
 
 export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ApiKey | null> =>

@@ -4,6 +4,7 @@
  */
 export type {
   ApiKeyResponse as ApiKey,
+  ApiKeySummaryResponse as ApiKeySummary,
   CosignerResponse as Cosigner,
   GetApiKeyResponse,
   GetCosignerResponse,

@@ -141,7 +141,8 @@ describe('security headers', () => {
   });
 
   const expectApiHeaders = (res: Response, label: string) => {
-    expect(res.headers.get('cache-control'), label).toBe('no-store');
+    // Next writes its own longer no-store value on the 404 it renders for an unknown path.
+    expect(res.headers.get('cache-control'), label).toMatch(/(^|, )no-store(,|$)/);
     expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
     expect(res.headers.get('referrer-policy'), label).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('content-security-policy'), label).toBe("default-src 'none'; frame-ancestors 'none'");
@@ -152,6 +153,7 @@ describe('security headers', () => {
     const res = await fetch(`${server.appUrl}/api/cosigners`);
     expect(res.status).toBe(401);
     expectApiHeaders(res, '401');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     await res.body?.cancel();

@@ -1,16 +1,18 @@
 import { withSession } from '@/lib/api/handler';
 import { queryOf, respond } from '@/lib/api/respond';
+import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
 import { cosignerParamsSchema, listApiKeysResponseSchema, type CosignerParams } from '@/lib/cosigners/schema';
 import { getFireblocks } from '@/lib/fireblocks';
 import { listPageQuerySchema } from '@/lib/fireblocks/schema';
 
-// GET /api/cosigners/{cosignerId}/api-keys?pageCursor&pageSize&order – one page of its API keys, `{ data, next }`.
+// GET /api/cosigners/{cosignerId}/api-keys?pageCursor&pageSize&order – one page of its API keys, `{ data, next }`,
+// each public key by its fingerprint (the PEM itself only on GET .../api-keys/{apiKeyId}).
 export const GET = withSession<CosignerParams>(
   async (req, { params }) => {
     const { cosignerId } = cosignerParamsSchema.parse(params);
     const query = listPageQuerySchema.parse(queryOf(req));
     const { data, fireblocksRequestId } = await getFireblocks().listApiKeys(cosignerId, query, { signal: req.signal });
-    return respond(listApiKeysResponseSchema, data, { fireblocksRequestId });
+    return respond(listApiKeysResponseSchema, summarizeApiKeysPage(data), { fireblocksRequestId });
   },
   { role: 'viewer' },
 );

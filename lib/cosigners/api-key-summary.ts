@@ -1,0 +1,36 @@
+import 'server-only';
+
+import { createHash } from 'node:crypto';
+
+import type { ApiKey, ApiKeysPage } from '@/lib/fireblocks/schema';
+
+import type { ApiKeySummaryResponse, ListApiKeysResponse } from './schema';
+import { spkiDerFromPem } from './spki-der';
+
+/**
+ * SHA-256 of the key's DER SPKI, in lowercase hex; null when the text is not a public key PEM. Hashes the PEM body
+ * directly (0.01 ms) rather than parsing the key with createPublicKey first (0.25 ms each, 25 ms for a page of 100):
+ * for a DER SPKI the two give the same value (see the test), and Fireblocks only stores keys it has checked.
+ */
+export function publicKeyFingerprint(pem: string): string | null {
+  const der = spkiDerFromPem(pem);
+  return der ? createHash('sha256').update(der).digest('hex') : null;
+}
+
+/** A key as the lists show it: the public key by its fingerprint, never the PEM (see apiKeySummarySchema). */
+export function summarizeApiKey(key: ApiKey): ApiKeySummaryResponse {
+  const handler = key.callbackHandler;
+  return {
+    id: key.id,
+    lastSeen: key.lastSeen,
+    callbackHandler: handler && {
+      url: handler.url,
+      publicKeyFingerprint: handler.publicKey === undefined ? undefined : publicKeyFingerprint(handler.publicKey),
+      certPublicKeyHash: handler.certPublicKeyHash,
+    },
+  };
+}
+
+export function summarizeApiKeysPage(page: ApiKeysPage): ListApiKeysResponse {
+  return { data: page.data.map(summarizeApiKey), next: page.next };
+}
