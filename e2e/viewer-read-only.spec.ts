@@ -14,8 +14,10 @@ test('[CALLBACKS][VIEWER]: a viewer sees every key read-only and a direct PATCH 
   await expect(page.getByRole('link', { name: /^Edit callback handler/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /edit/i })).toHaveCount(0);
 
-  // The edit page itself does not exist for a viewer (a streamed page: the not-found UI, not the form).
-  await page.goto(EditHandlerPage.path(ref));
+  // The edit page itself does not exist for a viewer: a real 404 (the role check runs before anything streams), the
+  // not-found UI, not the form.
+  const edit = await page.goto(EditHandlerPage.path(ref));
+  expect(edit?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: /not (be )?found/i })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Change callback handler' })).toHaveCount(0);
 

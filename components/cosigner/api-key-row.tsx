@@ -12,32 +12,31 @@ export interface ApiKeyRowProps {
   cosignerId: string;
   apiKey: ApiKeySummary;
   canEdit: boolean;
+  onCopyResult: (message: string) => void;
 }
 
 /**
- * One paired API key and its callback handler; the edit action exists only for admins. Kept lean (cell styles come
- * from the table, icons by reference): a page holds up to 100 of these and the first paint waits for all of them.
+ * One paired API key and its callback handler; the edit action exists only for admins. Kept lean (no classes on
+ * cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the first paint waits for them.
  */
-export function ApiKeyRow({ cosignerId, apiKey, canEdit }: ApiKeyRowProps) {
+export function ApiKeyRow({ cosignerId, apiKey, canEdit, onCopyResult }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   return (
     <tr>
       <td>
-        <span className={styles.id}>
-          <code>{apiKey.id}</code>
-          <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} />
-        </span>
+        <code>{apiKey.id}</code>
+        <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} onResult={onCopyResult} />
       </td>
-      <td className={styles.seen}>
+      <td>
         <RelativeTime value={apiKey.lastSeen} />
       </td>
-      {handler?.url ? <td className={styles.url}>{handler.url}</td> : <td className={styles.muted}>Not configured</td>}
+      {handler?.url ? <td>{handler.url}</td> : <td className={styles.muted}>Not configured</td>}
       <td>
         <AuthMode value={authModeOfSummary(handler)} />
       </td>
       {canEdit && (
-        <td className={styles.actions}>
-          {/* No prefetch: an edit page per visible row would be fetched on every list view, for one click at most. */}
+        <td>
+          {/* No prefetch: every visible row would fetch its edit page on each list view, for one click at most. */}
           <Link
             href={`/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}/edit`}
             prefetch={false}

@@ -1,5 +1,7 @@
 'use client';
 
+import { useState } from 'react';
+
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
@@ -16,7 +18,6 @@ import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
 import styles from './api-keys-table.module.css';
 import { filterApiKeys } from './filter-api-keys';
-import { RowIcons } from './row-icons';
 
 export interface ApiKeysTableProps {
   cosignerId: string;
@@ -33,6 +34,8 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   const columns = apiKeyColumns(canEdit);
+  // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
+  const [copyMessage, setCopyMessage] = useState('');
 
   return (
     <section aria-labelledby="api-keys-heading" className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -56,7 +59,6 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
-          <RowIcons />
           <table className={cn(styles.table, query.isPlaceholderData && styles.stale)} aria-busy={query.isFetching}>
             <caption className="sr-only">API keys</caption>
             <thead className={theadClass}>
@@ -70,12 +72,15 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
             </thead>
             <tbody>
               {rows.map((k) => (
-                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} />
+                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} onCopyResult={setCopyMessage} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <p role="status" className="sr-only">
+        {copyMessage}
+      </p>
       <PaginationControls
         state={state}
         onChange={setState}

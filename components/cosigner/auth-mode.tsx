@@ -14,13 +14,13 @@ function Hash({ hex }: { hex: string }) {
 
 /**
  * How the Co-Signer authenticates its callback handler: a public key (by its SHA-256 fingerprint), a pinned
- * certificate (by Fireblocks' certPublicKeyHash), or nothing. No hooks and no state: it renders once per row of
- * the keys table, on the server as in the browser.
+ * certificate (by Fireblocks' certPublicKeyHash), or nothing. No hooks, no wrapper element: it renders once per row
+ * of the keys table. The badge and the note stack by themselves (the note is a block).
  */
 export function AuthMode({ value }: AuthModeProps) {
   if (value.mode === 'publicKey') {
     return (
-      <span className={styles.stack}>
+      <>
         <span className={`${styles.badge} ${styles.info}`}>Public key</span>
         {value.fingerprint ? (
           <span className={styles.note}>
@@ -29,17 +29,17 @@ export function AuthMode({ value }: AuthModeProps) {
         ) : value.fingerprint === null ? (
           <span className={styles.note}>Unreadable key</span>
         ) : null}
-      </span>
+      </>
     );
   }
   if (value.mode === 'cert') {
     return (
-      <span className={styles.stack}>
+      <>
         <span className={`${styles.badge} ${styles.success}`}>Pinned certificate</span>
         <span className={styles.note}>
           Key hash <Hash hex={value.keyHash} />
         </span>
-      </span>
+      </>
     );
   }
   return <span className={`${styles.badge} ${value.configured ? styles.warning : styles.neutral}`}>None</span>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sealSession, unsealSession, type Session } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors/app-error';
 
+import { COMPRESS_MIN_BYTES } from './api-headers';
 import { withSession } from './handler';
 
 const SECRET = 'a-test-session-secret-of-at-least-32-chars';
@@ -36,7 +37,7 @@ describe('withSession', () => {
     const body = (await res.json()) as { requestId: string };
     expect(body).toMatchObject({ id: 'abc', role: 'viewer' });
     expect(res.headers.get('X-Request-ID')).toBe(body.requestId);
-    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(res.headers.get('Cache-Control')).toBe('no-store, no-transform');
   });
 
   it.each([
@@ -98,7 +99,8 @@ describe('withSession', () => {
       expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), label).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('x-frame-options'), label).toBe('DENY');
-      expect(res.headers.get('cache-control'), label).toBe('no-store');
+      // Small answers also carry no-transform (no gzip: lib/api/api-headers.ts).
+      expect(res.headers.get('cache-control'), label).toBe('no-store, no-transform');
       // NODE_ENV is 'test' here: HSTS is for production only.
       expect(res.headers.get('strict-transport-security'), label).toBeNull();
     }
@@ -119,5 +121,13 @@ describe('withSession', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Request was cancelled.');
     expect(log).not.toHaveBeenCalled();
     vi.restoreAllMocks();
+  });
+
+  it('leaves a large answer (with its Content-Length) compressible, and marks a small one no-transform', async () => {
+    const sized = (bytes: number) =>
+      withSession(() => new Response('x'.repeat(bytes), { headers: { 'Content-Length': String(bytes) } }), { role: 'viewer' });
+    const cookie = await cookieFor('viewer');
+    expect((await sized(COMPRESS_MIN_BYTES)(req({ cookie }), params({}))).headers.get('cache-control')).toBe('no-store');
+    expect((await sized(COMPRESS_MIN_BYTES - 1)(req({ cookie }), params({}))).headers.get('cache-control')).toBe('no-store, no-transform');
   });
 });

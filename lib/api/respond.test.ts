@@ -15,6 +15,9 @@ describe('respond', () => {
     const res = respond(listCosignersResponseSchema, upstream, { fireblocksRequestId: 'fb-1' });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-fireblocks-request-id')).toBe('fb-1');
+    const text = await res.clone().text();
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.json()).toEqual({ data: [{ id: 'c1', archived: false, name: 'Treasury SGX', version: { hash: 'h' } }], next: null });
   });
 

@@ -26,9 +26,11 @@ export function respond<T>(schema: ZodType<T>, body: unknown, options: RespondOp
       fireblocksRequestId: options.fireblocksRequestId,
     });
   }
-  const headers = new Headers();
+  const text = JSON.stringify(parsed.data);
+  // The length lets the route wrapper leave small answers uncompressed (lib/api/api-headers.ts).
+  const headers = new Headers({ 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
   if (options.fireblocksRequestId) headers.set('X-Fireblocks-Request-ID', options.fireblocksRequestId);
-  return Response.json(parsed.data, { status: options.status ?? 200, headers });
+  return new Response(text, { status: options.status ?? 200, headers });
 }
 
 /** A URL's query as a plain record for a zod query schema (the last of repeated keys wins). */

@@ -50,7 +50,7 @@ describe('PATCH guards', () => {
     expect(body.data.id).toBe(stack.target.apiKeyId);
     expect(body.requestId).toMatch(/\S/);
     expect(res.headers.get('x-fireblocks-request-id')).toBe(body.fireblocksRequestId);
-    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
 
     const statusPath = `${stack.keyPath()}/requests/${body.requestId}`;
     const seen: string[] = [];
