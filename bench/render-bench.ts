@@ -59,12 +59,13 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
   return withBrowserBench(ctx, async ({ context, seed }) => {
     const appPath = `/cosigners/${seed.bigCosignerId}?pageSize=${ROWS}`;
     const res = await context.request.get(`/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=${ROWS}`);
-    const keys = ((await res.json()) as { data: Array<{ id: string; lastSeen?: string; callbackHandler?: { url?: string; publicKey?: string; certPublicKeyHash?: string } }> }).data;
+    // The list answers each public key by its fingerprint (publicKeyFingerprint; null if unreadable), not the PEM.
+    const keys = ((await res.json()) as { data: Array<{ id: string; lastSeen?: string; callbackHandler?: { url?: string; publicKeyFingerprint?: string | null; certPublicKeyHash?: string } }> }).data;
     const rows: StaticRow[] = keys.map((k) => ({
       id: k.id,
       lastSeen: k.lastSeen,
       url: k.callbackHandler?.url,
-      auth: k.callbackHandler?.publicKey ? 'Public key' : k.callbackHandler?.certPublicKeyHash ? 'Pinned certificate' : 'None',
+      auth: k.callbackHandler?.publicKeyFingerprint !== undefined ? 'Public key' : k.callbackHandler?.certPublicKeyHash ? 'Pinned certificate' : 'None',
     }));
     if (rows.length !== ROWS) throw new Error(`expected ${ROWS} keys from the simulator, got ${rows.length}`);
     const baseline = await serveHtml(staticTableHtml(rows));

@@ -47,12 +47,14 @@ export interface CallbackHandlerFormProps {
 export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopbackHttp, onSent }: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
-  const defaults = useMemo(() => callbackHandlerFormDefaults(current), [current]);
+  // Starting values taken once, from the key as loaded. Not `values`: that re-applied every refetch to the fields
+  // not yet dirty, so one landing between selecting the URL and typing appended the new text to the old URL. The
+  // page remounts the form (keyed by key id) for another key or a new change after a completed one.
+  const [defaults] = useState(() => callbackHandlerFormDefaults(current));
   const form = useForm<CallbackHandlerFormValues, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    values: defaults,
+    defaultValues: defaults,
     mode: 'onChange',
-    resetOptions: { keepDirtyValues: true },
   });
   const { register, control, setValue, setError, setFocus, handleSubmit, formState } = form;
   const { field: pemField } = useController({ control, name: 'pem' });

@@ -13,6 +13,7 @@ import { useApiKey } from '@/lib/queries/use-api-key';
 import { useCosigner } from '@/lib/queries/use-cosigner';
 
 import { CurrentHandlerCard } from './current-handler-card';
+import { canStartForm } from './form-start';
 import { isRequestId } from './request-id';
 import { RequestTracker } from './request-tracker';
 import { saveSubmitted } from './submitted-store';
@@ -45,7 +46,7 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
   const pathname = usePathname();
   const requestParam = params.get('request');
   const requestId = requestParam && isRequestId(requestParam) ? requestParam : null;
-  const key = useApiKey(cosignerId, apiKeyId, initialKey);
+  const key = useApiKey(cosignerId, apiKeyId, initialKey, { editing: !requestId });
   const cosigner = useCosigner(cosignerId, initialCosigner);
 
   const setRequest = useCallback(
@@ -74,17 +75,19 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
       />
       {requestId ? (
         <RequestTracker cosignerId={cosignerId} apiKeyId={apiKeyId} requestId={requestId} onNewChange={() => setRequest(null)} />
-      ) : key.isPending ? (
+      ) : key.isError ? (
+        <ErrorState title="Could not load this API key" error={key.error} onRetry={() => void key.refetch()} retrying={key.isFetching} />
+      ) : !key.data || !canStartForm({ hasData: true, isFetching: key.isFetching, isFetchedAfterMount: key.isFetchedAfterMount }) ? (
         <div role="status" aria-label="Loading the API key" className="space-y-4">
           <Skeleton className="h-24 w-full" />
           <Skeleton className="h-96 w-full" />
         </div>
-      ) : key.isError ? (
-        <ErrorState title="Could not load this API key" error={key.error} onRetry={() => void key.refetch()} retrying={key.isFetching} />
       ) : (
         <>
           <CurrentHandlerCard apiKey={key.data} />
+          {/* Keyed by the key id: another key (or a new change after a completed one) starts a fresh form. */}
           <CallbackHandlerForm
+            key={apiKeyId}
             cosignerId={cosignerId}
             apiKeyId={apiKeyId}
             current={key.data.callbackHandler}

@@ -8,12 +8,22 @@ import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
 import type { ApiKey, GetApiKeyResponse } from './types';
 
-/** One API key with its live callback handler. */
-export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ApiKey | null) {
+export interface UseApiKeyOptions {
+  /**
+   * The edit form is open on this key: no refetch because the tab regained focus. The form takes its starting values
+   * once and never from a refetch, and a focus refetch would only make the "current handler" above it move
+   * while the admin types (it stays off here even if the app-wide default changes).
+   */
+  editing?: boolean;
+}
+
+/** One API key with its live callback handler (the full PEM: only this single-key read carries it). */
+export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ApiKey | null, options: UseApiKeyOptions = {}) {
   return useQuery({
     queryKey: queryKeys.apiKeys.detail(cosignerId, apiKeyId),
     queryFn: async ({ signal }) =>
       (await fetchJson<GetApiKeyResponse>(apiPaths.apiKey(cosignerId, apiKeyId), { signal })).data,
     initialData: initial ?? undefined,
+    ...(options.editing ? { refetchOnWindowFocus: false } : {}),
   });
 }
