@@ -20,6 +20,7 @@ const sections: BenchSection[] = [
   async () => (await import('./fireblocks-signing')).benchFireblocksSigning(),
   async () => (await import('./fireblocks-list')).benchFireblocksList(),
   async () => (await import('./proxy')).benchProxy(),
+  async () => (await import('./render-and-bundle')).browserBenches(),
 ];
 
 async function main(): Promise<void> {

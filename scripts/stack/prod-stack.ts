@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from '../dev-stack';
@@ -14,7 +13,8 @@ export interface RunningApp {
 
 /**
  * A production app for tools that look at it (screenshots, browser benches): the one a runner already started
- * (TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL), or a fresh test stack on `ports`, building first if there is no build.
+ * (TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL), or a fresh test stack on `ports` after a fresh build: a build left from
+ * older sources would picture or measure something that no longer exists.
  */
 export async function productionApp(ports: StackPorts): Promise<RunningApp> {
   const { TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL } = process.env;
@@ -22,10 +22,8 @@ export async function productionApp(ports: StackPorts): Promise<RunningApp> {
     return { appUrl: TEST_APP_URL, simUrl: TEST_SIM_URL, idpUrl: TEST_IDP_URL, close: () => Promise.resolve() };
   }
   const env = testAppEnv();
-  if (!existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
-    const code = await runCommand({ name: 'next build', command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'), args: ['build'], env, cwd: REPO_ROOT });
-    if (code !== 0) throw new Error(`next build failed (exit ${code ?? 'signal'})`);
-  }
+  const code = await runCommand({ name: 'next build', command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'), args: ['build'], env, cwd: REPO_ROOT });
+  if (code !== 0) throw new Error(`next build failed (exit ${code ?? 'signal'})`);
   const stack = await startTestStack(env, ports);
   return { appUrl: stack.appUrl, simUrl: stack.simUrl ?? '', idpUrl: stack.idpUrl ?? '', close: () => stack.close() };
 }
