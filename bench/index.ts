@@ -13,21 +13,28 @@ const emptyServerOnly = `export async function resolve(s, c, next) {
 }`;
 register(`data:text/javascript,${encodeURIComponent(emptyServerOnly)}`);
 
-type BenchSection = () => Promise<BenchOutcome[]>;
+interface BenchSection {
+  /** `npm run bench -- NAME...` runs only the sections named. */
+  name: string;
+  run(): Promise<BenchOutcome[]>;
+}
 
 /** The sections, in order. Each prints its own table and returns its judged rows. Add a section by adding a line. */
 const sections: BenchSection[] = [
-  async () => (await import('./fireblocks-signing')).benchFireblocksSigning(),
-  async () => (await import('./fireblocks-list')).benchFireblocksList(),
-  async () => (await import('./proxy')).benchProxy(),
-  async () => (await import('./render-and-bundle')).browserBenches(),
+  { name: 'signing', run: async () => (await import('./fireblocks-signing')).benchFireblocksSigning() },
+  { name: 'list', run: async () => (await import('./fireblocks-list')).benchFireblocksList() },
+  { name: 'proxy', run: async () => (await import('./proxy')).benchProxy() },
+  { name: 'browser', run: async () => (await import('./render-and-bundle')).browserBenches() },
 ];
 
 async function main(): Promise<void> {
   const strict = process.argv.includes('--strict');
   const started = Date.now();
   const outcomes: BenchOutcome[] = [];
-  for (const section of sections) outcomes.push(...(await section()));
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const unknown = names.filter((n) => !sections.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}`);
+  for (const section of sections) if (!names.length || names.includes(section.name)) outcomes.push(...(await section.run()));
   const judged = outcomes.filter((o) => o.pass !== undefined);
   const failed = judged.filter((o) => !o.pass);
   console.log(`\n${judged.length - failed.length}/${judged.length} targets met in ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length ? `; FAIL: ${failed.map((f) => `${f.section} / ${f.metric}`).join(', ')}` : ''}`);
