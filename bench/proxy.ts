@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 
 import { Fireblocks } from '@fireblocks/ts-sdk';
 
@@ -11,20 +10,13 @@ import { waitForHttp } from '@/scripts/stack/wait-http';
 import { startSimulator } from '@/sim/index';
 
 import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../tests/helpers/canary-build';
-import { benchApiUser, interleave } from './fireblocks-setup';
-import { percentile, printSection, type BenchOutcome } from './report';
+import { benchApiUser } from './fireblocks-setup';
+import { PAIRED_REQUESTS, pairedLatencyRows, sdkListCosigners } from './paired-latency';
+import { printSection, type BenchOutcome } from './report';
 
 /** The API-routes helper's port range; override with BENCH_APP_PORT. */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4300);
 const PAGE_SIZE = 10;
-const WARM_UP = 40;
-const ROUNDS = 20;
-const BATCH = 20;
-
-interface Sample {
-  latencies: number[];
-  busyMs: number;
-}
 
 /**
  * A cosigner list read through the console (`GET /api/cosigners`, production `next start`, real session cookie:
@@ -66,30 +58,8 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
       const body = (await res.json()) as { data?: unknown[] };
       if (res.status !== 200 || !Array.isArray(body.data)) throw new Error(`the app answered HTTP ${res.status}`);
     };
-    const viaSdk = async () => {
-      const r = await sdk.cosignersBeta.getCosigners({ pageSize: PAGE_SIZE });
-      if (r.statusCode !== 200) throw new Error(`SDK got HTTP ${r.statusCode}`);
-    };
-    const batch = (fn: () => Promise<void>, into?: Sample) => async () => {
-      const start = performance.now();
-      for (let i = 0; i < BATCH; i++) {
-        const t0 = performance.now();
-        await fn();
-        into?.latencies.push(performance.now() - t0);
-      }
-      if (into) into.busyMs += performance.now() - start;
-    };
-    await interleave(Math.ceil(WARM_UP / BATCH), [batch(viaApp), batch(viaSdk)]);
-    const a: Sample = { latencies: [], busyMs: 0 };
-    const b: Sample = { latencies: [], busyMs: 0 };
-    await interleave(ROUNDS, [batch(viaApp, a), batch(viaSdk, b)]);
-
-    const rps = (s: Sample) => (s.latencies.length / s.busyMs) * 1000;
-    return printSection(`list through the app's route vs official SDK direct, ${ROUNDS * BATCH} requests each`, [
-      { metric: 'proxy p50', unit: 'ms', ours: percentile(a.latencies, 50), baseline: percentile(b.latencies, 50), baselineLabel: 'SDK', target: { max: 1.2 } },
-      { metric: 'proxy p99', unit: 'ms', ours: percentile(a.latencies, 99), baseline: percentile(b.latencies, 99), baselineLabel: 'SDK' },
-      { metric: 'proxy throughput', unit: 'req/s', ours: rps(a), baseline: rps(b), baselineLabel: 'SDK' },
-    ]);
+    const rows = await pairedLatencyRows({ prefix: 'proxy', ours: viaApp, baseline: sdkListCosigners(sdk, PAGE_SIZE), baselineLabel: 'SDK', p50Max: 1.2 });
+    return printSection(`list through the app's route vs official SDK direct, ${PAIRED_REQUESTS} requests each`, rows);
   } finally {
     await app.stop();
     await sim.close();
