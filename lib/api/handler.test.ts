@@ -78,6 +78,15 @@ describe('withSession', () => {
     expect(refreshed?.lastSeenAt).toBeGreaterThan(refreshed?.createdAt ?? Infinity);
   });
 
+  it('stamps a response whose headers are immutable (Response.redirect) through a copy', async () => {
+    const redirect = withSession(() => Response.redirect(`${APP}/signed-out`, 303), { role: 'viewer' });
+    const res = await redirect(req({ cookie: await cookieFor('viewer') }), params({}));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${APP}/signed-out`);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
+  });
+
   it('maps what the handler throws', async () => {
     const zod = withSession(() => z.object({ pageSize: z.number() }).parse({ pageSize: 'x' }) && new Response(), { role: 'viewer' });
     const res = await zod(req({ cookie: await cookieFor('viewer') }), params({}));

@@ -57,15 +57,25 @@ async function refreshedCookie(session: Session, now: number, config: AppConfig)
 }
 
 /**
- * Copies the response so its headers are writable (Response.redirect's are not), then stamps it with the
- * request id and the API security headers (no-store among them), success or error alike.
+ * Stamps the response with the request id and the API security headers (no-store among them), success or error
+ * alike. In place when its headers are writable (the common case: no copy of the body stream per call); a copy
+ * when they are not (Response.redirect's) or a refreshed session cookie must be set through NextResponse.
  */
 function stamp(res: Response, requestId: string, cookie?: ResponseCookie): Response {
-  const out = new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  const out = cookie || !headersWritable(res) ? new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers }) : res;
   setApiHeaders(out.headers);
   out.headers.set('X-Request-ID', requestId);
-  if (cookie) out.cookies.set(cookie);
+  if (cookie) (out as NextResponse).cookies.set(cookie);
   return out;
+}
+
+function headersWritable(res: Response): boolean {
+  try {
+    res.headers.set('X-Request-ID', '');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

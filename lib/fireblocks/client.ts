@@ -5,6 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import type { ZodType } from 'zod';
 
 import { FireblocksError } from './errors';
+import { httpSend } from './http-send';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import {
   apiKeySchema,
@@ -36,7 +37,6 @@ export interface FireblocksClientOptions {
   /** Per attempt; default 10 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  fetch?: typeof fetch;
 }
 
 export interface CallOptions {
@@ -85,7 +85,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
     sign: createRequestSigner(opts.apiKey, loadSecretKey(opts.privateKey)),
     timeoutMs: opts.timeoutMs ?? 10_000,
     retry: { ...DEFAULT_RETRY, ...opts.retry },
-    fetch: opts.fetch ?? fetch,
+    send: httpSend,
   };
   // Query input is parsed here too (defaults applied; a bad value throws a ZodError the route maps to 400).
   const get = async <T>(path: string, schema: ZodType<T>, o?: CallOptions, query?: ListPageQueryInput) => {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { FireblocksError } from './errors';
 import { httpError, parseBody, requestIdOf, type RawResponse } from './response';
 import { backoffDelay, isRetryableStatus, sleep, type RetryPolicy } from './retry';
+import { HttpSendError, type HttpAnswer, type HttpSendInit } from './http-send';
 import type { RequestSigner } from './sign';
 
 export interface Transport {
@@ -15,7 +16,7 @@ export interface Transport {
   /** Per attempt. */
   timeoutMs: number;
   retry: RetryPolicy;
-  fetch: typeof fetch;
+  send: (url: URL, init: HttpSendInit) => Promise<HttpAnswer>;
 }
 
 export interface CallSpec<T> {
@@ -35,14 +36,12 @@ export interface CallResult<T> {
   fireblocksRequestId?: string;
 }
 
-const utf8 = new TextEncoder();
-
 /** One Fireblocks call: signed, timed out, parsed, and for GET retried on 429/5xx/network failures. */
 export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResult<T>> {
   const url = new URL(t.baseUrl + spec.path);
   for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   // Serialized once: these bytes are hashed into the JWT and these bytes are sent.
-  const body = spec.body === undefined ? undefined : utf8.encode(JSON.stringify(spec.body));
+  const body = spec.body === undefined ? undefined : Buffer.from(JSON.stringify(spec.body));
   const maxAttempts = spec.method === 'GET' ? t.retry.maxAttempts : 1;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -58,37 +57,32 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
   }
 }
 
-async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: Uint8Array<ArrayBuffer> | undefined, attempt: number): Promise<RawResponse> {
+async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: Uint8Array | undefined, attempt: number): Promise<RawResponse> {
   // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
   const authorization = `Bearer ${t.sign({ uri: url.pathname + url.search, body })}`;
-  const timeout = AbortSignal.timeout(t.timeoutMs);
-  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-  let response: Response | undefined;
+  let answer: HttpAnswer;
   try {
-    response = await t.fetch(url, {
+    answer = await t.send(url, {
       method: spec.method,
       headers: { 'X-API-Key': t.apiKey, Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
       body,
-      signal,
-      // Fireblocks does not redirect; following one would hand X-API-Key to whoever it points at.
-      redirect: 'manual',
+      timeoutMs: t.timeoutMs,
+      signal: spec.signal,
     });
-    const raw = { status: response.status, headers: response.headers, text: await response.text(), attempt };
-    if (response.status < 200 || response.status > 299) throw httpError(raw);
-    return raw;
   } catch (error) {
-    if (error instanceof FireblocksError) throw error;
-    if (spec.signal?.aborted) throw spec.signal.reason;
-    const fireblocksRequestId = response ? requestIdOf(response.headers) : undefined;
-    const status = response?.status;
-    if (timeout.aborted) {
-      throw new FireblocksError({ kind: 'timeout', message: `Fireblocks did not answer within ${t.timeoutMs} ms`, status, fireblocksRequestId, attempts: attempt });
+    if (!(error instanceof HttpSendError)) throw error; // the caller's abort reason
+    if (error.reason === 'timeout') {
+      throw new FireblocksError({ kind: 'timeout', message: `Fireblocks did not answer within ${t.timeoutMs} ms`, attempts: attempt });
     }
-    // Only the error's code goes along (e.g. ECONNREFUSED); fetch errors carry no headers, but keep it that way.
-    const code = (error as { cause?: { code?: unknown } }).cause?.code;
-    const message = `Fireblocks could not be reached${typeof code === 'string' ? ` (${code})` : ''}`;
-    throw new FireblocksError({ kind: 'network', message, status, fireblocksRequestId, attempts: attempt });
+    if (error.reason === 'too_large') {
+      throw new FireblocksError({ kind: 'invalid_response', message: 'Fireblocks sent an answer larger than the console accepts', attempts: attempt });
+    }
+    // Only the error's code goes along (e.g. ECONNREFUSED), never a message that could quote a header.
+    throw new FireblocksError({ kind: 'network', message: `Fireblocks could not be reached${error.code ? ` (${error.code})` : ''}`, attempts: attempt });
   }
+  const raw = { ...answer, attempt };
+  if (raw.status < 200 || raw.status > 299) throw httpError(raw);
+  return raw;
 }
 
 /** Milliseconds to wait before retrying after `error`, or undefined when it must not be retried. */
