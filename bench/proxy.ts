@@ -9,6 +9,7 @@ import { spawnManaged } from '@/scripts/stack/child';
 import { waitForHttp } from '@/scripts/stack/wait-http';
 import { startSimulator } from '@/sim/index';
 
+import { getJson } from './http-client';
 import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../tests/helpers/canary-build';
 import { benchApiUser } from './fireblocks-setup';
 import { PAIRED_REQUESTS, pairedLatencyRows, sdkListCosigners } from './paired-latency';
@@ -54,9 +55,8 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
     const sdk = new Fireblocks({ apiKey: user.apiKey, secretKey: user.privateKeyPem, basePath: sim.baseUrl });
 
     const viaApp = async () => {
-      const res = await fetch(`${appUrl}/api/cosigners?pageSize=${PAGE_SIZE}`, { headers: { cookie } });
-      const body = (await res.json()) as { data?: unknown[] };
-      if (res.status !== 200 || !Array.isArray(body.data)) throw new Error(`the app answered HTTP ${res.status}`);
+      const res = await getJson(new URL(`/api/cosigners?pageSize=${PAGE_SIZE}`, appUrl), { cookie });
+      if (res.status !== 200 || !Array.isArray((res.body as { data?: unknown }).data)) throw new Error(`the app answered HTTP ${res.status}`);
     };
     const rows = await pairedLatencyRows({ prefix: 'proxy', ours: viaApp, baseline: sdkListCosigners(sdk, PAGE_SIZE), baselineLabel: 'SDK', p50Max: 1.2 });
     return printSection(`list through the app's route vs official SDK direct, ${PAIRED_REQUESTS} requests each`, rows);

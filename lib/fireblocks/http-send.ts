@@ -45,7 +45,8 @@ const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new htt
  */
 export function httpSend(url: URL, init: HttpSendInit): Promise<HttpAnswer> {
   const signal = init.signal;
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  // An abort rejects with the signal's reason unchanged (an Error by convention), as fetch does: the route maps it to 499.
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
   const lib = url.protocol === 'https:' ? https : http;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
   const headers = init.body ? { ...init.headers, 'Content-Length': String(init.body.byteLength) } : init.headers;
@@ -58,11 +59,11 @@ export function httpSend(url: URL, init: HttpSendInit): Promise<HttpAnswer> {
       signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const fail = (error: unknown) => {
+    const fail = (error: Error) => {
       finish(() => reject(error));
       req.destroy();
     };
-    const onAbort = () => fail(signal?.reason);
+    const onAbort = () => fail(signal?.reason as Error);
     const timer = setTimeout(() => fail(new HttpSendError('timeout')), init.timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
 
