@@ -1,4 +1,8 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { chromium, type BrowserContext } from 'playwright-core';
 
 import { chromiumLaunchOptions } from '../e2e/browser';
 import { signInThroughIdp } from '../e2e/idp-login';
@@ -10,8 +14,7 @@ import { productionApp, type RunningApp } from '../scripts/stack/prod-stack';
 /** A production app with Chromium signed in as an admin: what the browser-side benches measure against. */
 export interface BrowserBenchContext {
   app: RunningApp;
-  browser: Browser;
-  /** Signed in as alice (admin) through the dev IdP. */
+  /** Signed in as alice (admin) through the dev IdP; a persistent profile (see openBrowserBench). */
   context: BrowserContext;
   seed: SeedSummary;
   close(): Promise<void>;
@@ -27,25 +30,30 @@ const BENCH_PORTS = {
 export async function openBrowserBench(): Promise<BrowserBenchContext> {
   ensureChromium();
   const app = await productionApp(BENCH_PORTS);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  // A profile on disk, like an admin's own browser. Playwright's default contexts are incognito, and Chromium keeps no
+  // V8 code cache there: every visit would compile the page's scripts afresh, which no returning user pays.
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'cosigner-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), baseURL: app.appUrl });
+  const closeBrowser = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
   try {
-    const context = await browser.newContext({ baseURL: app.appUrl });
     const page = await context.newPage();
     await signInThroughIdp(page, app.appUrl, 'alice');
     await page.close();
     const seed = await new SimControl(app.simUrl).seed();
     return {
       app,
-      browser,
       context,
       seed,
       close: async () => {
-        await browser.close();
+        await closeBrowser();
         await app.close();
       },
     };
   } catch (error) {
-    await browser.close();
+    await closeBrowser();
     await app.close();
     throw error;
   }

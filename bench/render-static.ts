@@ -23,9 +23,9 @@ ${body}
 }
 
 /** Serves one HTML document over loopback HTTP (so the baseline pays for a request too, like the app). */
-export async function serveHtml(html: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveHtml(html: string, headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -29,10 +29,10 @@ describe('createRequestSigner', () => {
   const { privateKey, publicKey } = rsaTestKey();
   const signJwt = createRequestSigner(API_KEY, privateKey);
 
-  it('produces an RS256 JWT with exactly the Fireblocks claims', () => {
+  it('produces an RS256 JWT with exactly the Fireblocks claims', async () => {
     const nowMs = 1_767_225_600_789;
     const body = new TextEncoder().encode('{"key":"value"}');
-    const [h = '', p = ''] = signJwt({ uri: '/v1/cosigners?pageSize=10', body, nowMs }).split('.');
+    const [h = '', p = ''] = (await signJwt({ uri: '/v1/cosigners?pageSize=10', body, nowMs })).split('.');
     expect(decode(h)).toEqual({ alg: 'RS256', typ: 'JWT' });
     const claims = decode(p);
     expect(Object.keys(claims).sort()).toEqual(['bodyHash', 'exp', 'iat', 'nonce', 'sub', 'uri']);
@@ -50,22 +50,23 @@ describe('createRequestSigner', () => {
     expect(TOKEN_LIFETIME_SECONDS).toBeLessThan(30);
   });
 
-  it('uses a fresh nonce for every token', () => {
-    const nonces = new Set(Array.from({ length: 20 }, () => decode(signJwt({ uri: '/v1/cosigners' }).split('.')[1] ?? '').nonce));
+  it('uses a fresh nonce for every token', async () => {
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => signJwt({ uri: '/v1/cosigners' })));
+    const nonces = new Set(tokens.map((t) => decode(t.split('.')[1] ?? '').nonce));
     expect(nonces.size).toBe(20);
   });
 
   it('signs so that the public key verifies it (node:crypto and jose)', async () => {
-    const token = signJwt({ uri: '/v1/cosigners' });
+    const token = await signJwt({ uri: '/v1/cosigners' });
     const [h, p, s = ''] = token.split('.');
     expect(verify('sha256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, 'base64url'))).toBe(true);
     const { payload } = await jwtVerify(token, publicKey, { algorithms: ['RS256'], subject: API_KEY });
     expect(payload.bodyHash).toBe(bodyHash());
   });
 
-  it('does not verify with another key', () => {
+  it('does not verify with another key', async () => {
     const other = rsaTestKey(3072).publicKey;
-    const [h, p, s = ''] = signJwt({ uri: '/v1/cosigners' }).split('.');
+    const [h, p, s = ''] = (await signJwt({ uri: '/v1/cosigners' })).split('.');
     expect(verify('sha256', Buffer.from(`${h}.${p}`), other, Buffer.from(s, 'base64url'))).toBe(false);
   });
 });

@@ -59,7 +59,7 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
 
 async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: Uint8Array | undefined, attempt: number): Promise<RawResponse> {
   // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
-  const authorization = `Bearer ${t.sign({ uri: url.pathname + url.search, body })}`;
+  const authorization = `Bearer ${await t.sign({ uri: url.pathname + url.search, body })}`;
   let answer: HttpAnswer;
   try {
     answer = await t.send(url, {
