@@ -7,7 +7,9 @@ import { serveHtml, staticTableHtml, type StaticRow } from './render-static';
 import { printSection, type BenchOutcome } from './report';
 
 const ROWS = 100;
-const RUNS = 7;
+const RUNS = 15;
+/** Visits per side before measuring: a fresh server's first renders run in V8's interpreter, as in no long-running one. */
+const WARM_UP = 3;
 /** A data row of the keys table: the key id cell (skeleton rows have none). Same markup in the static page. */
 const ROW_SELECTOR = 'tbody tr td:first-child code';
 
@@ -61,7 +63,7 @@ function staticPageHeaders(idp: URL): Record<string, string> {
  * Navigation to a rendered list of 100 API keys: the app's cosigner page (server render with a signed read from the
  * simulator, then hydration) against a static HTML page of the same rows from a loopback server, sent with the
  * console's page security headers (and, for information, without them). Warm browser
- * cache on both sides after one warm-up each; runs interleaved; medians compared. Budget: at most 2x the static page.
+ * cache on every side after WARM_UP visits each; runs interleaved; medians compared. Budget: at most 2x the static page.
  */
 export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutcome[]> {
   return withBrowserBench(ctx, async ({ app, context, seed }) => {
@@ -86,7 +88,7 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
       const sides = { app: appPath, static: withHeaders.url, bare: bare.url };
       const visits: Record<keyof typeof sides, Visit[]> = { app: [], static: [], bare: [] };
       const names = Object.keys(sides) as Array<keyof typeof sides>;
-      for (const name of names) await visit(context, sides[name]);
+      for (let i = 0; i < WARM_UP; i++) for (const name of names) await visit(context, sides[name]);
       for (let i = 0; i < RUNS; i++) {
         // Rotate which goes first, so drift on a shared machine falls on every side alike.
         for (let j = 0; j < names.length; j++) {
