@@ -30,6 +30,8 @@ interface Visit {
   rowsMs: number;
   /** ms from navigation start to the first byte of the document. */
   firstByteMs: number;
+  /** ms from navigation start to its last byte: the server's share of the wait, beside rowsMs. */
+  lastByteMs: number;
   /** Size of the HTML document as decoded (what the parser works through). */
   htmlKb: number;
 }
@@ -46,6 +48,7 @@ async function visit(context: BrowserContext, url: string): Promise<Visit> {
       return {
         rowsMs: (window as unknown as { __rowsAt: number }).__rowsAt,
         firstByteMs: nav?.responseStart ?? NaN,
+        lastByteMs: nav?.responseEnd ?? NaN,
         htmlKb: (nav?.decodedBodySize ?? NaN) / 1000,
       };
     });
@@ -102,6 +105,7 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
         { metric: `time to ${ROWS} rows, median of ${RUNS}`, unit: 'ms', ours: m(visits.app, 'rowsMs'), baseline: m(visits.static, 'rowsMs'), baselineLabel: label, target: { max: 2 } },
         { metric: '  vs the same page without headers', unit: 'ms', ours: m(visits.app, 'rowsMs'), baseline: m(visits.bare, 'rowsMs'), baselineLabel: 'bare HTML' },
         { metric: 'first byte of the document', unit: 'ms', ours: m(visits.app, 'firstByteMs'), baseline: m(visits.static, 'firstByteMs'), baselineLabel: label },
+        { metric: 'last byte of the document', unit: 'ms', ours: m(visits.app, 'lastByteMs'), baseline: m(visits.static, 'lastByteMs'), baselineLabel: label },
         { metric: 'HTML document size', unit: 'kB', ours: m(visits.app, 'htmlKb'), baseline: m(visits.static, 'htmlKb'), baselineLabel: label },
       ]);
     } finally {
