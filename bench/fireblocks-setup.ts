@@ -6,6 +6,7 @@ export interface BenchApiUser {
   apiKey: string;
   privateKeyPem: string;
   publicKeyPem: string;
+  publicKeyPath: string;
 }
 
 let cached: BenchApiUser | undefined;
@@ -14,7 +15,7 @@ let cached: BenchApiUser | undefined;
 export function benchApiUser(): BenchApiUser {
   if (!cached) {
     const keys = ensureDevKeys();
-    cached = { apiKey: keys.apiKey, privateKeyPem: readFileSync(keys.privateKeyPath, 'utf8'), publicKeyPem: keys.publicKeyPem };
+    cached = { apiKey: keys.apiKey, privateKeyPem: readFileSync(keys.privateKeyPath, 'utf8'), publicKeyPem: keys.publicKeyPem, publicKeyPath: keys.publicKeyPath };
   }
   return cached;
 }

@@ -7,28 +7,30 @@ import { sessionCookie } from '@/lib/auth/cookies';
 import { newSession, sealSession } from '@/lib/auth/session';
 import { spawnManaged } from '@/scripts/stack/child';
 import { waitForHttp } from '@/scripts/stack/wait-http';
-import { startSimulator } from '@/sim/index';
 
 import { getJson } from './http-client';
 import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../tests/helpers/canary-build';
 import { benchApiUser } from './fireblocks-setup';
 import { PAIRED_REQUESTS, pairedLatencyRows, sdkListCosigners } from './paired-latency';
 import { printSection, type BenchOutcome } from './report';
+import { startSimProcess } from './sim-process';
 
 /** The API-routes helper's port range; override with BENCH_APP_PORT. */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4300);
+const SIM_PORT = APP_PORT + 10;
 const PAGE_SIZE = 10;
 
 /**
  * A cosigner list read through the console (`GET /api/cosigners`, production `next start`, real session cookie:
  * guard, session unseal, zod, signing, the extra hop) against the official SDK calling the simulator directly.
- * Same simulator, same RSA-4096 API user, same page size; sequential batches in rotating order. Target: p50 within
+ * Same simulator (in its own process, like Fireblocks: bench/sim-process.ts), same RSA-4096 API user, same page
+ * size; sequential batches in rotating order. Target: p50 within
  * 1.2x of the SDK, i.e. what the console adds is small beside the RSA signature both sides pay.
  */
 export async function benchProxy(): Promise<BenchOutcome[]> {
   const user = benchApiUser();
   const build = await ensureCanaryBuild();
-  const sim = await startSimulator({ port: 0, apiUsers: [{ apiKey: user.apiKey, publicKeyPem: user.publicKeyPem }] });
+  const sim = await startSimProcess({ port: SIM_PORT, apiKey: user.apiKey, publicKeyPath: user.publicKeyPath });
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   const sessionSecret = randomBytes(32).toString('base64url');
   const app = spawnManaged({
@@ -62,6 +64,6 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
     return printSection(`list through the app's route vs official SDK direct, ${PAIRED_REQUESTS} requests each`, rows);
   } finally {
     await app.stop();
-    await sim.close();
+    await sim.stop();
   }
 }
