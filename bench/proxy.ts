@@ -5,10 +5,10 @@ import { Fireblocks } from '@fireblocks/ts-sdk';
 
 import { sessionCookie } from '@/lib/auth/cookies';
 import { newSession, sealSession } from '@/lib/auth/session';
+import { httpSend } from '@/lib/fireblocks/http-send';
 import { spawnManaged } from '@/scripts/stack/child';
 import { waitForHttp } from '@/scripts/stack/wait-http';
 
-import { getJson } from './http-client';
 import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../tests/helpers/canary-build';
 import { benchApiUser } from './fireblocks-setup';
 import { PAIRED_REQUESTS, pairedLatencyRows, sdkListCosigners } from './paired-latency';
@@ -56,9 +56,11 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
     const cookie = `${sessionCookie({ production: true, appUrl: new URL(appUrl) }).name}=${await sealSession(session, sessionSecret)}`;
     const sdk = new Fireblocks({ apiKey: user.apiKey, secretKey: user.privateKeyPem, basePath: sim.baseUrl });
 
+    const listUrl = new URL(`/api/cosigners?pageSize=${PAGE_SIZE}`, appUrl);
     const viaApp = async () => {
-      const res = await getJson(new URL(`/api/cosigners?pageSize=${PAGE_SIZE}`, appUrl), { cookie });
-      if (res.status !== 200 || !Array.isArray((res.body as { data?: unknown }).data)) throw new Error(`the app answered HTTP ${res.status}`);
+      // node:http with a kept-alive connection, as the SDK side's axios: the harness's client costs both sides alike.
+      const res = await httpSend(listUrl, { method: 'GET', headers: { cookie, accept: 'application/json' }, timeoutMs: 10_000 });
+      if (res.status !== 200 || !Array.isArray((JSON.parse(res.text) as { data?: unknown }).data)) throw new Error(`the app answered HTTP ${res.status}`);
     };
     const rows = await pairedLatencyRows({ prefix: 'proxy', ours: viaApp, baseline: sdkListCosigners(sdk, PAGE_SIZE), baselineLabel: 'SDK', p50Max: 1.2 });
     return printSection(`list through the app's route vs official SDK direct, ${PAIRED_REQUESTS} requests each`, rows);
