@@ -66,8 +66,9 @@ function staticPageHeaders(idp: URL): Record<string, string> {
 /**
  * Navigation to a rendered list of 100 API keys: the app's cosigner page (server render with a signed read from the
  * simulator, then hydration) against a static HTML page of the same rows from a loopback server, sent with the
- * console's page security headers (and, for information, without them). Warm browser
- * cache on every side after WARM_UP visits each; runs interleaved; medians compared. Budget: at most 2x the static page.
+ * console's page security headers (and, for information, without them, and the app's own document replayed from
+ * memory with and without its scripts: the browser's share alone). Warm browser cache on every side after WARM_UP
+ * visits each; runs interleaved; medians compared. Budget: at most 2x the static page.
  */
 export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutcome[]> {
   return withBrowserBench(ctx, async ({ app, context, seed }) => {
