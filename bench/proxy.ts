@@ -6,10 +6,9 @@ import { Fireblocks } from '@fireblocks/ts-sdk';
 import { sessionCookie } from '@/lib/auth/cookies';
 import { newSession, sealSession } from '@/lib/auth/session';
 import { httpSend } from '@/lib/fireblocks/http-send';
-import { spawnManaged } from '@/scripts/stack/child';
-import { waitForHttp } from '@/scripts/stack/wait-http';
 
-import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../tests/helpers/canary-build';
+import { REPO_ROOT } from '../tests/helpers/canary-build';
+import { startCanaryServer } from '../tests/helpers/canary-server';
 import { benchApiUser } from './fireblocks-setup';
 import { PAIRED_REQUESTS, pairedLatencyRows, sdkListCosigners } from './paired-latency';
 import { printSection, type BenchOutcome } from './report';
@@ -29,16 +28,12 @@ const PAGE_SIZE = 10;
  */
 export async function benchProxy(): Promise<BenchOutcome[]> {
   const user = benchApiUser();
-  const build = await ensureCanaryBuild();
   const sim = await startSimProcess({ port: SIM_PORT, apiKey: user.apiKey, publicKeyPath: user.publicKeyPath });
-  const appUrl = `http://127.0.0.1:${APP_PORT}`;
   const sessionSecret = randomBytes(32).toString('base64url');
-  const app = spawnManaged({
+  const app = await startCanaryServer({
     name: 'next start (bench)',
-    command: process.execPath,
-    args: [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(APP_PORT), '--hostname', '127.0.0.1'],
-    cwd: build.projectDir,
-    env: cleanEnv({
+    port: APP_PORT,
+    env: {
       FIREBLOCKS_BASE_URL: sim.baseUrl,
       FIREBLOCKS_API_KEY: user.apiKey,
       FIREBLOCKS_SECRET_KEY: user.privateKeyPem,
@@ -46,17 +41,18 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
       OIDC_CLIENT_ID: 'cosigner-console-bench',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
-      APP_URL: appUrl,
-    }),
-    output: { file: path.join(REPO_ROOT, 'test-results', 'bench', 'proxy-app.log') },
+    },
+    logFile: path.join(REPO_ROOT, 'test-results', 'bench', 'proxy-app.log'),
+  }).catch(async (error: unknown) => {
+    await sim.stop();
+    throw error;
   });
   try {
-    await waitForHttp({ url: `${appUrl}/api/health`, timeoutMs: 60_000, abort: app.exited });
     const session = newSession({ sub: 'bench', name: 'Bench', email: 'bench@example.com', role: 'viewer' }, Date.now());
-    const cookie = `${sessionCookie({ production: true, appUrl: new URL(appUrl) }).name}=${await sealSession(session, sessionSecret)}`;
+    const cookie = `${sessionCookie({ production: true, appUrl: new URL(app.appUrl) }).name}=${await sealSession(session, sessionSecret)}`;
     const sdk = new Fireblocks({ apiKey: user.apiKey, secretKey: user.privateKeyPem, basePath: sim.baseUrl });
 
-    const listUrl = new URL(`/api/cosigners?pageSize=${PAGE_SIZE}`, appUrl);
+    const listUrl = new URL(`/api/cosigners?pageSize=${PAGE_SIZE}`, app.appUrl);
     const viaApp = async () => {
       // node:http with a kept-alive connection, as the SDK side's axios: the harness's client costs both sides alike.
       const res = await httpSend(listUrl, { method: 'GET', headers: { cookie, accept: 'application/json' }, timeoutMs: 10_000 });

@@ -2,11 +2,10 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { spawnManaged } from '@/scripts/stack/child';
-import { waitForHttp } from '@/scripts/stack/wait-http';
 import { startSimulator } from '@/sim/index';
 
-import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from './canary-build';
+import { REPO_ROOT } from './canary-build';
+import { startCanaryServer } from './canary-server';
 
 export interface TestApp {
   appUrl: string;
@@ -41,7 +40,6 @@ export async function startTestApp({ port }: StartTestAppOptions): Promise<TestA
     };
   }
 
-  const build = await ensureCanaryBuild();
   const apiKey = randomUUID();
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sim = await startSimulator({
@@ -49,16 +47,12 @@ export async function startTestApp({ port }: StartTestAppOptions): Promise<TestA
     apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
     delays: { approveMs: 300, completeMs: 300 },
   });
-  const appUrl = `http://127.0.0.1:${port}`;
   const sessionSecret = randomBytes(32).toString('base64url');
   const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${port}.log`);
-  const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const app = spawnManaged({
+  const app = await startCanaryServer({
     name: 'next start (api tests)',
-    command: process.execPath,
-    args: [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-    cwd: build.projectDir,
-    env: cleanEnv({
+    port,
+    env: {
       FIREBLOCKS_BASE_URL: sim.baseUrl,
       FIREBLOCKS_API_KEY: apiKey,
       FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -67,19 +61,15 @@ export async function startTestApp({ port }: StartTestAppOptions): Promise<TestA
       OIDC_CLIENT_ID: 'cosigner-console-api-tests',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
-      APP_URL: appUrl,
-    }),
-    output: { file: logFile },
+    },
+    logFile,
+  }).catch(async (error: unknown) => {
+    await sim.close();
+    throw error;
   });
   const close = async () => {
     await app.stop();
     await sim.close();
   };
-  try {
-    await waitForHttp({ url: `${appUrl}/api/health`, timeoutMs: 60_000, abort: app.exited });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { appUrl, simUrl: sim.url, sessionSecret, readLog: () => readFileSync(logFile, 'utf8'), close };
+  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, readLog: () => readFileSync(logFile, 'utf8'), close };
 }

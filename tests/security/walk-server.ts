@@ -2,9 +2,8 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import { startDevIdp } from '@/idp/index';
-import { spawnManaged } from '@/scripts/stack/child';
-import { waitForHttp } from '@/scripts/stack/wait-http';
-import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '@/tests/helpers/canary-build';
+import { REPO_ROOT } from '@/tests/helpers/canary-build';
+import { startCanaryServer } from '@/tests/helpers/canary-server';
 
 export interface WalkServer {
   appUrl: string;
@@ -29,17 +28,14 @@ export async function startWalkServer(): Promise<WalkServer> {
   // Another server on the port would answer the readiness probe with the wrong secret: refuse clearly instead.
   const busy = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false);
   if (busy) throw new Error(`port ${PORT} is already serving something; stop it or set ROUTE_WALK_PORT`);
-  const build = await ensureCanaryBuild();
   const clientSecret = randomBytes(16).toString('hex');
   const idp = await startDevIdp({ port: 0, clients: [{ clientId: 'route-walk', clientSecret, redirectUris: [`${appUrl}/auth/callback`] }] });
   const sessionSecret = randomBytes(32).toString('base64url');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const app = spawnManaged({
+  const app = await startCanaryServer({
     name: 'next start (route walk)',
-    command: process.execPath,
-    args: [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(PORT), '--hostname', '127.0.0.1'],
-    cwd: build.projectDir,
-    env: cleanEnv({
+    port: PORT,
+    env: {
       // Nothing upstream is ever reached: every request here must be refused before it.
       FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1',
       FIREBLOCKS_API_KEY: randomUUID(),
@@ -48,19 +44,15 @@ export async function startWalkServer(): Promise<WalkServer> {
       OIDC_CLIENT_ID: 'route-walk',
       OIDC_CLIENT_SECRET: clientSecret,
       SESSION_SECRET: sessionSecret,
-      APP_URL: appUrl,
-    }),
-    output: { file: path.join(REPO_ROOT, 'test-results', 'security', `app-${PORT}.log`) },
+    },
+    logFile: path.join(REPO_ROOT, 'test-results', 'security', `app-${PORT}.log`),
+  }).catch(async (error: unknown) => {
+    await idp.close();
+    throw error;
   });
   const close = async () => {
     await app.stop();
     await idp.close();
   };
-  try {
-    await waitForHttp({ url: `${appUrl}/api/health`, timeoutMs: 60_000, abort: app.exited });
-  } catch (error) {
-    await close();
-    throw error;
-  }
   return { appUrl, sessionSecret, close };
 }
