@@ -10,7 +10,7 @@ const BATCH = 20;
 /** Requests each side makes in the measured rounds. */
 export const PAIRED_REQUESTS = ROUNDS * BATCH;
 
-interface Sample {
+export interface LatencySample {
   latencies: number[];
   busyMs: number;
 }
@@ -22,29 +22,39 @@ export const sdkListCosigners = (sdk: Fireblocks, pageSize: number) => async () 
 };
 
 /**
- * Times `ours` against `baseline`: after a warm-up, sequential batches of each in rotating order; latency per request,
- * throughput as requests per second of the time each side's batches took. Returns p50 (judged against `p50Max`),
- * p99 and throughput rows named `${prefix} …`.
+ * Times each of `fns`: after a warm-up, sequential batches of each in rotating order, so drift on a shared machine
+ * reaches all of them alike. Latency per request, and the time each one's batches took.
  */
-export async function pairedLatencyRows(o: { prefix: string; ours: () => Promise<void>; baseline: () => Promise<void>; baselineLabel: string; p50Max: number }): Promise<BenchRow[]> {
-  const batch = (fn: () => Promise<void>, into?: Sample) => async () => {
+export async function timeInterleaved<K extends string>(fns: Record<K, () => Promise<void>>): Promise<Record<K, LatencySample>> {
+  const names = Object.keys(fns) as K[];
+  const samples = Object.fromEntries(names.map((k) => [k, { latencies: [], busyMs: 0 }])) as unknown as Record<K, LatencySample>;
+  const batch = (k: K, record: boolean) => async () => {
     const start = performance.now();
     for (let i = 0; i < BATCH; i++) {
       const t0 = performance.now();
-      await fn();
-      into?.latencies.push(performance.now() - t0);
+      await fns[k]();
+      if (record) samples[k].latencies.push(performance.now() - t0);
     }
-    if (into) into.busyMs += performance.now() - start;
+    if (record) samples[k].busyMs += performance.now() - start;
   };
-  await interleave(Math.ceil(WARM_UP / BATCH), [batch(o.ours), batch(o.baseline)]);
-  const a: Sample = { latencies: [], busyMs: 0 };
-  const b: Sample = { latencies: [], busyMs: 0 };
-  await interleave(ROUNDS, [batch(o.ours, a), batch(o.baseline, b)]);
-  const rps = (s: Sample) => (s.latencies.length / s.busyMs) * 1000;
-  const label = o.baselineLabel;
+  await interleave(Math.ceil(WARM_UP / BATCH), names.map((k) => batch(k, false)));
+  await interleave(ROUNDS, names.map((k) => batch(k, true)));
+  return samples;
+}
+
+/** p50 (judged against `p50Max`), p99 and throughput rows named `${prefix} …`, ours against the baseline. */
+export function latencyRows(o: { prefix: string; ours: LatencySample; baseline: LatencySample; baselineLabel: string; p50Max: number }): BenchRow[] {
+  const rps = (s: LatencySample) => (s.latencies.length / s.busyMs) * 1000;
+  const [a, b, label] = [o.ours, o.baseline, o.baselineLabel];
   return [
     { metric: `${o.prefix} p50`, unit: 'ms', ours: percentile(a.latencies, 50), baseline: percentile(b.latencies, 50), baselineLabel: label, target: { max: o.p50Max } },
     { metric: `${o.prefix} p99`, unit: 'ms', ours: percentile(a.latencies, 99), baseline: percentile(b.latencies, 99), baselineLabel: label },
     { metric: `${o.prefix} throughput`, unit: 'req/s', ours: rps(a), baseline: rps(b), baselineLabel: label },
   ];
+}
+
+/** Times `ours` against `baseline` (timeInterleaved) and returns their latencyRows. */
+export async function pairedLatencyRows(o: { prefix: string; ours: () => Promise<void>; baseline: () => Promise<void>; baselineLabel: string; p50Max: number }): Promise<BenchRow[]> {
+  const s = await timeInterleaved({ ours: o.ours, baseline: o.baseline });
+  return latencyRows({ ...o, ours: s.ours, baseline: s.baseline });
 }
