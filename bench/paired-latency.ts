@@ -45,7 +45,7 @@ export async function timeInterleaved<K extends string>(fns: Record<K, () => Pro
 /** p50 (judged against `p50Max`), p99 and throughput rows named `${prefix} …`, ours against the baseline. */
 export function latencyRows(o: { prefix: string; ours: LatencySample; baseline: LatencySample; baselineLabel: string; p50Max: number }): BenchRow[] {
   const rps = (s: LatencySample) => (s.latencies.length / s.busyMs) * 1000;
-  const [a, b, label] = [o.ours, o.baseline, o.baselineLabel];
+  const { ours: a, baseline: b, baselineLabel: label } = o;
   return [
     { metric: `${o.prefix} p50`, unit: 'ms', ours: percentile(a.latencies, 50), baseline: percentile(b.latencies, 50), baselineLabel: label, target: { max: o.p50Max } },
     { metric: `${o.prefix} p99`, unit: 'ms', ours: percentile(a.latencies, 99), baseline: percentile(b.latencies, 99), baselineLabel: label },
