@@ -1,7 +1,7 @@
 import { test as setup, expect } from './fixtures';
 import { authFile, USERS, type UserName } from './users';
 
-/** Where each role lands after sign-in (design.md "Roles"). */
+/** Where each role lands after sign-in (docs/contracts.md "Roles"). */
 const LANDING: Record<UserName, RegExp> = { alice: /\/cosigners$/, vera: /\/cosigners$/, nora: /\/no-access$/ };
 
 for (const user of Object.keys(USERS) as UserName[]) {

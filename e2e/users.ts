@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** The dev IdP's users (design.md), one per role the journeys need. */
+/** The dev IdP's users (docs/contracts.md), one per role the journeys need. */
 export const USERS = {
   alice: { login: 'alice', role: 'admin', name: 'Alice' },
   vera: { login: 'vera', role: 'viewer', name: 'Vera' },

@@ -53,7 +53,7 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
 }
 
 /**
- * A real OpenID Connect provider for development and tests (design.md "The dev IdP"): users alice, bob,
+ * A real OpenID Connect provider for development and tests (docs/contracts.md "Dev users"): users alice, bob,
  * vera and nora, a labelled sign-in form, consent implied, PKCE required, groups in the ID token.
  */
 export async function startDevIdp(options: StartDevIdpOptions): Promise<DevIdp> {

@@ -1,4 +1,4 @@
-/** The dev IdP's people (design.md): any password is accepted for them. */
+/** The dev IdP's people (docs/contracts.md): any password is accepted for them. */
 export interface DevUser {
   name: string;
   email: string;

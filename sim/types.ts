@@ -1,5 +1,5 @@
 // The simulator's public types and its internal records. Wire shapes follow the OpenAPI subset
-// (../shared/docs/fireblocks-cosigners.openapi.json, copied to sim/openapi/).
+// (sim/openapi/fireblocks-cosigners.openapi.json).
 
 export type CosignerType = 'SANDBOX' | 'SGX' | 'GCP-CONFSPACE' | 'AWS-NITRO' | 'PLAIN';
 

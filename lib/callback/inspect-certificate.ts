@@ -45,7 +45,7 @@ export interface CertificateContext {
 }
 
 const DAY_MS = 86_400_000;
-/** design.md: warn when the certificate expires within 30 days. */
+/** docs/callback-handler-rules.md: warn when the certificate expires within 30 days. */
 const EXPIRY_WARNING_DAYS = 30;
 
 const oneLine = (dn: string): string => dn.split('\n').filter(Boolean).join(', ');

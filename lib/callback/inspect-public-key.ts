@@ -20,7 +20,7 @@ export interface PublicKeyResult {
   error?: string;
 }
 
-/** Fireblocks accepts RSA 2048-bit keys for callback authentication (design.md). */
+/** Fireblocks accepts RSA 2048-bit keys for callback authentication (docs/callback-handler-rules.md). */
 const REQUIRED_BITS = 2048;
 
 function readKey(pem: string): KeyObject | null {

@@ -46,7 +46,7 @@ export interface CallbackHandlerInput {
   cert?: string;
 }
 
-/** Every design.md rule, node:crypto included. Partial input is fine: only what is given is checked. */
+/** Every rule of docs/callback-handler-rules.md, node:crypto included. Partial input: only what is given is checked. */
 export function inspectCallbackHandler(input: CallbackHandlerInput, ctx: InspectContext): CallbackHandlerInspection {
   const errors: CallbackHandlerInspection['errors'] = {};
   const warnings: string[] = [];

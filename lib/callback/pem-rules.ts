@@ -1,7 +1,7 @@
 /**
- * The PEM rules of design.md that need no crypto: one block, the right label, no private key, a sane
- * size, a well-formed base64 body holding one DER structure. Browser-safe (uses `atob` only), so the
- * form catches these before anything is sent. Messages never quote the pasted text.
+ * The PEM rules of docs/callback-handler-rules.md that need no crypto: one block, the right label, no
+ * private key, a sane size, a well-formed base64 body holding one DER structure. Browser-safe (uses
+ * `atob` only), so the form catches these before anything is sent. Messages never quote the pasted text.
  */
 export const PEM_MAX_CHARS = 16 * 1024;
 

@@ -1,5 +1,5 @@
 /**
- * The callback URL rules of design.md, as plain functions shared by the zod schemas (browser and
+ * The callback URL rules of docs/callback-handler-rules.md, as plain functions shared by the zod schemas (browser and
  * server) and the server-side inspection. Browser-safe: WHATWG `URL` only.
  */
 export const URL_MAX_CHARS = 2048;
@@ -9,7 +9,7 @@ export interface UrlRuleOptions {
   allowLoopbackHttp: boolean;
 }
 
-/** The routes the Co-Signer appends to the configured URL (fireblocks-api.md §4.2), longest first. */
+/** The routes the Co-Signer appends to the configured URL (docs/fireblocks.md), longest first. */
 export const CALLBACK_ROUTES = [
   '/v2/config_change_sign_request',
   '/config_change_sign_request',

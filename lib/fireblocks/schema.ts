@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Zod mirrors of the Cosigners (Beta) OpenAPI subset. No server-only import: the UI imports these types.
  *
- * Tolerant on purpose (fireblocks-api.md §6: the API has changed which fields are required, and strict generated
+ * Tolerant on purpose (docs/fireblocks.md, quirks: the API has changed which fields are required, and strict generated
  * models broke on it): unknown keys are stripped rather than refused, every field the spec marks optional is
  * optional, and an optional field sent as `null` reads as absent. Values we only display (cosigner `type`, request
  * `type`) accept any string so a new enclave kind does not turn a page into a 502; the request `status` stays a

@@ -3,7 +3,7 @@ import 'server-only';
 import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
 
 /**
- * How long a token is valid. fireblocks-api.md §2.2: the docs require `exp` < `iat` + 30 s, while the official
+ * How long a token is valid (docs/fireblocks.md, quirks): Fireblocks' docs require `exp` < `iat` + 30 s, while the official
  * SDKs send `iat` + 55 (which the server evidently tolerates). We follow the documented rule: each token is used
  * for exactly one request sent immediately (retries sign afresh), so 29 s is ample, complies with the written
  * contract rather than with observed leniency, and halves how long a leaked token is replayable.

@@ -8,7 +8,7 @@ function pageQuery(p: PageParams): string {
   return q.toString();
 }
 
-/** The console's HTTP API (design.md), one builder per route, path segments encoded. */
+/** The console's HTTP API (docs/contracts.md), one builder per route, path segments encoded. */
 export const apiPaths = {
   cosigners: (p: PageParams) => `/api/cosigners?${pageQuery(p)}`,
   cosigner: (cosignerId: string) => `/api/cosigners/${seg(cosignerId)}`,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { publicKeyOf, type DevKeys } from '../dev-keys';
 
-/** Every variable the app reads (design.md "Configuration"); the stack sets or clears each one for its child. */
+/** Every variable the app reads (docs/contracts.md "Configuration"); the stack sets or clears each one for its child. */
 export const APP_ENV_NAMES = [
   'FIREBLOCKS_BASE_URL',
   'FIREBLOCKS_API_KEY',

@@ -31,7 +31,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
-/** Verifies a request the way Fireblocks does (fireblocks-api.md section 2); records the nonce on success. */
+/** Verifies a request the way Fireblocks does (docs/fireblocks.md, signing); records the nonce on success. */
 export function verifyRequest(input: VerifyInput, users: Map<string, KeyObject>, nonces: NonceCache): VerifyResult {
   const auth = header(input.headers, 'authorization');
   const token = auth && /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1];

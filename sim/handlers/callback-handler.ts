@@ -5,7 +5,7 @@ import { certPublicKeyHash } from '../../lib/callback/fingerprint';
 import type { CallbackHandler, CallbackHandlerRequest } from '../types';
 
 // What the simulator accepts as a callback handler. Fireblocks' own server-side checks are undocumented
-// (fireblocks-api.md 4.5); these are the ones its docs imply: an HTTPS URL, parseable PEM, a key type the
+// (docs/fireblocks.md); these are the ones its docs imply: an HTTPS URL, parseable PEM, a key type the
 // Co-signer can verify with, one authentication method. Plain http is allowed to loopback hosts only,
 // the same exception the console makes for local demos against the simulator.
 

@@ -1,4 +1,4 @@
-// Fireblocks documents its 401 codes (fireblocks-api.md 2.3); it documents no codes for the cosigner
+// Fireblocks documents its 401 codes (docs/fireblocks.md "401 codes"); it documents no codes for the cosigner
 // endpoints' other errors, so the simulator uses its own 4-digit ones (listed in sim/README.md).
 
 export const AUTH = {

@@ -1,6 +1,6 @@
 // Validates simulator responses against the OpenAPI subset with Ajv (a real JSON-schema validator). The
-// document is sim/openapi/fireblocks-cosigners.openapi.json, a verbatim copy of
-// ../shared/docs/fireblocks-cosigners.openapi.json kept in the repo so CI needs nothing beside it.
+// document is sim/openapi/fireblocks-cosigners.openapi.json, the Cosigners (Beta) subset of Fireblocks'
+// official OpenAPI document (docs/fireblocks.md), kept in the repo so CI needs nothing beside it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
