@@ -14,6 +14,7 @@ import { REPO_ROOT } from './dev-stack';
 import { ensureChromium } from './ensure-chromium';
 import { productionApp } from './stack/prod-stack';
 import { onShutdownSignal } from './stack/on-signal';
+import { TEST_PORTS } from './test-runner/test-stack';
 
 const OUT = path.join(REPO_ROOT, 'screenshots');
 const SCHEMES = ['light', 'dark'] as const;
@@ -23,7 +24,8 @@ const VIEWPORTS = [
 ];
 
 console.log(ensureChromium());
-const app = await productionApp({ app: 3910, sim: 4910, idp: 4911 });
+// The test stack's ports (E2E_APP_PORT, E2E_SIM_PORT, E2E_IDP_PORT), so one setting moves every stack a run starts.
+const app = await productionApp(TEST_PORTS);
 onShutdownSignal(() => app.close());
 const browser = await chromium.launch(chromiumLaunchOptions());
 let count = 0;
