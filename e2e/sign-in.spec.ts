@@ -38,7 +38,7 @@ test.describe('[AUTH][ROLES]: a viewer cannot change anything', () => {
   });
 });
 
-test.describe('[AUTH][SIGN-OUT]: signing out ends the session', () => {
+test.describe('[AUTH][SIGN-OUT]: signing out ends the session, at the console and at the IdP', () => {
   test('after sign-out /api/me is 401 and pages send the browser to the IdP', async ({ page, signIn }) => {
     await signIn('alice');
     await expect(page).toHaveURL(`${APP_ORIGIN}/cosigners`);
@@ -64,5 +64,7 @@ test.describe('[AUTH][SIGN-OUT]: signing out ends the session', () => {
     });
     await page.goto('/cosigners');
     expect(visited).toContain(IDP_ORIGIN);
+    // Sign-out ended the IdP session too (RP-initiated logout): the IdP asks who this is instead of reusing alice.
+    await expect(page.getByLabel('Username')).toBeVisible();
   });
 });

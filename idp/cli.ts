@@ -12,8 +12,12 @@ function parseClients(specs: string[]): DevIdpClient[] {
     const match = /^([^:]+):([^:]+):(.+)$/.exec(spec);
     if (!match?.[1] || !match[2] || !match[3]) throw new Error(`--client must be id:secret:redirect_uri, got "${spec}"`);
     const existing = byId.get(match[1]);
-    if (existing) existing.redirectUris.push(match[3]);
-    else byId.set(match[1], { clientId: match[1], clientSecret: match[2], redirectUris: [match[3]] });
+    // Sign-out returns to the landing page of the app that owns the redirect URI.
+    const landing = new URL('/', match[3]).href;
+    if (existing) {
+      existing.redirectUris.push(match[3]);
+      existing.postLogoutRedirectUris?.push(landing);
+    } else byId.set(match[1], { clientId: match[1], clientSecret: match[2], redirectUris: [match[3]], postLogoutRedirectUris: [landing] });
   }
   return [...byId.values()];
 }

@@ -16,11 +16,13 @@ const authorize = (extra: Record<string, string>) =>
 describe('dev IdP', () => {
   it('listens on loopback and advertises code flow, S256 PKCE and the groups scope and claim', async () => {
     expect(idp.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string[]>;
+    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string[] | string>;
     expect(meta.response_types_supported).toEqual(['code']);
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.scopes_supported).toContain('groups');
     expect(meta.claims_supported).toContain('groups');
+    // RP-initiated logout, which the console's sign-out uses.
+    expect(meta.end_session_endpoint).toBe(`${idp.issuer}/session/end`);
   });
 
   it('refuses an authorization request without PKCE', async () => {

@@ -5,7 +5,7 @@ import type { AppConfig } from '@/lib/config/env';
 export interface CookieAttributes {
   httpOnly: true;
   sameSite: 'lax';
-  path: '/';
+  path: '/' | '/auth/logout';
   secure: boolean;
   maxAge?: number;
 }
@@ -37,4 +37,14 @@ export function sessionCookie(config: Pick<AppConfig, 'production' | 'appUrl'>):
 /** The short-lived sign-in transaction cookie (PKCE verifier, state, nonce, returnTo). */
 export function loginCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
   return cookieSpec('cc_login', config);
+}
+
+/**
+ * The ID token kept for sign-out's id_token_hint (lib/auth/logout-hint.ts), apart from the session so that the
+ * session stays token-free and small. Path=/auth/logout: browsers send it with the sign-out POST only. `__Host-`
+ * requires Path=/, so the secure name takes `__Secure-` (Secure, no Domain attribute: still this host only).
+ */
+export function logoutHintCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
+  const { attributes } = cookieSpec('cc_logout_hint', config);
+  return { name: attributes.secure ? '__Secure-cc_logout_hint' : 'cc_logout_hint', attributes: { ...attributes, path: '/auth/logout' } };
 }

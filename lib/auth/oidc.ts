@@ -64,9 +64,10 @@ export async function startSignIn(settings: OidcSettings, returnTo: string): Pro
 
 /**
  * Finishes sign-in: validates state, PKCE and nonce, exchanges the code, and reduces the ID token (or
- * userinfo, when the IdP keeps groups there) to the user the session stores. Tokens are dropped here.
+ * userinfo, when the IdP keeps groups there) to the user the session stores. The access token is dropped
+ * here; the raw ID token is returned only to serve as sign-out's id_token_hint.
  */
-export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, state: LoginState): Promise<SessionUser> {
+export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, state: LoginState): Promise<{ user: SessionUser; idToken: string | undefined }> {
   const configuration = await getOidcConfiguration(settings);
   const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
     pkceCodeVerifier: state.codeVerifier,
@@ -81,10 +82,35 @@ export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, sta
     claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), ...idClaims };
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return {
+  const user: SessionUser = {
     sub: idClaims.sub,
     name: str(claims.name) ?? str(claims.preferred_username) ?? idClaims.sub,
     email: str(claims.email) ?? '',
     role: roleForGroups(groupsFromClaims(claims, settings.oidc.groupsClaim), settings.roles),
   };
+  return { user, idToken: tokens.id_token };
+}
+
+/** Where RP-initiated logout returns the browser: the landing page, registered at the IdP as a post-logout URI. */
+export function postLogoutRedirectUri(appUrl: URL): string {
+  return new URL('/', appUrl).href;
+}
+
+/**
+ * The IdP's end_session_endpoint with the parameters of OIDC RP-Initiated Logout 1.0, or `undefined` when the
+ * IdP advertises none (Google, for one): then signing out of the console is all there is.
+ *
+ * id_token_hint is sent whenever the ID token could be kept: Okta, Oracle and Connect2id honour
+ * post_logout_redirect_uri only with it, and Keycloak, PingFederate and the dev IdP end the session without a
+ * "sign out?" prompt only with it (without it anyone could link a user there). client_id is always sent
+ * (openid-client adds it; it must then match the hint's audience): it identifies the console when no hint was
+ * kept, which Keycloak 18+, Entra ID, Auth0 and oidc-provider accept, after asking the user to confirm.
+ */
+export async function endSessionUrl(settings: OidcSettings, idTokenHint: string | undefined): Promise<URL | undefined> {
+  const configuration = await getOidcConfiguration(settings);
+  if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+  return client.buildEndSessionUrl(configuration, {
+    post_logout_redirect_uri: postLogoutRedirectUri(settings.appUrl),
+    ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
+  });
 }

@@ -5,9 +5,10 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { redactForLog } from '@/lib/api/redact';
 import type { AppConfig } from '@/lib/config/env';
 
-import { loginCookie, sessionCookie, type CookieSpec } from './cookies';
+import { loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
 import { LOGIN_STATE_TTL_SECONDS, sealLoginState, unsealLoginState } from './login-state';
-import { finishSignIn, startSignIn } from './oidc';
+import { sealLogoutHint, unsealLogoutHint } from './logout-hint';
+import { endSessionUrl, finishSignIn, startSignIn } from './oidc';
 import { safeReturnTo } from './return-to';
 import { isSameOriginRequest } from './same-origin';
 import { newSession, sealSession, sessionMaxAgeSeconds } from './session';
@@ -50,30 +51,52 @@ export async function handleCallback(req: NextRequest, config: AppConfig, now = 
   const loginSpec = loginCookie(config);
   const state = await unsealLoginState(req.cookies.get(loginSpec.name)?.value, config.sessionSecret);
   if (!state) return failurePage(400, 'This sign-in attempt expired or was already used.');
-  let user: Awaited<ReturnType<typeof finishSignIn>>;
+  let signedIn: Awaited<ReturnType<typeof finishSignIn>>;
   try {
     // Built from APP_URL, not the Host header, so redirect_uri matches what the IdP has registered.
-    user = await finishSignIn(config, new URL(`/auth/callback${req.nextUrl.search}`, config.appUrl), state);
+    signedIn = await finishSignIn(config, new URL(`/auth/callback${req.nextUrl.search}`, config.appUrl), state);
   } catch (error) {
     console.error(`sign-in callback refused: ${redactForLog(error)}`);
     return failurePage(400, 'The sign-in provider’s answer could not be accepted.');
   }
-  const session = newSession(user, now);
+  const session = newSession(signedIn.user, now);
   const res = redirectTo(new URL(safeReturnTo(state.returnTo), config.appUrl));
   const spec = sessionCookie(config);
   const value = await sealSession(session, config.sessionSecret);
   res.cookies.set({ name: spec.name, value, ...spec.attributes, maxAge: sessionMaxAgeSeconds(session, now) });
+  const hintSpec = logoutHintCookie(config);
+  const hint = signedIn.idToken ? await sealLogoutHint(signedIn.idToken, config.sessionSecret) : undefined;
+  // A previous user's hint must not outlive their session: replaced, or cleared when this one does not fit.
+  if (hint) res.cookies.set({ name: hintSpec.name, value: hint, ...hintSpec.attributes, maxAge: sessionMaxAgeSeconds(session, now) });
+  else clear(res, hintSpec);
   clear(res, loginSpec);
   return res;
 }
 
-/** POST /auth/logout: same-origin only (a cross-site form must not sign people out), clears the session. */
-export function handleLogout(req: NextRequest, config: AppConfig): Response {
+/** Where sign-out continues: the IdP's end_session_endpoint, or the landing page when there is none or it is unknown. */
+async function afterSignOut(req: NextRequest, config: AppConfig): Promise<URL> {
+  const hint = await unsealLogoutHint(req.cookies.get(logoutHintCookie(config).name)?.value, config.sessionSecret);
+  try {
+    return (await endSessionUrl(config, hint)) ?? new URL('/', config.appUrl);
+  } catch (error) {
+    // Unreachable IdP: the console session still ends; the IdP's own session expires on its own terms.
+    console.error(`sign-out could not reach the IdP: ${redactForLog(error)}`);
+    return new URL('/', config.appUrl);
+  }
+}
+
+/**
+ * POST /auth/logout: same-origin only (a cross-site form must not sign people out). Clears the console's cookies,
+ * then ends the IdP session too (RP-initiated logout), which returns the browser to the landing page, so that
+ * the next sign-in asks who you are instead of silently reusing the last user.
+ */
+export async function handleLogout(req: NextRequest, config: AppConfig): Promise<Response> {
   if (!isSameOriginRequest(req.headers, config.appUrl)) {
     return new Response('Cross-site sign-out refused.', { status: 403, headers: { 'Cache-Control': 'no-store' } });
   }
-  const res = redirectTo(new URL('/', config.appUrl));
+  const res = redirectTo(await afterSignOut(req, config));
   clear(res, sessionCookie(config));
   clear(res, loginCookie(config));
+  clear(res, logoutHintCookie(config));
   return res;
 }

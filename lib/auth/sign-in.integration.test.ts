@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type AppConfig } from '@/lib/config/env';
 import { startDevIdp, type DevIdp } from '@/idp/index';
 
-import { loginCookie, sessionCookie } from './cookies';
+import { createServer, type Server } from 'node:http';
+
+import { loginCookie, logoutHintCookie, sessionCookie } from './cookies';
 import { unsealSession } from './session';
-import { handleCallback, handleLogin } from './sign-in-routes';
+import { handleCallback, handleLogin, handleLogout } from './sign-in-routes';
 
 // The whole sign-in against the real dev IdP over HTTP, no browser: the app's route logic runs in-process,
 // the IdP's login form is fetched and posted like a browser would, following redirects by hand.
@@ -15,7 +17,10 @@ let idp: DevIdp;
 let config: AppConfig;
 
 beforeAll(async () => {
-  idp = await startDevIdp({ port: 0, clients: [{ clientId: 'console-test', clientSecret: 'test-secret', redirectUris: [`${APP}/auth/callback`] }] });
+  idp = await startDevIdp({
+    port: 0,
+    clients: [{ clientId: 'console-test', clientSecret: 'test-secret', redirectUris: [`${APP}/auth/callback`], postLogoutRedirectUris: [`${APP}/`] }],
+  });
   config = parseConfig({
     NODE_ENV: 'test',
     FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1',
@@ -31,6 +36,7 @@ beforeAll(async () => {
 afterAll(() => idp.close());
 
 /** Cookie jar for the IdP's own cookies (interaction, session), keyed by name. */
+type Jar = ReturnType<typeof jar>;
 function jar() {
   const cookies = new Map<string, string>();
   return {
@@ -45,9 +51,11 @@ function jar() {
   };
 }
 
-/** Follows IdP redirects until one leaves the IdP (the app callback); posts the form when it appears. */
-async function signInAtIdp(start: string, username: string): Promise<URL> {
-  const idpJar = jar();
+/**
+ * Follows IdP redirects until one leaves the IdP (the app callback); posts the form when it appears. `shown`
+ * records whether the login form was asked for (an IdP session signs in silently). The jar is the browser's.
+ */
+async function signInAtIdp(start: string, username: string, idpJar: Jar = jar(), shown = { form: false }): Promise<URL> {
   let next: { url: string; init?: RequestInit } = { url: start };
   for (let hop = 0; hop < 10; hop += 1) {
     const res = await fetch(next.url, { redirect: 'manual', ...next.init, headers: { cookie: idpJar.header(), ...next.init?.headers } });
@@ -61,6 +69,7 @@ async function signInAtIdp(start: string, username: string): Promise<URL> {
     }
     const html = await res.text();
     expect(html).toContain('<label for="username">Username</label>');
+    shown.form = true;
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`IdP answered ${res.status} without a form`);
     const body = new URLSearchParams({ username, password: 'anything' }).toString();
@@ -69,7 +78,7 @@ async function signInAtIdp(start: string, username: string): Promise<URL> {
   throw new Error('too many redirects at the IdP');
 }
 
-async function signIn(username: string, returnTo = '/cosigners?pageSize=20') {
+async function signIn(username: string, returnTo = '/cosigners?pageSize=20', idpJar?: Jar, shown?: { form: boolean }) {
   const login = await handleLogin(new NextRequest(`${APP}/auth/login?returnTo=${encodeURIComponent(returnTo)}`), config);
   expect(login.status).toBe(303);
   const authUrl = new URL(login.headers.get('location') ?? '');
@@ -77,7 +86,7 @@ async function signIn(username: string, returnTo = '/cosigners?pageSize=20') {
   expect(authUrl.searchParams.get('scope')).toBe('openid profile email groups');
   const loginValue = login.headers.getSetCookie().find((c) => c.startsWith(`${loginCookie(config).name}=`));
   expect(loginValue).toMatch(/HttpOnly/i);
-  const callbackUrl = await signInAtIdp(authUrl.href, username);
+  const callbackUrl = await signInAtIdp(authUrl.href, username, idpJar, shown);
   expect(callbackUrl.href.startsWith(`${APP}/auth/callback?`)).toBe(true);
   const callback = await handleCallback(
     new NextRequest(callbackUrl, { headers: { cookie: (loginValue ?? '').split(';')[0] ?? '' } }),
@@ -120,5 +129,121 @@ describe('OIDC sign-in against the dev IdP', () => {
   it('drops an unsafe returnTo', async () => {
     const { callback } = await signIn('bob', '//evil.example/steal');
     expect(callback.headers.get('location')).toBe(`${APP}/`);
+  });
+});
+
+/** The value a response sets for one cookie (`''` when it clears it), with its attributes line. */
+function setCookie(res: Response, name: string): { value: string; line: string } | undefined {
+  const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return line ? { value: line.split(';')[0]?.slice(name.length + 1) ?? '', line } : undefined;
+}
+
+const logout = (cookie = '') =>
+  handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP, ...(cookie ? { cookie } : {}) } }), config);
+
+describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
+  it('redirects to the end_session_endpoint with id_token_hint, client_id and the landing page; the next sign-in asks again', async () => {
+    const browser = jar();
+    const first = { form: false };
+    const { callback } = await signIn('alice', '/', browser, first);
+    expect(first.form).toBe(true);
+    const hint = setCookie(callback, logoutHintCookie(config).name);
+    expect(hint?.line).toMatch(/Path=\/auth\/logout/i);
+    expect(hint?.line).toMatch(/HttpOnly/i);
+
+    // While the IdP session lives, a new sign-in is silent: this is what sign-out must end.
+    const silent = { form: false };
+    await signIn('alice', '/', browser, silent);
+    expect(silent.form).toBe(false);
+
+    const res = await logout(`${logoutHintCookie(config).name}=${hint?.value ?? ''}`);
+    expect(res.status).toBe(303);
+    const endSession = new URL(res.headers.get('location') ?? '');
+    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { end_session_endpoint: string };
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(meta.end_session_endpoint);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/`);
+    expect(endSession.searchParams.get('client_id')).toBe('console-test');
+    const idToken = endSession.searchParams.get('id_token_hint') ?? '';
+    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; aud: string };
+    expect(payload).toMatchObject({ sub: 'alice', aud: 'console-test' });
+    for (const spec of [sessionCookie(config), loginCookie(config), logoutHintCookie(config)]) {
+      expect(setCookie(res, spec.name)?.line).toMatch(/Max-Age=0/i);
+    }
+
+    // At the IdP: with a valid hint the page submits itself (no "sign out?" click), then returns to the landing page.
+    const page = await fetch(endSession, { headers: { cookie: browser.header() }, redirect: 'manual' });
+    browser.take(page);
+    const html = await page.text();
+    expect(html).toContain('name="logout" value="yes"');
+    expect(html).toContain(".submit()");
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const confirmed = await fetch(new URL(action, idp.issuer), {
+      method: 'POST',
+      headers: { cookie: browser.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+      redirect: 'manual',
+    });
+    browser.take(confirmed);
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe(`${APP}/`);
+
+    // The IdP session is gone: the same browser is asked who it is, and can be someone else.
+    const after = { form: false };
+    const next = await signIn('bob', '/', browser, after);
+    expect(after.form).toBe(true);
+    expect((await sessionFrom(next.callback))?.user.sub).toBe('bob');
+  });
+
+  it('without a kept ID token, identifies the console by client_id and the IdP asks before ending its session', async () => {
+    const browser = jar();
+    await signIn('vera', '/', browser);
+    const res = await logout();
+    const endSession = new URL(res.headers.get('location') ?? '');
+    expect(endSession.origin).toBe(idp.issuer);
+    expect(endSession.searchParams.get('client_id')).toBe('console-test');
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/`);
+    expect(endSession.searchParams.has('id_token_hint')).toBe(false);
+    const html = await (await fetch(endSession, { headers: { cookie: browser.header() } })).text();
+    expect(html).toContain('Yes, sign me out');
+    expect(html).not.toContain('.submit()');
+  });
+
+  it('refuses a cross-site sign-out', async () => {
+    const res = await handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } }), config);
+    expect(res.status).toBe(403);
+  });
+
+  describe('an IdP without RP-initiated logout', () => {
+    let plain: Server;
+    let plainConfig: AppConfig;
+    beforeAll(async () => {
+      // A real discovery document that, like Google's, advertises no end_session_endpoint.
+      let discovered: Record<string, unknown> = {};
+      plain = createServer((req, res) => {
+        res.writeHead(req.url === '/.well-known/openid-configuration' ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(discovered));
+      });
+      await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+      const address = plain.address();
+      const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      discovered = { ...((await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>), issuer };
+      delete discovered.end_session_endpoint;
+      plainConfig = { ...config, oidc: { ...config.oidc, issuer } };
+    });
+    afterAll(() => new Promise<void>((resolve) => plain.close(() => resolve())));
+
+    it('falls back to clearing the console session and the landing page', async () => {
+      const res = await handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP } }), plainConfig);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`${APP}/`);
+      expect(setCookie(res, sessionCookie(config).name)?.line).toMatch(/Max-Age=0/i);
+    });
+
+    it('and so does an IdP that cannot be reached', async () => {
+      const gone = { ...config, oidc: { ...config.oidc, issuer: 'http://127.0.0.1:9' } };
+      const res = await handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP } }), gone);
+      expect(res.headers.get('location')).toBe(`${APP}/`);
+    });
   });
 });

@@ -52,6 +52,18 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...complete, APP_URL: 'http://console.example.com' })).toContain('APP_URL: must be https');
   });
 
+  it('refuses a plain-http Fireblocks upstream in production, except the loopback simulator', () => {
+    expect(problemsOf({ ...complete, FIREBLOCKS_BASE_URL: 'http://sandbox-api.fireblocks.io/v1' })).toContain('FIREBLOCKS_BASE_URL: must be https in production');
+    // Both insecure origins are named at once.
+    const both = problemsOf({ ...complete, FIREBLOCKS_BASE_URL: 'http://10.0.0.5/v1', APP_URL: 'http://console.example.com' });
+    expect(both).toMatch(/APP_URL: must be https[\s\S]*FIREBLOCKS_BASE_URL: must be https/);
+    for (const url of ['http://127.0.0.1:4010/v1', 'http://localhost:4010/v1', 'http://[::1]:4010/v1']) {
+      expect(parseConfig({ ...complete, FIREBLOCKS_BASE_URL: url }).fireblocks.simulated).toBe(true);
+    }
+    // Outside production (npm run dev against some other local upstream) plain http is the developer's call.
+    expect(parseConfig({ ...complete, NODE_ENV: 'development', FIREBLOCKS_BASE_URL: 'http://10.0.0.5/v1' }).fireblocks.baseUrl).toBe('http://10.0.0.5/v1');
+  });
+
   it('reads the key from a file and never puts the file in an error', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cc-env-'));
     const file = path.join(dir, 'key.pem');

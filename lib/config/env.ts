@@ -64,9 +64,16 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const e = parsed.data;
   const secretKeyPem = e.FIREBLOCKS_SECRET_KEY ?? readSecretFile(e.FIREBLOCKS_SECRET_KEY_PATH ?? '');
   const appUrl = new URL(e.APP_URL);
+  const fireblocksUrl = new URL(e.FIREBLOCKS_BASE_URL);
   const production = e.NODE_ENV === 'production';
-  if (production && appUrl.protocol !== 'https:' && !LOOPBACK.has(appUrl.hostname)) {
-    throw new ConfigError('Cosigner Console cannot start; fix its configuration:\n  - APP_URL: must be https in production');
+  const plainHttp = (url: URL) => production && url.protocol !== 'https:' && !LOOPBACK.has(url.hostname);
+  const insecure = [
+    ...(plainHttp(appUrl) ? ['  - APP_URL: must be https in production'] : []),
+    // Signed API calls and workspace data would cross the network in clear; only the local simulator is exempt.
+    ...(plainHttp(fireblocksUrl) ? ['  - FIREBLOCKS_BASE_URL: must be https in production (plain http only on loopback, for the simulator)'] : []),
+  ];
+  if (insecure.length > 0) {
+    throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${insecure.join('\n')}`);
   }
   return {
     production,
@@ -75,7 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       apiKey: e.FIREBLOCKS_API_KEY,
       secretKeyPem,
       // Real Fireblocks is never on loopback: a loopback upstream is the simulator, and the UI says so.
-      simulated: LOOPBACK.has(new URL(e.FIREBLOCKS_BASE_URL).hostname),
+      simulated: LOOPBACK.has(fireblocksUrl.hostname),
     },
     oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, groupsClaim: e.OIDC_GROUPS_CLAIM },
     roles: { adminGroups: e.ADMIN_GROUPS, viewerGroups: e.VIEWER_GROUPS },

@@ -5,7 +5,7 @@ export interface SecurityHeaderOptions {
   nonce: string;
   /** `next dev` needs 'unsafe-eval' (React's dev tooling); production never gets it. */
   production: boolean;
-  /** The IdP's origin: a form that posts to /auth/login may be redirected there, which form-action governs. */
+  /** The IdP's origin: the sign-out form's POST to /auth/logout is redirected to its end_session_endpoint, which form-action governs. */
   idpOrigin: string;
   /** upgrade-insecure-requests only when APP_URL is https (it would break an http loopback production run). */
   https: boolean;

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import type { DevKeys } from '../dev-keys';
+import { DEV_IDP_OPT_IN } from './dev-idp-guard';
 import { DEV_CLIENT_ID, resolveStackEnv } from './resolve-env';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -30,6 +31,7 @@ describe('resolveStackEnv', () => {
     });
     expect(r.sim?.apiUser).toEqual({ apiKey: 'dev-api-key', publicKeyPem: publicPem });
     expect(r.idp?.client.redirectUris).toEqual(['http://localhost:3000/auth/callback']);
+    expect(r.idp?.client.postLogoutRedirectUris).toEqual(['http://localhost:3000/']);
     expect(r.idp?.client.clientSecret).toBe(r.appEnv.OIDC_CLIENT_SECRET);
     expect(r.appEnv.SESSION_SECRET).not.toBe(r.appEnv.OIDC_CLIENT_SECRET);
   });
@@ -43,11 +45,20 @@ describe('resolveStackEnv', () => {
       SESSION_SECRET: 'kept-as-given-kept-as-given-kept-as-given',
       APP_URL: 'http://localhost:3300',
     };
-    const r = resolveStackEnv({ ...base, env });
+    // Without a real IdP, the dev IdP in front of a real workspace needs the opt-in (dev-idp-guard.ts).
+    const r = resolveStackEnv({ ...base, env: { ...env, [DEV_IDP_OPT_IN.name]: DEV_IDP_OPT_IN.value } });
+    expect(r.problems).toEqual([]);
     expect(r.sim).toBeUndefined();
     expect(devKeyCalls).toBe(0);
     expect(r.appEnv).toMatchObject(env);
     expect(r.idp?.client.redirectUris).toEqual(['http://localhost:3300/auth/callback']);
+  });
+
+  it('refuses the any-password dev IdP in front of a real workspace without the opt-in', () => {
+    const env = { FIREBLOCKS_BASE_URL: 'https://sandbox-api.fireblocks.io/v1', FIREBLOCKS_API_KEY: 'real-key', FIREBLOCKS_SECRET_KEY_PATH: '/secrets/fireblocks.key' };
+    const r = resolveStackEnv({ ...base, env });
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/OIDC_ISSUER[\s\S]*DEV_IDP_WITH_REAL_FIREBLOCKS=i-understand-anyone-can-sign-in/);
   });
 
   it('a real IdP starts no dev IdP and keeps its client', () => {

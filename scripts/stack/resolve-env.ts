@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { publicKeyOf, type DevKeys } from '../dev-keys';
+import { devIdpRefusal } from './dev-idp-guard';
 
 /** Every variable the app reads (docs/contracts.md "Configuration"); the stack sets or clears each one for its child. */
 export const APP_ENV_NAMES = [
@@ -36,7 +37,7 @@ export interface ResolvedStackEnv {
   /** Present when FIREBLOCKS_BASE_URL was unset: start the simulator with this API user. */
   sim?: { port: number; apiUser: { apiKey: string; publicKeyPem: string } };
   /** Present when OIDC_ISSUER was unset: start the dev IdP with this client. */
-  idp?: { port: number; client: { clientId: string; clientSecret: string; redirectUris: string[] } };
+  idp?: { port: number; client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] } };
   /** Configuration that cannot work (e.g. a real Fireblocks URL without credentials), one line each. */
   problems: string[];
 }
@@ -78,11 +79,18 @@ export function resolveStackEnv(o: ResolveStackEnvOptions): ResolvedStackEnv {
   }
 
   if (!set(o.env.OIDC_ISSUER)) {
+    const refusal = devIdpRefusal(o.env);
+    if (refusal) problems.push(refusal);
     appEnv.OIDC_ISSUER = `http://127.0.0.1:${o.idpPort}`;
     appEnv.OIDC_CLIENT_ID ??= DEV_CLIENT_ID;
     appEnv.OIDC_CLIENT_SECRET ??= o.randomSecret();
     const redirectUri = new URL('/auth/callback', appEnv.APP_URL).toString();
-    result.idp = { port: o.idpPort, client: { clientId: appEnv.OIDC_CLIENT_ID, clientSecret: appEnv.OIDC_CLIENT_SECRET, redirectUris: [redirectUri] } };
+    // RP-initiated logout returns to the landing page (lib/auth/oidc.ts postLogoutRedirectUri).
+    const landing = new URL('/', appEnv.APP_URL).toString();
+    result.idp = {
+      port: o.idpPort,
+      client: { clientId: appEnv.OIDC_CLIENT_ID, clientSecret: appEnv.OIDC_CLIENT_SECRET, redirectUris: [redirectUri], postLogoutRedirectUris: [landing] },
+    };
   } else {
     if (!set(o.env.OIDC_CLIENT_ID)) problems.push('OIDC_ISSUER is set, so OIDC_CLIENT_ID must be too');
     if (!set(o.env.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER is set, so OIDC_CLIENT_SECRET must be too');

@@ -46,6 +46,23 @@ describe('production start', () => {
     expect(output).not.toMatch(/127\.0\.0\.1:4010/);
   });
 
+  it('refuses a plain-http FIREBLOCKS_BASE_URL that is not loopback, naming it', async () => {
+    const privatePem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const { code, output } = await start({
+      FIREBLOCKS_BASE_URL: 'http://sandbox-api.fireblocks.io/v1',
+      FIREBLOCKS_API_KEY: randomUUID(),
+      FIREBLOCKS_SECRET_KEY: privatePem,
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'console',
+      OIDC_CLIENT_SECRET: 'client-secret-value',
+      SESSION_SECRET: 's'.repeat(40),
+      APP_URL: 'https://console.example.com',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('FIREBLOCKS_BASE_URL: must be https in production');
+    expect(output).not.toContain('client-secret-value');
+  });
+
   it('refuses a secret key that is not an RSA private key, without printing it', async () => {
     const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const body = publicPem.split('\n')[1] ?? '';

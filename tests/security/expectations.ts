@@ -42,7 +42,7 @@ export const PUBLIC: Record<string, { why: string; expect: Expectation }> = {
     },
   },
   'app/auth/logout/route.ts': {
-    why: 'sign-out: refused unless same-origin, and it only ever clears the cookie',
+    why: 'sign-out: refused unless same-origin; it only clears cookies and sends the browser to end the IdP session',
     expect: (res) => {
       expect(res.status).toBe(403);
       return res.body?.cancel() ?? Promise.resolve();
