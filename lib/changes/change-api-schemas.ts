@@ -1,0 +1,137 @@
+/**
+ * The change record as the console's own API shows it to the browser (and to scripts with a session cookie).
+ * No server-only import: the UI imports these schemas and types. The server builds every answer through them, so
+ * a column added to the `changes` table never reaches the browser by accident.
+ * States and their meaning: docs/contracts.md, "Changes, approvals and the audit trail".
+ */
+import { z } from 'zod';
+
+export const CHANGE_STATES = [
+  'awaiting_approval',
+  'sending',
+  'sent',
+  'completed',
+  'rejected',
+  'cancelled',
+  'failed',
+  'unknown',
+  'declined',
+  'withdrawn',
+  'expired',
+  'stale',
+] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/** A change in one of these holds its key: no second change can be opened for that key. */
+export const OPEN_CHANGE_STATES = ['awaiting_approval', 'sending', 'sent', 'unknown'] as const satisfies readonly ChangeState[];
+const OPEN: ReadonlySet<ChangeState> = new Set(OPEN_CHANGE_STATES);
+export const isOpenChangeState = (state: ChangeState): boolean => OPEN.has(state);
+
+export const REASON_MAX_CHARS = 500;
+
+/** Optional free text that goes with a proposal (and, later, a decline). */
+export const changeReasonSchema = z
+  .string({ error: 'The reason must be text.' })
+  .trim()
+  .max(REASON_MAX_CHARS, `Keep the reason to ${REASON_MAX_CHARS} characters.`);
+
+/** A person as the change record and the audit trail name them (from the session, never from the request). */
+export const changeActorSchema = z.object({
+  iss: z.string(),
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'viewer']),
+});
+
+/**
+ * A callback handler as recorded on a change. `before` is the live read model the change was made against (a
+ * certificate shows only as Fireblocks' `certPublicKeyHash`); `after` is what was (or will be) sent, with the
+ * certificate's PEM. Fingerprints are lowercase hex SHA-256: of the SPKI for a public key, of the DER for a
+ * certificate.
+ */
+export const handlerSnapshotSchema = z.object({
+  url: z.string(),
+  mode: z.enum(['publicKey', 'cert']),
+  publicKey: z.string().optional(),
+  publicKeyFingerprint: z.string().nullable().optional(),
+  cert: z.string().optional(),
+  certFingerprint: z.string().optional(),
+  certPublicKeyHash: z.string().optional(),
+});
+
+/** One step of the change's life, read from its audit events (the one record of what happened). */
+export const changeTimelineEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  kind: z.string(),
+  actor: changeActorSchema.pick({ sub: true, name: true, email: true }).nullable(),
+  /** The Fireblocks request status observed, for `change_status` entries. */
+  fireblocksStatus: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+
+export const changeResponseSchema = z.object({
+  id: z.string(),
+  cosignerId: z.string(),
+  apiKeyId: z.string(),
+  state: z.enum(CHANGE_STATES),
+  proposer: changeActorSchema,
+  approver: changeActorSchema.nullable(),
+  reason: z.string().nullable(),
+  /** Why it was declined, failed, reconciled or went stale, in words for people. */
+  decidedReason: z.string().nullable(),
+  /** Null when the key had no callback handler. */
+  before: handlerSnapshotSchema.nullable(),
+  after: handlerSnapshotSchema,
+  fireblocks: z.object({
+    /** The asynchronous request id from `Location`, once Fireblocks accepted the PATCH. */
+    requestId: z.string().nullable(),
+    /** `X-Request-ID` of the PATCH: what Fireblocks support asks for. */
+    xRequestId: z.string().nullable(),
+    /** The last request status observed (WAITING_FOR_APPROVAL, APPROVED, COMPLETED, ...). */
+    lastStatus: z.string().nullable(),
+  }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
+/** `GET /api/changes/{changeId}`: the change with its timeline, oldest step first. */
+export const getChangeResponseSchema = z.object({
+  data: changeResponseSchema.extend({ timeline: z.array(changeTimelineEntrySchema) }),
+});
+
+/** `GET /api/changes`: newest first, keyset paging (`next` is an opaque cursor or null). */
+export const listChangesResponseSchema = z.object({ data: z.array(changeResponseSchema), next: z.string().nullable() });
+
+export const listChangesQuerySchema = z.object({
+  state: z.enum(['open', 'closed', 'all']).default('all'),
+  cosignerId: z.string().min(1).max(128).optional(),
+  apiKeyId: z.string().min(1).max(128).optional(),
+  pageCursor: z.string().min(1).max(512).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/**
+ * `PATCH /api/cosigners/{c}/api-keys/{k}` answers: 201 when the change awaits approval, 202 when it was sent at once
+ * (`requestId` is Fireblocks' asynchronous request id, `fireblocksRequestId` its X-Request-ID, as before).
+ */
+export const proposeChangeResponseSchema = z.object({
+  change: changeResponseSchema,
+  requestId: z.string().optional(),
+  fireblocksRequestId: z.string().optional(),
+});
+
+export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
+
+export type ChangeActor = z.infer<typeof changeActorSchema>;
+export type HandlerSnapshot = z.infer<typeof handlerSnapshotSchema>;
+export type ChangeTimelineEntry = z.infer<typeof changeTimelineEntrySchema>;
+export type ChangeResponse = z.infer<typeof changeResponseSchema>;
+export type GetChangeResponse = z.infer<typeof getChangeResponseSchema>;
+export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
+export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
+export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
+export type ChangeParams = z.infer<typeof changeParamsSchema>;
