@@ -35,7 +35,7 @@ export function PublicKeyFacts({ pem, initial }: PublicKeyFactsProps) {
 
   if (info === undefined) {
     return (
-      <FactRow label="Public key">
+      <FactRow label="Key">
         {inspect.isError ? (
           <ErrorState title="Could not inspect the public key" error={inspect.error} onRetry={() => void inspect.refetch()} retrying={inspect.isFetching} />
         ) : (
@@ -49,7 +49,7 @@ export function PublicKeyFacts({ pem, initial }: PublicKeyFactsProps) {
   }
   return (
     <>
-      <FactRow label="Public key">
+      <FactRow label="Key">
         {info ? `${info.algorithm}${info.sizeBits ? `, ${info.sizeBits} bits` : ''}` : 'Not a readable public key'}
       </FactRow>
       {info && (
