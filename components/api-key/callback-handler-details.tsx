@@ -80,7 +80,7 @@ function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKey; initialPub
             ) : handler.certPublicKeyHash ? (
               <FactRow label="Certificate key hash">
                 <FullFingerprint value={handler.certPublicKeyHash} copyLabel="Copy certificate public key hash">
-                  Fireblocks keeps only this hash of the pinned certificate’s public key (<code className="font-mono">certPublicKeyHash</code>),
+                  Fireblocks returns only this hash of the pinned certificate’s public key (<code className="font-mono">certPublicKeyHash</code>),
                   not the certificate, so its subject and dates cannot be shown here. The console reads it as the SHA-256 of
                   the certificate’s DER SubjectPublicKeyInfo:{' '}
                   <code className="font-mono break-all">openssl x509 -in cert.pem -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum</code>
