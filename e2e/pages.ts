@@ -17,12 +17,17 @@ const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used)$/;
 export function consolePages(seed: SeedSummary): ConsolePage[] {
   const key = seed.keyWithPublicKey;
   const cert = seed.keyWithCert;
+  const none = seed.keyWithNoHandler;
+  const keyPage = (ref: { cosignerId: string; apiKeyId: string }) => `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
   return [
     { name: 'landing', path: '/', user: null, ready: /sign in/i },
     { name: 'cosigners', path: '/cosigners', user: 'alice', ready: 'Treasury SGX' },
     { name: 'cosigners-viewer', path: '/cosigners?pageSize=25&order=ASC', user: 'vera', ready: 'Treasury SGX' },
     { name: 'cosigner', path: `/cosigners/${seed.bigCosignerId}`, user: 'alice', ready: 'API keys' },
     { name: 'cosigner-viewer', path: `/cosigners/${cert.cosignerId}`, user: 'vera', ready: 'API keys' },
+    { name: 'key-public-key', path: keyPage(key), user: 'alice', ready: 'SHA-256 fingerprint' },
+    { name: 'key-certificate-viewer', path: keyPage(cert), user: 'vera', ready: 'Certificate key hash' },
+    { name: 'key-no-handler', path: keyPage(none), user: 'alice', ready: 'No callback handler' },
     // The edit form inspects its initial values once hydrated: ready when the inspection's verdict is in.
     { name: 'edit-public-key', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
     { name: 'edit-certificate', path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },

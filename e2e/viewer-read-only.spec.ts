@@ -5,8 +5,9 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('vera'));
 
-test('[CALLBACKS][VIEWER]: a viewer sees every key read-only and a direct PATCH is refused', async ({ page, sim }) => {
+test('[CALLBACKS][VIEWER]: a viewer reads every key, is sent from Edit to the key page, and a direct PATCH is refused', async ({ page, sim }) => {
   const ref = seededKey('publicKey', 2);
+  const keyPath = `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
   await page.goto(`/cosigners/${ref.cosignerId}`);
   const keys = page.getByRole('table', { name: 'API keys' });
   await expect(keys.getByRole('row').filter({ hasText: ref.apiKeyId })).toBeVisible();
@@ -14,11 +15,18 @@ test('[CALLBACKS][VIEWER]: a viewer sees every key read-only and a direct PATCH 
   await expect(page.getByRole('link', { name: /^Edit callback handler/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /edit/i })).toHaveCount(0);
 
-  // The edit page itself does not exist for a viewer: a real 404 (the role check runs before anything streams), the
-  // not-found UI, not the form.
-  const edit = await page.goto(EditHandlerPage.path(ref));
-  expect(edit?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: /not (be )?found/i })).toBeVisible();
+  // The key page reads the handler in full (its URL, the whole fingerprint) and offers no Edit.
+  await keys.getByRole('link', { name: ref.apiKeyId, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${keyPath}$`));
+  const details = page.getByRole('region', { name: 'Callback handler' });
+  await expect(details.getByText(/^https:\/\//)).toBeVisible();
+  await expect(details.getByText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /edit/i })).toHaveCount(0);
+
+  // A viewer who opens the edit page (a shared link, a bookmark) lands on the read-only key page, not on the form.
+  await page.goto(EditHandlerPage.path(ref));
+  await expect(page).toHaveURL(new RegExp(`${keyPath}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'API key' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Change callback handler' })).toHaveCount(0);
 
   // And the API refuses the change with the viewer's own session; Fireblocks never hears of it.

@@ -62,6 +62,7 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
             items={[
               { label: 'Cosigners', href: '/cosigners' },
               { label: cosigner.data?.name || 'Cosigner', href: `/cosigners/${encodeURIComponent(cosignerId)}` },
+              { label: 'API key', href: `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKeyId)}` },
               { label: 'Callback handler' },
             ]}
           />

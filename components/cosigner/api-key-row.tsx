@@ -16,15 +16,20 @@ export interface ApiKeyRowProps {
 }
 
 /**
- * One paired API key and its callback handler; the edit action exists only for admins. Kept lean (no classes on
- * cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the first paint waits for them.
+ * One paired API key and its callback handler; its id opens the key page, and the edit action exists only for admins.
+ * Kept lean (no classes on cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the
+ * first paint waits for them.
  */
 export function ApiKeyRow({ cosignerId, apiKey, canEdit, onCopyResult }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
+  const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
   return (
     <tr>
       <td>
-        <code>{apiKey.id}</code>
+        {/* No prefetch on either link: every visible row would fetch its pages on each list view, for one click at most. */}
+        <Link href={keyPath} prefetch={false}>
+          <code>{apiKey.id}</code>
+        </Link>
         <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} onResult={onCopyResult} />
       </td>
       <td>
@@ -36,9 +41,8 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, onCopyResult }: ApiKeyR
       </td>
       {canEdit && (
         <td>
-          {/* No prefetch: every visible row would fetch its edit page on each list view, for one click at most. */}
           <Link
-            href={`/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}/edit`}
+            href={`${keyPath}/edit`}
             prefetch={false}
             aria-label={`Edit callback handler for ${apiKey.id}`}
             className={styles.edit}

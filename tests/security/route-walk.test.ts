@@ -93,14 +93,15 @@ describe('positive controls (the refusals above are not the server failing)', ()
 });
 
 describe('admin-only pages', () => {
-  it('a viewer opening the edit page gets a real 404 status, not a streamed 200 with the not-found view', async () => {
+  it('a viewer opening the edit page is sent to the read-only key page, before anything streams', async () => {
     const now = Date.now();
     const viewer = { ...user, sub: 'vera', role: 'viewer' as const };
     const cookie = `${cookieName}=${await seal({ user: viewer, createdAt: now, lastSeenAt: now })}`;
     const edit = targets.find((t) => t.kind === 'page' && t.url.endsWith('/edit'));
     expect(edit).toBeDefined();
     const res = await fetch(`${server.appUrl}${edit?.url ?? ''}`, { headers: { cookie }, redirect: 'manual' });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(307);
+    expect(new URL(res.headers.get('location') ?? '', server.appUrl).pathname).toBe(edit?.url.replace(/\/edit$/, ''));
     await res.body?.cancel();
   });
 });

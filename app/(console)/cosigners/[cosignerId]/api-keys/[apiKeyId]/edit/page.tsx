@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
 import { EditCallbackHandlerSkeleton } from '@/components/callback-handler/edit-callback-handler-skeleton';
@@ -18,7 +18,8 @@ interface EditPageProps {
 }
 
 /**
- * GET /cosigners/{c}/api-keys/{k}/edit — admins only (viewers get a 404): change the key's callback handler.
+ * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. A viewer (a shared link, a
+ * bookmark) is sent to the read-only key page instead.
  *
  * The role check and the id checks run before any Suspense boundary, so their notFound() is a real HTTP 404:
  * once a loading fallback has streamed, the status is already sent as 200. That is why no loading.tsx wraps this
@@ -26,11 +27,12 @@ interface EditPageProps {
  * page's own boundary, around the upstream reads only.
  */
 export default async function EditCallbackHandlerPage({ params }: EditPageProps) {
-  await requirePageSession({ role: 'admin' });
+  const { user } = await requirePageSession();
   const raw = await params;
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
+  if (user.role !== 'admin') redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
   return (
     <Suspense fallback={<EditCallbackHandlerSkeleton />}>
       <EditCallbackHandlerLoaded cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} />

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { ApiKeyHeader } from '@/components/api-key/api-key-header';
+import { CallbackHandlerDetails } from '@/components/api-key/callback-handler-details';
+import { requirePageSession } from '@/lib/auth/guard';
+import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
+import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
+import { notFoundOr } from '@/lib/queries/not-found-or';
+import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
+
+export const metadata: Metadata = { title: 'API key' };
+
+interface ApiKeyPageProps {
+  params: Promise<{ cosignerId: string; apiKeyId: string }>;
+}
+
+/**
+ * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads
+ * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
+ * 404. The page is a stack of sections: the key's header, then its callback handler; later sections (the key's
+ * change history) go below the handler.
+ */
+export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
+  const { user } = await requirePageSession();
+  const raw = await params;
+  const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
+  const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
+  if (!cosignerId.success || !apiKeyId.success) notFound();
+  const [key, cosigner] = await notFoundOr([fetchApiKey(cosignerId.data, apiKeyId.data), fetchCosigner(cosignerId.data)]);
+  const publicKey = key?.callbackHandler?.publicKey;
+  return (
+    <>
+      <ApiKeyHeader cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} cosigner={cosigner} canEdit={user.role === 'admin'} />
+      <CallbackHandlerDetails
+        cosignerId={cosignerId.data}
+        apiKeyId={apiKeyId.data}
+        initialKey={key}
+        initialPublicKey={publicKey === undefined ? undefined : { pem: publicKey, info: inspectPublicKey(publicKey).info ?? null }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
+
+import { EditHandlerPage } from './edit-handler-page';
+import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
+import { seededKey } from './seed-keys';
+
+test.use(signedInAs('alice'));
+
+/** SHA-256 of the key's DER SubjectPublicKeyInfo, computed here with node:crypto rather than with the app's code. */
+function spkiSha256(pem: string): string {
+  return createHash('sha256').update(createPublicKey(pem).export({ type: 'spki', format: 'der' })).digest('hex');
+}
+
+test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerprint and goes on to Edit', async ({ page, context }) => {
+  // A key no other journey changes, on the first page of its cosigner's list; its PEM as the simulator serves it.
+  const ref = seededKey('publicKey', 11);
+  const handler = ref.apiKey.callbackHandler;
+  if (!handler?.publicKey) throw new Error('the seeded key has no public key');
+  const fingerprint = spkiSha256(handler.publicKey);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
+
+  await page.goto(`/cosigners/${ref.cosignerId}`);
+  await page.getByRole('table', { name: 'API keys' }).getByRole('link', { name: ref.apiKeyId, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'API key' })).toBeVisible();
+
+  // The handler in full: URL, mode, the key's details and its whole fingerprint in colon pairs.
+  const details = page.getByRole('region', { name: 'Callback handler' });
+  await expect(details.getByText(handler.url, { exact: true })).toBeVisible();
+  await expect(details.getByText('Public key', { exact: true })).toBeVisible();
+  await expect(details.getByText('RSA, 2048 bits')).toBeVisible();
+  const pairs = fingerprint.toUpperCase().match(/../g)?.join(':') ?? '';
+  await expect(details.getByText(pairs, { exact: true })).toBeVisible();
+
+  // Copy puts the plain hex on the clipboard, as sha256sum prints it.
+  const copy = details.getByRole('button', { name: 'Copy SHA-256 fingerprint' });
+  await copy.click();
+  await expect(copy.getByRole('status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
+
+  await page.getByRole('link', { name: 'Edit callback handler' }).click();
+  await expect(page).toHaveURL(new RegExp(`/api-keys/${ref.apiKeyId}/edit$`));
+  await expect(new EditHandlerPage(page, ref).url).toBeEditable();
+
+  // A key id that Fireblocks does not know is a real 404, not a streamed 200 with the not-found view.
+  const unknown = await page.goto(`/cosigners/${ref.cosignerId}/api-keys/${randomUUID()}`);
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: /not (be )?found/i })).toBeVisible();
+});
