@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { runTsFile } from '@/scripts/test-runner/run-ts';
 import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
 import { createDb, type Db } from '@/lib/db/connect';
 import { migrateToLatest } from '@/lib/db/migrate';
@@ -15,7 +13,6 @@ import { streamAuditEvents, verifyDatabaseChain } from './read';
 
 afterAll(stopOwnPostgres);
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const alice = { iss: 'https://idp.example', sub: 'alice', email: 'alice@example.com', name: 'Alice', role: 'admin' };
 
 const append = (db: Db, input: AppendAuditEventInput) => transaction(db, (tx) => appendAuditEvent(tx, input));
@@ -33,17 +30,6 @@ async function appendSome(db: Db, n: number): Promise<void> {
       detail: { n: i, note: 'naïve ✓ "quoted"' },
     });
   }
-}
-
-/** Runs a worker process to its end; resolves with its exit code and what it printed. */
-function runNode(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
 }
 
 describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
@@ -80,10 +66,10 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
   it('keeps one chain when five processes append at once', async () => {
     const runs = await Promise.all(
       [1, 2, 3, 4, 5].map((worker) =>
-        runNode(['scripts/test-runner/audit-append-worker.ts', JSON.stringify({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir, count: 10, worker })]),
+        runTsFile('scripts/test-runner/audit-append-worker.ts', [JSON.stringify({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir, count: 10, worker })]),
       ),
     );
-    for (const run of runs) expect(run, run.output).toMatchObject({ code: 0 });
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const seqs = (await db.kysely.selectFrom('audit_events').select('seq').orderBy('seq').execute()).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true, count: 50 });
