@@ -58,18 +58,18 @@ function openSqlite(dataDir: string): Db {
 }
 
 const { types } = pg;
-const parseTimestamptz = types.getTypeParser(types.builtins.TIMESTAMPTZ);
+const defaultTimestamptz = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
 
 /**
  * Per-pool type parsers (the global ones stay untouched): bigint (seq, count(*)) as a number, safe far beyond any
  * event count, and timestamptz as the same ISO string SQLite returns, so callers see one shape on both engines.
  */
 const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === types.builtins.INT8) return (v: string) => Number(v);
-    if (oid === types.builtins.TIMESTAMPTZ) return (v: string) => (parseTimestamptz(v) as Date).toISOString();
-    return types.getTypeParser(oid, format);
-  }) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser: (oid, format) => {
+    if (oid === types.builtins.INT8) return (text: string) => Number(text);
+    if (oid === types.builtins.TIMESTAMPTZ) return (text: string) => defaultTimestamptz(text).toISOString();
+    return types.getTypeParser(oid, format) as unknown;
+  },
 };
 
 function openPostgres(databaseUrl: string, max: number): Db {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The console's tables as Kysely sees them. Column names are snake_case in the database; callers map rows to the
@@ -77,8 +77,8 @@ export interface ChangesTable {
   /** When an approval-awaiting change expires (CHANGE_TTL). */
   expires_at: string | null;
   closed_at: string | null;
-  /** Optimistic concurrency: every update sets `version = version + 1 WHERE version = <read>`. */
-  version: number;
+  /** Optimistic concurrency: every update sets `version = version + 1 WHERE version = <read>`. 1 on insert. */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 /** Append-only; the database refuses UPDATE and DELETE. Mapped to and from AuditEvent by lib/audit. */
