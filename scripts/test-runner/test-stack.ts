@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -23,12 +23,14 @@ export const APP_LOG = path.join(REPO_ROOT, 'test-results', 'stack', 'app.log');
  */
 export function testAppEnv(): Record<string, string> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 4096 });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   return {
     FIREBLOCKS_API_KEY: randomUUID(),
     FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     SESSION_SECRET: `canary-session-${randomBytes(24).toString('hex')}`,
     OIDC_CLIENT_SECRET: `canary-oidc-${randomBytes(24).toString('hex')}`,
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-')),
+    DATA_DIR: dataDir,
   };
 }
 
