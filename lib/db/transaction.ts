@@ -39,7 +39,9 @@ export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promis
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      // SQLite has already rolled back after some errors (disk full, interrupt): then there is nothing to undo,
+      // and the caller needs the original error, not "no transaction is active".
+      await sql`rollback`.execute(conn).catch(() => undefined);
       throw error;
     }
   });
