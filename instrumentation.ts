@@ -1,7 +1,10 @@
 // Runs once when the server starts: a production start with missing or invalid configuration stops here,
-// naming what is missing, instead of failing on the first request or falling back to the simulator.
+// naming what is missing, instead of failing on the first request or falling back to the simulator. Then the
+// database is migrated; a database migrated by a newer version stops the start too.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertStartupConfig } = await import('@/lib/config/startup');
   assertStartupConfig();
+  const { migrateOnStart } = await import('@/lib/db/startup');
+  await migrateOnStart();
 }

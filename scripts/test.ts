@@ -4,6 +4,7 @@ import path from 'node:path';
 import { REPO_ROOT, type Stack } from './dev-stack';
 import { ensureChromium } from './ensure-chromium';
 import { onShutdownSignal } from './stack/on-signal';
+import { startPostgres, type TestPostgres } from './test-runner/postgres';
 import { closingLine, sum, type Counts } from './test-runner/results';
 import { runPlaywright, runTool, runVitest } from './test-runner/steps';
 import { startTestStack, testAppEnv, testEnvFor } from './test-runner/test-stack';
@@ -22,7 +23,13 @@ interface StepResult {
 
 const results: StepResult[] = [];
 let stack: Stack | undefined;
-onShutdownSignal(async () => stack?.close());
+/** The store suite's PostgreSQL (each test makes its own database on it); SQLite needs nothing started. */
+let postgres: TestPostgres | undefined;
+const databaseEnv = (): Record<string, string> => (postgres ? { TEST_DATABASE_URL: postgres.url } : {});
+onShutdownSignal(async () => {
+  await stack?.close();
+  await postgres?.stop();
+});
 
 async function step(name: string, run: () => Promise<Counts | 'ok'>): Promise<boolean> {
   console.log(`\n━━ ${name} ━━`);
@@ -52,17 +59,23 @@ const ok =
     return gen === 'ok' ? runTool('tsc', 'tsc', ['--noEmit']) : gen;
   })) &&
   (await step('lint', () => runTool('eslint', 'eslint', ['--max-warnings=0', '.']))) &&
-  (await step('unit', () => runVitest('unit', ['--exclude', `${STACK_TESTS_DIR}/**`]))) &&
+  (await step('postgres', async () => {
+    postgres = await startPostgres();
+    console.log(`test PostgreSQL at ${postgres.url}`);
+    return 'ok';
+  })) &&
+  (await step('unit', () => runVitest('unit', ['--exclude', `${STACK_TESTS_DIR}/**`], databaseEnv()))) &&
   (await step('build', () => runTool('next build', 'next', ['build'], appEnv))) &&
   (await step('start stack', async () => {
     stack = await startTestStack(appEnv);
     console.log(`app ${stack.appUrl} (next start), simulator ${stack.simUrl ?? '-'}, dev IdP ${stack.idpUrl ?? '-'}`);
     return 'ok';
   })) &&
-  (await step('integration', () => runVitest('integration', [STACK_TESTS_FILTER], testEnvFor(stack!, appEnv)))) &&
+  (await step('integration', () => runVitest('integration', [STACK_TESTS_FILTER], { ...testEnvFor(stack!, appEnv), ...databaseEnv() }))) &&
   (await step('e2e', () => runPlaywright(testEnvFor(stack!, appEnv))));
 
 await stack?.close();
+await postgres?.stop();
 printSummary(ok);
 process.exit(ok ? 0 : 1);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ConfigError, parseConfig } from './env';
+import { ConfigError, parseConfig, parseDatabaseConfig } from './env';
 
 const complete = {
   NODE_ENV: 'production',
@@ -78,5 +78,26 @@ describe('parseConfig', () => {
     const c = parseConfig({ ...complete, NODE_ENV: 'development', FIREBLOCKS_BASE_URL: 'http://127.0.0.1:4010/v1', ADMIN_GROUPS: ' a, b ,,', APP_URL: 'http://localhost:3000' });
     expect(c.fireblocks.simulated).toBe(true);
     expect(c.roles.adminGroups).toEqual(['a', 'b']);
+  });
+});
+
+describe('parseDatabaseConfig', () => {
+  it('defaults to the embedded SQLite file under .data/ of the working directory', () => {
+    expect(parseDatabaseConfig({ DATABASE_URL: ' ' }, '/srv/console')).toEqual({ databaseUrl: undefined, dataDir: '/srv/console/.data' });
+    expect(parseDatabaseConfig({ DATA_DIR: '/var/lib/console' }, '/srv/console').dataDir).toBe('/var/lib/console');
+  });
+
+  it('takes a PostgreSQL URL and refuses any other, without echoing it', () => {
+    expect(parseDatabaseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/console' }).databaseUrl).toBe('postgresql://u:p@db:5432/console');
+    const refusal = (() => {
+      try {
+        parseDatabaseConfig({ DATABASE_URL: 'mysql://u:secret@db/console' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ConfigError);
+    expect((refusal as Error).message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect((refusal as Error).message).not.toContain('secret');
   });
 });

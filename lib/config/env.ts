@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 import { z } from 'zod';
 
@@ -106,4 +107,38 @@ let cached: AppConfig | undefined;
 export function getConfig(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/**
+ * Where the console keeps its own data. Apart from the app's configuration so that `npm run db:migrate` and
+ * `npm run audit:verify` need no Fireblocks or OIDC settings.
+ */
+export interface DatabaseConfig {
+  /** A `postgres://` or `postgresql://` URL; unset means the embedded SQLite file. */
+  databaseUrl?: string;
+  /** The folder of the embedded SQLite file `console.db`, absolute. */
+  dataDir: string;
+}
+
+const databaseEnvSchema = z.object({
+  DATABASE_URL: optStr().refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite file)'),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+});
+
+/** Parses the database settings, or throws a ConfigError naming what is wrong (never the URL: it may hold a password). */
+export function parseDatabaseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): DatabaseConfig {
+  const parsed = databaseEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${lines.join('\n')}`);
+  }
+  return { databaseUrl: parsed.data.DATABASE_URL, dataDir: path.resolve(cwd, parsed.data.DATA_DIR) };
+}
+
+let cachedDatabase: DatabaseConfig | undefined;
+
+/** The database settings of this process, read once. */
+export function getDatabaseConfig(): DatabaseConfig {
+  cachedDatabase ??= parseDatabaseConfig(process.env);
+  return cachedDatabase;
 }

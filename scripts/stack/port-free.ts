@@ -13,3 +13,15 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
+
+/** A loopback port that is free now (the system's choice), for a server started right after. */
+export async function findFreePort(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
+    });
+  });
+}

@@ -17,6 +17,8 @@ export const APP_ENV_NAMES = [
   'VIEWER_GROUPS',
   'SESSION_SECRET',
   'APP_URL',
+  'DATABASE_URL',
+  'DATA_DIR',
 ] as const;
 
 export const DEV_CLIENT_ID = 'cosigner-console-dev';

@@ -1,4 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { REPO_ROOT, startStack, type Stack } from '../dev-stack';
@@ -16,15 +18,19 @@ export const APP_LOG = path.join(REPO_ROOT, 'test-results', 'stack', 'app.log');
  * The explicit configuration of the test stack, made fresh per run: a throwaway RSA-4096 API user (registered with
  * the embedded simulator) and canary secrets. The shell's Fireblocks/OIDC settings are ignored on purpose, so a
  * test run never reaches a real sandbox by accident. The build gets the same values as the server, so a scan of
- * the client bundle for them (tests/security) proves something without a second build.
+ * the client bundle for them (tests/security) proves something without a second build. The app's embedded
+ * database is a fresh folder per run, never the developer's `.data/`.
  */
 export function testAppEnv(): Record<string, string> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 4096 });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   return {
     FIREBLOCKS_API_KEY: randomUUID(),
     FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     SESSION_SECRET: `canary-session-${randomBytes(24).toString('hex')}`,
     OIDC_CLIENT_SECRET: `canary-oidc-${randomBytes(24).toString('hex')}`,
+    DATA_DIR: dataDir,
   };
 }
 

@@ -1,0 +1,68 @@
+import 'server-only';
+
+import { sql } from 'kysely';
+
+import type { Tx } from '@/lib/db/transaction';
+
+import { canonicalJson, computeEventHash, GENESIS_HASH } from './chain';
+import { auditEventSchema, type AuditEvent } from './schema';
+
+/** What the caller says; seq, prevHash and hash come from the chain, `at` from the clock unless given. */
+export type AppendAuditEventInput = Pick<AuditEvent, 'kind'> &
+  Partial<Omit<AuditEvent, 'seq' | 'kind' | 'prevHash' | 'hash'>>;
+
+/** Any 64-bit number, the same in every replica: the advisory lock that serialises chain appends on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 0x636f_7369_676e; // "cosign"
+
+const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : canonicalJson(value));
+
+/**
+ * Appends one event to the chain inside the caller's transaction, so it commits (or not) with the caller's writes.
+ * Appends are serialised across processes and replicas: by an advisory transaction lock on PostgreSQL, by the
+ * write lock that transaction() takes with BEGIN IMMEDIATE on SQLite. The lock is held until the caller commits,
+ * so keep the transaction short (no network calls inside it). Returns the event as stored and hashed.
+ */
+export async function appendAuditEvent(tx: Tx, input: AppendAuditEventInput): Promise<AuditEvent> {
+  if (tx.engine === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx.kysely);
+  const head = await tx.kysely.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const unhashed: Omit<AuditEvent, 'hash'> = {
+    seq: (head?.seq ?? 0) + 1,
+    at: input.at ?? new Date().toISOString(),
+    kind: input.kind,
+    actor: input.actor ?? null,
+    changeId: input.changeId ?? null,
+    cosignerId: input.cosignerId ?? null,
+    apiKeyId: input.apiKeyId ?? null,
+    requestId: input.requestId ?? null,
+    fireblocksRequestId: input.fireblocksRequestId ?? null,
+    fireblocksAsyncRequestId: input.fireblocksAsyncRequestId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    detail: input.detail ?? null,
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  // Validated before hashing, so the chain never holds an event that verification would reject.
+  const event = auditEventSchema.parse({ ...unhashed, hash: computeEventHash(unhashed) });
+  await tx.kysely
+    .insertInto('audit_events')
+    .values({
+      seq: event.seq,
+      at: event.at,
+      kind: event.kind,
+      actor: jsonOrNull(event.actor),
+      actor_sub: event.actor?.sub ?? null,
+      change_id: event.changeId,
+      cosigner_id: event.cosignerId,
+      api_key_id: event.apiKeyId,
+      request_id: event.requestId,
+      fireblocks_request_id: event.fireblocksRequestId,
+      fireblocks_async_request_id: event.fireblocksAsyncRequestId,
+      before: jsonOrNull(event.before),
+      after: jsonOrNull(event.after),
+      detail: jsonOrNull(event.detail),
+      prev_hash: event.prevHash,
+      hash: event.hash,
+    })
+    .execute();
+  return event;
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+import type { Database } from './schema';
+
+export type DbEngine = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely instance, which engine it runs on, and how to close it. */
+export interface Db {
+  readonly engine: DbEngine;
+  readonly kysely: Kysely<Database>;
+  /** For messages: the SQLite file, or the PostgreSQL host and database (never the password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A `postgres://` or `postgresql://` URL; unset opens the embedded SQLite file. */
+  databaseUrl?: string;
+  /** Folder of the SQLite file `console.db` (made when missing). Ignored with a databaseUrl. */
+  dataDir: string;
+  /** PostgreSQL pool size. */
+  maxConnections?: number;
+}
+
+export const SQLITE_FILE_NAME = 'console.db';
+/** How long a SQLite writer waits for another process's write transaction before failing with SQLITE_BUSY. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** Opens a database; nothing connects until the first query. Migrations are not applied here (lib/db/migrate.ts). */
+export function createDb(options: CreateDbOptions): Db {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : openSqlite(options.dataDir);
+}
+
+function openSqlite(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, SQLITE_FILE_NAME);
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: () => {
+        const db = new SqliteDatabase(file);
+        // WAL: readers never block the writer. FULL: a committed audit event survives a power cut, not only a crash.
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+        db.pragma('foreign_keys = ON');
+        return Promise.resolve(db);
+      },
+    }),
+  });
+  return { engine: 'sqlite', kysely, location: file, close: () => kysely.destroy() };
+}
+
+const { types } = pg;
+const defaultTimestamptz = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+
+/**
+ * Per-pool type parsers (the global ones stay untouched): bigint (seq, count(*)) as a number, safe far beyond any
+ * event count, and timestamptz as the same ISO string SQLite returns, so callers see one shape on both engines.
+ */
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) => {
+    if (oid === types.builtins.INT8) return (text: string) => Number(text);
+    if (oid === types.builtins.TIMESTAMPTZ) return (text: string) => defaultTimestamptz(text).toISOString();
+    return types.getTypeParser(oid, format) as unknown;
+  },
+};
+
+function openPostgres(databaseUrl: string, max: number): Db {
+  const url = new URL(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, types: pgTypes });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { engine: 'postgres', kysely, location: `${url.host}${url.pathname}`, close: () => kysely.destroy() };
+}

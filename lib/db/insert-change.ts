@@ -1,0 +1,40 @@
+import 'server-only';
+
+import { OPEN_CHANGE_STATES, type ChangeRow, type NewChangeRow } from './schema';
+import type { Tx } from './transaction';
+
+/** A key already has an open change: the API answers 409 change_open naming it. */
+export class ChangeOpenError extends Error {
+  override name = 'ChangeOpenError';
+  readonly cosignerId: string;
+  readonly apiKeyId: string;
+  /** The change that holds the key. */
+  readonly openChangeId: string;
+
+  constructor(options: { cosignerId: string; apiKeyId: string; openChangeId: string }) {
+    super(`API key ${options.apiKeyId} of cosigner ${options.cosignerId} already has an open change (${options.openChangeId})`);
+    this.cosignerId = options.cosignerId;
+    this.apiKeyId = options.apiKeyId;
+    this.openChangeId = options.openChangeId;
+  }
+}
+
+/**
+ * Inserts a change, or throws ChangeOpenError when its key already has an open one (the partial unique index
+ * `changes_one_open_per_key` decides, so two replicas racing cannot both win). ON CONFLICT DO NOTHING instead of
+ * catching the violation: a failed statement would abort a PostgreSQL transaction, and the caller's transaction
+ * must stay usable to name the open change.
+ */
+export async function insertChange(tx: Tx, change: NewChangeRow): Promise<ChangeRow> {
+  const inserted = await tx.kysely.insertInto('changes').values(change).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+  if (inserted) return inserted;
+  const open = await tx.kysely
+    .selectFrom('changes')
+    .select('id')
+    .where('cosigner_id', '=', change.cosigner_id)
+    .where('api_key_id', '=', change.api_key_id)
+    .where('state', 'in', OPEN_CHANGE_STATES)
+    .executeTakeFirst();
+  if (!open) throw new Error(`change ${change.id} was not inserted: its id is already taken`);
+  throw new ChangeOpenError({ cosignerId: change.cosigner_id, apiKeyId: change.api_key_id, openChangeId: open.id });
+}

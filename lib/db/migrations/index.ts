@@ -1,0 +1,21 @@
+import type { Migration } from 'kysely';
+
+import type { DbEngine } from '../connect';
+import * as m0001 from './0001-initial';
+
+interface MigrationModule {
+  up(db: Parameters<Migration['up']>[0], engine: DbEngine): Promise<void>;
+}
+
+/**
+ * Every migration, by name, in order. Listed in code, not found by scanning a folder, so the Next bundle carries
+ * them. Add a migration by adding a module and a line; never edit or rename a released one.
+ */
+const modules: Record<string, MigrationModule> = {
+  '0001_initial': m0001,
+};
+
+/** The migrations for Kysely's Migrator; each learns the engine, since SQLite and PostgreSQL DDL differ. */
+export function migrationsFor(engine: DbEngine): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(modules).map(([name, m]) => [name, { up: (db) => m.up(db, engine) }]));
+}

@@ -1,0 +1,120 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The console's tables as Kysely sees them. Column names are snake_case in the database; callers map rows to the
+ * camelCase shapes of the API. Timestamps are ISO 8601 UTC strings on both engines (PostgreSQL stores them as
+ * timestamptz and lib/db/connect.ts reads them back as ISO strings). JSON columns hold JSON text on both engines,
+ * so what is read is exactly what was written.
+ */
+
+/** Every state a change can be in (design.md, "Changes, approvals and the audit trail"). */
+export const CHANGE_STATES = [
+  'awaiting_approval',
+  'sending',
+  'sent',
+  'completed',
+  'rejected',
+  'cancelled',
+  'failed',
+  'unknown',
+  'declined',
+  'withdrawn',
+  'expired',
+  'stale',
+] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/** States in which a change still holds its key: at most one such change per key (a unique index says so). */
+export const OPEN_CHANGE_STATES = ['awaiting_approval', 'sending', 'sent', 'unknown'] as const satisfies readonly ChangeState[];
+export type OpenChangeState = (typeof OPEN_CHANGE_STATES)[number];
+
+/** A signed-in browser session; the sealed cookie carries only the random session id, the row holds the rest. */
+export interface SessionsTable {
+  /** SHA-256 hex of the session id, so a read of the table cannot be replayed as a cookie. */
+  id_hash: string;
+  iss: string;
+  sub: string;
+  email: string | null;
+  name: string | null;
+  role: string;
+  /** When the user last authenticated at the IdP (OIDC `auth_time`), for step-up. */
+  auth_time: string | null;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end of the session, whatever its activity. */
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ChangesTable {
+  /** A UUID made by the console. */
+  id: string;
+  cosigner_id: string;
+  api_key_id: string;
+  state: ChangeState;
+  /** JSON text of the proposer `{ iss, sub, email, name, role }`. */
+  proposer: string;
+  proposer_sub: string;
+  /** JSON text of the approver, like `proposer`; null until approved. */
+  approver: string | null;
+  /** The database refuses an approver_sub equal to proposer_sub. */
+  approver_sub: string | null;
+  /** At most 500 characters. */
+  reason: string | null;
+  /** JSON text: the live handler the change was made against (the drift guard compares it before sending). */
+  before_handler: string;
+  /** JSON text: the handler to send (URL, public key or certificate PEM text, fingerprints). */
+  after_handler: string;
+  /** Fireblocks' asynchronous request id, once the PATCH was accepted. */
+  fireblocks_request_id: string | null;
+  /** Fireblocks' X-Request-ID of the PATCH. */
+  fireblocks_x_request_id: string | null;
+  last_fireblocks_status: string | null;
+  /** Why it was declined, failed or reconciled. */
+  decided_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  /** When an approval-awaiting change expires (CHANGE_TTL). */
+  expires_at: string | null;
+  closed_at: string | null;
+  /** Optimistic concurrency: every update sets `version = version + 1 WHERE version = <read>`. 1 on insert. */
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** Append-only; the database refuses UPDATE and DELETE. Mapped to and from AuditEvent by lib/audit. */
+export interface AuditEventsTable {
+  /** 1, 2, ... without gaps: assigned under the append lock, not by a sequence. */
+  seq: number;
+  /** ISO 8601 UTC with milliseconds, as hashed. */
+  at: string;
+  kind: string;
+  /** JSON text of `{ iss, sub, email, name, role }`, or null for the console itself. */
+  actor: string | null;
+  /** actor.sub, kept apart for the audit page's actor filter. */
+  actor_sub: string | null;
+  change_id: string | null;
+  cosigner_id: string | null;
+  api_key_id: string | null;
+  request_id: string | null;
+  fireblocks_request_id: string | null;
+  fireblocks_async_request_id: string | null;
+  before: string | null;
+  after: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  sessions: SessionsTable;
+  changes: ChangesTable;
+  audit_events: AuditEventsTable;
+}
+
+export type SessionRow = Selectable<SessionsTable>;
+export type NewSessionRow = Insertable<SessionsTable>;
+export type SessionRowUpdate = Updateable<SessionsTable>;
+export type ChangeRow = Selectable<ChangesTable>;
+export type NewChangeRow = Insertable<ChangesTable>;
+export type ChangeRowUpdate = Updateable<ChangesTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
