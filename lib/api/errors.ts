@@ -5,7 +5,7 @@ import { $ZodError } from 'zod/v4/core';
 import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError } from '@/lib/fireblocks/errors';
 
-import { redactForLog } from './redact';
+import { logger } from '@/lib/log/logger';
 
 /** Field path -> first message, dot-joined (`callbackHandler.url`); a whole-body issue is keyed `body`. */
 function fieldsOf(error: $ZodError): Record<string, string> {
@@ -48,7 +48,7 @@ export function toAppErrorFromUnknown(error: unknown, requestId: string, signal?
     return new AppError({ status: 400, code: 'bad_request', message: 'Some fields are invalid.', fields: fieldsOf(error) });
   }
   if (isFireblocksError(error)) return toAppError(error);
-  console.error(`[${requestId}] unhandled error in route: ${redactForLog(error)}`);
+  logger.error({ requestId, err: error }, 'unhandled error in route');
   return new AppError({ status: 500, code: 'internal', message: 'Something went wrong on our side.' });
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { NextResponse, type NextRequest } from 'next/server';
 
-import { redactForLog } from '@/lib/api/redact';
+import { logger } from '@/lib/log/logger';
 import type { AppConfig } from '@/lib/config/env';
 
 import { loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
@@ -36,7 +36,7 @@ export async function handleLogin(req: NextRequest, config: AppConfig): Promise<
   try {
     started = await startSignIn(config, returnTo);
   } catch (error) {
-    console.error(`sign-in could not start: ${redactForLog(error)}`);
+    logger.error({ err: error }, 'sign-in could not start');
     return failurePage(502, 'The sign-in provider could not be reached. Try again in a moment.');
   }
   const res = redirectTo(started.url);
@@ -56,7 +56,7 @@ export async function handleCallback(req: NextRequest, config: AppConfig, now = 
     // Built from APP_URL, not the Host header, so redirect_uri matches what the IdP has registered.
     signedIn = await finishSignIn(config, new URL(`/auth/callback${req.nextUrl.search}`, config.appUrl), state);
   } catch (error) {
-    console.error(`sign-in callback refused: ${redactForLog(error)}`);
+    logger.warn({ err: error }, 'sign-in callback refused');
     return failurePage(400, 'The sign-in provider’s answer could not be accepted.');
   }
   const session = newSession(signedIn.user, now);
@@ -80,7 +80,7 @@ async function afterSignOut(req: NextRequest, config: AppConfig): Promise<URL> {
     return (await endSessionUrl(config, hint)) ?? new URL('/', config.appUrl);
   } catch (error) {
     // Unreachable IdP: the console session still ends; the IdP's own session expires on its own terms.
-    console.error(`sign-out could not reach the IdP: ${redactForLog(error)}`);
+    logger.warn({ err: error }, 'sign-out could not reach the IdP');
     return new URL('/', config.appUrl);
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { getFireblocks } from '@/lib/fireblocks';
+import { logger } from '@/lib/log/logger';
 
 import { ConfigError, getConfig } from './env';
 
@@ -12,7 +13,7 @@ export function assertStartupConfig(): void {
     getFireblocks();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    logger.fatal(error.message);
     process.exit(1);
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { ConfigError } from '@/lib/config/env';
+import { logger } from '@/lib/log/logger';
 
 import { getDb } from '.';
 import { MigrationRefusedError, migrateToLatest } from './migrate';
@@ -13,10 +14,10 @@ export async function migrateOnStart(): Promise<void> {
   try {
     const db = getDb();
     const { applied } = await migrateToLatest(db);
-    if (applied.length > 0) console.info(`database ${db.location}: applied ${applied.join(', ')}`);
+    if (applied.length > 0) logger.info({ database: db.location, applied }, 'database migrated');
   } catch (error) {
     if (!(error instanceof MigrationRefusedError || error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    logger.fatal(error.message);
     process.exit(1);
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { getConfig } from '@/lib/config/env';
+import { logger } from '@/lib/log/logger';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
 
@@ -23,7 +24,7 @@ export function getFireblocks(): FireblocksClient {
       // One line per retry so rate limiting and flakiness upstream are visible; nothing secret is in the event.
       retry: {
         onRetry: (e) =>
-          console.warn(`[fireblocks] attempt ${e.attempt} failed (${e.status ? `HTTP ${e.status}` : e.reason}); retrying in ${e.delayMs} ms`),
+          logger.warn({ attempt: e.attempt, status: e.status, reason: e.reason, delayMs: e.delayMs }, 'fireblocks read failed; retrying'),
       },
     });
   }
