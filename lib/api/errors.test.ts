@@ -37,6 +37,13 @@ describe('errorResponse', () => {
     expect(fields.body).toMatch(/3,990 more/);
   });
 
+  it('closes the connection after a 408 (the rest of that body never came), and only then', () => {
+    const slow = errorResponse(new AppError({ status: 408, code: 'bad_request', message: 'Too slow.' }), RID);
+    expect(slow.status).toBe(408);
+    expect(slow.headers.get('Connection')).toBe('close');
+    expect(errorResponse(new AppError({ status: 400, code: 'bad_request', message: 'No.' }), RID).headers.get('Connection')).toBeNull();
+  });
+
   it('keys a whole-body issue as `body`', async () => {
     const res = errorResponse(z.object({}).strict().safeParse(5).error, RID);
     expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('body');

@@ -52,5 +52,7 @@ export function errorResponse(error: unknown, requestId: string, signal?: AbortS
   const appError = toAppErrorFromUnknown(error, requestId, signal);
   const headers = new Headers();
   if (appError.retryAfter !== undefined) headers.set('Retry-After', String(Math.max(0, Math.ceil(appError.retryAfter))));
+  // The rest of a 408's body never came: the connection cannot carry another request, so free the socket (RFC 9110).
+  if (appError.status === 408) headers.set('Connection', 'close');
   return Response.json(appError.toBody(requestId), { status: appError.status, headers });
 }
