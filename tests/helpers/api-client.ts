@@ -95,7 +95,8 @@ export function rawPathRequest(appUrl: string, method: string, rawPath: string, 
     ...(method === 'GET' ? {} : { origin: appUrl, 'content-type': 'application/json' }),
   };
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, method, path: rawPath, headers }, (res) => {
+    // A connection of its own: a pooled one may be a socket the server is about to close.
+    const req = request({ host: hostname, port, method, path: rawPath, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
