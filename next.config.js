@@ -3,15 +3,17 @@
 /**
  * proxy.ts does not run on /api/ (it would add ~1.5 ms to every call); route answers get their security headers
  * from lib/api/handler.ts. These are for the answers Next gives there by itself (404 for an unknown path, 405 for
- * a wrong method). Next sets them before the route runs and then ignores a route's own value for the same header,
- * so they must equal apiSecurityHeaders in lib/security/headers.ts (tests/security/route-walk.test.ts checks). Cache-Control is left to the
- * routes: it depends on the answer's size (lib/api/api-headers.ts). HSTS too: it depends on the configuration.
+ * a wrong method, 204 for OPTIONS). Next sets them before the route runs and then ignores a route's own value for
+ * the same header, so they must equal apiSecurityHeaders in lib/security/headers.ts (tests/security/route-walk.test.ts
+ * checks). That includes Cache-Control, which is therefore the same on every /api/ answer (lib/api/api-headers.ts).
+ * HSTS is left to the routes: it depends on the configuration.
  */
 const apiFallbackHeaders = [
   { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cache-Control', value: 'no-store, no-transform' },
 ];
 
 /** @type {import('next').NextConfig} */

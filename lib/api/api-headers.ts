@@ -3,13 +3,6 @@ import 'server-only';
 import { getConfig } from '@/lib/config/env';
 import { apiSecurityHeaders } from '@/lib/security/headers';
 
-/**
- * Answers smaller than this go out uncompressed: `no-transform` keeps Next's gzip (and any proxy's) off them. A page
- * of ten cosigners gzips from 1.2 KB to 0.5 KB, which saves less time on the wire than the ~0.7 ms that gzip added to
- * each call in the proxy bench (bench/proxy.ts). Big pages (100 API keys with their PEMs, ~40 KB) are still compressed.
- */
-export const COMPRESS_MIN_BYTES = 8 * 1024;
-
 let cached: ReadonlyArray<[string, string]> | undefined;
 
 /**
@@ -30,12 +23,13 @@ export function apiHeaderEntries(): ReadonlyArray<[string, string]> {
 }
 
 /**
- * Sets them on `headers` (overwriting), and returns it. An answer without a Content-Length of at least
- * COMPRESS_MIN_BYTES (errors, small pages; respond() sets the length) is also marked `no-transform`.
+ * Sets them on `headers` (overwriting), and returns it. Cache-Control is `no-store, no-transform` on every answer,
+ * large ones too: next.config.js must send that header for the answers Next gives itself (OPTIONS, 405), and once
+ * it does, Next drops a route's own Cache-Control, so a per-answer choice (gzip for big pages only) cannot be made.
+ * Small answers are the common case and gzip cost them ~0.7 ms each (bench/proxy.ts); the price is that a page of
+ * 100 keys (~250 bytes each) now goes out uncompressed too.
  */
 export function setApiHeaders(headers: Headers): Headers {
   for (const [name, value] of apiHeaderEntries()) headers.set(name, value);
-  const length = Number(headers.get('content-length') ?? Number.NaN);
-  if (!(length >= COMPRESS_MIN_BYTES)) headers.set('Cache-Control', `${headers.get('Cache-Control') ?? 'no-store'}, no-transform`);
   return headers;
 }

@@ -27,6 +27,23 @@ describe('errorResponse', () => {
     expect(Object.keys(body.error.fields).sort()).toEqual(['callbackHandler.tags.1', 'callbackHandler.url']);
   });
 
+  it('names at most 10 unknown keys of a strict object and counts the rest (4,000 keys answer in under 1 kB)', async () => {
+    const body = Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`key${i}`, 1]));
+    const res = errorResponse(z.strictObject({}).safeParse(body).error, RID);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(1000);
+    const { fields } = (JSON.parse(text) as { error: { fields: Record<string, string> } }).error;
+    expect(Object.keys(fields)).toHaveLength(11);
+    expect(fields.body).toMatch(/3,990 more/);
+  });
+
+  it('closes the connection after a 408 (the rest of that body never came), and only then', () => {
+    const slow = errorResponse(new AppError({ status: 408, code: 'bad_request', message: 'Too slow.' }), RID);
+    expect(slow.status).toBe(408);
+    expect(slow.headers.get('Connection')).toBe('close');
+    expect(errorResponse(new AppError({ status: 400, code: 'bad_request', message: 'No.' }), RID).headers.get('Connection')).toBeNull();
+  });
+
   it('keys a whole-body issue as `body`', async () => {
     const res = errorResponse(z.object({}).strict().safeParse(5).error, RID);
     expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('body');

@@ -2,20 +2,11 @@ import 'server-only';
 
 import { $ZodError } from 'zod/v4/core';
 
+import { issuesToFields } from '@/lib/callback/fields';
 import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError } from '@/lib/fireblocks/errors';
 
 import { logger } from '@/lib/log/logger';
-
-/** Field path -> first message, dot-joined (`callbackHandler.url`); a whole-body issue is keyed `body`. */
-function fieldsOf(error: $ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || 'body';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 /**
  * nginx's "client closed request": non-standard, but within the 200-599 a Response accepts, and it keeps
@@ -45,7 +36,8 @@ export function toAppErrorFromUnknown(error: unknown, requestId: string, signal?
     return new AppError({ status: CLIENT_CLOSED_REQUEST, code: 'bad_request', message: 'Request was cancelled.' });
   }
   if (error instanceof $ZodError) {
-    return new AppError({ status: 400, code: 'bad_request', message: 'Some fields are invalid.', fields: fieldsOf(error) });
+    // Field path -> first message (`callbackHandler.url`, `body` for the whole body); unknown keys named up to a cap.
+    return new AppError({ status: 400, code: 'bad_request', message: 'Some fields are invalid.', fields: issuesToFields(error.issues) });
   }
   if (isFireblocksError(error)) return toAppError(error);
   logger.error({ requestId, err: error }, 'unhandled error in route');
@@ -60,5 +52,7 @@ export function errorResponse(error: unknown, requestId: string, signal?: AbortS
   const appError = toAppErrorFromUnknown(error, requestId, signal);
   const headers = new Headers();
   if (appError.retryAfter !== undefined) headers.set('Retry-After', String(Math.max(0, Math.ceil(appError.retryAfter))));
+  // The rest of a 408's body never came: the connection cannot carry another request, so free the socket (RFC 9110).
+  if (appError.status === 408) headers.set('Connection', 'close');
   return Response.json(appError.toBody(requestId), { status: appError.status, headers });
 }

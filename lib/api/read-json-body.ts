@@ -5,7 +5,15 @@ import { AppError } from '@/lib/errors/app-error';
 export interface ReadJsonBodyOptions {
   /** Largest body accepted, in bytes. */
   maxBytes: number;
+  /** The whole body must have arrived this long after reading starts; default BODY_DEADLINE_MS. */
+  deadlineMs?: number;
 }
+
+/**
+ * A few KB take milliseconds on any real link; a body still trickling in after 10 s is a client holding a
+ * socket (and this request's memory) open, slowloris-style. Node's own requestTimeout (300 s) is far too lax.
+ */
+export const BODY_DEADLINE_MS = 10_000;
 
 /**
  * A callback-handler body is a URL and one PEM block, a few KB at most. 64 KiB leaves room for a
@@ -19,25 +27,40 @@ const badBody = (message: string) =>
 /**
  * Reads a JSON request body with a hard size cap: refused up front by `Content-Length`, and counted
  * while streaming (a chunked body has no length), so an oversize body is never held in memory whole.
+ * A body that has not fully arrived by the deadline is a 408 (lib/api/errors.ts closes that connection).
  */
-export async function readJsonBody(req: Request, { maxBytes }: ReadJsonBodyOptions): Promise<unknown> {
+export async function readJsonBody(req: Request, { maxBytes, deadlineMs = BODY_DEADLINE_MS }: ReadJsonBodyOptions): Promise<unknown> {
   const tooLarge = `Request body must be at most ${maxBytes} bytes.`;
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw badBody(tooLarge);
   if (!req.body) throw badBody('Request body is required.');
 
   const reader = req.body.getReader();
+  let timedOut = false;
+  // Cancelling ends the pending read (done), so the loop below stops waiting on a client that has stalled.
+  const timer = setTimeout(() => {
+    timedOut = true;
+    reader.cancel().catch(() => undefined);
+  }, deadlineMs);
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw badBody(tooLarge);
+  try {
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (timedOut) {
+        const message = `The request body did not arrive within ${deadlineMs / 1000} seconds.`;
+        throw new AppError({ status: 408, code: 'bad_request', message, fields: { body: message } });
+      }
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw badBody(tooLarge);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
 
   let text: string;

@@ -2,7 +2,15 @@
  * The callback URL rules of docs/callback-handler-rules.md, as plain functions shared by the zod schemas (browser and
  * server) and the server-side inspection. Browser-safe: WHATWG `URL` only.
  */
+import { blockedAddressKind, type BlockedAddress } from './host-address';
+
 export const URL_MAX_CHARS = 2048;
+
+const BLOCKED_ADDRESS_MESSAGES: Record<BlockedAddress, string> = {
+  'link-local':
+    "This is a link-local address (169.254.x.x or fe80::), which the Co-Signer cannot reach as a handler. Use the handler's routable address or host name.",
+  unspecified: "0.0.0.0 (any 0.x.x.x) and :: are not addresses a handler can be called at. Use the handler's address or host name.",
+};
 
 export interface UrlRuleOptions {
   /** Plain http to a loopback host, only while the upstream is the simulator. */
@@ -58,6 +66,10 @@ export function checkCallbackUrl(text: string, opts: UrlRuleOptions): string | n
   // `url.hash` is empty for a bare trailing '#', so look at the text itself.
   if (text.includes('#')) return 'Remove the #fragment from the URL: it is never sent to the handler.';
   if (!url.hostname) return 'The URL needs a host name.';
+  // Checked on the parsed URL: the parser has already turned 2852039166, 0xa9fe0101 or :00 into their plain forms.
+  const blocked = blockedAddressKind(url.hostname);
+  if (blocked) return BLOCKED_ADDRESS_MESSAGES[blocked];
+  if (url.port === '0') return "Port 0 is not a port a handler can listen on. Use the handler's real port, or none for 443.";
   return null;
 }
 

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 import { createFireblocksClient } from './client';
+import { FireblocksError } from './errors';
+import { httpSend } from './http-send';
+import { DEFAULT_RETRY } from './retry';
+import { createRequestSigner, type SignRequestInput } from './sign';
+import { call } from './transport';
 import { rsaTestKey } from './testing/keys';
 import { startScriptedServer, type ScriptedServer } from './testing/scripted-server';
 import { verifyRecordedRequest } from './testing/verify-token';
@@ -73,5 +79,55 @@ describe('requests on the wire', () => {
     expect(data).toEqual({ id: COSIGNER, archived: false });
     expect(server.requests[0]?.url).toBe(`/v1/cosigners/${COSIGNER}`);
     await verifyRecordedRequest(server.requests[0]!, publicKey);
+  });
+});
+
+describe('a dot segment in an id (routes refuse it first; this is the client\'s own stop)', () => {
+  const BODY = { callbackHandler: { url: 'https://cb.example.com', publicKey: 'x' } };
+  // Each would resolve to another Fireblocks path: `.../api_keys/..` is PATCH /v1/cosigners/{c}/, "rename cosigner".
+  const calls: Array<[string, (c: ReturnType<typeof createFireblocksClient>) => Promise<unknown>]> = [
+    ['updateCallbackHandler with apiKeyId ..', (c) => c.updateCallbackHandler(COSIGNER, '..', BODY)],
+    ['updateCallbackHandler with apiKeyId .', (c) => c.updateCallbackHandler(COSIGNER, '.', BODY)],
+    ['getCosigner with cosignerId ..', (c) => c.getCosigner('..')],
+    ['listApiKeys with cosignerId .', (c) => c.listApiKeys('.')],
+    ['getApiKey with apiKeyId ..', (c) => c.getApiKey(COSIGNER, '..')],
+    ['getRequestStatus with requestId ..', (c) => c.getRequestStatus(COSIGNER, 'k1', '..')],
+  ];
+
+  it.each(calls)('%s: throws invalid_request and sends nothing', async (_name, run) => {
+    const { s, client } = await start({ id: COSIGNER, archived: false });
+    const error = await run(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FireblocksError);
+    expect(error).toMatchObject({ kind: 'invalid_request' });
+    expect(s.requests).toEqual([]);
+  });
+
+  it('signs nothing either: the check runs before the signer', async () => {
+    server = await startScriptedServer(() => ({ body: { id: 'k1' } }));
+    const signed: SignRequestInput[] = [];
+    const sign = createRequestSigner(API_KEY, privateKey);
+    const t = {
+      baseUrl: server.baseUrl,
+      apiKey: API_KEY,
+      sign: (input: SignRequestInput) => (signed.push(input), sign(input)),
+      timeoutMs: 5000,
+      retry: DEFAULT_RETRY,
+      send: httpSend,
+    };
+    const spec = (path: string) => ({ method: 'PATCH' as const, path, body: BODY, schema: z.unknown() });
+    await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/..`))).rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/%2E%2e`))).rejects.toMatchObject({ kind: 'invalid_request' });
+    expect(signed).toEqual([]);
+    expect(server.requests).toEqual([]);
+    // The positive control: the same transport signs and sends a plain path.
+    await call(t, spec(`/cosigners/${COSIGNER}/api_keys/k1`));
+    expect(signed.map((x) => x.uri)).toEqual([`/v1/cosigners/${COSIGNER}/api_keys/k1`]);
+    expect(server.requests.map((r) => r.url)).toEqual([`/v1/cosigners/${COSIGNER}/api_keys/k1`]);
+  });
+
+  it('an id spelled %2e%2e is sent as those characters, encoded, not resolved', async () => {
+    const { s, client } = await start({ id: 'k1' });
+    await client.getApiKey(COSIGNER, '%2e%2e');
+    expect(s.requests[0]?.url).toBe(`/v1/cosigners/${COSIGNER}/api_keys/%252e%252e`);
   });
 });

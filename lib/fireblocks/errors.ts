@@ -2,7 +2,8 @@ import 'server-only';
 
 import { AppError } from '@/lib/errors/app-error';
 
-export type FireblocksErrorKind = 'http' | 'timeout' | 'network' | 'invalid_response';
+/** `invalid_request`: refused before sending (a path parameter that would change the path); nothing went out. */
+export type FireblocksErrorKind = 'http' | 'timeout' | 'network' | 'invalid_response' | 'invalid_request';
 
 export interface FireblocksErrorOptions {
   kind: FireblocksErrorKind;
@@ -57,6 +58,7 @@ export function toAppError(e: FireblocksError): AppError {
   if (e.kind === 'timeout') {
     return new AppError({ status: 504, code: 'upstream_timeout', message: 'Fireblocks did not answer in time', fireblocksRequestId });
   }
+  if (e.kind === 'invalid_request') return new AppError({ status: 400, code: 'bad_request', message: 'The request names an id that is not valid.' });
   if (e.kind === 'network') return upstream('Fireblocks could not be reached');
   if (e.kind === 'invalid_response') return upstream('Fireblocks sent a response the console could not read');
   switch (e.status) {

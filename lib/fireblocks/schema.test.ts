@@ -6,6 +6,7 @@ import {
   cosignerIdSchema,
   cosignersPageSchema,
   listPageQuerySchema,
+  requestIdSchema,
   requestStatusSchema,
   updateCallbackHandlerResponseSchema,
 } from './schema';
@@ -67,5 +68,19 @@ describe('request schemas', () => {
     expect(cosignerIdSchema.safeParse('not-a-uuid').success).toBe(false);
     expect(apiKeyIdSchema.safeParse('ec1ca5d4-3824-4c67-9bea-7f3f636b9f40').success).toBe(true);
     for (const bad of ['', 'a/b', '../x', 'a b', 'x'.repeat(129)]) expect(apiKeyIdSchema.safeParse(bad).success).toBe(false);
+  });
+
+  // A dot segment passes the character rule but the URL parser resolves it: `.../api_keys/..` is the cosigner.
+  const DOT_SEGMENTS = ['.', '..', '%2e', '%2E', '%2e%2e', '%2E%2e', '.%2e', '%2e.'];
+  it.each(DOT_SEGMENTS)('refuses the dot segment %s as an API key id, a request id and a cosigner id', (dot) => {
+    for (const schema of [apiKeyIdSchema, requestIdSchema, cosignerIdSchema]) expect(schema.safeParse(dot).success).toBe(false);
+  });
+
+  it('says why a dot segment is refused, and still takes ids with dots inside', () => {
+    expect(apiKeyIdSchema.safeParse('..').error?.issues.map((i) => i.message)).toEqual(['must be an API key id, not . or ..']);
+    for (const ok of ['...', 'a.b', '.x', 'x..']) {
+      expect(apiKeyIdSchema.safeParse(ok).success, ok).toBe(true);
+      expect(requestIdSchema.safeParse(ok).success, ok).toBe(true);
+    }
   });
 });

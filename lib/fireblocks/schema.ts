@@ -71,16 +71,20 @@ export const listPageQuerySchema = z.object({
 /** 8-4-4-4-12 hex; `z.guid` rather than `z.uuid` so ids without RFC version bits are not refused. */
 export const cosignerIdSchema = z.guid({ message: 'must be a cosigner id (UUID)' });
 const SAFE_ID = /^[A-Za-z0-9._~-]+$/;
-export const apiKeyIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(SAFE_ID, { message: 'must be an API key id (letters, digits, . _ ~ -)' });
-export const requestIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(SAFE_ID, { message: 'must be a request id (letters, digits, . _ ~ -)' });
+/**
+ * `.` and `..` (and `%2e` spellings, which URL parsers treat the same) are path steps, not names: the URL parser
+ * would resolve them and the request would go to another Fireblocks path (`.../api_keys/..` is the cosigner itself).
+ */
+export const isDotSegment = (value: string): boolean => /^(?:\.|%2e){1,2}$/i.test(value);
+const segmentId = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(SAFE_ID, { message: `must be ${what} (letters, digits, . _ ~ -)` })
+    .refine((value) => !isDotSegment(value), { message: `must be ${what}, not . or ..` });
+export const apiKeyIdSchema = segmentId('an API key id');
+export const requestIdSchema = segmentId('a request id');
 
 export type Cosigner = z.infer<typeof cosignerSchema>;
 export type ApiKey = z.infer<typeof apiKeySchema>;

@@ -39,6 +39,7 @@ export interface CallResult<T> {
 /** One Fireblocks call: signed, timed out, parsed, and for GET retried on 429/5xx/network failures. */
 export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResult<T>> {
   const url = new URL(t.baseUrl + spec.path);
+  assertPathKept(t.baseUrl, spec.path, url);
   for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   // Serialized once: these bytes are hashed into the JWT and these bytes are sent.
   const body = spec.body === undefined ? undefined : Buffer.from(JSON.stringify(spec.body));
@@ -55,6 +56,17 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
       await sleep(delayMs, spec.signal);
     }
   }
+}
+
+/**
+ * The URL parser resolves dot segments (`.`, `..`, `%2e`) and would quietly aim a signed request at another
+ * Fireblocks path (`PATCH .../api_keys/..` is "rename cosigner"). An id is checked before it gets here; this is the
+ * last stop, before anything is signed or sent: the parsed path must be exactly the one built from the segments.
+ */
+function assertPathKept(baseUrl: string, path: string, url: URL): void {
+  const meant = new URL(baseUrl).pathname.replace(/\/+$/, '') + path;
+  if (url.pathname === meant) return;
+  throw new FireblocksError({ kind: 'invalid_request', message: 'A path parameter is not a plain name (. or ..); nothing was sent to Fireblocks' });
 }
 
 async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: Uint8Array | undefined, attempt: number): Promise<RawResponse> {

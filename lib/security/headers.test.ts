@@ -45,7 +45,7 @@ describe('apiSecurityHeaders', () => {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'X-Frame-Options': 'DENY',
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'no-store, no-transform',
       'Strict-Transport-Security': securityHeaders({ ...base, production: true, https: true })['Strict-Transport-Security'],
     });
     expect(apiSecurityHeaders(false)['Strict-Transport-Security']).toBeUndefined();

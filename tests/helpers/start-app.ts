@@ -19,7 +19,10 @@ export interface TestApp {
 }
 
 export interface StartTestAppOptions {
-  /** Port for a server of our own (one per test file, so files can run in parallel); the simulator's is random. */
+  /**
+   * Port for a server of our own (one per test file, so files can run in parallel); the simulator's is random.
+   * TEST_APP_PORT overrides it, to run one file alone beside other servers.
+   */
   port: number;
 }
 
@@ -28,8 +31,9 @@ export interface StartTestAppOptions {
  * TEST_SESSION_SECRET, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
  * build under `next start`, against a simulator started here on a random port with a freshly generated API key.
  */
-export async function startTestApp({ port }: StartTestAppOptions): Promise<TestApp> {
-  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG } = process.env;
+export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
+  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG, TEST_APP_PORT } = process.env;
+  const port = TEST_APP_PORT ? Number(TEST_APP_PORT) : o.port;
   if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET) {
     return {
       appUrl: TEST_APP_URL.replace(/\/+$/, ''),

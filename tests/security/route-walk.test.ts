@@ -142,10 +142,10 @@ describe('security headers', () => {
     expect(a.headers.get('x-powered-by')).toBeNull();
   });
 
-  // What lib/security/headers.ts says, as the server sends it: next.config.js repeats these for Next's own /api/
-  // answers, and Next lets that copy override a route's value, so a drift between the two shows here.
-  const expectApiHeaders = (res: Response, label: string) => {
-    const { 'Cache-Control': _cache, 'Strict-Transport-Security': _hsts, ...expected } = apiSecurityHeaders(true);
+  // What lib/security/headers.ts says, as the server sends it, Cache-Control included: next.config.js repeats these
+  // for Next's own /api/ answers, and Next lets that copy override a route's value, so a drift between the two shows here.
+  const expectApiHeaders = (res: Response, label: string, headers = apiSecurityHeaders(true)) => {
+    const { 'Strict-Transport-Security': _hsts, ...expected } = headers;
     for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), `${label}: ${name}`).toBe(value);
     expect(res.headers.get('content-security-policy'), label).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers.get('x-powered-by'), label).toBeNull();
@@ -161,16 +161,27 @@ describe('security headers', () => {
     await res.body?.cancel();
   });
 
-  it('the public health check and the answers Next gives itself under /api/ (unknown path, wrong method) too', async () => {
+  it('the public health check and the answers Next gives itself under /api/ (unknown path, wrong method, OPTIONS) too', async () => {
     const health = await fetch(`${server.appUrl}/api/health`);
     expectApiHeaders(health, 'health');
     expect(health.headers.get('cache-control')).toBe('no-store, no-transform');
     expect(health.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     await health.body?.cancel();
-    for (const [label, path, method] of [['unknown path', '/api/no-such-route', 'GET'], ['wrong method', '/api/me', 'DELETE']] as const) {
+    const framework = [
+      ['unknown path', '/api/no-such-route', 'GET', 404],
+      ['wrong method', '/api/me', 'DELETE', 405],
+      ['wrong method on a list', '/api/cosigners', 'DELETE', 405],
+      ['wrong method on the PATCH route', '/api/cosigners/44fcead0-7053-4831-a53a-df7fb90d440f/api-keys/k1', 'PUT', 405],
+      ['OPTIONS', '/api/cosigners', 'OPTIONS', 204],
+      ['OPTIONS on the PATCH route', '/api/cosigners/44fcead0-7053-4831-a53a-df7fb90d440f/api-keys/k1', 'OPTIONS', 204],
+    ] as const;
+    for (const [label, path, method, status] of framework) {
       const res = await fetch(`${server.appUrl}${path}`, { method, redirect: 'manual' });
-      expect(res.status, label).toBeGreaterThanOrEqual(400);
-      expectApiHeaders(res, label);
+      expect(res.status, label).toBe(status);
+      // Next's not-found page sets its own Cache-Control over next.config's: 'private, no-cache, no-store, ...'.
+      const { 'Cache-Control': _cache, ...others } = apiSecurityHeaders(true);
+      expectApiHeaders(res, label, status === 404 ? others : undefined);
+      expect(res.headers.get('cache-control'), label).toMatch(/(^|,\s*)no-store(,|$)/);
       await res.body?.cancel();
     }
   });

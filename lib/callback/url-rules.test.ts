@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+
+import { blockedAddressKind } from './host-address';
+import { checkCallbackUrl } from './url-rules';
+
+const strict = { allowLoopbackHttp: false };
+const check = (url: string) => checkCallbackUrl(url, strict);
+
+// Each as typed into the form; the parsed hostname is what the rule sees (shown for the numeric spellings).
+const LINK_LOCAL = [
+  'https://169.254.1.1/cb',
+  'https://169.254.169.254/latest/meta-data',
+  'https://2852039166/cb', // 169.254.169.254 in decimal
+  'https://0xa9fe0101/cb', // hex
+  'https://0xA9.0xFE.1.1/cb', // hex per part
+  'https://0251.0376.01.01/cb', // octal
+  'https://169.254.1/cb', // short form: 169.254.0.1
+  'https://169.254.1.1./cb', // trailing dot
+  'https://[fe80::1]/cb',
+  'https://[FE80:0:0:0:0:0:0:1]:8443/cb',
+  'https://[febf:ffff::1]/cb', // the top of fe80::/10
+  'https://[::ffff:169.254.1.1]/cb', // IPv4-mapped, dotted
+  'https://[::ffff:a9fe:101]/cb', // IPv4-mapped, hex
+];
+const UNSPECIFIED = [
+  'https://0.0.0.0/cb',
+  'https://0/cb',
+  'https://0x0/cb',
+  'https://0.1.2.3/cb',
+  'https://[::]/cb',
+  'https://[0:0:0:0:0:0:0:0]/cb',
+  'https://[::ffff:0.0.0.0]/cb',
+];
+
+describe('checkCallbackUrl: addresses a Co-Signer can never call', () => {
+  it.each(LINK_LOCAL)('refuses link-local %s', (url) => {
+    expect(check(url)).toMatch(/link-local address \(169\.254\.x\.x or fe80::\).*routable address or host name/);
+  });
+
+  it.each(UNSPECIFIED)('refuses unspecified %s', (url) => {
+    expect(check(url)).toMatch(/0\.0\.0\.0 .*and :: are not addresses a handler can be called at/);
+  });
+
+  it.each(['https://callbacks.example.com:0/cb', 'https://callbacks.example.com:00/cb', 'https://[2001:db8::1]:0/cb'])('refuses port 0: %s', (url) => {
+    expect(check(url)).toMatch(/Port 0 is not a port/);
+  });
+
+  it.each([
+    'https://callbacks.example.com/cb',
+    'https://callbacks.example.com:8443/cb',
+    'https://10.0.0.5/cb',
+    'https://169.253.255.255/cb',
+    'https://169.255.0.1/cb',
+    'https://1.0.0.0/cb',
+    'https://[fec0::1]/cb', // just above fe80::/10
+    'https://[fe7f::1]/cb',
+    'https://[2001:db8::1]/cb',
+    'https://[::ffff:a9ff:101]/cb', // mapped 169.255.1.1
+    'https://169-254-1-1.example.com/cb',
+    'https://0.example.com/cb',
+  ])('still accepts %s', (url) => {
+    expect(check(url)).toBeNull();
+  });
+
+  it('refuses link-local even as http while the simulator is the upstream (only loopback is allowed there)', () => {
+    expect(checkCallbackUrl('http://169.254.1.1/cb', { allowLoopbackHttp: true })).toMatch(/https/);
+    expect(checkCallbackUrl('https://[fe80::1]/cb', { allowLoopbackHttp: true })).toMatch(/link-local/);
+  });
+
+});
+
+describe('blockedAddressKind reads hostnames as URL leaves them', () => {
+  it.each([
+    ['169.254.0.0', 'link-local'],
+    ['169.254.255.255', 'link-local'],
+    ['[fe80::]', 'link-local'],
+    ['[::ffff:a9fe:101]', 'link-local'],
+    ['0.0.0.0', 'unspecified'],
+    ['[::]', 'unspecified'],
+    ['[::ffff:0:0]', 'unspecified'],
+    ['[::1]', null],
+    ['127.0.0.1', null],
+    ['[::a9fe:101]', null], // IPv4-compatible (deprecated), not mapped: not the IPv4 address
+    ['example.com', null],
+    ['[not:an:address::x]', null],
+  ])('%s -> %s', (host, kind) => {
+    expect(blockedAddressKind(host)).toBe(kind);
+  });
+});
