@@ -8,7 +8,9 @@ import { ALICE, sessionCookieHeader } from '../helpers/session-cookie';
 import { startTestApp, type TestApp } from '../helpers/start-app';
 
 // The pages answer an unknown cosigner or key with a real HTTP 404 (not a 200 that streams the not-found view after
-// a skeleton), against the production server and the simulator, which says 404 for what it does not hold.
+// a skeleton), against the production server and the simulator, which says 404 for what it does not hold. (Next.js
+// sends a 404 thrown before anything streamed as a bare document that the browser fills with not-found.tsx: the
+// e2e not-found page shows the view.)
 let app: TestApp;
 let seed: SeedSummary;
 let cookie: string;
@@ -20,7 +22,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => app?.close());
 
-/** The not-found view as rendered (its text also sits, unrendered, in every page's RSC payload). */
+/** The not-found view as rendered (its text also sits, unrendered, in the RSC payload of every console page). */
 const NOT_FOUND_HEADING = /<h1[^>]*>Page not found<\/h1>/;
 
 async function page(path: string): Promise<{ status: number; html: string }> {
@@ -32,16 +34,12 @@ const edit = (cosignerId: string, apiKeyId: string) =>
   `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKeyId)}/edit`;
 
 describe('page status', () => {
-  it('an unknown cosigner: 404 with the not-found view', async () => {
-    const res = await page(`/cosigners/${randomUUID()}`);
-    expect(res.status).toBe(404);
-    expect(res.html).toMatch(NOT_FOUND_HEADING);
+  it('an unknown cosigner: 404', async () => {
+    expect((await page(`/cosigners/${randomUUID()}`)).status).toBe(404);
   });
 
   it('an unknown API key of a known cosigner: 404 on its edit page', async () => {
-    const res = await page(edit(seed.keyWithPublicKey.cosignerId, `unknown-${randomUUID()}`));
-    expect(res.status).toBe(404);
-    expect(res.html).toMatch(NOT_FOUND_HEADING);
+    expect((await page(edit(seed.keyWithPublicKey.cosignerId, `unknown-${randomUUID()}`))).status).toBe(404);
   });
 
   it('an unknown cosigner on the edit page: 404', async () => {
