@@ -13,10 +13,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Spies, stubbed globals and env values never leak from one test into the next.
+    // Spies and stubbed globals never leak from one test into the next. (Env stubs are not undone per test: suites
+    // set their configuration once in beforeAll and undo it in afterAll.)
     restoreMocks: true,
     unstubGlobals: true,
-    unstubEnvs: true,
     projects: [
       {
         extends: true,
