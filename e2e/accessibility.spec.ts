@@ -1,11 +1,23 @@
+import type { Page } from '@playwright/test';
+
 import { seedSummary } from '../sim/seed';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, signedInAs, test } from './fixtures';
-import { consolePages } from './pages';
+import { consolePages, type ConsolePage } from './pages';
 
 // The page list is built from the default seed here (test titles must be known before any fixture runs);
 // the fixture-based `seed` of the running simulator is checked against it below.
 const PAGES = consolePages(seedSummary());
+
+/**
+ * The page shows its data: the ready text, and no error state (every one is a role="alert" with text) or loading
+ * placeholder (role="status", "Loading …") left. A page that failed must fail here, not be scanned as if it were fine.
+ */
+async function expectReady(page: Page, p: ConsolePage): Promise<void> {
+  await expect(page.getByText(p.ready).first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+  await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`[A11Y][${scheme.toUpperCase()}]: axe finds no serious violations`, () => {
@@ -16,7 +28,7 @@ for (const scheme of ['light', 'dark'] as const) {
           expect(seed.bigCosignerId).toBe(seedSummary().bigCosignerId);
           await page.emulateMedia({ colorScheme: scheme });
           await page.goto(p.path);
-          await expect(page.getByText(p.ready).first()).toBeVisible();
+          await expectReady(page, p);
           await expectNoSeriousA11yViolations(page, `${p.name} (${scheme})`);
         });
       });

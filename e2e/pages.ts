@@ -7,7 +7,10 @@ export interface ConsolePage {
   path: string;
   /** Who looks at it; null: signed out. */
   user: UserName | null;
-  /** Text that shows the page has rendered its data (not a skeleton). */
+  /**
+   * Text that shows the page has rendered its data: never text an error state or a skeleton shows (the
+   * accessibility check also fails a page that shows an error or is still loading).
+   */
   ready: string | RegExp;
 }
 
@@ -32,6 +35,6 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
     { name: 'edit-public-key', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
     { name: 'edit-certificate', path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
     { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
-    { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: /not found|could not/i },
+    { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
   ];
 }

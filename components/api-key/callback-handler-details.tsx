@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Skeleton } from '@/components/ui/skeleton';
+import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ApiKey } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 
@@ -16,8 +17,8 @@ import { PublicKeyFacts, type InspectedPublicKey } from './public-key-facts';
 export interface CallbackHandlerDetailsProps {
   cosignerId: string;
   apiKeyId: string;
-  /** What the server read for the first paint (null: it could not, the browser fetches). */
-  initialKey?: ApiKey | null;
+  /** What the server read for the first paint, and when (data null: it could not, the browser fetches). */
+  initialKey?: ServerRead<ApiKey>;
   /** The server's inspection of that key's public key, when it has one. */
   initialPublicKey?: InspectedPublicKey;
 }

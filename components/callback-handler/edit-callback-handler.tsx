@@ -8,6 +8,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
+import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ApiKey, Cosigner } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 import { useCosigner } from '@/lib/queries/use-cosigner';
@@ -36,8 +37,8 @@ export interface EditCallbackHandlerProps {
   apiKeyId: string;
   allowLoopbackHttp: boolean;
   /** What the server read for the first paint. */
-  initialKey?: ApiKey | null;
-  initialCosigner?: Cosigner | null;
+  initialKey?: ServerRead<ApiKey>;
+  initialCosigner?: ServerRead<Cosigner>;
 }
 
 /** The edit page's body: the form, or, once a change is sent (`?request=` in the URL), its tracker. */

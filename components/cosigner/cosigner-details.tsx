@@ -5,13 +5,14 @@ import { VersionLabel } from '@/components/cosigners/version-label';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
+import type { ServerRead } from '@/lib/queries/initial-page';
 import type { Cosigner } from '@/lib/queries/types';
 import { useCosigner } from '@/lib/queries/use-cosigner';
 
 export interface CosignerDetailsProps {
   cosignerId: string;
   /** What the server read for the first paint. */
-  initial?: Cosigner | null;
+  initial?: ServerRead<Cosigner>;
 }
 
 const dtClass = 'text-xs font-medium text-zinc-600 uppercase tracking-wide dark:text-zinc-400';

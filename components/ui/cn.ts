@@ -1,4 +1,10 @@
-/** Joins class names, skipping falsy ones. (Small on purpose: no class-merging library on the list pages.) */
-export function cn(...parts: Array<string | false | null | undefined>): string {
-  return parts.filter(Boolean).join(' ');
+import { clsx, type ClassValue } from 'clsx';
+import { twMerge } from 'tailwind-merge';
+
+/**
+ * Joins class names, skipping falsy ones, and lets a later Tailwind class win over an earlier one of the same kind
+ * (`cn('text-zinc-700', 'text-red-700')` is red), so a caller's `className` really overrides a component's default.
+ */
+export function cn(...parts: ClassValue[]): string {
+  return twMerge(clsx(parts));
 }

@@ -4,6 +4,7 @@ import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
 import { apiKeyResponseSchema, cosignerResponseSchema, listApiKeysResponseSchema, listCosignersResponseSchema } from '@/lib/cosigners/schema';
 import { getFireblocks, isFireblocksError } from '@/lib/fireblocks';
 
+import type { ServerRead } from './initial-page';
 import { prefetchSignal } from './prefetch-budget';
 import type { PageParams } from './query-keys';
 import type { ApiKey, Cosigner, ListApiKeysResponse, ListCosignersResponse } from './types';
@@ -11,14 +12,15 @@ import type { ApiKey, Cosigner, ListApiKeysResponse, ListCosignersResponse } fro
 /**
  * First-paint data for the pages, read on the server with the Fireblocks client and parsed with the same response
  * schemas as the /api routes, so the browser's React Query cache starts with exactly what /api would answer
- * (handed over as `initialData`). Any failure or a slow upstream gives null: the browser then fetches through /api
- * and shows the error properly, with its request ids.
+ * (handed over as `initialData`, with the time of the read as `initialDataUpdatedAt`). Any failure or a slow
+ * upstream gives null data: the browser then fetches through /api and shows the error properly, with its request ids.
  */
-async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
+async function orNull<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
   try {
-    return await read();
+    const data = await read();
+    return { data, readAt: Date.now() };
   } catch {
-    return null;
+    return { data: null, readAt: Date.now() };
   }
 }
 
@@ -28,33 +30,34 @@ export class UpstreamNotFound extends Error {
 }
 
 /** Like orNull, but a 404 from Fireblocks becomes UpstreamNotFound (the page renders its not-found UI). */
-async function orNullUnless404<T>(read: () => Promise<T>): Promise<T | null> {
+async function orNullUnless404<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
   try {
-    return await read();
+    const data = await read();
+    return { data, readAt: Date.now() };
   } catch (error) {
     if (isFireblocksError(error) && error.kind === 'http' && error.status === 404) throw new UpstreamNotFound();
-    return null;
+    return { data: null, readAt: Date.now() };
   }
 }
 
 const q = (p: PageParams) => ({ pageSize: p.pageSize, order: p.order, pageCursor: p.cursor });
 
-export const fetchCosignersPage = (page: PageParams): Promise<ListCosignersResponse | null> =>
+export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCosignersResponse>> =>
   orNull(async () => {
     const { data } = await getFireblocks().listCosigners(q(page), { signal: prefetchSignal() });
     return listCosignersResponseSchema.parse({ data: data.data, next: data.next });
   });
 
-export const fetchCosigner = (cosignerId: string): Promise<Cosigner | null> =>
+export const fetchCosigner = (cosignerId: string): Promise<ServerRead<Cosigner>> =>
   orNullUnless404(async () => cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data));
 
-export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ListApiKeysResponse | null> =>
+export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
   orNull(async () => {
     const { data } = await getFireblocks().listApiKeys(cosignerId, q(page), { signal: prefetchSignal() });
     return listApiKeysResponseSchema.parse(summarizeApiKeysPage(data));
   });
 
-export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ApiKey | null> =>
+export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKey>> =>
   orNullUnless404(async () =>
     apiKeyResponseSchema.parse((await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() })).data),
   );

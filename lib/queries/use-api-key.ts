@@ -6,6 +6,7 @@ import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
+import { initialDataOf, type ServerRead } from './initial-page';
 import type { ApiKey, GetApiKeyResponse } from './types';
 
 export interface UseApiKeyOptions {
@@ -18,12 +19,12 @@ export interface UseApiKeyOptions {
 }
 
 /** One API key with its live callback handler (the full PEM: only this single-key read carries it). */
-export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ApiKey | null, options: UseApiKeyOptions = {}) {
+export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ServerRead<ApiKey>, options: UseApiKeyOptions = {}) {
   return useQuery({
     queryKey: queryKeys.apiKeys.detail(cosignerId, apiKeyId),
     queryFn: async ({ signal }) =>
       (await fetchJson<GetApiKeyResponse>(apiPaths.apiKey(cosignerId, apiKeyId), { signal })).data,
-    initialData: initial ?? undefined,
+    ...initialDataOf(initial),
     ...(options.editing ? { refetchOnWindowFocus: false } : {}),
   });
 }

@@ -15,6 +15,6 @@ export function useApiKeys(cosignerId: string, page: PageParams, initial?: Initi
     queryKey: queryKeys.apiKeys.list(cosignerId, page),
     queryFn: ({ signal }) => fetchJson<ListApiKeysResponse>(apiPaths.apiKeys(cosignerId, page), { signal }),
     placeholderData: keepPreviousData,
-    initialData: initialFor(page, initial),
+    ...initialFor(page, initial),
   });
 }

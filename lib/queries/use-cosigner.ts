@@ -6,13 +6,14 @@ import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
+import { initialDataOf, type ServerRead } from './initial-page';
 import type { Cosigner, GetCosignerResponse } from './types';
 
 /** One cosigner's details. */
-export function useCosigner(cosignerId: string, initial?: Cosigner | null) {
+export function useCosigner(cosignerId: string, initial?: ServerRead<Cosigner>) {
   return useQuery({
     queryKey: queryKeys.cosigners.detail(cosignerId),
     queryFn: async ({ signal }) => (await fetchJson<GetCosignerResponse>(apiPaths.cosigner(cosignerId), { signal })).data,
-    initialData: initial ?? undefined,
+    ...initialDataOf(initial),
   });
 }

@@ -15,6 +15,6 @@ export function useCosigners(page: PageParams, initial?: InitialPage<ListCosigne
     queryKey: queryKeys.cosigners.list(page),
     queryFn: ({ signal }) => fetchJson<ListCosignersResponse>(apiPaths.cosigners(page), { signal }),
     placeholderData: keepPreviousData,
-    initialData: initialFor(page, initial),
+    ...initialFor(page, initial),
   });
 }

@@ -13,8 +13,8 @@ export interface SecurityHeaderOptions {
 
 /**
  * The Content-Security-Policy. Scripts need the nonce ('strict-dynamic' lets Next's nonce'd loader pull
- * its chunks). Styles allow 'unsafe-inline' because React style attributes and the toast library inject
- * inline styles; CSS cannot run script, and adding a nonce there would make browsers ignore 'unsafe-inline'.
+ * its chunks). Styles allow 'unsafe-inline' for the style attributes React and Next.js may render; CSS cannot run
+ * script, and adding a nonce there would make browsers ignore 'unsafe-inline'.
  */
 export function contentSecurityPolicy(o: SecurityHeaderOptions): string {
   const directives = [

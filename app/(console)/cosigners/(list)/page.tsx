@@ -17,11 +17,11 @@ export default async function CosignersPage({ searchParams }: { searchParams: Pr
   await requirePageSession();
   const state = readPageState(toUrlSearchParams(await searchParams));
   const page = { pageSize: state.pageSize, order: state.order, cursor: state.cursor };
-  const data = await fetchCosignersPage(page);
+  const read = await fetchCosignersPage(page);
   return (
     <>
       <PageHeader title="Cosigners" description="API Co-signers paired with this Fireblocks workspace." />
-      <CosignersTable initial={{ page, data }} />
+      <CosignersTable initial={{ page, ...read }} />
     </>
   );
 }

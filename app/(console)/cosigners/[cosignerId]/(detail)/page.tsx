@@ -19,9 +19,10 @@ interface CosignerPageProps {
 }
 
 /**
- * GET /cosigners/{id} — a cosigner and its API keys; admins get an edit action per key. In the (detail) route group
- * with its loading.tsx so that skeleton wraps this page only, not the admin-only edit route below it (whose 404
- * must be sent before anything streams).
+ * GET /cosigners/{id} — a cosigner and its API keys; admins get an edit action per key. An unknown cosigner answers
+ * a real HTTP 404: so nothing may stream before the reads that find out, which is why no loading.tsx (a Suspense
+ * boundary whose fallback would go out first, with status 200) wraps this page. The two reads run in parallel
+ * within the prefetch budget.
  */
 export default async function CosignerPage({ params, searchParams }: CosignerPageProps) {
   const { user } = await requirePageSession();
@@ -33,9 +34,9 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
   const [cosigner, keys] = await notFoundOr([fetchCosigner(cosignerId), fetchApiKeysPage(cosignerId, page)]);
   return (
     <>
-      <CosignerHeader cosigner={cosigner} />
+      <CosignerHeader cosigner={cosigner.data} />
       <CosignerDetails cosignerId={cosignerId} initial={cosigner} />
-      <ApiKeysTable cosignerId={cosignerId} canEdit={user.role === 'admin'} initial={{ page, data: keys }} />
+      <ApiKeysTable cosignerId={cosignerId} canEdit={user.role === 'admin'} initial={{ page, ...keys }} />
     </>
   );
 }

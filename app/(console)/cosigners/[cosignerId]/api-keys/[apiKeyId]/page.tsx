@@ -28,10 +28,10 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
   const [key, cosigner] = await notFoundOr([fetchApiKey(cosignerId.data, apiKeyId.data), fetchCosigner(cosignerId.data)]);
-  const publicKey = key?.callbackHandler?.publicKey;
+  const publicKey = key.data?.callbackHandler?.publicKey;
   return (
     <>
-      <ApiKeyHeader cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} cosigner={cosigner} canEdit={user.role === 'admin'} />
+      <ApiKeyHeader cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} cosigner={cosigner.data} canEdit={user.role === 'admin'} />
       <CallbackHandlerDetails
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}

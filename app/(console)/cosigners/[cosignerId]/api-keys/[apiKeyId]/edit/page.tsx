@@ -1,10 +1,7 @@
-import { Suspense } from 'react';
-
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
-import { EditCallbackHandlerSkeleton } from '@/components/callback-handler/edit-callback-handler-skeleton';
 import { requirePageSession } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
@@ -21,10 +18,9 @@ interface EditPageProps {
  * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. A viewer (a shared link, a
  * bookmark) is sent to the read-only key page instead.
  *
- * The role check and the id checks run before any Suspense boundary, so their notFound() is a real HTTP 404:
- * once a loading fallback has streamed, the status is already sent as 200. That is why no loading.tsx wraps this
- * route (the cosigners list and the cosigner page keep theirs inside route groups) and the skeleton is this
- * page's own boundary, around the upstream reads only.
+ * The role check, the id checks and the upstream reads (which find out whether the key and cosigner exist) all
+ * finish before anything is sent, so each notFound() is a real HTTP 404: once a Suspense fallback has streamed, the
+ * status is already sent as 200. That is why neither a loading.tsx nor a Suspense boundary wraps this page.
  */
 export default async function EditCallbackHandlerPage({ params }: EditPageProps) {
   const { user } = await requirePageSession();
@@ -33,19 +29,11 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
   if (user.role !== 'admin') redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
-  return (
-    <Suspense fallback={<EditCallbackHandlerSkeleton />}>
-      <EditCallbackHandlerLoaded cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} />
-    </Suspense>
-  );
-}
-
-async function EditCallbackHandlerLoaded({ cosignerId, apiKeyId }: { cosignerId: string; apiKeyId: string }) {
-  const [initialKey, initialCosigner] = await notFoundOr([fetchApiKey(cosignerId, apiKeyId), fetchCosigner(cosignerId)]);
+  const [initialKey, initialCosigner] = await notFoundOr([fetchApiKey(cosignerId.data, apiKeyId.data), fetchCosigner(cosignerId.data)]);
   return (
     <EditCallbackHandler
-      cosignerId={cosignerId}
-      apiKeyId={apiKeyId}
+      cosignerId={cosignerId.data}
+      apiKeyId={apiKeyId.data}
       allowLoopbackHttp={getConfig().fireblocks.simulated}
       initialKey={initialKey}
       initialCosigner={initialCosigner}

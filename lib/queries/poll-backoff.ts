@@ -1,0 +1,15 @@
+/** First wait between two status polls. */
+export const POLL_FIRST_MS = 2_000;
+/** Longest wait: a request waiting hours for an Owner's approval is polled about once a minute. */
+export const POLL_MAX_MS = 60_000;
+
+/**
+ * How long to wait before the next poll, given how many polls in a row have returned the same state: 2 s, 4 s,
+ * 8 s, … doubling up to a minute. Each poll is an RSA-4096-signed call to Fireblocks, and a request can wait hours
+ * for approval; a change of state starts the schedule again at 2 s, as the next step usually follows soon.
+ */
+export function nextPollDelayMs(unchangedPolls: number): number {
+  // The exponent is capped so 2^n stays small and finite; a count that is not a number starts over.
+  const n = Number.isFinite(unchangedPolls) && unchangedPolls > 0 ? Math.min(Math.floor(unchangedPolls), 16) : 0;
+  return Math.min(POLL_FIRST_MS * 2 ** n, POLL_MAX_MS);
+}
