@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { sealSession, unsealSession, type Session } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors/app-error';
+import { logger } from '@/lib/log/logger';
 
 import { withSession } from './handler';
 
@@ -99,7 +100,7 @@ describe('withSession', () => {
     const ok = await echo(req({ cookie: await cookieFor('viewer') }), params({ id: 'a' }));
     const unauthenticated = await echo(req(), params({ id: 'a' }));
     const thrown = withSession(() => { throw new Error('boom'); }, { role: 'viewer' });
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const failed = await thrown(req({ cookie: await cookieFor('viewer') }), params({}));
     for (const [label, res] of [['200', ok], ['401', unauthenticated], ['500', failed]] as const) {
       expect(res.status.toString(), label).toBe(label);
@@ -116,7 +117,7 @@ describe('withSession', () => {
   });
 
   it('answers a request the client aborted with a quiet 499, not a logged 500', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const controller = new AbortController();
     // What the Fireblocks client does: the fetch rejects with the request signal's reason, rethrown unchanged.
     const route = withSession((r) => {
