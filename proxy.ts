@@ -13,7 +13,7 @@ import { createNonce, securityHeaders } from '@/lib/security/headers';
  * lib/api/handler.ts sets the JSON API's own security headers, and the proxy's cost per call (~1.5 ms) is what the
  * bench's proxy-overhead budget cannot afford.
  */
-export async function proxy(req: NextRequest): Promise<NextResponse> {
+export function proxy(req: NextRequest): NextResponse {
   const appConfig = getConfig();
   const nonce = createNonce();
   const headers = securityHeaders({
