@@ -13,6 +13,8 @@ export interface TestApp {
   simUrl: string;
   /** What the app seals session cookies with. */
   sessionSecret: string;
+  /** The app's DATA_DIR: its SQLite database, where minted sessions' rows go (tests/helpers/session-cookie.ts). */
+  dataDir: string;
   /** The app server's output so far, when this run can see it. */
   readLog(): string | undefined;
   close(): Promise<void>;
@@ -28,17 +30,18 @@ export interface StartTestAppOptions {
 
 /**
  * The running app the API tests talk to. When the test runner already started one (TEST_APP_URL, TEST_SIM_URL,
- * TEST_SESSION_SECRET, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
+ * TEST_SESSION_SECRET, TEST_DATA_DIR, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
  * build under `next start`, against a simulator started here on a random port with a freshly generated API key.
  */
 export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
-  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG, TEST_APP_PORT } = process.env;
+  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_DATA_DIR, TEST_APP_LOG, TEST_APP_PORT } = process.env;
   const port = TEST_APP_PORT ? Number(TEST_APP_PORT) : o.port;
-  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET) {
+  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET && TEST_DATA_DIR) {
     return {
       appUrl: TEST_APP_URL.replace(/\/+$/, ''),
       simUrl: TEST_SIM_URL.replace(/\/+$/, ''),
       sessionSecret: TEST_SESSION_SECRET,
+      dataDir: TEST_DATA_DIR,
       readLog: () => (TEST_APP_LOG && existsSync(TEST_APP_LOG) ? readFileSync(TEST_APP_LOG, 'utf8') : undefined),
       close: () => Promise.resolve(),
     };
@@ -75,5 +78,5 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
     await app.stop();
     await sim.close();
   };
-  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, readLog: () => readFileSync(logFile, 'utf8'), close };
+  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, dataDir: app.dataDir, readLog: () => readFileSync(logFile, 'utf8'), close };
 }
