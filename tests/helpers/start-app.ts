@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSimulator } from '@/sim/index';
@@ -13,6 +14,8 @@ export interface TestApp {
   simUrl: string;
   /** What the app seals session cookies with. */
   sessionSecret: string;
+  /** The app's database folder (its SQLite file), for tests that add audit events through lib/audit as the app does. */
+  dataDir: string;
   /** The app server's output so far, when this run can see it. */
   readLog(): string | undefined;
   close(): Promise<void>;
@@ -32,13 +35,14 @@ export interface StartTestAppOptions {
  * build under `next start`, against a simulator started here on a random port with a freshly generated API key.
  */
 export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
-  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG, TEST_APP_PORT } = process.env;
+  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG, TEST_APP_PORT, TEST_DATA_DIR } = process.env;
   const port = TEST_APP_PORT ? Number(TEST_APP_PORT) : o.port;
   if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET) {
     return {
       appUrl: TEST_APP_URL.replace(/\/+$/, ''),
       simUrl: TEST_SIM_URL.replace(/\/+$/, ''),
       sessionSecret: TEST_SESSION_SECRET,
+      dataDir: TEST_DATA_DIR ?? '',
       readLog: () => (TEST_APP_LOG && existsSync(TEST_APP_LOG) ? readFileSync(TEST_APP_LOG, 'utf8') : undefined),
       close: () => Promise.resolve(),
     };
@@ -52,6 +56,8 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
     delays: { approveMs: 300, completeMs: 300 },
   });
   const sessionSecret = randomBytes(32).toString('base64url');
+  // A database of this server's own, never the build folder's `.data/` that other test files' servers would share.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-api-test-data-'));
   const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${port}.log`);
   const app = await startCanaryServer({
     name: 'next start (api tests)',
@@ -65,6 +71,7 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
       OIDC_CLIENT_ID: 'cosigner-console-api-tests',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
+      DATA_DIR: dataDir,
     },
     logFile,
   }).catch(async (error: unknown) => {
@@ -74,6 +81,7 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
   const close = async () => {
     await app.stop();
     await sim.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
-  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, readLog: () => readFileSync(logFile, 'utf8'), close };
+  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, dataDir, readLog: () => readFileSync(logFile, 'utf8'), close };
 }
