@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { appendAuditEvents, auditActor } from './audit-events';
+import { expectNoSeriousA11yViolations } from './axe';
 import { expect, signedInAs, test } from './fixtures';
 
 test.use(signedInAs('vera'));
@@ -54,6 +55,8 @@ test('[AUDIT][VIEWER]: a viewer reads the audit trail, filters it, pages through
   await expect(page.getByText('"https://callbacks.example.com/e2e"')).toBeVisible();
   await expect(page.getByText('"step": 0')).toBeVisible();
   await expect(page.getByText(/^[0-9a-f]{64}$/)).toHaveCount(2);
+  // The page list's scan may find an empty trail; this one has rows, filters set and an event open.
+  await expectNoSeriousA11yViolations(page, 'audit trail with an event open');
 
   // Back to every kind, 10 rows a page: Next and Previous over the keyset cursor, filters kept in the URL.
   await page.goto(`/audit?actor=${sub}&pageSize=10`);

@@ -24,11 +24,12 @@ function kindTone(kind: AuditEvent['kind']): BadgeTone {
 /** `2026-11-30 10:07:03.120`: the exact instant an auditor quotes, in one zone for everyone. */
 const utcText = (iso: string) => iso.replace('T', ' ').replace('Z', '');
 
+/** Wrapped rather than scrolled: long URLs and hashes read whole, and a scrolling box would need keyboard focus. */
 function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="min-w-0">
       <p className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</p>
-      <pre className="overflow-x-auto rounded-md bg-zinc-50 p-2 text-xs text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+      <pre className="rounded-md bg-zinc-50 p-2 text-xs whitespace-pre-wrap text-zinc-800 [overflow-wrap:anywhere] dark:bg-zinc-950 dark:text-zinc-200">
         {value === null ? 'null' : JSON.stringify(value, null, 2)}
       </pre>
     </div>

@@ -63,7 +63,8 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
             : 'Sign-ins, sign-outs and every change to a callback handler are recorded here.'}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: the rows' sr-only text is absolutely placed, and must be clipped with the table, not widen the page.
+        <div className="relative overflow-x-auto">
           <table className={cn(tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
             <caption className="sr-only">Audit events, newest first</caption>
             <thead className={theadClass}>
