@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const PORT = Number(process.env.BENCH_AUDIT_PORT ?? 4320);
 const SMALL = 1_000;
 const LARGE = 100_000;
 const PAGE_SIZE = 25;
+const STALL_MS = 3000;
 
 interface AuditServer {
   app: CanaryServer;
@@ -102,11 +104,37 @@ async function exportGrowth(s: AuditServer): Promise<{ growthMiB: number; before
 }
 
 /**
+ * Backpressure: a client that takes the first chunk of the export and then reads nothing for STALL_MS. The socket
+ * buffers fill, and a pull-based stream stops reading the database; were the body pushed regardless, the server
+ * would hold the rest of the 73 MiB export. Returns the server's RSS growth over that time.
+ */
+async function stalledClientGrowth(s: AuditServer): Promise<number> {
+  const before = rssMiB(s.pid);
+  let peak = before;
+  const url = new URL('/api/audit/export?format=jsonl', s.app.appUrl);
+  await new Promise<void>((resolve, reject) => {
+    const req = httpGet(url, { headers: { cookie: s.cookie } }, (res) => {
+      res.once('data', () => {
+        res.pause();
+        const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(s.pid))), 20);
+        setTimeout(() => {
+          clearInterval(sampler);
+          req.destroy();
+          resolve();
+        }, STALL_MS);
+      });
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? resolve() : reject(e)));
+  });
+  return peak - before;
+}
+
+/**
  * `GET /api/audit` through the production server (next start, real session cookie: guard, zod, keyset query on
  * SQLite, JSON), first page of 25 newest first, on a database of 100,000 events against one of 1,000: keyset paging
  * on indexes keeps it flat (target p50 ratio <= 1.5). Unfiltered, and filtered by actor (index actor_sub, seq).
  * Then the JSONL export of all 100,000 through the route: the server's RSS growth (peak during the download over the
- * RSS before it, both from /proc) against the 64 MiB budget.
+ * RSS before it, both from /proc) against the 64 MiB budget, read as fast as it comes, and to a client that stalls.
  */
 export async function benchAudit(): Promise<BenchOutcome[]> {
   const [smallDir, largeDir] = await Promise.all([seededDataDir(SMALL), seededDataDir(LARGE)]);
@@ -122,11 +150,13 @@ export async function benchAudit(): Promise<BenchOutcome[]> {
     });
     const p50 = (k: keyof typeof s) => percentile(s[k].latencies, 50);
     const exported = await exportGrowth(large);
+    const stalled = await stalledClientGrowth(large);
     if (exported.lines !== LARGE) throw new Error(`the export held ${exported.lines} events, not ${LARGE}`);
     const rows: BenchRow[] = [
       { metric: `first page, ${LARGE.toLocaleString('en')} events, p50`, unit: 'ms', ours: p50('large'), baseline: p50('small'), baselineLabel: `${SMALL.toLocaleString('en')} events`, target: { max: 1.5 } },
       { metric: `first page filtered by actor, ${LARGE.toLocaleString('en')} events, p50`, unit: 'ms', ours: p50('largeActor'), baseline: p50('smallActor'), baselineLabel: `${SMALL.toLocaleString('en')} events`, target: { max: 1.5 } },
       { metric: `export JSONL of ${LARGE.toLocaleString('en')} events: server RSS growth`, unit: 'MiB', ours: exported.growthMiB, baseline: 64, baselineLabel: 'budget', target: { max: 1 } },
+      { metric: `export JSONL to a client that stops reading, ${STALL_MS / 1000} s: server RSS growth`, unit: 'MiB', ours: stalled, baseline: 64, baselineLabel: 'budget', target: { max: 1 } },
       { metric: `export JSONL: size ${exported.mib.toFixed(1)} MiB in ${exported.seconds.toFixed(1)} s; RSS before`, unit: 'MiB', ours: exported.before, baseline: 64, baselineLabel: 'budget' },
     ];
     return printSection('audit trail: /api/audit first page and the JSONL export, through next start on SQLite', rows);
