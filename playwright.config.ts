@@ -39,6 +39,7 @@ export default defineConfig({
   webServer: startsOwnStack
     ? {
         command: `npx tsx scripts/serve-test-stack.ts`,
+        env: { TEST_DATA_DIR: e2eEnv.TEST_DATA_DIR },
         url: `http://localhost:${ownPorts.app}/api/health`,
         reuseExistingServer: !CI,
         timeout: 240_000,

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { z } from 'zod';
 
 /** Ports of the stack Playwright starts itself (webServer) when no runner provided one. */
@@ -12,6 +14,8 @@ const schema = z.object({
   TEST_SIM_URL: localUrl.default(`http://127.0.0.1:${OWN.sim}`),
   TEST_IDP_URL: localUrl.default(`http://127.0.0.1:${OWN.idp}`),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** The app's database folder: the runner's, or the one playwright.config.ts gives the stack it starts itself. */
+  TEST_DATA_DIR: z.string().default(path.resolve('test-results', 'stack', `data-${OWN.app}`)),
   CI: z.string().optional(),
 });
 

@@ -35,6 +35,8 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
     { name: 'edit-public-key', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
     { name: 'edit-certificate', path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
     { name: 'sessions', path: '/account/sessions', user: 'vera', ready: 'This browser' },
+    // Events from sign-ins and the journeys, or the empty state on a fresh database: either is the page rendered.
+    { name: 'audit-viewer', path: '/audit', user: 'vera', ready: /\d+ events? on this page|No audit events yet/ },
     { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
     { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
   ];

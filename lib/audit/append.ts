@@ -16,6 +16,18 @@ const AUDIT_CHAIN_LOCK = 0x636f_7369_676e; // "cosign"
 
 const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : canonicalJson(value));
 
+/** The armour line of any PEM block (public key, certificate, private key), also as it looks inside JSON text. */
+const PEM_ARMOUR = /-----BEGIN [A-Z0-9 ]+-----/;
+
+/**
+ * Events are exported, shown to viewers and kept forever: they say which key or certificate by its fingerprint,
+ * never by its PEM text (that stays on the change row), and a private key must never reach them. Refused here, the
+ * one way in, so no caller can put one there by mistake.
+ */
+function assertNoPem(event: Omit<AuditEvent, 'hash'>): void {
+  if (PEM_ARMOUR.test(canonicalJson(event))) throw new TypeError(`audit event ${event.kind} refused: it contains PEM text; record fingerprints instead`);
+}
+
 /**
  * Appends one event to the chain inside the caller's transaction, so it commits (or not) with the caller's writes.
  * Appends are serialised across processes and replicas: by an advisory transaction lock on PostgreSQL, by the
@@ -41,6 +53,7 @@ export async function appendAuditEvent(tx: Tx, input: AppendAuditEventInput): Pr
     detail: input.detail ?? null,
     prevHash: head?.hash ?? GENESIS_HASH,
   };
+  assertNoPem(unhashed);
   // Validated before hashing, so the chain never holds an event that verification would reject.
   const event = auditEventSchema.parse({ ...unhashed, hash: computeEventHash(unhashed) });
   await tx.kysely

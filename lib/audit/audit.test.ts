@@ -55,6 +55,14 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     expect(await verifyDatabaseChain(db)).toEqual({ ok: true, count: 2, headHash: second.hash });
   });
 
+  it('refuses an event holding PEM text, leaving the chain as it was', async () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n';
+    await appendSome(db, 1);
+    await expect(append(db, { kind: 'change_proposed', after: { url: 'https://new.example/cb', publicKey: pem } })).rejects.toThrow(/contains PEM text/);
+    await expect(append(db, { kind: 'change_failed', detail: { note: pem.replace('PUBLIC', 'RSA PRIVATE') } })).rejects.toThrow(/contains PEM text/);
+    expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true, count: 1 });
+  });
+
   it('refuses UPDATE and DELETE of an event', async () => {
     await appendSome(db, 2);
     await expect(db.kysely.updateTable('audit_events').set({ kind: 'sign_in' }).where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);

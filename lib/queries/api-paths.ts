@@ -1,4 +1,6 @@
-import type { PageParams } from './query-keys';
+import type { AuditExportFormat } from '@/lib/audit/audit-api-schemas';
+
+import type { AuditListParams, PageParams } from './query-keys';
 
 const seg = encodeURIComponent;
 
@@ -17,4 +19,13 @@ export const apiPaths = {
   requestStatus: (cosignerId: string, apiKeyId: string, requestId: string) =>
     `/api/cosigners/${seg(cosignerId)}/api-keys/${seg(apiKeyId)}/requests/${seg(requestId)}`,
   inspect: () => '/api/callback-handler/inspect',
+  audit: (p: AuditListParams) => `/api/audit?${auditQuery(p.filter, { pageSize: String(p.pageSize), ...(p.cursor ? { pageCursor: p.cursor } : {}) })}`,
+  auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) => `/api/audit/export?${auditQuery(filter, { format })}`,
 };
+
+/** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */
+function auditQuery(filter: AuditListParams['filter'], extra: Record<string, string>): string {
+  const q = new URLSearchParams(extra);
+  for (const [key, value] of Object.entries(filter)) if (value) q.set(key, value);
+  return q.toString();
+}

@@ -1,8 +1,17 @@
+import type { AuditFilter } from '@/lib/audit/audit-api-schemas';
+
 /** The page of a cursor-paginated list, as the console's list routes take it. */
 export interface PageParams {
   pageSize: number;
   order: 'ASC' | 'DESC';
   /** Opaque Fireblocks cursor; absent for the first page. */
+  cursor?: string;
+}
+
+/** A page of the audit trail: the filter, and the opaque keyset cursor (absent for the newest page). */
+export interface AuditListParams {
+  filter: AuditFilter;
+  pageSize: number;
   cursor?: string;
 }
 
@@ -25,6 +34,10 @@ export const queryKeys = {
   requests: {
     status: (cosignerId: string, apiKeyId: string, requestId: string) =>
       ['requests', cosignerId, apiKeyId, requestId] as const,
+  },
+  audit: {
+    all: () => ['audit'] as const,
+    list: (p: AuditListParams) => ['audit', 'list', p.filter, p.pageSize, p.cursor ?? ''] as const,
   },
   inspect: (body: { url?: string; publicKey?: string; cert?: string }) =>
     ['inspect', body.url ?? '', body.publicKey === undefined ? '' : 'publicKey', body.cert === undefined ? '' : 'cert', body.publicKey ?? body.cert ?? ''] as const,

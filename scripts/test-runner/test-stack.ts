@@ -23,8 +23,9 @@ export const APP_LOG = path.join(REPO_ROOT, 'test-results', 'stack', 'app.log');
  */
 export function testAppEnv(): Record<string, string> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 4096 });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
-  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  // TEST_DATA_DIR: the folder Playwright's own webServer stack was told to use, so its tests can find the database.
+  const dataDir = process.env.TEST_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
+  if (!process.env.TEST_DATA_DIR) process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   return {
     FIREBLOCKS_API_KEY: randomUUID(),
     FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -64,7 +65,8 @@ export function testEnvFor(stack: Stack, appEnv: Record<string, string>): Record
     TEST_SIM_URL: stack.simUrl ?? '',
     TEST_IDP_URL: stack.idpUrl ?? '',
     TEST_SESSION_SECRET: stack.sessionSecret,
-    // The app's SQLite folder: suites write session rows there to mint cookies (tests/helpers/session-cookie.ts).
+    // The app's SQLite folder: suites write session rows there to mint cookies (tests/helpers/session-cookie.ts)
+    // and add audit events through lib/audit as the app does.
     TEST_DATA_DIR: appEnv.DATA_DIR ?? '',
     TEST_APP_LOG: APP_LOG,
     TEST_BUILD_PROJECT_DIR: REPO_ROOT,

@@ -21,6 +21,8 @@ export interface StartCanaryServerOptions {
   /** The app's configuration; APP_URL and DATA_DIR are added. */
   env: Record<string, string>;
   logFile: string;
+  /** An embedded database folder the caller prepared and removes itself (a bench's seeded events); else a fresh one. */
+  dataDir?: string;
 }
 
 /**
@@ -31,8 +33,8 @@ export interface StartCanaryServerOptions {
 export async function startCanaryServer(o: StartCanaryServerOptions): Promise<CanaryServer> {
   const build = await ensureCanaryBuild();
   const appUrl = `http://127.0.0.1:${o.port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
-  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  const dataDir = o.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
+  const removeData = () => (o.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }));
   const { DATABASE_URL: _shellDatabase, ...env } = cleanEnv({ ...o.env, APP_URL: appUrl, DATA_DIR: dataDir });
   const app = spawnManaged({
     name: o.name,

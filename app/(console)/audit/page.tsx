@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+
+import { AuditTrail } from '@/components/audit/audit-trail';
+import { readAuditUrlState } from '@/components/audit/audit-url-state';
+import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePageSession } from '@/lib/auth/guard';
+import { readFirstAuditPage } from '@/lib/audit/audit-page';
+
+export const metadata: Metadata = { title: 'Audit trail' };
+
+/** GET /audit — every recorded event, newest first, for admins and viewers; the page in the URL is read here for the first paint. */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  await requirePageSession({ role: 'viewer' });
+  const { filter, page } = readAuditUrlState(toUrlSearchParams(await searchParams));
+  const params = { filter, pageSize: page.pageSize, cursor: page.cursor };
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description="Sign-ins and every change to a callback handler, hash-chained: the record Fireblocks cannot keep, since every change reaches it as the one API user."
+      />
+      <AuditTrail initial={{ params, ...(await readFirstAuditPage(params)) }} />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useCallback } from 'react';
+import { usePathname, useSearchParams } from 'next/navigation';
+
+import { PaginationControls } from '@/components/pagination/pagination-controls';
+import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import type { PageState } from '@/components/pagination/page-state';
+import { cn } from '@/components/ui/cn';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { isFiltered, type AuditFilter } from '@/lib/audit/audit-api-schemas';
+import { useAuditEvents, type InitialAuditPage } from '@/lib/queries/use-audit-events';
+
+import { AUDIT_COLUMNS, AuditEventRow } from './audit-event-row';
+import { AuditExportLinks } from './audit-export-links';
+import { AuditFilters } from './audit-filters';
+import { readAuditUrlState, toAuditSearchParams, withFilter, type AuditUrlState } from './audit-url-state';
+
+/**
+ * The state from the URL, and a setter writing it back with the History API: Next syncs useSearchParams with it,
+ * so React Query fetches the page from /api without a server render. Page moves push (Back goes to the previous
+ * page); filter changes replace (no history entry per pause in typing).
+ */
+function useAuditUrlState(): [AuditUrlState, (next: AuditUrlState, mode: 'push' | 'replace') => void] {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const setState = useCallback(
+    (next: AuditUrlState, mode: 'push' | 'replace') => {
+      const qs = toAuditSearchParams(next).toString();
+      const url = qs ? `${pathname}?${qs}` : pathname;
+      if (mode === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    },
+    [pathname],
+  );
+  return [readAuditUrlState(params), setState];
+}
+
+/** The audit trail, newest first: filters and page in the URL, keyset paging, exports of the filtered set. */
+export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
+  const [state, setState] = useAuditUrlState();
+  const query = useAuditEvents({ filter: state.filter, pageSize: state.page.pageSize, cursor: state.page.cursor }, initial);
+  const events = query.data?.data ?? [];
+  const onFilter = useCallback((filter: AuditFilter) => setState(withFilter(state, filter), 'replace'), [setState, state]);
+  const onPage = (page: PageState) => setState({ ...state, page }, 'push');
+
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <AuditFilters filter={state.filter} onChange={onFilter} />
+      <AuditExportLinks filter={state.filter} />
+      {query.isPending ? (
+        <TableSkeleton label="audit events" columns={AUDIT_COLUMNS} />
+      ) : query.isError ? (
+        <div className="p-4">
+          <ErrorState title="Could not load the audit trail" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        </div>
+      ) : events.length === 0 ? (
+        <EmptyState title={isFiltered(state.filter) ? 'No events match these filters' : 'No audit events yet'}>
+          {isFiltered(state.filter)
+            ? 'Widen the time range or clear a filter.'
+            : 'Sign-ins, sign-outs and every change to a callback handler are recorded here.'}
+        </EmptyState>
+      ) : (
+        // relative: the rows' sr-only text is absolutely placed, and must be clipped with the table, not widen the page.
+        <div className="relative overflow-x-auto">
+          <table className={cn(tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className={theadClass}>
+              <tr>
+                {AUDIT_COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={thClass}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <AuditEventRow key={e.seq} event={e} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PaginationControls
+        state={state.page}
+        onChange={onPage}
+        next={query.data?.next}
+        busy={query.isFetching}
+        summary={query.isError ? 'not loaded' : `${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+
+import { getDb } from '@/lib/db';
+import type { Db } from '@/lib/db/connect';
+import { AppError } from '@/lib/errors/app-error';
+import type { ServerRead } from '@/lib/queries/initial-page';
+
+import type { AuditFilter, AuditPageQuery, AuditPageResponse } from './audit-api-schemas';
+import { listAuditEvents } from './read';
+
+const CURSOR_PREFIX = 'seq.';
+
+/** The opaque `next` of a page: the last seq shown, so the next page is `seq < it` (callers must not build one). */
+export function encodeAuditCursor(seq: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${seq}`).toString('base64url');
+}
+
+/** The seq a cursor carries; a cursor this code did not make is a 400 naming `pageCursor`. */
+export function decodeAuditCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const seq = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
+  if (!Number.isSafeInteger(seq) || seq < 1 || encodeAuditCursor(seq) !== cursor) {
+    throw new AppError({ status: 400, code: 'bad_request', message: 'Some fields are invalid.', fields: { pageCursor: 'not a cursor this console gave out' } });
+  }
+  return seq;
+}
+
+/** One page of `GET /api/audit` (and the /audit page's first paint): events newest first and the next cursor. */
+export async function readAuditPage(db: Db, query: AuditPageQuery): Promise<AuditPageResponse> {
+  const { pageCursor, pageSize, ...filter } = query;
+  const beforeSeq = pageCursor === undefined ? undefined : decodeAuditCursor(pageCursor);
+  const page = await listAuditEvents(db, filter, { beforeSeq, limit: pageSize });
+  return { data: page.events, next: page.nextBeforeSeq === null ? null : encodeAuditCursor(page.nextBeforeSeq) };
+}
+
+/**
+ * The /audit page's first paint, read on the server with what `GET /api/audit` runs. Any failure (a stale cursor
+ * in a link, the database away) gives null data: the browser then asks /api and shows the error with its request id.
+ */
+export async function readFirstAuditPage(params: { filter: AuditFilter; pageSize: number; cursor?: string }): Promise<ServerRead<AuditPageResponse>> {
+  try {
+    const data = await readAuditPage(getDb(), { ...params.filter, pageSize: params.pageSize, pageCursor: params.cursor });
+    return { data, readAt: Date.now() };
+  } catch {
+    return { data: null, readAt: Date.now() };
+  }
+}

@@ -1,0 +1,171 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import { createDb, type Db } from '@/lib/db/connect';
+import { migrateToLatest } from '@/lib/db/migrate';
+import { transaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors/app-error';
+
+import { appendAuditEvent, type AppendAuditEventInput } from './append';
+import { auditExportQuerySchema, auditPageQuerySchema, type AuditFilter } from './audit-api-schemas';
+import { decodeAuditCursor, encodeAuditCursor, readAuditPage } from './audit-page';
+import { verifyChain } from './chain';
+import { exportAuditEvents } from './export';
+import { listAuditEvents, streamAuditEvents } from './read';
+
+afterAll(stopOwnPostgres);
+
+const actor = (sub: string) => ({ iss: 'https://idp.example', sub, email: `${sub}@example.com`, name: sub, role: 'admin' });
+
+/** 30 events: kinds, actors, keys and times spread so every filter matches a known subset. */
+function fixture(i: number): AppendAuditEventInput {
+  return {
+    kind: i % 3 === 0 ? 'sign_in' : 'change_status',
+    actor: i % 2 === 0 ? actor('alice') : i % 5 === 0 ? null : actor('bob'),
+    cosignerId: i % 3 === 0 ? null : 'cos-1',
+    apiKeyId: i % 3 === 0 ? null : i % 2 === 0 ? 'key-a' : 'key-b',
+    // One event a minute from 10:00, in the order they are appended.
+    at: new Date(Date.UTC(2026, 10, 30, 10, i)).toISOString(),
+    detail: { i },
+  };
+}
+const N = 30;
+const inputs = Array.from({ length: N }, (_, i) => fixture(i + 1));
+
+/** The seqs the filter should match, newest first, computed from the fixture rather than the database. */
+function expectedSeqs(f: AuditFilter): number[] {
+  return inputs
+    .map((e, i) => ({ e, seq: i + 1 }))
+    .filter(({ e }) => (!f.kind || e.kind === f.kind) && (!f.actor || e.actor?.sub === f.actor))
+    .filter(({ e }) => (!f.cosignerId || e.cosignerId === f.cosignerId) && (!f.apiKeyId || e.apiKeyId === f.apiKeyId))
+    .filter(({ e }) => (!f.from || e.at! >= f.from) && (!f.to || e.at! < f.to))
+    .map(({ seq }) => seq)
+    .reverse();
+}
+
+async function allPages(db: Db, filter: AuditFilter, pageSize: number): Promise<number[][]> {
+  const pages: number[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readAuditPage(db, { ...filter, pageSize, pageCursor: cursor });
+    pages.push(page.data.map((e) => e.seq));
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return pages;
+}
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+describe.each(TEST_ENGINES)('reading the audit trail on %s', (engine) => {
+  let testDb: TestDatabase;
+  let db: Db;
+  beforeEach(async () => {
+    testDb = await createTestDatabase(engine);
+    db = createDb(testDb);
+    await migrateToLatest(db);
+    await transaction(db, async (tx) => {
+      for (const input of inputs) await appendAuditEvent(tx, input);
+    });
+  });
+  afterEach(async () => {
+    await db.close();
+    await testDb.drop();
+  });
+
+  const filters: Array<[string, AuditFilter]> = [
+    ['none', {}],
+    ['kind', { kind: 'sign_in' }],
+    ['actor', { actor: 'bob' }],
+    ['cosigner', { cosignerId: 'cos-1' }],
+    ['cosigner and key', { cosignerId: 'cos-1', apiKeyId: 'key-b' }],
+    ['time range', { from: '2026-11-30T10:05:00.000Z', to: '2026-11-30T10:12:00.000Z' }],
+    ['all at once', { kind: 'change_status', actor: 'alice', apiKeyId: 'key-a', from: '2026-11-30T10:03:00.000Z' }],
+    ['nothing matches', { actor: 'mallory' }],
+  ];
+
+  it.each(filters)('pages newest first by keyset with filter: %s', async (_, filter) => {
+    const expected = expectedSeqs(filter);
+    const pages = await allPages(db, filter, 4);
+    expect(pages.flat()).toEqual(expected);
+    // Every page but the last is full, and the last page says there is no next one.
+    expect(pages.slice(0, -1).every((p) => p.length === 4)).toBe(true);
+    expect(pages.at(-1)!.length).toBe(expected.length % 4 || Math.min(4, expected.length));
+  });
+
+  it('keeps a page where it was while events are appended', async () => {
+    const first = await readAuditPage(db, { pageSize: 5 });
+    await transaction(db, (tx) => appendAuditEvent(tx, { kind: 'sign_out', actor: actor('alice') }));
+    const second = await readAuditPage(db, { pageSize: 5, pageCursor: first.next! });
+    expect(second.data.map((e) => e.seq)).toEqual([25, 24, 23, 22, 21]);
+    expect((await readAuditPage(db, { pageSize: 1 })).data[0]).toMatchObject({ seq: 31, kind: 'sign_out' });
+  });
+
+  it('answers the full event, exactly as hashed', async () => {
+    const [event] = (await listAuditEvents(db, {}, { limit: 1 })).events;
+    expect(event).toMatchObject({ seq: N, kind: 'sign_in', detail: { i: N }, cosignerId: null, actor: actor('alice') });
+    expect(await verifyChain([...(await streamToArray(db))])).toMatchObject({ ok: true, count: N, headHash: event!.hash });
+  });
+
+  it('streams a filtered walk in seq order, stopping at the head it was given', async () => {
+    const seqs: number[] = [];
+    for await (const e of streamAuditEvents(db, 3, { filter: { actor: 'alice' }, upToSeq: 20 })) seqs.push(e.seq);
+    expect(seqs).toEqual(expectedSeqs({ actor: 'alice' }).reverse().filter((s) => s <= 20));
+  });
+
+  it('exports JSONL that verifies as the chain, and CSV with a header and one row per event', async () => {
+    const jsonl = await exportAuditEvents(db, auditExportQuerySchema.parse({ format: 'jsonl' }), new Date('2026-12-01T00:00:00Z'));
+    expect(jsonl).toMatchObject({ contentType: 'application/x-ndjson; charset=utf-8', fileName: 'audit-events-1-30-2026-12-01T00-00-00-000Z.jsonl' });
+    const lines = (await text(jsonl.body)).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(await verifyChain(lines.map((l) => JSON.parse(l) as unknown))).toMatchObject({ ok: true, count: N });
+
+    const csv = await exportAuditEvents(db, auditExportQuerySchema.parse({ format: 'csv', kind: 'sign_in' }));
+    expect(csv.fileName).toMatch(/^audit-events-filtered-.*\.csv$/);
+    const rows = (await text(csv.body)).split('\r\n');
+    expect(rows[0]).toBe('seq,at,kind,actor_sub,actor_email,actor_name,actor_role,actor_iss,change_id,cosigner_id,api_key_id,request_id,fireblocks_request_id,fireblocks_async_request_id,before,after,detail,prev_hash,hash');
+    expect(rows.slice(1, -1).map((r) => Number(r.split(',')[0]))).toEqual(expectedSeqs({ kind: 'sign_in' }).reverse());
+  });
+});
+
+async function streamToArray(db: Db) {
+  const out = [];
+  for await (const e of streamAuditEvents(db)) out.push(e);
+  return out;
+}
+
+describe('the audit query', () => {
+  it('takes URL parameters, empty ones as absent, and normalises times to UTC', () => {
+    expect(auditPageQuerySchema.parse({ kind: '', actor: ' alice ', from: '2026-11-30T12:00:00+02:00', pageSize: '50' })).toEqual({
+      actor: 'alice',
+      from: '2026-11-30T10:00:00.000Z',
+      pageSize: 50,
+    });
+    expect(auditPageQuerySchema.parse({})).toEqual({ pageSize: 25 });
+  });
+
+  it.each([
+    [{ kind: 'sign_on' }, 'kind'],
+    [{ from: 'yesterday' }, 'from'],
+    [{ from: '2026-11-30T10:00:00Z', to: '2026-11-30T09:00:00Z' }, 'to'],
+    [{ pageSize: '101' }, 'pageSize'],
+    [{ cosignerId: 'a b' }, 'cosignerId'],
+  ])('refuses %o, naming %s', (query, field) => {
+    const result = auditPageQuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+
+  it('needs an export format', () => {
+    expect(auditExportQuerySchema.safeParse({}).success).toBe(false);
+    expect(auditExportQuerySchema.parse({ format: 'csv', actor: 'bob' })).toEqual({ format: 'csv', actor: 'bob' });
+  });
+
+  it('round-trips its own cursors and refuses any other', () => {
+    expect(decodeAuditCursor(encodeAuditCursor(12345))).toBe(12345);
+    for (const bad of ['', 'abc', encodeAuditCursor(1).slice(1), Buffer.from('seq.0').toString('base64url'), Buffer.from('seq.1.5').toString('base64url')]) {
+      expect(() => decodeAuditCursor(bad)).toThrow(AppError);
+    }
+  });
+});
