@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 
 import { sessionCookie } from '@/lib/auth/cookies';
-import { newSession, sealSession } from '@/lib/auth/session';
+import { sealSessionId } from '@/lib/auth/session';
+import { insertSession } from '@/lib/auth/session-store';
 import type { ChangeActor } from '@/lib/changes/change-api-schemas';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { appendAuditEvent } from '@/lib/audit/append';
@@ -122,21 +123,25 @@ async function sqliteCommitRows(): Promise<BenchRow[]> {
   }
 }
 
-async function appRows(engine: Engine, env: Record<string, string>, db: Db, client: FireblocksClient, key: { cosignerId: string; apiKeyId: string }): Promise<BenchRow[]> {
+async function appRows(engine: Engine, where: { dataDir: string; databaseUrl?: string }, env: Record<string, string>, db: Db, client: FireblocksClient, key: { cosignerId: string; apiKeyId: string }): Promise<BenchRow[]> {
   const sessionSecret = randomBytes(32).toString('base64url');
   const app = await startCanaryServer({
     name: `next start (bench changes, ${engine})`,
     port: APP_PORT,
     env: { ...env, SESSION_SECRET: sessionSecret },
+    ...where,
     logFile: path.join(REPO_ROOT, 'test-results', 'bench', `changes-app-${engine}.log`),
   });
   try {
     const cookieName = sessionCookie({ production: true, appUrl: new URL(app.appUrl) }).name;
     // The route limits changes per user (5 a minute): each request is another admin, its cookie sealed beforehand.
     const total = APP_ROUNDS.warmUp + APP_ROUNDS.measured;
-    const cookies = await Promise.all(
-      Array.from({ length: total }, async (_, i) => `${cookieName}=${await sealSession(newSession({ sub: `bench-${i}`, name: 'Bench', email: 'bench@example.com', role: 'admin' }, Date.now()), sessionSecret)}`),
-    );
+    const cookies: string[] = [];
+    for (let i = 0; i < total; i++) {
+      const user = { sub: `bench-${i}`, name: 'Bench', email: 'bench@example.com', role: 'admin' as const };
+      const { id } = await transaction(db, (tx) => insertSession(tx, { iss: ACTOR.iss, user, authTime: Date.now() }, Date.now()));
+      cookies.push(`${cookieName}=${await sealSessionId(id, sessionSecret)}`);
+    }
     const url = new URL(`/api/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}`, app.appUrl);
     const body = Buffer.from(JSON.stringify({ callbackHandler: handler(), reason: 'bench' }));
     let n = 0;
@@ -211,8 +216,7 @@ export async function benchChanges(): Promise<BenchOutcome[]> {
         await migrateToLatest(db);
         rows.push(...(await storeRows(engine, db, client, key)));
         if (engine === 'sqlite') rows.push(...(await sqliteCommitRows()));
-        const env = engine === 'sqlite' ? { ...appEnv, DATA_DIR: dataDir } : { ...appEnv, DATABASE_URL: databaseUrl };
-        rows.push(...(await appRows(engine, env, db, client, key)));
+        rows.push(...(await appRows(engine, where, appEnv, db, client, key)));
       } finally {
         await db.close();
       }

@@ -3,12 +3,11 @@ import path from 'node:path';
 
 import { Fireblocks } from '@fireblocks/ts-sdk';
 
-import { sessionCookie } from '@/lib/auth/cookies';
-import { newSession, sealSession } from '@/lib/auth/session';
 import { httpSend } from '@/lib/fireblocks/http-send';
 
 import { REPO_ROOT } from '../tests/helpers/canary-build';
 import { startCanaryServer } from '../tests/helpers/canary-server';
+import { sessionCookieHeader } from '../tests/helpers/session-cookie';
 import { benchApiUser } from './fireblocks-setup';
 import { latencyRows, PAIRED_REQUESTS, sdkListCosigners, timeInterleaved } from './paired-latency';
 import { percentile, printSection, type BenchOutcome, type BenchRow } from './report';
@@ -21,7 +20,7 @@ const PAGE_SIZE = 10;
 
 /**
  * A cosigner list read through the console (`GET /api/cosigners`, production `next start`, real session cookie:
- * guard, session unseal, zod, signing, the extra hop) against the official SDK calling the simulator directly.
+ * guard, session unseal and row read, zod, signing, the extra hop) against the official SDK calling the simulator directly.
  * Same simulator (in its own process, like Fireblocks: bench/sim-process.ts), same RSA-4096 API user, same page
  * size; sequential batches in rotating order. Target: p50 within
  * 1.2x of the SDK, i.e. what the console adds is small beside the RSA signature both sides pay. The same rounds also
@@ -49,8 +48,8 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
     throw error;
   });
   try {
-    const session = newSession({ sub: 'bench', name: 'Bench', email: 'bench@example.com', role: 'viewer' }, Date.now());
-    const cookie = `${sessionCookie({ production: true, appUrl: new URL(app.appUrl) }).name}=${await sealSession(session, sessionSecret)}`;
+    const bench = { sub: 'bench', name: 'Bench', email: 'bench@example.com', role: 'viewer' as const };
+    const cookie = await sessionCookieHeader(bench, { appUrl: app.appUrl, secret: sessionSecret, dataDir: app.dataDir });
     const sdk = new Fireblocks({ apiKey: user.apiKey, secretKey: user.privateKeyPem, basePath: sim.baseUrl });
 
     const get = (url: URL) => async () => {

@@ -67,6 +67,8 @@ export function createProvider(issuer: string, clients: DevIdpClient[]): Provide
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
+      // auth_time in every ID token, as most corporate IdPs send it: the console keeps it for the approval step-up.
+      require_auth_time: true,
     })),
     jwks: { keys: [{ ...jwk, kid: randomUUID(), alg: 'RS256', use: 'sig' }] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },

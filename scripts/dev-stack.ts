@@ -117,7 +117,9 @@ function startApp(o: StartStackOptions, appEnv: Record<string, string>): Managed
   return spawnManaged({
     name: `next ${o.mode === 'dev' ? 'dev' : 'start'}`,
     command: process.execPath,
-    args: [nextBin, o.mode === 'dev' ? 'dev' : 'start', '--port', String(o.appPort)],
+    // Loopback only, like the simulator and the dev IdP: next's default (every interface) would put a console
+    // with an any-password IdP on the network. APP_URL keeps saying localhost, which resolves here.
+    args: [nextBin, o.mode === 'dev' ? 'dev' : 'start', '--port', String(o.appPort), '--hostname', '127.0.0.1'],
     cwd: REPO_ROOT,
     env: { ...inherited, ...appEnv, NEXT_TELEMETRY_DISABLED: '1' },
     output: o.appOutput ?? 'inherit',

@@ -72,7 +72,14 @@ const ok =
     return 'ok';
   })) &&
   (await step('integration', () => runVitest('integration', [STACK_TESTS_FILTER], { ...testEnvFor(stack!, appEnv), ...databaseEnv() }))) &&
-  (await step('e2e', () => runPlaywright(testEnvFor(stack!, appEnv))));
+  (await step('e2e', () => runPlaywright(testEnvFor(stack!, appEnv)))) &&
+  (await step('dev smoke', async () => {
+    // `npm run dev` on its own ports (playwright.dev.config.ts starts and stops it); the production stack is
+    // done by now, and stopping it leaves the two cores to the first compiles of `next dev`.
+    await stack?.close();
+    stack = undefined;
+    return runPlaywright({}, 'playwright.dev.config.ts');
+  }));
 
 await stack?.close();
 await postgres?.stop();

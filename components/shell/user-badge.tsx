@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 import { Badge } from '@/components/ui/badge';
 
 export interface ShellUser {
@@ -12,16 +14,21 @@ export interface UserBadgeProps {
 
 const ROLE_LABEL = { admin: 'Admin', viewer: 'Viewer' } as const;
 
-/** Who is signed in and what they may do here. */
+/** Who is signed in and what they may do here; a link to where they are signed in (and to end those sessions). */
 export function UserBadge({ user }: UserBadgeProps) {
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <Link
+      href="/account/sessions"
+      title="Your sessions"
+      aria-label={`${user.name}, ${user.role ? ROLE_LABEL[user.role] : 'No access'}: your sessions`}
+      className="flex min-w-0 items-center gap-2 rounded-md px-1.5 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+    >
       <div className="hidden min-w-0 text-right leading-tight md:block">
         <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{user.name}</p>
         <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">{user.email}</p>
       </div>
       <span className="sr-only md:hidden">{user.name}</span>
       <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>{user.role ? ROLE_LABEL[user.role] : 'No access'}</Badge>
-    </div>
+    </Link>
   );
 }

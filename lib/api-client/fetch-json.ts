@@ -1,7 +1,7 @@
 import { ApiError, toApiError } from './api-error';
 
 export interface FetchJsonOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;

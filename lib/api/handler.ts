@@ -5,11 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { checkApiSession } from '@/lib/auth/api-session';
-import { sessionCookie, type CookieAttributes } from '@/lib/auth/cookies';
 import type { Role } from '@/lib/auth/roles';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
-import { sealSession, sessionMaxAgeSeconds, touchSession, type Session } from '@/lib/auth/session';
-import { getConfig, type AppConfig } from '@/lib/config/env';
+import type { Session } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 
 import { setApiHeaders } from './api-headers';
@@ -33,8 +32,6 @@ export interface RouteContext<P> {
 
 export type RouteHandler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response> | Response;
 
-type ResponseCookie = CookieAttributes & { name: string; value: string };
-
 const forbidden = (message: string) => new AppError({ status: 403, code: 'forbidden', message });
 
 function assertRequestShape(req: NextRequest, options: WithSessionOptions, appUrl: URL): void {
@@ -47,25 +44,15 @@ function assertRequestShape(req: NextRequest, options: WithSessionOptions, appUr
   }
 }
 
-/** A re-sealed session cookie when the idle window should slide forward, else undefined. */
-async function refreshedCookie(session: Session, now: number, config: AppConfig): Promise<ResponseCookie | undefined> {
-  const touched = touchSession(session, now);
-  if (!touched) return undefined;
-  const spec = sessionCookie(config);
-  const value = await sealSession(touched, config.sessionSecret);
-  return { name: spec.name, value, ...spec.attributes, maxAge: sessionMaxAgeSeconds(touched, now) };
-}
-
 /**
  * Stamps the response with the request id and the API security headers (no-store among them), success or error
  * alike. In place when its headers are writable (the common case: no copy of the body stream per call); a copy
- * when they are not (Response.redirect's) or a refreshed session cookie must be set through NextResponse.
+ * when they are not (Response.redirect's).
  */
-function stamp(res: Response, requestId: string, cookie?: ResponseCookie): Response {
-  const out = cookie || !headersWritable(res) ? new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers }) : res;
+function stamp(res: Response, requestId: string): Response {
+  const out = headersWritable(res) ? res : new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
   setApiHeaders(out.headers);
   out.headers.set('X-Request-ID', requestId);
-  if (cookie) (out as NextResponse).cookies.set(cookie);
   return out;
 }
 
@@ -79,10 +66,10 @@ function headersWritable(res: Response): boolean {
 }
 
 /**
- * The wrapper every guarded route.ts exports through: checks the session (401) and role (403) from the
- * cookie on every request, optionally same-origin (403) and JSON content type (415), awaits params,
- * and turns anything thrown into the standard ErrorBody. Slides the idle window on success (proxy.ts
- * does not run on /api/, so this is the only place an API call keeps a session alive).
+ * The wrapper every guarded route.ts exports through: checks the session (401: its row must be live, so a revoked
+ * cookie is refused at once) and role (403) on every request, optionally same-origin (403) and JSON content type
+ * (415), awaits params, and turns anything thrown into the standard ErrorBody. Reading the session records the
+ * activity that keeps its idle window open (in the row; the cookie never changes).
  */
 export function withSession<P extends Record<string, string | string[] | undefined> = Record<string, never>>(
   handler: RouteHandler<P>,
@@ -92,11 +79,10 @@ export function withSession<P extends Record<string, string | string[] | undefin
     const requestId = randomUUID();
     try {
       const config = getConfig();
-      const now = Date.now();
-      const session = await checkApiSession(req, { role: options.role }, config, now);
+      const session = await checkApiSession(req, { role: options.role }, config);
       assertRequestShape(req, options, config.appUrl);
       const res = await handler(req, { params: await ctx.params, session, requestId });
-      return stamp(res, requestId, await refreshedCookie(session, now, config));
+      return stamp(res, requestId);
     } catch (error) {
       return stamp(errorResponse(error, requestId, req.signal), requestId);
     }

@@ -12,16 +12,18 @@ import { checkApiSession, type RequireApiSessionOptions } from './api-session';
 import { sessionCookie } from './cookies';
 import { RETURN_TO_HEADER, safeReturnTo } from './return-to';
 import { roleSatisfies, type Role } from './roles';
-import { unsealSession, type Session } from './session';
+import type { Session } from './session';
+import { sessionFromCookie } from './session-store';
 
 /**
- * The session of the current page request, read from the cookie itself on every request (never from a
- * header proxy.ts might have set, so a skipped proxy cannot vouch for a user). Cached per render.
+ * The session of the current page request, read from the cookie and the session's row on every request (never
+ * from a header proxy.ts might have set, so a skipped proxy cannot vouch for a user); reading it also records the
+ * activity that keeps the idle window open. Cached per render.
  */
 export const getSession = cache(async (): Promise<Session | null> => {
   const config = getConfig();
   const value = (await cookies()).get(sessionCookie(config).name)?.value;
-  return unsealSession(value, config.sessionSecret, Date.now());
+  return sessionFromCookie(value, config.sessionSecret, Date.now());
 });
 
 export interface RequirePageSessionOptions {

@@ -6,7 +6,7 @@ import type { AppConfig } from '@/lib/config/env';
 
 import type { LoginState } from './login-state';
 import { groupsFromClaims, roleForGroups } from './roles';
-import type { SessionUser } from './session';
+import type { SignedInUser } from './session-store';
 
 type OidcSettings = Pick<AppConfig, 'oidc' | 'roles' | 'appUrl'>;
 
@@ -67,7 +67,7 @@ export async function startSignIn(settings: OidcSettings, returnTo: string): Pro
  * userinfo, when the IdP keeps groups there) to the user the session stores. The access token is dropped
  * here; the raw ID token is returned only to serve as sign-out's id_token_hint.
  */
-export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, state: LoginState): Promise<{ user: SessionUser; idToken: string | undefined }> {
+export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, state: LoginState): Promise<SignedInUser & { idToken: string | undefined }> {
   const configuration = await getOidcConfiguration(settings);
   const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
     pkceCodeVerifier: state.codeVerifier,
@@ -82,13 +82,15 @@ export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, sta
     claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), ...idClaims };
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const user: SessionUser = {
+  const user = {
     sub: idClaims.sub,
     name: str(claims.name) ?? str(claims.preferred_username) ?? idClaims.sub,
     email: str(claims.email) ?? '',
     role: roleForGroups(groupsFromClaims(claims, settings.oidc.groupsClaim), settings.roles),
   };
-  return { user, idToken: tokens.id_token };
+  // auth_time (seconds) is kept for the approval step-up, which asks for a recent authentication.
+  const authTime = typeof idClaims.auth_time === 'number' ? idClaims.auth_time * 1000 : null;
+  return { iss: idClaims.iss, user, authTime, idToken: tokens.id_token };
 }
 
 /** Where RP-initiated logout returns the browser: the landing page, registered at the IdP as a post-logout URI. */

@@ -1,17 +1,18 @@
 import 'server-only';
 
+import { createHash, randomBytes } from 'node:crypto';
+
 import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
 
 import type { Role } from './roles';
-import { recallSession, rememberSession } from './unseal-memo';
 
 /** Absolute lifetime: a session ends 8 h after sign-in however active the user is. */
 export const SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;
 /** Idle lifetime: 30 min without a request ends the session. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
-/** lastSeenAt is re-sealed at most this often, so each request does not rewrite the cookie. */
-export const SESSION_REFRESH_AFTER_MS = 60 * 1000;
+/** The row's last_seen_at is rewritten at most this often, so a request does not cost a write. */
+export const SESSION_TOUCH_AFTER_MS = 60 * 1000;
 
 export interface SessionUser {
   sub: string;
@@ -20,70 +21,84 @@ export interface SessionUser {
   role: Role | null;
 }
 
-/** What the sealed cookie holds. Deliberately no OIDC tokens: the console never calls the IdP again. */
+/**
+ * A live session as read from its row (lib/auth/session-store.ts). The cookie carries only the random id; this is
+ * what the server keeps, so it can end a session whatever the browser holds.
+ */
 export interface Session {
+  /** SHA-256 hex of the cookie's session id: the row's key. */
+  idHash: string;
+  /** The IdP that signed the user in. */
+  iss: string;
   user: SessionUser;
+  /** Epoch ms the user last authenticated at the IdP (OIDC `auth_time`), when the IdP said. */
+  authTime: number | null;
   /** Epoch ms of sign-in. */
   createdAt: number;
-  /** Epoch ms of the last request that refreshed the cookie. */
+  /** Epoch ms of the last request recorded (at most a minute stale). */
   lastSeenAt: number;
+  /** Epoch ms of the absolute end. */
+  expiresAt: number;
 }
 
-const sessionSchema = z.object({
-  kind: z.literal('session'),
-  user: z.object({
-    sub: z.string().min(1),
-    name: z.string(),
-    email: z.string(),
-    role: z.enum(['admin', 'viewer']).nullable(),
-  }),
-  createdAt: z.number().int(),
-  lastSeenAt: z.number().int(),
-});
-
-export function newSession(user: SessionUser, now: number): Session {
-  return { user, createdAt: now, lastSeenAt: now };
+/** 32 random bytes, base64url: the bearer secret in the cookie. Only its hash is stored. */
+export function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
 }
 
-/** Seals a session; the iron TTL caps the seal at the absolute lifetime even if our own checks were skipped. */
-export async function sealSession(session: Session, secret: string): Promise<string> {
-  return sealData({ kind: 'session', ...session }, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 });
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
 }
 
 /**
- * Unseals and checks a cookie value. Tampered, foreign-shaped, expired (absolute or idle) and
- * future-dated sessions all give `null`: callers fail closed without telling the client why.
+ * The public handle of a session in the API and on the sessions page: the start of the hash, never the cookie's id,
+ * so listing sessions hands out nothing that could be replayed.
  */
-export async function unsealSession(value: string | undefined, secret: string, now: number): Promise<Session | null> {
+export function sessionHandle(idHash: string): string {
+  return idHash.slice(0, 16);
+}
+
+const sealedSessionSchema = z.object({ kind: z.literal('session'), id: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** Seals a session id; the iron TTL caps the seal at the absolute lifetime even if the row check were skipped. */
+export async function sealSessionId(id: string, secret: string): Promise<string> {
+  return sealData({ kind: 'session', id }, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 });
+}
+
+/** Enough for every user active at once on a console like this; the oldest entry goes first. */
+const MEMO_MAX_ENTRIES = 1000;
+const unsealedIds = new Map<string, { secret: string; id: string }>();
+
+/**
+ * The session id in a cookie value, or `null` when missing, tampered, expired (iron TTL) or of another shape.
+ * Whether the session is live is the row's to say (lib/auth/session-store.ts), on every request.
+ *
+ * Unsealing (HMAC check and AES decryption through WebCrypto) costs ~0.3 ms, paid again on every call that carries
+ * the same cookie, so ids already read are remembered. A hit needs the exact sealed string and the same secret, so
+ * it proves what the first unseal proved. Only the id is kept, never the row: a revocation on another replica
+ * still takes effect at the next request.
+ */
+export async function unsealSessionId(value: string | undefined, secret: string): Promise<string | null> {
   if (!value) return null;
-  const known = recallSession(value, secret);
-  if (known) return isSessionLive(known, now) ? known : null;
+  const hit = unsealedIds.get(value);
+  if (hit && hit.secret === secret) return hit.id;
   let raw: unknown;
   try {
     raw = await unsealData<unknown>(value, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 });
   } catch {
     return null;
   }
-  const parsed = sessionSchema.safeParse(raw);
+  const parsed = sealedSessionSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { user, createdAt, lastSeenAt } = parsed.data;
-  const session: Session = { user, createdAt, lastSeenAt };
-  rememberSession(value, secret, session);
-  return isSessionLive(session, now) ? session : null;
+  if (unsealedIds.size >= MEMO_MAX_ENTRIES) {
+    const oldest = unsealedIds.keys().next();
+    if (!oldest.done) unsealedIds.delete(oldest.value);
+  }
+  unsealedIds.set(value, { secret, id: parsed.data.id });
+  return parsed.data.id;
 }
 
-export function isSessionLive(session: Session, now: number): boolean {
-  if (session.createdAt > now || session.lastSeenAt > now || session.lastSeenAt < session.createdAt) return false;
-  return now - session.createdAt < SESSION_ABSOLUTE_MS && now - session.lastSeenAt < SESSION_IDLE_MS;
-}
-
-/** A refreshed copy when lastSeenAt is stale enough to be worth a new cookie, else `null`. */
-export function touchSession(session: Session, now: number): Session | null {
-  if (now - session.lastSeenAt < SESSION_REFRESH_AFTER_MS) return null;
-  return { ...session, lastSeenAt: now };
-}
-
-/** Seconds the cookie should live: until the absolute deadline (the idle rule is checked on read). */
-export function sessionMaxAgeSeconds(session: Session, now: number): number {
-  return Math.max(0, Math.floor((session.createdAt + SESSION_ABSOLUTE_MS - now) / 1000));
+/** Seconds the cookie should live: until the absolute deadline (the idle rule is the row's). */
+export function sessionMaxAgeSeconds(session: Pick<Session, 'expiresAt'>, now: number): number {
+  return Math.max(0, Math.floor((session.expiresAt - now) / 1000));
 }

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 import { logger } from '@/lib/log/logger';
 import type { AppConfig } from '@/lib/config/env';
+import { getDb, type Db } from '@/lib/db';
 
 import { loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
 import { LOGIN_STATE_TTL_SECONDS, sealLoginState, unsealLoginState } from './login-state';
@@ -11,11 +12,12 @@ import { sealLogoutHint, unsealLogoutHint } from './logout-hint';
 import { endSessionUrl, finishSignIn, startSignIn } from './oidc';
 import { safeReturnTo } from './return-to';
 import { isSameOriginRequest } from './same-origin';
-import { newSession, sealSession, sessionMaxAgeSeconds } from './session';
+import { sealSessionId, sessionMaxAgeSeconds } from './session';
+import { endSessionOfCookie, recordRefusedSignIn, startSession } from './session-store';
 
 /** A small page for a failed sign-in step: the reason stays in the server log, the user gets a way back. */
-function failurePage(status: number, message: string): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in failed</title></head><body><main><h1>Sign-in failed</h1><p>${message}</p><p><a href="/auth/login">Sign in again</a></p></main></body></html>`;
+function failurePage(status: number, message: string, title = 'Sign-in failed'): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="/auth/login">Sign in again</a></p></main></body></html>`;
   return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
@@ -46,8 +48,13 @@ export async function handleLogin(req: NextRequest, config: AppConfig): Promise<
   return res;
 }
 
-/** GET /auth/callback: checks the transaction, exchanges the code, and swaps the login cookie for a session. */
-export async function handleCallback(req: NextRequest, config: AppConfig, now = Date.now()): Promise<Response> {
+const cannotRecord = () => failurePage(503, 'The console could not record this sign-in. Try again in a moment.');
+
+/**
+ * GET /auth/callback: checks the transaction, exchanges the code, and swaps the login cookie for a session: a row
+ * in the database (recorded with its `sign_in` event) and a cookie that carries only the row's random id.
+ */
+export async function handleCallback(req: NextRequest, config: AppConfig, now = Date.now(), db: Db = getDb()): Promise<Response> {
   const loginSpec = loginCookie(config);
   const state = await unsealLoginState(req.cookies.get(loginSpec.name)?.value, config.sessionSecret);
   if (!state) return failurePage(400, 'This sign-in attempt expired or was already used.');
@@ -57,12 +64,23 @@ export async function handleCallback(req: NextRequest, config: AppConfig, now = 
     signedIn = await finishSignIn(config, new URL(`/auth/callback${req.nextUrl.search}`, config.appUrl), state);
   } catch (error) {
     logger.warn({ err: error }, 'sign-in callback refused');
+    // The IdP's error text is not ours to store; the log has it. An unrecordable refusal changes nothing for the user.
+    await recordRefusedSignIn(db, 'the IdP answer or token exchange was refused').catch((e: unknown) =>
+      logger.error({ err: e }, 'refused sign-in could not be recorded'),
+    );
     return failurePage(400, 'The sign-in provider’s answer could not be accepted.');
   }
-  const session = newSession(signedIn.user, now);
+  let started: Awaited<ReturnType<typeof startSession>>;
+  try {
+    started = await startSession(db, signedIn, now);
+  } catch (error) {
+    logger.error({ err: error, sub: signedIn.user.sub }, 'session could not be recorded');
+    return cannotRecord();
+  }
+  const { session } = started;
   const res = redirectTo(new URL(safeReturnTo(state.returnTo), config.appUrl));
   const spec = sessionCookie(config);
-  const value = await sealSession(session, config.sessionSecret);
+  const value = await sealSessionId(started.id, config.sessionSecret);
   res.cookies.set({ name: spec.name, value, ...spec.attributes, maxAge: sessionMaxAgeSeconds(session, now) });
   const hintSpec = logoutHintCookie(config);
   const hint = signedIn.idToken ? await sealLogoutHint(signedIn.idToken, config.sessionSecret) : undefined;
@@ -86,13 +104,21 @@ async function afterSignOut(req: NextRequest, config: AppConfig): Promise<URL> {
 }
 
 /**
- * POST /auth/logout: same-origin only (a cross-site form must not sign people out). Clears the console's cookies,
- * then ends the IdP session too (RP-initiated logout), which returns the browser to the landing page, so that
+ * POST /auth/logout: same-origin only (a cross-site form must not sign people out). Revokes the session's row first
+ * (with its `sign_out` event), so a copy of the cookie is refused at once on every replica; then clears the console's
+ * cookies and ends the IdP session too (RP-initiated logout), which returns the browser to the landing page, so that
  * the next sign-in asks who you are instead of silently reusing the last user.
  */
-export async function handleLogout(req: NextRequest, config: AppConfig): Promise<Response> {
+export async function handleLogout(req: NextRequest, config: AppConfig, now = Date.now(), db: Db = getDb()): Promise<Response> {
   if (!isSameOriginRequest(req.headers, config.appUrl)) {
     return new Response('Cross-site sign-out refused.', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  }
+  try {
+    await endSessionOfCookie(db, req.cookies.get(sessionCookie(config).name)?.value, config.sessionSecret, now);
+  } catch (error) {
+    // Clearing the cookies now would look like a sign-out while a copied cookie still worked: say so instead.
+    logger.error({ err: error }, 'session could not be revoked');
+    return failurePage(503, 'Sign-out could not be recorded, so your session is still active. Go back and try again in a moment.', 'Sign-out failed');
   }
   const res = redirectTo(await afterSignOut(req, config));
   clear(res, sessionCookie(config));

@@ -1,22 +1,43 @@
+import { unsealData } from 'iron-session';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { streamAuditEvents } from '@/lib/audit/read';
+import type { AuditEvent } from '@/lib/audit/schema';
 import { parseConfig, type AppConfig } from '@/lib/config/env';
+import { createDb, migrateToLatest, type Db } from '@/lib/db';
 import { startDevIdp, type DevIdp } from '@/idp/index';
+import { createTestDatabase, type TestDatabase } from '@/scripts/test-runner/test-databases';
 
 import { createServer, type Server } from 'node:http';
 
 import { loginCookie, logoutHintCookie, sessionCookie } from './cookies';
-import { unsealSession } from './session';
-import { handleCallback, handleLogin, handleLogout } from './sign-in-routes';
+import { hashSessionId, sessionHandle } from './session';
+import { sessionFromCookie } from './session-store';
+import { handleCallback as handleCallbackOn, handleLogin, handleLogout as handleLogoutOn } from './sign-in-routes';
 
 // The whole sign-in against the real dev IdP over HTTP, no browser: the app's route logic runs in-process,
 // the IdP's login form is fetched and posted like a browser would, following redirects by hand.
 const APP = 'http://localhost:3999';
 let idp: DevIdp;
 let config: AppConfig;
+// The console's own database (SQLite here; the store suite covers PostgreSQL): session rows and audit events.
+let testDb: TestDatabase;
+let db: Db;
+const handleCallback = (req: NextRequest, c: AppConfig) => handleCallbackOn(req, c, Date.now(), db);
+const handleLogout = (req: NextRequest, c: AppConfig) => handleLogoutOn(req, c, Date.now(), db);
+
+async function eventsSince(seq: number): Promise<AuditEvent[]> {
+  const all: AuditEvent[] = [];
+  for await (const e of streamAuditEvents(db)) if (e.seq > seq) all.push(e);
+  return all;
+}
+const headSeq = async () => (await db.kysely.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst())?.seq ?? 0;
 
 beforeAll(async () => {
+  testDb = await createTestDatabase('sqlite');
+  db = createDb(testDb);
+  await migrateToLatest(db);
   idp = await startDevIdp({
     port: 0,
     clients: [{ clientId: 'console-test', clientSecret: 'test-secret', redirectUris: [`${APP}/auth/callback`], postLogoutRedirectUris: [`${APP}/`] }],
@@ -33,7 +54,11 @@ beforeAll(async () => {
     APP_URL: APP,
   });
 });
-afterAll(() => idp.close());
+afterAll(async () => {
+  await idp.close();
+  await db.close();
+  await testDb.drop();
+});
 
 /** Cookie jar for the IdP's own cookies (interaction, session), keyed by name. */
 type Jar = ReturnType<typeof jar>;
@@ -95,10 +120,14 @@ async function signIn(username: string, returnTo = '/cosigners?pageSize=20', idp
   return { callback, callbackUrl, loginCookieHeader: (loginValue ?? '').split(';')[0] ?? '' };
 }
 
-function sessionFrom(res: Response) {
+/** The session cookie a response sets, as a Cookie header. */
+function cookieFrom(res: Response): string {
   const name = sessionCookie(config).name;
-  const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? '';
-  return unsealSession(line.split(';')[0]?.slice(name.length + 1), config.sessionSecret, Date.now());
+  return (res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? '').split(';')[0] ?? '';
+}
+
+function sessionFrom(res: Response) {
+  return sessionFromCookie(cookieFrom(res).slice(sessionCookie(config).name.length + 1), config.sessionSecret, Date.now(), db);
 }
 
 describe('OIDC sign-in against the dev IdP', () => {
@@ -106,22 +135,40 @@ describe('OIDC sign-in against the dev IdP', () => {
     ['alice', 'admin', 'Alice'],
     ['vera', 'viewer', 'Vera'],
     ['nora', null, 'Nora'],
-  ] as const)('%s signs in with role %s', async (username, role, name) => {
+  ] as const)('%s signs in with role %s; the sign-in is in the audit trail', async (username, role, name) => {
+    const seq = await headSeq();
+    const started = Date.now();
     const { callback } = await signIn(username);
     expect(callback.status).toBe(303);
     expect(callback.headers.get('location')).toBe(`${APP}/cosigners?pageSize=20`);
     const session = await sessionFrom(callback);
     expect(session?.user).toEqual({ sub: username, name, email: `${username}@example.test`, role });
-    // The session holds no OIDC tokens: only the user and two timestamps.
-    expect(Object.keys(session ?? {}).sort()).toEqual(['createdAt', 'lastSeenAt', 'user']);
+    expect(session?.iss).toBe(idp.issuer);
+    // auth_time from the ID token (seconds, so up to a second before the test started), for the approval step-up.
+    expect(session?.authTime).toBeGreaterThan(started - 1000);
+    expect(session?.authTime).toBeLessThanOrEqual(Date.now());
+    // The cookie holds only the sealed random id: the row is the session, and holds no OIDC tokens.
+    const sealed = await unsealData<unknown>(cookieFrom(callback).slice(sessionCookie(config).name.length + 1), { password: config.sessionSecret });
+    expect(Object.keys(sealed as object).sort()).toEqual(['id', 'kind']);
+    expect(hashSessionId((sealed as { id: string }).id)).toBe(session?.idHash);
+    expect(Object.keys(session ?? {}).sort()).toEqual(['authTime', 'createdAt', 'expiresAt', 'iss', 'lastSeenAt', 'user', 'idHash'].sort());
+    const actor = { iss: idp.issuer, sub: username, email: `${username}@example.test`, name, role };
+    const handle = sessionHandle(session?.idHash ?? '');
+    expect(await eventsSince(seq)).toMatchObject([
+      role === null
+        ? { kind: 'sign_in_refused', actor, detail: { reason: 'no mapped group', session: handle } }
+        : { kind: 'sign_in', actor, detail: { role, session: handle } },
+    ]);
   });
 
-  it('refuses to reuse the callback with another transaction cookie, and without one', async () => {
+  it('refuses to reuse the callback with another transaction cookie (recorded, with no actor), and without one', async () => {
     const first = await signIn('alice');
     const second = await signIn('vera');
+    const seq = await headSeq();
     const crossed = await handleCallback(new NextRequest(first.callbackUrl, { headers: { cookie: second.loginCookieHeader } }), config);
     expect(crossed.status).toBe(400);
     expect(crossed.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
+    expect(await eventsSince(seq)).toMatchObject([{ kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } }]);
     const bare = await handleCallback(new NextRequest(first.callbackUrl), config);
     expect(bare.status).toBe(400);
   });
@@ -140,6 +187,27 @@ function setCookie(res: Response, name: string): { value: string; line: string }
 
 const logout = (cookie = '') =>
   handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP, ...(cookie ? { cookie } : {}) } }), config);
+
+describe('sign-out revokes the session on the server', () => {
+  it('a copy of the cookie taken before sign-out is refused at once; sign_out is recorded once', async () => {
+    const { callback } = await signIn('alice');
+    const copied = cookieFrom(callback);
+    const session = await sessionFrom(callback);
+    expect(session).not.toBeNull();
+    const seq = await headSeq();
+    const res = await logout(copied);
+    expect(res.status).toBe(303);
+    expect(setCookie(res, sessionCookie(config).name)?.line).toMatch(/Max-Age=0/i);
+    expect(await sessionFromCookie(copied.slice(sessionCookie(config).name.length + 1), config.sessionSecret, Date.now(), db)).toBeNull();
+    const row = await db.kysely.selectFrom('sessions').select('revoked_at').where('id_hash', '=', session?.idHash ?? '').executeTakeFirstOrThrow();
+    expect(row.revoked_at).not.toBeNull();
+    // Signing out again with the copy records nothing more.
+    await logout(copied);
+    expect(await eventsSince(seq)).toMatchObject([
+      { kind: 'sign_out', actor: { sub: 'alice', role: 'admin' }, detail: { session: sessionHandle(session?.idHash ?? ''), how: 'sign_out' } },
+    ]);
+  });
+});
 
 describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
   it('redirects to the end_session_endpoint with id_token_hint, client_id and the landing page; the next sign-in asks again', async () => {

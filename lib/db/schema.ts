@@ -21,7 +21,8 @@ export interface SessionsTable {
   sub: string;
   email: string | null;
   name: string | null;
-  role: string;
+  /** admin or viewer; null: signed in without a mapped group (the no-access page, refused by every API route). */
+  role: string | null;
   /** When the user last authenticated at the IdP (OIDC `auth_time`), for step-up. */
   auth_time: string | null;
   created_at: string;

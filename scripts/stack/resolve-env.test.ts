@@ -79,4 +79,16 @@ describe('resolveStackEnv', () => {
     expect(r.sim).toBeDefined();
     expect(r.idp).toBeDefined();
   });
+
+  it('APP_URL follows the app port (PORT in npm run dev), and so does the dev IdP redirect', () => {
+    const r = resolveStackEnv({ ...base, appPort: 3950, env: { FIREBLOCKS_SECRET_KEY: privatePem, APP_URL: '' } });
+    expect(r.appEnv.APP_URL).toBe('http://localhost:3950');
+    expect(r.idp?.client.redirectUris).toEqual(['http://localhost:3950/auth/callback']);
+  });
+
+  it('an APP_URL the caller set wins over the port (a proxy in front, another host name)', () => {
+    const r = resolveStackEnv({ ...base, appPort: 3950, env: { FIREBLOCKS_SECRET_KEY: privatePem, APP_URL: 'https://console.example.com' } });
+    expect(r.appEnv.APP_URL).toBe('https://console.example.com');
+    expect(r.idp?.client.redirectUris).toEqual(['https://console.example.com/auth/callback']);
+  });
 });

@@ -28,14 +28,14 @@ export async function runVitest(name: string, args: string[], env?: Record<strin
   return withExitCode(existsSync(report) ? countVitest(readJson(report)) : undefined, code);
 }
 
-/** Playwright over every project of playwright.config.ts, counting from its JSON report. */
-export async function runPlaywright(env: Record<string, string>): Promise<Counts> {
-  const report = path.join(REPORT_DIR, 'playwright.json');
+/** Playwright over every project of a config (playwright.config.ts by default), counting from its JSON report. */
+export async function runPlaywright(env: Record<string, string>, config?: string): Promise<Counts> {
+  const report = path.join(REPORT_DIR, config ? `${path.basename(config, '.ts')}.json` : 'playwright.json');
   rmSync(report, { force: true });
   const code = await runCommand({
     name: 'playwright',
     command: bin('playwright'),
-    args: ['test'],
+    args: ['test', ...(config ? ['--config', config] : [])],
     env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report },
     cwd: REPO_ROOT,
   });

@@ -64,6 +64,8 @@ export function testEnvFor(stack: Stack, appEnv: Record<string, string>): Record
     TEST_SIM_URL: stack.simUrl ?? '',
     TEST_IDP_URL: stack.idpUrl ?? '',
     TEST_SESSION_SECRET: stack.sessionSecret,
+    // The app's SQLite folder: suites write session rows there to mint cookies (tests/helpers/session-cookie.ts).
+    TEST_DATA_DIR: appEnv.DATA_DIR ?? '',
     TEST_APP_LOG: APP_LOG,
     TEST_BUILD_PROJECT_DIR: REPO_ROOT,
     TEST_BUILD_DIR: path.join(REPO_ROOT, '.next'),

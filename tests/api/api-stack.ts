@@ -14,7 +14,7 @@ export interface ApiStack {
   app: TestApp;
   pems: Pems;
   target: Target;
-  /** A real session cookie for `user` (sealed with the app's secret). */
+  /** A real session cookie for `user` (its row in the app's database, its id sealed with the app's secret). */
   cookieFor(user: TestUser): Promise<string>;
   /** Runs `send`; returns its answer and what reached the simulator meanwhile (that this request could have caused). */
   observed(send: () => Promise<ApiAnswer>, needles?: string[]): Promise<{ answer: ApiAnswer; upstream: SimLogEntry[] }>;
@@ -38,7 +38,7 @@ export function setupApiStack({ port, keyIndex }: { port: number; keyIndex: numb
   const ownStack = !process.env.TEST_APP_URL;
   const s = {
     async cookieFor(user: TestUser) {
-      const c = cookies.get(user.sub) ?? (await sessionCookieHeader(user, { appUrl: s.app.appUrl, secret: s.app.sessionSecret }));
+      const c = cookies.get(user.sub) ?? (await sessionCookieHeader(user, { appUrl: s.app.appUrl, secret: s.app.sessionSecret, dataDir: s.app.dataDir }));
       cookies.set(user.sub, c);
       return c;
     },

@@ -42,8 +42,8 @@ const start = (run: number) =>
       OIDC_CLIENT_ID: 'cosigner-console-crash-test',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
-      DATA_DIR: dataDir,
     },
+    dataDir,
     logFile: path.join(logDir, `app-crash-${run}.log`),
   });
 
@@ -69,7 +69,7 @@ it('kill -9 while the PATCH is in flight: the change is found `unknown` with its
   const { keyWithPublicKey: key } = seedSummary();
   const upstreamPath = `/v1/cosigners/${key.cosignerId}/api_keys/${key.apiKeyId}`;
   app = await start(1);
-  const cookie = await sessionCookieHeader(ALICE, { appUrl: app.appUrl, secret: sessionSecret });
+  const cookie = await sessionCookieHeader(ALICE, { appUrl: app.appUrl, secret: sessionSecret, dataDir });
 
   // The simulator holds the PATCH for 4 s, then handles it (the server is gone by then).
   sim.setFaults({ latencyMs: 4_000, times: 1, match: { method: 'PATCH' } });

@@ -18,7 +18,7 @@ let cookie: string;
 beforeAll(async () => {
   app = await startTestApp({ port: Number(process.env.PAGE_STATUS_PORT ?? 4302) });
   seed = (await (await fetch(`${app.simUrl}/_sim/seed`)).json()) as SeedSummary;
-  cookie = await sessionCookieHeader(ALICE, { appUrl: app.appUrl, secret: app.sessionSecret });
+  cookie = await sessionCookieHeader(ALICE, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir });
 }, 600_000);
 afterAll(() => app?.close());
 

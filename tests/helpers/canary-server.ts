@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { spawnManaged } from '@/scripts/stack/child';
@@ -7,7 +9,9 @@ import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from './canary-build';
 
 export interface CanaryServer {
   appUrl: string;
-  /** Ends the server's process group with this signal at once (SIGKILL: a crash, no shutdown work). */
+  /** The app's DATA_DIR (its SQLite database): a fresh folder removed on stop, unless the caller gave it. */
+  dataDir: string;
+  /** Ends the server's process group with this signal at once (SIGKILL: a crash, no shutdown work); keeps the data. */
   kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
@@ -16,39 +20,56 @@ export interface StartCanaryServerOptions {
   /** Shown in the child's errors, e.g. "next start (api tests)". */
   name: string;
   port: number;
-  /** The app's configuration; APP_URL is added. */
+  /** The app's configuration; APP_URL and DATA_DIR are added. */
   env: Record<string, string>;
   logFile: string;
+  /** An existing DATA_DIR to start on (a restart on the same database); the caller removes it. */
+  dataDir?: string;
+  /** A PostgreSQL database instead of the embedded one (the bench's PostgreSQL run); never taken from the shell. */
+  databaseUrl?: string;
 }
 
 /**
- * `next start` of the shared production test build (canary-build.ts) on 127.0.0.1:port, returned once
- * /api/health answers; stopped again if it never does.
+ * `next start` of the shared production test build (canary-build.ts) on 127.0.0.1:port, on an embedded database of
+ * its own (never the developer's `.data/` nor a DATABASE_URL from the shell), returned once /api/health answers;
+ * stopped again if it never does.
  */
 export async function startCanaryServer(o: StartCanaryServerOptions): Promise<CanaryServer> {
   const build = await ensureCanaryBuild();
   const appUrl = `http://127.0.0.1:${o.port}`;
+  const dataDir = o.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
+  const removeData = () => (o.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }));
+  const { DATABASE_URL: _shellDatabase, ...cleaned } = cleanEnv({ ...o.env, APP_URL: appUrl, DATA_DIR: dataDir });
+  const env = o.databaseUrl ? { ...cleaned, DATABASE_URL: o.databaseUrl } : cleaned;
   const app = spawnManaged({
     name: o.name,
     command: process.execPath,
     args: [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(o.port), '--hostname', '127.0.0.1'],
     cwd: build.projectDir,
-    env: cleanEnv({ ...o.env, APP_URL: appUrl }),
+    env,
     output: { file: o.logFile },
   });
   try {
     await waitForHttp({ url: `${appUrl}/api/health`, timeoutMs: 60_000, abort: app.exited });
   } catch (error) {
     await app.stop();
+    removeData();
     throw error;
   }
-  const kill = async (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-app.pid, signal);
-    } catch {
-      // Already gone.
-    }
-    await app.exited;
+  return {
+    appUrl,
+    dataDir,
+    kill: async (signal) => {
+      try {
+        process.kill(-app.pid, signal);
+      } catch {
+        // Already gone.
+      }
+      await app.exited;
+    },
+    stop: async () => {
+      await app.stop();
+      removeData();
+    },
   };
-  return { appUrl, kill, stop: () => app.stop() };
 }

@@ -1,5 +1,7 @@
 import { sessionCookie } from '@/lib/auth/cookies';
-import { newSession, sealSession } from '@/lib/auth/session';
+import { sealSessionId } from '@/lib/auth/session';
+import { endSessionOfCookie, insertSession } from '@/lib/auth/session-store';
+import { createDb, transaction } from '@/lib/db';
 
 export interface TestUser {
   sub: string;
@@ -12,11 +14,42 @@ export const ALICE: TestUser = { sub: 'alice', name: 'Alice Admin', email: 'alic
 export const VERA: TestUser = { sub: 'vera', name: 'Vera Viewer', email: 'vera@example.com', role: 'viewer' };
 export const NORA: TestUser = { sub: 'nora', name: 'Nora Nogroup', email: 'nora@example.com', role: null };
 
+export interface MintOptions {
+  appUrl: string;
+  /** The app's SESSION_SECRET. */
+  secret: string;
+  /** The app's DATA_DIR: its SQLite database, where the session's row goes. */
+  dataDir: string;
+  /** Epoch ms of sign-in; default now. */
+  createdAt?: number;
+  /** Epoch ms of the last activity; default createdAt. */
+  lastSeenAt?: number;
+  /** Revoke the row after making it (the route walk's "signed out, cookie copied" case). */
+  revoked?: boolean;
+}
+
+const TEST_ISSUER = 'http://idp.test.invalid';
+
 /**
- * A `Cookie` header carrying a real session: sealed with the app's own seal function and SESSION_SECRET, under the
- * name the app reads for its APP_URL (production server). The OIDC flow that normally mints it is tested elsewhere.
+ * A `Cookie` header carrying a real session: its row written into the app's own database through the app's own
+ * session store (lib/auth/session-store.ts), its id sealed with the app's SESSION_SECRET under the name the app reads
+ * for its APP_URL (production server). The OIDC flow that normally does this is tested in
+ * lib/auth/sign-in.integration.test.ts and the e2e journeys; minting here lets a suite forge expired or revoked
+ * sessions too.
  */
-export async function sessionCookieHeader(user: TestUser, o: { appUrl: string; secret: string }): Promise<string> {
+export async function sessionCookieHeader(user: TestUser, o: MintOptions): Promise<string> {
   const { name } = sessionCookie({ production: true, appUrl: new URL(o.appUrl) });
-  return `${name}=${await sealSession(newSession(user, Date.now()), o.secret)}`;
+  const createdAt = o.createdAt ?? Date.now();
+  const db = createDb({ dataDir: o.dataDir });
+  try {
+    const { id, session } = await transaction(db, (tx) => insertSession(tx, { iss: TEST_ISSUER, user, authTime: createdAt }, createdAt));
+    if (o.lastSeenAt !== undefined) {
+      await db.kysely.updateTable('sessions').set({ last_seen_at: new Date(o.lastSeenAt).toISOString() }).where('id_hash', '=', session.idHash).execute();
+    }
+    const sealed = await sealSessionId(id, o.secret);
+    if (o.revoked) await endSessionOfCookie(db, sealed, o.secret, Date.now());
+    return `${name}=${sealed}`;
+  } finally {
+    await db.close();
+  }
 }

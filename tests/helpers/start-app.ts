@@ -1,6 +1,5 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSimulator } from '@/sim/index';
@@ -14,10 +13,10 @@ export interface TestApp {
   simUrl: string;
   /** What the app seals session cookies with. */
   sessionSecret: string;
+  /** The app's DATA_DIR: its SQLite database, where minted sessions' rows go (tests/helpers/session-cookie.ts). */
+  dataDir: string;
   /** The app server's output so far, when this run can see it. */
   readLog(): string | undefined;
-  /** The app's SQLite folder (DATA_DIR) when the server is our own; undefined on the runner's shared stack. */
-  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -31,17 +30,18 @@ export interface StartTestAppOptions {
 
 /**
  * The running app the API tests talk to. When the test runner already started one (TEST_APP_URL, TEST_SIM_URL,
- * TEST_SESSION_SECRET, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
+ * TEST_SESSION_SECRET, TEST_DATA_DIR, optionally TEST_APP_LOG), that one; otherwise a production server of our own: the canary
  * build under `next start`, against a simulator started here on a random port with a freshly generated API key.
  */
 export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
-  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_APP_LOG, TEST_APP_PORT } = process.env;
+  const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_DATA_DIR, TEST_APP_LOG, TEST_APP_PORT } = process.env;
   const port = TEST_APP_PORT ? Number(TEST_APP_PORT) : o.port;
-  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET) {
+  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET && TEST_DATA_DIR) {
     return {
       appUrl: TEST_APP_URL.replace(/\/+$/, ''),
       simUrl: TEST_SIM_URL.replace(/\/+$/, ''),
       sessionSecret: TEST_SESSION_SECRET,
+      dataDir: TEST_DATA_DIR,
       readLog: () => (TEST_APP_LOG && existsSync(TEST_APP_LOG) ? readFileSync(TEST_APP_LOG, 'utf8') : undefined),
       close: () => Promise.resolve(),
     };
@@ -55,8 +55,6 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
     delays: { approveMs: 300, completeMs: 300 },
   });
   const sessionSecret = randomBytes(32).toString('base64url');
-  // A database of its own, never the build copy's `.data/` that every server of the same build would share.
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-api-data-'));
   const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${port}.log`);
   const app = await startCanaryServer({
     name: 'next start (api tests)',
@@ -70,18 +68,15 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
       OIDC_CLIENT_ID: 'cosigner-console-api-tests',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
-      DATA_DIR: dataDir,
     },
     logFile,
   }).catch(async (error: unknown) => {
     await sim.close();
-    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   const close = async () => {
     await app.stop();
     await sim.close();
-    rmSync(dataDir, { recursive: true, force: true });
   };
-  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, dataDir, readLog: () => readFileSync(logFile, 'utf8'), close };
+  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, dataDir: app.dataDir, readLog: () => readFileSync(logFile, 'utf8'), close };
 }

@@ -17,6 +17,13 @@ export const PUBLIC: Record<string, { why: string; expect: Expectation }> = {
       expect(await res.json()).toEqual({ ok: true });
     },
   },
+  'app/api/ready/route.ts': {
+    why: 'readiness for load balancers: yes or no (database migrated, signing key loaded), nothing else',
+    expect: async (res) => {
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    },
+  },
   'app/page.tsx': {
     why: 'the landing page: a sign-in button for signed-out visitors, no data',
     expect: async (res) => {
@@ -42,7 +49,7 @@ export const PUBLIC: Record<string, { why: string; expect: Expectation }> = {
     },
   },
   'app/auth/logout/route.ts': {
-    why: 'sign-out: refused unless same-origin; it only clears cookies and sends the browser to end the IdP session',
+    why: 'sign-out: refused unless same-origin; it revokes the cookie’s own session, clears cookies and sends the browser to end the IdP session',
     expect: (res) => {
       expect(res.status).toBe(403);
       return res.body?.cancel() ?? Promise.resolve();

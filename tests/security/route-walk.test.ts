@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sessionCookie } from '@/lib/auth/cookies';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sealSession, type Session } from '@/lib/auth/session';
+import { hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, unsealSessionId } from '@/lib/auth/session';
+import { createDb } from '@/lib/db';
 import { apiSecurityHeaders } from '@/lib/security/headers';
+import { sessionCookieHeader, type MintOptions, type TestUser } from '@/tests/helpers/session-cookie';
 
 import { guardedApi, guardedPage, PUBLIC, type Target } from './expectations';
 import { callsGuard, findRouteFiles } from './route-files';
@@ -10,14 +12,16 @@ import { startWalkServer, type WalkServer } from './walk-server';
 
 /**
  * Every page and route under app/ refuses a signed-out caller, whatever it sends: no cookie, a tampered
- * seal, a well-sealed but expired session, or the `x-middleware-subrequest` header that once let requests
- * skip middleware (CVE-2025-29927). proxy.ts never redirects, so each answer here comes from the file's own
+ * seal, a well-sealed cookie whose session is expired or revoked (signed out: a copied cookie), or the
+ * `x-middleware-subrequest` header that once let requests skip middleware (CVE-2025-29927). proxy.ts never redirects, so each answer here comes from the file's own
  * guard. A file that is neither guarded nor listed in ./expectations.ts as public by design fails.
  */
 let server: WalkServer;
 let cookieName: string;
-const seal = (s: Session) => sealSession(s, server.sessionSecret);
-const user = { sub: 'alice', name: 'Alice', email: 'alice@example.test', role: 'admin' as const };
+const user: TestUser = { sub: 'alice', name: 'Alice', email: 'alice@example.test', role: 'admin' };
+/** A cookie for a session row made in the app's own database (tests/helpers/session-cookie.ts). */
+const mint = (who: TestUser, o: Partial<MintOptions> = {}) =>
+  sessionCookieHeader(who, { appUrl: server.appUrl, secret: server.sessionSecret, dataDir: server.dataDir, ...o });
 
 beforeAll(async () => {
   server = await startWalkServer();
@@ -30,16 +34,18 @@ const targets: Target[] = files.flatMap((f) => f.methods.map((method) => ({ ...f
 
 async function attacks(): Promise<Array<[string, Record<string, string>]>> {
   const now = Date.now();
-  const valid = await seal({ user, createdAt: now, lastSeenAt: now });
+  const valid = (await mint(user)).slice(cookieName.length + 1);
   const mid = Math.floor(valid.length / 2);
   const tampered = valid.slice(0, mid) + (valid[mid] === 'a' ? 'b' : 'a') + valid.slice(mid + 1);
-  const idle = await seal({ user, createdAt: now - SESSION_IDLE_MS - 60_000, lastSeenAt: now - SESSION_IDLE_MS - 1000 });
-  const old = await seal({ user, createdAt: now - SESSION_ABSOLUTE_MS - 1000, lastSeenAt: now - 1000 });
+  const idle = await mint(user, { createdAt: now - SESSION_IDLE_MS - 60_000, lastSeenAt: now - SESSION_IDLE_MS - 1000 });
+  const old = await mint(user, { createdAt: now - SESSION_ABSOLUTE_MS - 1000, lastSeenAt: now - 1000 });
+  const revoked = await mint(user, { revoked: true });
   return [
     ['no cookie', {}],
     ['a tampered cookie', { cookie: `${cookieName}=${tampered}` }],
-    ['an idle-expired session', { cookie: `${cookieName}=${idle}` }],
-    ['an absolutely expired session', { cookie: `${cookieName}=${old}` }],
+    ['an idle-expired session', { cookie: idle }],
+    ['an absolutely expired session', { cookie: old }],
+    ['a revoked session (signed out, cookie copied)', { cookie: revoked }],
     ['x-middleware-subrequest', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware' }],
   ];
 }
@@ -81,8 +87,7 @@ describe('route walk', () => {
 
 describe('positive controls (the refusals above are not the server failing)', () => {
   it('a valid session is let in: /api/me and /no-access answer 200', async () => {
-    const now = Date.now();
-    const cookie = `${cookieName}=${await seal({ user, createdAt: now, lastSeenAt: now })}`;
+    const cookie = await mint(user);
     const me = await fetch(`${server.appUrl}/api/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ name: 'Alice', role: 'admin' });
@@ -94,9 +99,7 @@ describe('positive controls (the refusals above are not the server failing)', ()
 
 describe('admin-only pages', () => {
   it('a viewer opening the edit page is sent to the read-only key page, before anything streams', async () => {
-    const now = Date.now();
-    const viewer = { ...user, sub: 'vera', role: 'viewer' as const };
-    const cookie = `${cookieName}=${await seal({ user: viewer, createdAt: now, lastSeenAt: now })}`;
+    const cookie = await mint({ ...user, sub: 'vera', role: 'viewer' });
     const edit = targets.find((t) => t.kind === 'page' && t.url.endsWith('/edit'));
     expect(edit).toBeDefined();
     const res = await fetch(`${server.appUrl}${edit?.url ?? ''}`, { headers: { cookie }, redirect: 'manual' });
@@ -107,18 +110,34 @@ describe('admin-only pages', () => {
 });
 
 describe('idle window', () => {
-  it('a page navigation slides lastSeenAt (proxy.ts), as API calls do (withSession)', async () => {
-    const now = Date.now();
-    const cookie = `${cookieName}=${await seal({ user, createdAt: now - 600_000, lastSeenAt: now - 300_000 })}`;
+  it('a page navigation and an API call record activity in the session row (at most once a minute), never in the cookie', async () => {
     for (const path of ['/no-access', '/api/me']) {
+      const now = Date.now();
+      const cookie = await mint(user, { createdAt: now - 600_000, lastSeenAt: now - 300_000 });
       const res = await fetch(`${server.appUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
       expect(res.status, path).toBe(200);
-      const set = res.headers.getSetCookie().find((c) => c.startsWith(`${cookieName}=Fe26`));
-      expect(set, path).toMatch(/HttpOnly/i);
+      expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${cookieName}=`)), path).toEqual([]);
       await res.body?.cancel();
+      const lastSeen = await lastSeenOf(cookie);
+      expect(lastSeen, path).toBeGreaterThanOrEqual(now);
+      // Within the minute, the next request writes nothing.
+      await (await fetch(`${server.appUrl}${path}`, { headers: { cookie }, redirect: 'manual' })).body?.cancel();
+      expect(await lastSeenOf(cookie), path).toBe(lastSeen);
     }
   });
 });
+
+/** The row's last_seen_at (epoch ms) of a minted cookie. */
+async function lastSeenOf(cookie: string): Promise<number> {
+  const id = await unsealSessionId(cookie.slice(cookieName.length + 1), server.sessionSecret);
+  const db = createDb({ dataDir: server.dataDir });
+  try {
+    const row = await db.kysely.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', hashSessionId(id ?? '')).executeTakeFirstOrThrow();
+    return Date.parse(row.last_seen_at);
+  } finally {
+    await db.close();
+  }
+}
 
 describe('security headers', () => {
   it('pages: a fresh CSP nonce per request on every script, and the hardening headers', async () => {

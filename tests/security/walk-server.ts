@@ -9,6 +9,8 @@ export interface WalkServer {
   appUrl: string;
   /** The app's SESSION_SECRET, to forge well-sealed but expired sessions. */
   sessionSecret: string;
+  /** The app's DATA_DIR, where those sessions' rows go. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -16,13 +18,13 @@ export interface WalkServer {
 const PORT = Number(process.env.ROUTE_WALK_PORT ?? 3100);
 
 /**
- * The app to walk: the one the test runner started (TEST_APP_URL + TEST_SESSION_SECRET), else our own
+ * The app to walk: the one the test runner started (TEST_APP_URL + TEST_SESSION_SECRET + TEST_DATA_DIR), else our own
  * `next start` of the shared production test build (tests/helpers/canary-build.ts) with a dev IdP.
  */
 export async function startWalkServer(): Promise<WalkServer> {
-  const { TEST_APP_URL, TEST_SESSION_SECRET } = process.env;
-  if (TEST_APP_URL && TEST_SESSION_SECRET) {
-    return { appUrl: TEST_APP_URL.replace(/\/+$/, ''), sessionSecret: TEST_SESSION_SECRET, close: () => Promise.resolve() };
+  const { TEST_APP_URL, TEST_SESSION_SECRET, TEST_DATA_DIR } = process.env;
+  if (TEST_APP_URL && TEST_SESSION_SECRET && TEST_DATA_DIR) {
+    return { appUrl: TEST_APP_URL.replace(/\/+$/, ''), sessionSecret: TEST_SESSION_SECRET, dataDir: TEST_DATA_DIR, close: () => Promise.resolve() };
   }
   const appUrl = `http://127.0.0.1:${PORT}`;
   // Another server on the port would answer the readiness probe with the wrong secret: refuse clearly instead.
@@ -54,5 +56,5 @@ export async function startWalkServer(): Promise<WalkServer> {
     await app.stop();
     await idp.close();
   };
-  return { appUrl, sessionSecret, close };
+  return { appUrl, sessionSecret, dataDir: app.dataDir, close };
 }

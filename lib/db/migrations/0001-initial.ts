@@ -23,7 +23,7 @@ export async function up(db: Kysely<unknown>, engine: DbEngine): Promise<void> {
     .addColumn('sub', 'text', (c) => c.notNull())
     .addColumn('email', 'text')
     .addColumn('name', 'text')
-    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('role', 'text')
     .addColumn('auth_time', timestamp)
     .addColumn('created_at', timestamp, (c) => c.notNull())
     .addColumn('last_seen_at', timestamp, (c) => c.notNull())

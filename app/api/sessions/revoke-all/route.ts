@@ -1,0 +1,14 @@
+import { withSession } from '@/lib/api/handler';
+import { readJsonBody } from '@/lib/api/read-json-body';
+import { respond } from '@/lib/api/respond';
+import { endMySessions } from '@/lib/auth/my-sessions';
+import { revokeAllSessionsBodySchema, revokeAllSessionsResponseSchema } from '@/lib/auth/session-api-schemas';
+
+// POST /api/sessions/revoke-all – "sign out everywhere else": ends the user's other sessions (the current one too with includeCurrent).
+export const POST = withSession(
+  async (req, { session, requestId }) => {
+    const { includeCurrent } = revokeAllSessionsBodySchema.parse(await readJsonBody(req, { maxBytes: 1024 }));
+    return respond(revokeAllSessionsResponseSchema, { ended: await endMySessions(session, includeCurrent, requestId) });
+  },
+  { role: 'viewer', sameOrigin: true, requireJson: true },
+);
