@@ -15,6 +15,8 @@ export interface SimFault {
   status?: 500 | 502 | 503 | 429;
   retryAfterSec?: number;
   drop?: boolean;
+  /** Handle the request (a PATCH is accepted), then drop the connection unanswered. */
+  dropAfterHandling?: boolean;
   malformedJson?: boolean;
   times?: number;
   match?: { method?: string; pathPrefix?: string };

@@ -9,8 +9,10 @@ import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from './canary-build';
 
 export interface CanaryServer {
   appUrl: string;
-  /** The app's DATA_DIR (its SQLite database), a fresh folder removed on stop. */
+  /** The app's DATA_DIR (its SQLite database): a fresh folder removed on stop, unless the caller gave it. */
   dataDir: string;
+  /** Ends the server's process group with this signal at once (SIGKILL: a crash, no shutdown work); keeps the data. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -21,8 +23,10 @@ export interface StartCanaryServerOptions {
   /** The app's configuration; APP_URL and DATA_DIR are added. */
   env: Record<string, string>;
   logFile: string;
-  /** An embedded database folder the caller prepared and removes itself (a bench's seeded events); else a fresh one. */
+  /** An existing DATA_DIR to start on (a restart on the same database, a bench's seeded events); the caller removes it. */
   dataDir?: string;
+  /** A PostgreSQL database instead of the embedded one (the bench's PostgreSQL run); never taken from the shell. */
+  databaseUrl?: string;
 }
 
 /**
@@ -35,7 +39,8 @@ export async function startCanaryServer(o: StartCanaryServerOptions): Promise<Ca
   const appUrl = `http://127.0.0.1:${o.port}`;
   const dataDir = o.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
   const removeData = () => (o.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }));
-  const { DATABASE_URL: _shellDatabase, ...env } = cleanEnv({ ...o.env, APP_URL: appUrl, DATA_DIR: dataDir });
+  const { DATABASE_URL: _shellDatabase, ...cleaned } = cleanEnv({ ...o.env, APP_URL: appUrl, DATA_DIR: dataDir });
+  const env = o.databaseUrl ? { ...cleaned, DATABASE_URL: o.databaseUrl } : cleaned;
   const app = spawnManaged({
     name: o.name,
     command: process.execPath,
@@ -54,6 +59,14 @@ export async function startCanaryServer(o: StartCanaryServerOptions): Promise<Ca
   return {
     appUrl,
     dataDir,
+    kill: async (signal) => {
+      try {
+        process.kill(-app.pid, signal);
+      } catch {
+        // Already gone.
+      }
+      await app.exited;
+    },
     stop: async () => {
       await app.stop();
       removeData();
