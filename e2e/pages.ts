@@ -34,6 +34,10 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
     // The edit form inspects its initial values once hydrated: ready when the inspection's verdict is in.
     { name: 'edit-public-key', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
     { name: 'edit-certificate', path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
+    // Empty or not depending on the journeys run before: ready either way once the list is in.
+    { name: 'changes', path: '/changes', user: 'vera', ready: /^(View|No changes)$/ },
+    { name: 'changes-open', path: '/changes?state=open', user: 'alice', ready: /^(View|No changes)$/ },
+    { name: 'change-not-found', path: '/changes/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
     { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
     { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
   ];

@@ -16,8 +16,16 @@ export interface SimFault {
   retryAfterSec?: number;
   drop?: boolean;
   malformedJson?: boolean;
+  /** Handle the request (a PATCH is applied), then cut the connection before any answer: an unknown outcome. */
+  dropAfterHandling?: boolean;
   times?: number;
   match?: { method?: string; pathPrefix?: string };
+}
+
+/** How long the simulator's async requests wait before APPROVED, then before COMPLETED. */
+export interface SimDelays {
+  approveMs: number;
+  completeMs: number;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -64,5 +72,7 @@ export class SimControl {
   setFaults = (fault: SimFault) => this.call('POST', '/_sim/faults', fault);
   clearFaults = () => this.call('DELETE', '/_sim/faults');
   reset = () => this.call('POST', '/_sim/reset');
+  delays = async () => (await this.call('GET', '/_sim/delays')) as SimDelays;
+  setDelays = (delays: SimDelays) => this.call('POST', '/_sim/delays', delays);
   reject = (requestId: string) => this.call('POST', `/_sim/requests/${encodeURIComponent(requestId)}/reject`);
 }

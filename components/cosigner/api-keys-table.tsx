@@ -13,6 +13,7 @@ import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { InitialPage } from '@/lib/queries/initial-page';
 import type { ListApiKeysResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
+import { useChanges } from '@/lib/queries/use-changes';
 
 import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
@@ -34,6 +35,9 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   const columns = apiKeyColumns(canEdit);
+  // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
+  const open = useChanges({ state: 'open', cosignerId, pageSize: 100 }, undefined, { follow: true });
+  const openByKey = new Map((open.data?.data ?? []).map((c) => [c.apiKeyId, c]));
   // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
   const [copyMessage, setCopyMessage] = useState('');
 
@@ -72,7 +76,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
             </thead>
             <tbody>
               {rows.map((k) => (
-                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} onCopyResult={setCopyMessage} />
+                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} openChange={openByKey.get(k.id)} onCopyResult={setCopyMessage} />
               ))}
             </tbody>
           </table>

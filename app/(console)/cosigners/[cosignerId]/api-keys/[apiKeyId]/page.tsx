@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { ApiKeyHeader } from '@/components/api-key/api-key-header';
 import { CallbackHandlerDetails } from '@/components/api-key/callback-handler-details';
+import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
@@ -18,8 +19,7 @@ interface ApiKeyPageProps {
 /**
  * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads
  * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
- * 404. The page is a stack of sections: the key's header, then its callback handler; later sections (the key's
- * change history) go below the handler.
+ * 404. The page is a stack of sections: the key's header, its callback handler, its open change and its history.
  */
 export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
   const { user } = await requirePageSession();
@@ -38,6 +38,7 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
         initialKey={key}
         initialPublicKey={publicKey === undefined ? undefined : { pem: publicKey, info: inspectPublicKey(publicKey).info ?? null }}
       />
+      <KeyChanges cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} />
     </>
   );
 }

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+
+import { ChangesFilter, readChangesFilter } from '@/components/changes/changes-filter';
+import { ChangesTable } from '@/components/changes/changes-table';
+import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePageSession } from '@/lib/auth/guard';
+
+export const metadata: Metadata = { title: 'Changes' };
+
+const PAGE_SIZE = 25;
+
+/** GET /changes — open and recent changes to callback handlers, for every signed-in role; the filter is in the URL. */
+export default async function ChangesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  await requirePageSession();
+  const params = await searchParams;
+  const state = readChangesFilter(params.state);
+  const cursor = typeof params.cursor === 'string' && params.cursor.length <= 512 ? params.cursor : undefined;
+  return (
+    <>
+      <PageHeader title="Changes" description="Every change to a callback handler made through the console: who proposed it, why, and where it stands." />
+      <ChangesFilter path="/changes" current={state} />
+      <ChangesTable
+        key={`${state}:${cursor ?? ''}`}
+        heading={state === 'open' ? 'Open changes' : state === 'closed' ? 'Closed changes' : 'All changes'}
+        query={{ state, pageSize: PAGE_SIZE, cursor }}
+        showKey
+        pagePath="/changes"
+        emptyText={state === 'open' ? 'No change is open: every key can be changed.' : 'No change has been made through the console yet.'}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+import { cn } from '@/components/ui/cn';
+
+export interface NavLinkProps {
+  href: string;
+  children: ReactNode;
+}
+
+/** A main-nav entry, marked current on its own section (the path itself or anything below it). */
+export function NavLink({ href, children }: NavLinkProps) {
+  const pathname = usePathname();
+  const current = pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link
+      href={href}
+      aria-current={current ? 'page' : undefined}
+      className={cn(
+        'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium',
+        current
+          ? 'bg-zinc-100 text-zinc-950 dark:bg-zinc-800 dark:text-white'
+          : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white',
+      )}
+    >
+      {children}
+    </Link>
+  );
+}
