@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
 import { changePath } from '@/components/changes/change-paths';
-import { OpenChangeBanner, openChangeQuery } from '@/components/changes/open-change-banner';
+import { openChangeQuery } from '@/components/changes/change-queries';
+import { OpenChangeBanner } from '@/components/changes/open-change-banner';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';

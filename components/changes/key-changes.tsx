@@ -3,6 +3,7 @@
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ListChangesResponse } from '@/lib/queries/types';
 
+import { keyHistoryQuery } from './change-queries';
 import { ChangesTable } from './changes-table';
 import { OpenChangeBanner } from './open-change-banner';
 
@@ -29,6 +30,3 @@ export function KeyChanges({ cosignerId, apiKeyId, initialOpen, initialHistory }
     </div>
   );
 }
-
-/** The key's latest changes, as the key page lists them. */
-export const keyHistoryQuery = (cosignerId: string, apiKeyId: string) => ({ state: 'all' as const, pageSize: 25, cosignerId, apiKeyId });

@@ -11,6 +11,7 @@ import { useChanges } from '@/lib/queries/use-changes';
 
 import { ActorName } from './actor-name';
 import { changePath } from './change-paths';
+import { openChangeQuery } from './change-queries';
 import { CHANGE_STATE_COPY } from './change-state-copy';
 
 export interface OpenChangeBannerProps {
@@ -21,9 +22,6 @@ export interface OpenChangeBannerProps {
   /** The server's read of the key's open change (state=open, pageSize=1), for the first paint. */
   initial?: ServerRead<ListChangesResponse>;
 }
-
-/** The query of a key's open change (at most one exists: the database enforces it). */
-export const openChangeQuery = (cosignerId: string, apiKeyId: string) => ({ state: 'open' as const, pageSize: 1, cosignerId, apiKeyId });
 
 /** The key's open change, if any: who proposed it, where it stands, and its page. Renders nothing when there is none. */
 export function OpenChangeBanner({ cosignerId, apiKeyId, blocksEditing = false, initial }: OpenChangeBannerProps) {

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 
+import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
@@ -10,8 +11,8 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { theadClass, thClass } from '@/components/ui/table-styles';
-import type { InitialPage } from '@/lib/queries/initial-page';
-import type { ListApiKeysResponse } from '@/lib/queries/types';
+import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
+import type { ListApiKeysResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 import { useChanges } from '@/lib/queries/use-changes';
 
@@ -26,17 +27,19 @@ export interface ApiKeysTableProps {
   canEdit: boolean;
   /** The page the server read for the first paint. */
   initial?: InitialPage<ListApiKeysResponse>;
+  /** The cosigner's open changes as the server read them. */
+  initialOpenChanges?: ServerRead<ListChangesResponse>;
 }
 
 /** A cosigner's paired API keys, a page at a time, with the page in the URL. */
-export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps) {
+export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges }: ApiKeysTableProps) {
   const [state, setState] = usePageState();
   const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   const columns = apiKeyColumns(canEdit);
   // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
-  const open = useChanges({ state: 'open', cosignerId, pageSize: 100 }, undefined, { follow: true });
+  const open = useChanges(cosignerOpenChangesQuery(cosignerId), initialOpenChanges, { follow: true });
   const openByKey = new Map((open.data?.data ?? []).map((c) => [c.apiKeyId, c]));
   // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
   const [copyMessage, setCopyMessage] = useState('');

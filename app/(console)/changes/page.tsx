@@ -5,17 +5,23 @@ import { ChangesTable } from '@/components/changes/changes-table';
 import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/guard';
+import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'Changes' };
 
 const PAGE_SIZE = 25;
 
-/** GET /changes — open and recent changes to callback handlers, for every signed-in role; the filter is in the URL. */
+/**
+ * GET /changes — open and recent changes to callback handlers, for every signed-in role; the filter and the page are
+ * in the URL, read on the server for the first paint.
+ */
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   await requirePageSession();
   const params = await searchParams;
   const state = readChangesFilter(params.state);
   const cursor = typeof params.cursor === 'string' && params.cursor.length <= 512 ? params.cursor : undefined;
+  const query = { state, pageSize: PAGE_SIZE, cursor };
+  const initial = await fetchChanges(query);
   return (
     <>
       <PageHeader title="Changes" description="Every change to a callback handler made through the console: who proposed it, why, and where it stands." />
@@ -23,7 +29,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       <ChangesTable
         key={`${state}:${cursor ?? ''}`}
         heading={state === 'open' ? 'Open changes' : state === 'closed' ? 'Closed changes' : 'All changes'}
-        query={{ state, pageSize: PAGE_SIZE, cursor }}
+        query={query}
+        initial={initial}
         showKey
         pagePath="/changes"
         emptyText={state === 'open' ? 'No change is open: every key can be changed.' : 'No change has been made through the console yet.'}

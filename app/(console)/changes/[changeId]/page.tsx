@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ChangeDetails } from '@/components/changes/change-details';
 import { requirePageSession } from '@/lib/auth/guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
+import { fetchChange } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'Change' };
 
@@ -20,5 +21,7 @@ export default async function ChangePage({ params }: ChangePageProps) {
   const { user } = await requirePageSession();
   const parsed = changeParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  return <ChangeDetails changeId={parsed.data.changeId} canReconcile={user.role === 'admin'} />;
+  const initial = await fetchChange(parsed.data.changeId);
+  if (!initial) notFound();
+  return <ChangeDetails changeId={parsed.data.changeId} canReconcile={user.role === 'admin'} initial={initial} />;
 }
