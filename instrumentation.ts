@@ -1,10 +1,13 @@
 // Runs once when the server starts: a production start with missing or invalid configuration stops here,
 // naming what is missing, instead of failing on the first request or falling back to the simulator. Then the
-// database is migrated; a database migrated by a newer version stops the start too.
+// database is migrated; a database migrated by a newer version stops the start too. Open changes left by an earlier
+// run are then reconciled in the background, never delaying or failing the start.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertStartupConfig } = await import('@/lib/config/startup');
   assertStartupConfig();
   const { migrateOnStart } = await import('@/lib/db/startup');
   await migrateOnStart();
+  const { reconcileOpenChangesOnStart } = await import('@/lib/changes/reconcile-on-start');
+  void reconcileOpenChangesOnStart();
 }

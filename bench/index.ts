@@ -24,6 +24,7 @@ const sections: BenchSection[] = [
   { name: 'signing', run: async () => (await import('./fireblocks-signing')).benchFireblocksSigning() },
   { name: 'list', run: async () => (await import('./fireblocks-list')).benchFireblocksList() },
   { name: 'proxy', run: async () => (await import('./proxy')).benchProxy() },
+  { name: 'changes', run: async () => (await import('./changes')).benchChanges() },
   { name: 'browser', run: async () => (await import('./render-and-bundle')).browserBenches() },
 ];
 

@@ -15,6 +15,8 @@ export interface SimFault {
   status?: 500 | 502 | 503 | 429;
   retryAfterSec?: number;
   drop?: boolean;
+  /** Handle the request (a PATCH is accepted), then drop the connection unanswered. */
+  dropAfterHandling?: boolean;
   malformedJson?: boolean;
   /** Handle the request (a PATCH is applied), then cut the connection before any answer: an unknown outcome. */
   dropAfterHandling?: boolean;

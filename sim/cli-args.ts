@@ -9,7 +9,8 @@ import type { ApiUser, FaultConfig, SimulatorOptions } from './types';
 export const USAGE = `Usage: npm run sim -- --port 4010 --api-user <apiKey>=<public key PEM path> [--api-user ...]
   [--host 127.0.0.1] [--seed N] [--approve-ms N] [--complete-ms N]
   fault flags (apply to every /v1 request until cleared via DELETE /_sim/faults):
-  [--fault-latency-ms N] [--fault-status N] [--fault-retry-after N] [--fault-drop] [--fault-malformed-json]
+  [--fault-latency-ms N] [--fault-status N] [--fault-retry-after N] [--fault-drop] [--fault-drop-after-handling]
+  [--fault-malformed-json]
   [--fault-times N] [--fault-method M] [--fault-path /v1/prefix]`;
 
 function int(name: string, value: string | undefined): number | undefined {
@@ -38,7 +39,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
       port: { type: 'string' }, host: { type: 'string' }, 'api-user': { type: 'string', multiple: true },
       seed: { type: 'string' }, 'approve-ms': { type: 'string' }, 'complete-ms': { type: 'string' },
       'fault-latency-ms': { type: 'string' }, 'fault-status': { type: 'string' }, 'fault-retry-after': { type: 'string' },
-      'fault-drop': { type: 'boolean' }, 'fault-malformed-json': { type: 'boolean' }, 'fault-times': { type: 'string' },
+      'fault-drop': { type: 'boolean' }, 'fault-drop-after-handling': { type: 'boolean' }, 'fault-malformed-json': { type: 'boolean' }, 'fault-times': { type: 'string' },
       'fault-method': { type: 'string' }, 'fault-path': { type: 'string' },
     },
   });
@@ -51,6 +52,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
     status: int('fault-status', v['fault-status']),
     retryAfterSec: int('fault-retry-after', v['fault-retry-after']),
     drop: v['fault-drop'],
+    dropAfterHandling: v['fault-drop-after-handling'],
     malformedJson: v['fault-malformed-json'],
     times: int('fault-times', v['fault-times']),
     match: v['fault-method'] || v['fault-path'] ? { method: v['fault-method'], pathPrefix: v['fault-path'] } : undefined,

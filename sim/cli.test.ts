@@ -23,6 +23,11 @@ describe('parseCliArgs', () => {
     expect(o.apiUsers).toEqual([{ apiKey: KEY, publicKeyPem: user.publicKeyPem }]);
   });
 
+  it('reads --fault-drop-after-handling', () => {
+    const o = parseCliArgs(['--api-user', `${KEY}=${pubPath}`, '--fault-drop-after-handling', '--fault-method', 'PATCH']);
+    expect(o.faults).toEqual({ dropAfterHandling: true, match: { method: 'PATCH' } });
+  });
+
   it('defaults to port 4010 and no faults', () => {
     const o = parseCliArgs(['--api-user', `${KEY}=${pubPath}`]);
     expect(o.port).toBe(4010);

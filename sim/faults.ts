@@ -8,6 +8,7 @@ export const faultConfigSchema = z.strictObject({
   status: z.number().int().min(400).max(599).optional(),
   retryAfterSec: z.number().int().min(0).max(86_400).optional(),
   drop: z.boolean().optional(),
+  dropAfterHandling: z.boolean().optional(),
   malformedJson: z.boolean().optional(),
   times: z.number().int().min(1).optional(),
   match: z.strictObject({ method: z.string().min(1).optional(), pathPrefix: z.string().startsWith('/').optional() }).optional(),

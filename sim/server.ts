@@ -49,6 +49,12 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
   }
   // Time is read after any injected latency: the token is checked when the request is really handled.
   const response = fault?.status ? faultResponse({ ...fault, status: fault.status }) : core.process({ method, url, headers: req.headers, body, nowMs: Date.now() });
+  if (fault?.dropAfterHandling) {
+    // Handled (a PATCH is accepted and its request created), but the client never hears of it.
+    core.log.add({ ...entry, status: 0, handledStatus: response.status, code: response.code });
+    req.socket.destroy();
+    return;
+  }
   core.log.add({ ...entry, status: response.status, code: response.code });
   writeResponse(res, response, requestId, fault?.malformedJson);
 }

@@ -63,8 +63,10 @@ export interface FaultConfig {
   status?: number;
   /** Retry-After seconds (sent with `status`; a 429 always carries one, default 1). */
   retryAfterSec?: number;
-  /** Destroy the socket without answering. */
+  /** Destroy the socket without answering, before the request is handled. */
   drop?: boolean;
+  /** Handle the request (a PATCH is accepted), then destroy the socket without answering. */
+  dropAfterHandling?: boolean;
   /** Answer with a truncated (unparseable) JSON body. */
   malformedJson?: boolean;
   /** How many matching requests the fault applies to; default all until cleared. */
@@ -80,6 +82,8 @@ export interface SimLogEntry {
   path: string;
   /** Status sent; 0 when the connection was dropped on purpose. */
   status: number;
+  /** With `dropAfterHandling`: the status the request was handled with but never sent. */
+  handledStatus?: number;
   /** X-API-Key header as received (not a secret: it is the API user's id). */
   apiKey?: string;
   /** Raw request body, exactly as received (absent when empty; cut after 64 KB). */

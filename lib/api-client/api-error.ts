@@ -14,6 +14,8 @@ export class ApiError extends Error {
   readonly fireblocksRequestId?: string;
   /** Dot-joined field path (e.g. `callbackHandler.url`) to a message. */
   readonly fields?: Record<string, string>;
+  /** The change the error is about (the open change of a `change_open`, the recorded change of a failed send). */
+  readonly changeId?: string;
 
   constructor(status: number, body: ErrorBody['error']) {
     super(body.message);
@@ -22,11 +24,12 @@ export class ApiError extends Error {
     this.requestId = body.requestId;
     this.fireblocksRequestId = body.fireblocksRequestId;
     this.fields = body.fields;
+    this.changeId = body.changeId;
   }
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict',
+  'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'change_open',
   'rate_limited', 'upstream_error', 'upstream_timeout', 'internal',
 ]);
 
@@ -64,5 +67,6 @@ export function toApiError(status: number, body: unknown, headerRequestId?: stri
     requestId: str(e?.requestId) ?? headerRequestId ?? undefined,
     fireblocksRequestId: str(e?.fireblocksRequestId),
     fields: stringRecord(e?.fields),
+    changeId: str(e?.changeId),
   });
 }

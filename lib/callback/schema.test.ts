@@ -99,6 +99,14 @@ describe('updateCallbackHandlerBodySchema accepts good bodies', () => {
     },
   );
 
+  it('an optional reason for the change record, trimmed, at most 500 characters', () => {
+    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: '  rotate the key  ' }).reason).toBe('rotate the key');
+    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: 'x'.repeat(500) }).reason).toHaveLength(500);
+    const long = updateCallbackHandlerBodySchema.safeParse({ ...withKey(URL_OK), reason: 'x'.repeat(501) });
+    expect(long.success ? {} : issuesToFields(long.error.issues)).toEqual({ reason: 'Keep the reason to 500 characters.' });
+    expect(updateCallbackHandlerBodySchema.safeParse({ ...withKey(URL_OK), reason: 42 }).success).toBe(false);
+  });
+
   it('http to a non-loopback host stays refused even with the flag', () => {
     const schema = makeUpdateCallbackHandlerBodySchema({ allowLoopbackHttp: true });
     expect(schema.safeParse(withKey('http://127.example.com/cb')).success).toBe(false);

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 
+import { changeReasonSchema } from '@/lib/changes/change-api-schemas';
+
 import { unknownFieldsError } from './fields';
 import { checkPem, normalizePem, PEM_MAX_CHARS } from './pem-rules';
 import { checkCallbackUrl, URL_MAX_CHARS } from './url-rules';
@@ -48,10 +50,13 @@ export function makeCallbackHandlerSchema(opts: CallbackSchemaOptions) {
     });
 }
 
-/** Body of `PATCH /api/cosigners/{c}/api-keys/{k}` and of Fireblocks' updateCallbackHandler. */
+/**
+ * Body of `PATCH /api/cosigners/{c}/api-keys/{k}`: Fireblocks' updateCallbackHandler body plus the console's own
+ * optional `reason` for the change record (never sent to Fireblocks).
+ */
 export function makeUpdateCallbackHandlerBodySchema(opts: CallbackSchemaOptions) {
   return z.strictObject(
-    { callbackHandler: makeCallbackHandlerSchema(opts) },
+    { callbackHandler: makeCallbackHandlerSchema(opts), reason: changeReasonSchema.optional() },
     { error: (issue) => unknownFieldsError(issue) ?? 'Send a JSON object with a callbackHandler.' },
   );
 }

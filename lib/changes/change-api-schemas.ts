@@ -124,6 +124,15 @@ export const proposeChangeResponseSchema = z.object({
   fireblocksRequestId: z.string().optional(),
 });
 
+/**
+ * `POST /api/changes/{changeId}/reconcile`: an admin who checked Fireblocks (no pending or applied request for the
+ * key) marks an `unknown` change as not applied, which frees the key. The reason says what they checked.
+ */
+export const reconcileChangeBodySchema = z.strictObject({
+  outcome: z.literal('failed', { error: 'Only `failed` (not applied) can be set by hand; an applied change is found by itself.' }),
+  reason: changeReasonSchema.min(1, 'Say what you checked in Fireblocks.'),
+});
+
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
 export type ChangeActor = z.infer<typeof changeActorSchema>;
@@ -135,3 +144,4 @@ export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
 export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
+export type ReconcileChangeBody = z.infer<typeof reconcileChangeBodySchema>;

@@ -79,6 +79,14 @@ describe('parseConfig', () => {
     expect(c.fireblocks.simulated).toBe(true);
     expect(c.roles.adminGroups).toEqual(['a', 'b']);
   });
+
+  it('reads CHANGE_APPROVALS (default 1) and CHANGE_TTL (default 24h), refusing anything else', () => {
+    expect(parseConfig(complete).changes).toEqual({ approvals: 1, ttlMs: 24 * 3_600_000 });
+    expect(parseConfig({ ...complete, CHANGE_APPROVALS: '0', CHANGE_TTL: '30m' }).changes).toEqual({ approvals: 0, ttlMs: 30 * 60_000 });
+    expect(parseConfig({ ...complete, CHANGE_TTL: '7d' }).changes.ttlMs).toBe(7 * 86_400_000);
+    expect(problemsOf({ ...complete, CHANGE_APPROVALS: '2' })).toContain('CHANGE_APPROVALS: must be 0');
+    for (const ttl of ['24', '1.5h', '30s', 'soon']) expect(problemsOf({ ...complete, CHANGE_TTL: ttl })).toContain('CHANGE_TTL: must be a duration');
+  });
 });
 
 describe('parseDatabaseConfig', () => {

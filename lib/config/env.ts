@@ -18,6 +18,15 @@ const groups = (fallback: string) =>
     v.split(',').map((g) => g.trim()).filter(Boolean),
   );
 
+const DURATION_UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `90s`, `30m`, `24h`, `7d` -> milliseconds; undefined for anything else or under a minute. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(\d{1,6})([smhd])$/.exec(text.trim());
+  const ms = m ? Number(m[1]) * (DURATION_UNIT_MS[m[2] ?? ''] ?? 0) : 0;
+  return ms >= 60_000 ? ms : undefined;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,6 +42,12 @@ const envSchema = z
     VIEWER_GROUPS: groups('console-viewers'),
     SESSION_SECRET: str().pipe(z.string().min(32, 'must be at least 32 characters')),
     APP_URL: str().pipe(z.url()),
+    CHANGE_APPROVALS: z.preprocess(emptyAsUndefined, z.enum(['0', '1'], { error: 'must be 0 (changes are sent at once) or 1 (a second admin approves)' }).default('1')),
+    CHANGE_TTL: z.preprocess(emptyAsUndefined, z.string().default('24h')).transform((v, ctx) => {
+      const ms = parseDuration(v);
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration like 30m, 24h or 7d (at least 1m)' });
+      return ms ?? 0;
+    }),
   });
 
 export interface AppConfig {
@@ -42,6 +57,11 @@ export interface AppConfig {
   roles: { adminGroups: string[]; viewerGroups: string[] };
   sessionSecret: string;
   appUrl: URL;
+  /**
+   * Approvals a change needs before it is sent (0 or 1), and how long a change may wait for one. Parsed now; until
+   * the approval step exists every change is sent at once whatever `approvals` says.
+   */
+  changes: { approvals: 0 | 1; ttlMs: number };
 }
 
 export class ConfigError extends Error {
@@ -89,6 +109,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     roles: { adminGroups: e.ADMIN_GROUPS, viewerGroups: e.VIEWER_GROUPS },
     sessionSecret: e.SESSION_SECRET,
     appUrl,
+    changes: { approvals: e.CHANGE_APPROVALS === '0' ? 0 : 1, ttlMs: e.CHANGE_TTL },
   };
 }
 

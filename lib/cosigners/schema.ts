@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { proposeChangeResponseSchema } from '@/lib/changes/change-api-schemas';
 import { apiKeyIdSchema, cosignerIdSchema, REQUEST_STATES, requestIdSchema } from '@/lib/fireblocks/schema';
 
 /**
@@ -53,15 +54,11 @@ export const getCosignerResponseSchema = z.object({ data: cosignerResponseSchema
 export const listApiKeysResponseSchema = pageOf(apiKeySummarySchema);
 export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema });
 
-/** PATCH 202: Fireblocks' echo of the write model, its X-Request-ID and the async request id to poll. */
-export const updateCallbackHandlerResultSchema = z.object({
-  data: z.object({
-    id: z.string(),
-    callbackHandler: opt(z.object({ url: z.string(), publicKey: opt(z.string()), cert: opt(z.string()) })),
-  }),
-  requestId: z.string(),
-  fireblocksRequestId: opt(z.string()),
-});
+/**
+ * PATCH 202: the change as recorded (sent), Fireblocks' async request id to follow and its X-Request-ID
+ * (`proposeChangeResponseSchema` with the request id present, as the edit form reads it).
+ */
+export const updateCallbackHandlerResultSchema = proposeChangeResponseSchema.extend({ requestId: z.string() });
 
 export const getRequestStatusResponseSchema = z.object({
   data: z.object({ status: z.enum(REQUEST_STATES), type: z.string() }),

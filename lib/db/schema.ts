@@ -1,5 +1,7 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
+import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/changes/change-api-schemas';
+
 /**
  * The console's tables as Kysely sees them. Column names are snake_case in the database; callers map rows to the
  * camelCase shapes of the API. Timestamps are ISO 8601 UTC strings on both engines (PostgreSQL stores them as
@@ -7,25 +9,8 @@ import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
  * so what is read is exactly what was written.
  */
 
-/** Every state a change can be in (design.md, "Changes, approvals and the audit trail"). */
-export const CHANGE_STATES = [
-  'awaiting_approval',
-  'sending',
-  'sent',
-  'completed',
-  'rejected',
-  'cancelled',
-  'failed',
-  'unknown',
-  'declined',
-  'withdrawn',
-  'expired',
-  'stale',
-] as const;
-export type ChangeState = (typeof CHANGE_STATES)[number];
-
-/** States in which a change still holds its key: at most one such change per key (a unique index says so). */
-export const OPEN_CHANGE_STATES = ['awaiting_approval', 'sending', 'sent', 'unknown'] as const satisfies readonly ChangeState[];
+// One list of states, shared with the browser's contract (the 0001 migration keeps its own frozen copy).
+export { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState };
 export type OpenChangeState = (typeof OPEN_CHANGE_STATES)[number];
 
 /** A signed-in browser session; the sealed cookie carries only the random session id, the row holds the rest. */

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'change_open'
   | 'rate_limited'
   | 'upstream_error'
   | 'upstream_timeout'
@@ -24,6 +25,8 @@ export interface ErrorBody {
     fireblocksRequestId?: string;
     /** Field path (dot-joined, e.g. `callbackHandler.url`) to a message. */
     fields?: Record<string, string>;
+    /** The change the error is about: the open change of a `change_open`, the recorded change of a failed send. */
+    changeId?: string;
   };
 }
 
@@ -36,6 +39,7 @@ export interface AppErrorOptions {
   fields?: Record<string, string>;
   /** Seconds, for 429 and 503 answers. */
   retryAfter?: number;
+  changeId?: string;
 }
 
 export class AppError extends Error {
@@ -45,6 +49,7 @@ export class AppError extends Error {
   readonly fireblocksRequestId?: string;
   readonly fields?: Record<string, string>;
   readonly retryAfter?: number;
+  readonly changeId?: string;
 
   constructor(options: AppErrorOptions) {
     super(options.message);
@@ -53,6 +58,7 @@ export class AppError extends Error {
     this.fireblocksRequestId = options.fireblocksRequestId;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.changeId = options.changeId;
   }
 
   toBody(requestId?: string): ErrorBody {
@@ -63,6 +69,7 @@ export class AppError extends Error {
         ...(requestId ? { requestId } : {}),
         ...(this.fireblocksRequestId ? { fireblocksRequestId: this.fireblocksRequestId } : {}),
         ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.changeId ? { changeId: this.changeId } : {}),
       },
     };
   }

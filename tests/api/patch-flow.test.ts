@@ -46,8 +46,8 @@ describe('PATCH guards', () => {
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(res.status, res.text).toBe(202);
-    const body = res.json as { data: { id: string }; requestId: string; fireblocksRequestId: string };
-    expect(body.data.id).toBe(stack.target.apiKeyId);
+    const body = res.json as { change: { apiKeyId: string; state: string; fireblocks: { requestId: string } }; requestId: string; fireblocksRequestId: string };
+    expect(body.change).toMatchObject({ apiKeyId: stack.target.apiKeyId, state: 'sent', fireblocks: { requestId: body.requestId } });
     expect(body.requestId).toMatch(/\S/);
     expect(res.headers.get('x-fireblocks-request-id')).toBe(body.fireblocksRequestId);
     expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
@@ -72,10 +72,13 @@ describe('PATCH guards', () => {
   });
 
   it('rate-limits changes per user: the 6th within a minute is 429 with Retry-After', async () => {
-    // A user of its own, so the other tests' changes do not count against it.
+    // A user of its own, so the other tests' changes do not count against it. The first change holds the key, so the
+    // next four are 409 change_open: they count all the same (the limit is checked before the change record).
     const cookie = await stack.cookieFor({ ...ALICE, sub: `rate-${randomUUID()}` });
     const send = () => callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body: stack.validBody() });
-    for (let i = 0; i < 5; i++) expect((await send()).status).toBe(202);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await send()).status);
+    expect(statuses).toEqual([202, 409, 409, 409, 409]);
     const { answer, upstream } = await stack.observed(send);
     expect(answer.status).toBe(429);
     expect(codeOf(answer)).toBe('rate_limited');

@@ -78,7 +78,7 @@ export function buildEnv(c: Canaries, appUrl: string): Record<string, string> {
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of Object.keys(env)) {
-    if (/^(FIREBLOCKS_|OIDC_|SESSION_SECRET|APP_URL|ADMIN_GROUPS|VIEWER_GROUPS|NODE_ENV$|PORT$|NEXT_DIST_DIR$|TEST_)/.test(name)) delete env[name];
+    if (/^(FIREBLOCKS_|OIDC_|SESSION_SECRET|APP_URL|ADMIN_GROUPS|VIEWER_GROUPS|CHANGE_|DATABASE_URL$|DATA_DIR$|NODE_ENV$|PORT$|NEXT_DIST_DIR$|TEST_)/.test(name)) delete env[name];
   }
   return { ...env, ...extra };
 }

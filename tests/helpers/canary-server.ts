@@ -7,6 +7,8 @@ import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from './canary-build';
 
 export interface CanaryServer {
   appUrl: string;
+  /** Ends the server's process group with this signal at once (SIGKILL: a crash, no shutdown work). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,5 +42,13 @@ export async function startCanaryServer(o: StartCanaryServerOptions): Promise<Ca
     await app.stop();
     throw error;
   }
-  return { appUrl, stop: () => app.stop() };
+  const kill = async (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-app.pid, signal);
+    } catch {
+      // Already gone.
+    }
+    await app.exited;
+  };
+  return { appUrl, kill, stop: () => app.stop() };
 }

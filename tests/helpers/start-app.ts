@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSimulator } from '@/sim/index';
@@ -15,6 +16,8 @@ export interface TestApp {
   sessionSecret: string;
   /** The app server's output so far, when this run can see it. */
   readLog(): string | undefined;
+  /** The app's SQLite folder (DATA_DIR) when the server is our own; undefined on the runner's shared stack. */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,8 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
     delays: { approveMs: 300, completeMs: 300 },
   });
   const sessionSecret = randomBytes(32).toString('base64url');
+  // A database of its own, never the build copy's `.data/` that every server of the same build would share.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-api-data-'));
   const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${port}.log`);
   const app = await startCanaryServer({
     name: 'next start (api tests)',
@@ -65,15 +70,18 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
       OIDC_CLIENT_ID: 'cosigner-console-api-tests',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
+      DATA_DIR: dataDir,
     },
     logFile,
   }).catch(async (error: unknown) => {
     await sim.close();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   const close = async () => {
     await app.stop();
     await sim.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
-  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, readLog: () => readFileSync(logFile, 'utf8'), close };
+  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, dataDir, readLog: () => readFileSync(logFile, 'utf8'), close };
 }

@@ -3,6 +3,10 @@ import { callbackUpdateLimiter, enforceRateLimit } from '@/lib/api/rate-limit';
 import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body';
 import { respond } from '@/lib/api/respond';
 import { validateCallbackHandler } from '@/lib/callback/validate';
+import { changeActorOf } from '@/lib/changes/change-actor';
+import { getChangeContext } from '@/lib/changes/change-context';
+import { changeFromRow } from '@/lib/changes/change-rows';
+import { proposeChange } from '@/lib/changes/propose-change';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyParamsSchema, getApiKeyResponseSchema, updateCallbackHandlerResultSchema, type ApiKeyParams } from '@/lib/cosigners/schema';
 import { getFireblocks } from '@/lib/fireblocks';
@@ -17,17 +21,26 @@ export const GET = withSession<ApiKeyParams>(
   { role: 'viewer' },
 );
 
-// PATCH /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – admin changes the key's callback handler; 202 with the
-// async requestId to poll. Everything is checked before the rate limit and before anything goes upstream.
+// PATCH /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – admin changes the key's callback handler: recorded as a
+// change, then sent; 202 `{ change, requestId, fireblocksRequestId }`, 409 change_open while the key has an open
+// change. Everything is checked before the rate limit and before anything is recorded or goes upstream.
 export const PATCH = withSession<ApiKeyParams>(
-  async (req, { params, session }) => {
+  async (req, { params, session, requestId }) => {
     const { cosignerId, apiKeyId } = apiKeyParamsSchema.parse(params);
     const raw = await readJsonBody(req, { maxBytes: MAX_CALLBACK_BODY_BYTES });
     const body = validateCallbackHandler(raw, { allowLoopbackHttp: getConfig().fireblocks.simulated });
     enforceRateLimit(callbackUpdateLimiter, session.user.sub);
-    // No abort signal: once sent, the change may be accepted upstream, and the admin must get its requestId.
-    const { data, requestId, fireblocksRequestId } = await getFireblocks().updateCallbackHandler(cosignerId, apiKeyId, body);
-    return respond(updateCallbackHandlerResultSchema, { data, requestId, fireblocksRequestId }, { status: 202, fireblocksRequestId });
+    // No abort signal: once recorded, the change is sent and its outcome recorded whether or not the admin waits.
+    const sent = await proposeChange(getChangeContext(), {
+      cosignerId,
+      apiKeyId,
+      callbackHandler: body.callbackHandler,
+      reason: body.reason,
+      actor: changeActorOf(session),
+      requestId,
+    });
+    const { fireblocksRequestId } = sent;
+    return respond(updateCallbackHandlerResultSchema, { change: changeFromRow(sent.change), requestId: sent.requestId, fireblocksRequestId }, { status: 202, fireblocksRequestId });
   },
   { role: 'admin', sameOrigin: true, requireJson: true },
 );

@@ -1,15 +1,19 @@
 import { withSession } from '@/lib/api/handler';
 import { respond } from '@/lib/api/respond';
+import { noteRequestStatus } from '@/lib/changes/note-request-status';
 import { getRequestStatusResponseSchema, requestStatusParamsSchema, type RequestStatusParams } from '@/lib/cosigners/schema';
+import { getDb } from '@/lib/db';
 import { getFireblocks } from '@/lib/fireblocks';
 
-// GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId}/requests/{requestId} – status of an async change, `{ data }`.
+// GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId}/requests/{requestId} – status of an async change, `{ data }`;
+// also recorded on the console's change that sent the request.
 export const GET = withSession<RequestStatusParams>(
   async (req, { params }) => {
     const { cosignerId, apiKeyId, requestId } = requestStatusParamsSchema.parse(params);
     const { data, fireblocksRequestId } = await getFireblocks().getRequestStatus(cosignerId, apiKeyId, requestId, {
       signal: req.signal,
     });
+    await noteRequestStatus(getDb(), { cosignerId, apiKeyId, requestId, status: data.status, fireblocksRequestId });
     return respond(getRequestStatusResponseSchema, { data }, { fireblocksRequestId });
   },
   { role: 'viewer' },

@@ -1,0 +1,21 @@
+import { withSession } from '@/lib/api/handler';
+import { readJsonBody } from '@/lib/api/read-json-body';
+import { respond } from '@/lib/api/respond';
+import { changeActorOf } from '@/lib/changes/change-actor';
+import { changeParamsSchema, getChangeResponseSchema, reconcileChangeBodySchema, type ChangeParams } from '@/lib/changes/change-api-schemas';
+import { getChangeContext } from '@/lib/changes/change-context';
+import { markUnknownChangeFailed } from '@/lib/changes/mark-unknown-failed';
+import { getChangeWithTimeline } from '@/lib/changes/read-changes';
+
+// POST /api/changes/{changeId}/reconcile – an admin who checked Fireblocks marks an `unknown` change as not applied
+// (body `{ outcome: 'failed', reason }`), freeing its key; `{ data }` is the change with its timeline.
+export const POST = withSession<ChangeParams>(
+  async (req, { params, session, requestId }) => {
+    const { changeId } = changeParamsSchema.parse(params);
+    const body = reconcileChangeBodySchema.parse(await readJsonBody(req, { maxBytes: 8 * 1024 }));
+    const ctx = getChangeContext();
+    await markUnknownChangeFailed(ctx.db, { changeId, actor: changeActorOf(session), reason: body.reason, requestId });
+    return respond(getChangeResponseSchema, await getChangeWithTimeline(ctx, changeId));
+  },
+  { role: 'admin', sameOrigin: true, requireJson: true },
+);

@@ -1,0 +1,15 @@
+import 'server-only';
+
+import type { Session } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config/env';
+import { AppError } from '@/lib/errors/app-error';
+
+import type { ChangeActor } from './change-api-schemas';
+
+/** The session user as the change record and the audit trail name them; the issuer is the configured IdP's. */
+export function changeActorOf(session: Session): ChangeActor {
+  const { sub, email, name, role } = session.user;
+  // withSession has already refused a session without a role; this keeps the type honest.
+  if (!role) throw new AppError({ status: 403, code: 'forbidden', message: 'Your account has no role in this console.' });
+  return { iss: getConfig().oidc.issuer, sub, email, name, role };
+}

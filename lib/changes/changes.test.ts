@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { appendAuditEvent } from '@/lib/audit/append';
+import { verifyDatabaseChain } from '@/lib/audit/read';
+import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { createDb, type Db } from '@/lib/db/connect';
+import { insertChange } from '@/lib/db/insert-change';
+import { migrateToLatest } from '@/lib/db/migrate';
+import { transaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors/app-error';
+import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
+import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
+import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
+
+import type { ChangeActor } from './change-api-schemas';
+import type { ChangeContext } from './change-context';
+import { followChange } from './follow-change';
+import { markUnknownChangeFailed } from './mark-unknown-failed';
+import { proposeChange } from './propose-change';
+import { listChanges } from './read-changes';
+import { reconcileChange, SENDING_DEADLINE_MS } from './reconcile-change';
+import { recordRequestStatus } from './record-request-status';
+import { readChange } from './transition-change';
+
+// The change record's state machine against the real simulator and a real database on both engines.
+const API_KEY = 'c0ffee00-1234-4abc-8def-0000000000c1';
+const apiUser = rsaTestKey(2048);
+const handlerPem = rsaTestKey(2048).publicPem;
+const BIG = seedSummary().bigCosignerId;
+const anyString: unknown = expect.any(String);
+const anyNumber: unknown = expect.any(Number);
+const stringContaining = (text: string): unknown => expect.stringContaining(text);
+const ALICE: ChangeActor = { iss: 'https://idp.example', sub: 'alice', email: 'alice@example.com', name: 'Alice', role: 'admin' };
+const BOB: ChangeActor = { ...ALICE, sub: 'bob', email: 'bob@example.com', name: 'Bob' };
+
+let sim: Simulator;
+let client: FireblocksClient;
+let keyIds: string[];
+let nextKey = 0;
+
+beforeAll(async () => {
+  // Fireblocks requests wait for approval until a test moves them on (control routes), so every state is seen.
+  sim = await startSimulator({ port: 0, apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }], delays: { approveMs: 600_000, completeMs: 1 } });
+  client = createFireblocksClient({ baseUrl: sim.baseUrl, apiKey: API_KEY, privateKey: apiUser.privateKey, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  keyIds = (await client.listApiKeys(BIG, { pageSize: 100 })).data.data.map((k) => k.id);
+});
+afterAll(async () => {
+  await sim.close();
+  await stopOwnPostgres();
+});
+
+async function forceRequest(requestId: string, action: 'approve' | 'complete'): Promise<void> {
+  const res = await fetch(`${sim.url}/_sim/requests/${requestId}/${action}`, { method: 'POST' });
+  expect(res.status).toBe(200);
+}
+
+async function pendingRequestOf(apiKeyId: string): Promise<string> {
+  const list = (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Array<{ id: string; apiKeyId: string; status: string }>;
+  const found = list.find((r) => r.apiKeyId === apiKeyId && r.status === 'WAITING_FOR_APPROVAL');
+  if (!found) throw new Error(`no pending request for ${apiKeyId}`);
+  return found.id;
+}
+
+const patchesTo = (apiKeyId: string) => sim.requestLog().filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId));
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.each(TEST_ENGINES)('changes on %s', (engine) => {
+  let testDb: TestDatabase;
+  let db: Db;
+  let ctx: ChangeContext;
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase(engine);
+    db = createDb(testDb);
+    await migrateToLatest(db);
+    ctx = { db, fireblocks: client };
+    sim.clearFaults();
+  });
+  afterEach(async () => {
+    await db.close();
+    await testDb.drop();
+  });
+
+  const takeKey = () => keyIds[nextKey++] ?? '';
+  const propose = (apiKeyId: string, actor = ALICE) =>
+    proposeChange(ctx, {
+      cosignerId: BIG,
+      apiKeyId,
+      callbackHandler: { url: `https://callbacks.example.com/${apiKeyId}`, publicKey: handlerPem },
+      reason: 'rotate the handler key',
+      actor,
+      requestId: randomUUID(),
+    });
+  const eventsOf = (changeId: string) => db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
+  const kindsOf = async (changeId: string) => (await eventsOf(changeId)).map((e) => e.kind);
+
+  it('records the change and its proposal before the PATCH leaves, then `sent` with the Fireblocks ids', async () => {
+    const apiKeyId = takeKey();
+    sim.setFaults({ latencyMs: 500, times: 1, match: { method: 'PATCH' } });
+    const sending = propose(apiKeyId);
+    // While the simulator holds the PATCH, the change and its event are already committed.
+    let held;
+    for (let i = 0; i < 100 && !held; i++) {
+      held = await db.kysely.selectFrom('changes').selectAll().where('api_key_id', '=', apiKeyId).executeTakeFirst();
+      if (!held) await sleep(10);
+    }
+    expect(held?.state).toBe('sending');
+    expect(await kindsOf(held?.id ?? '')).toEqual(['change_proposed']);
+    expect(patchesTo(apiKeyId)).toEqual([]);
+
+    const sent = await sending;
+    expect(sent.change).toMatchObject({ id: held?.id, state: 'sent', fireblocks_request_id: sent.requestId, fireblocks_x_request_id: sent.fireblocksRequestId, reason: 'rotate the handler key' });
+    expect(JSON.parse(sent.change.after_handler)).toMatchObject({ mode: 'publicKey', publicKey: handlerPem, publicKeyFingerprint: spkiFingerprint(handlerPem) });
+    const events = await eventsOf(sent.change.id);
+    expect(events.map((e) => e.kind)).toEqual(['change_proposed', 'change_sent']);
+    const [proposed, sentEvent] = events;
+    expect(JSON.parse(proposed?.actor ?? 'null')).toEqual(ALICE);
+    expect(JSON.parse(proposed?.after ?? 'null')).toEqual({ url: `https://callbacks.example.com/${apiKeyId}`, mode: 'publicKey', publicKeyFingerprint: spkiFingerprint(handlerPem) });
+    expect(JSON.parse(proposed?.detail ?? 'null')).toEqual({ reason: 'rotate the handler key' });
+    expect(sentEvent).toMatchObject({ fireblocks_async_request_id: sent.requestId, fireblocks_request_id: sent.fireblocksRequestId });
+    // Fingerprints only: no PEM text in any event.
+    for (const e of events) expect(JSON.stringify(e)).not.toContain('BEGIN');
+    expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('refuses a second change while the key has an open one (409 change_open naming it) and sends nothing', async () => {
+    const apiKeyId = takeKey();
+    const first = await propose(apiKeyId);
+    sim.clearLog();
+    const error = await rejection(propose(apiKeyId, BOB));
+    expect(error).toMatchObject({ status: 409, code: 'change_open', changeId: first.change.id });
+    expect(patchesTo(apiKeyId)).toEqual([]);
+    expect(await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', apiKeyId).execute()).toHaveLength(1);
+  });
+
+  it('follows a sent change: each new Fireblocks status once, the final one closes it and frees the key', async () => {
+    const apiKeyId = takeKey();
+    const { change, requestId } = await propose(apiKeyId);
+    let row = await followChange(ctx, change, { force: true });
+    row = await followChange(ctx, row, { force: true });
+    expect(row).toMatchObject({ state: 'sent', last_fireblocks_status: 'WAITING_FOR_APPROVAL' });
+    await forceRequest(requestId, 'approve');
+    row = await followChange(ctx, row, { force: true });
+    expect(row.state).toBe('completed');
+    expect(row.closed_at).toEqual(anyString);
+    const events = await eventsOf(change.id);
+    expect(events.map((e) => [e.kind, (JSON.parse(e.detail ?? 'null') as { fireblocksStatus?: string } | null)?.fireblocksStatus])).toEqual([
+      ['change_proposed', undefined],
+      ['change_sent', undefined],
+      ['change_status', 'WAITING_FOR_APPROVAL'],
+      ['change_completed', 'COMPLETED'],
+    ]);
+    // Closed, the change no longer holds the key.
+    expect((await propose(apiKeyId)).change.state).toBe('sent');
+  });
+
+  it('two replicas recording the same observation append one event (the version decides)', async () => {
+    const apiKeyId = takeKey();
+    const { change } = await propose(apiKeyId);
+    const results = await Promise.all([1, 2, 3].map(() => recordRequestStatus(db, change, { status: 'WAITING_FOR_APPROVAL' })));
+    expect(new Set(results.map((r) => r.version))).toEqual(new Set([change.version + 1]));
+    expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent', 'change_status']);
+  });
+
+  it('a refusal by Fireblocks is `failed` with its error, and frees the key', async () => {
+    const apiKeyId = takeKey();
+    sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
+    const error = await rejection(propose(apiKeyId));
+    expect(error).toMatchObject({ status: 502, code: 'upstream_error', changeId: anyString });
+    const failed = await readChange(db, error.changeId ?? '');
+    expect(failed).toMatchObject({ state: 'failed', decided_reason: stringContaining('Injected fault') });
+    const [, failedEvent] = await eventsOf(failed?.id ?? '');
+    expect(failedEvent?.kind).toBe('change_failed');
+    expect(JSON.parse(failedEvent?.detail ?? 'null')).toMatchObject({ status: 500, code: anyNumber, message: stringContaining('Injected fault') });
+    expect(failedEvent?.fireblocks_request_id).toEqual(anyString);
+    expect((await propose(apiKeyId)).change.state).toBe('sent');
+  });
+
+  it('no answer after Fireblocks accepted: `unknown`, never resent, then reconciled once the live handler shows it', async () => {
+    const apiKeyId = takeKey();
+    sim.setFaults({ dropAfterHandling: true, times: 1, match: { method: 'PATCH' } });
+    const error = await rejection(propose(apiKeyId));
+    expect(error).toMatchObject({ status: 502, changeId: anyString });
+    expect(error.message).toMatch(/outcome unknown: check before retrying/);
+    let row = await readChange(db, error.changeId ?? '');
+    expect(row?.state).toBe('unknown');
+    // The request waits in Fireblocks: the live handler is still the old one, so nothing can be said yet.
+    row = await reconcileChange(ctx, row!, { force: true });
+    expect(row.state).toBe('unknown');
+    await forceRequest(await pendingRequestOf(apiKeyId), 'complete');
+    row = await reconcileChange(ctx, row, { force: true });
+    expect(row.state).toBe('completed');
+    expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_unknown', 'change_reconciled']);
+    expect(patchesTo(apiKeyId)).toHaveLength(1);
+  });
+
+  it('a drop before Fireblocks handled it stays `unknown`; an admin who checked marks it failed, freeing the key', async () => {
+    const apiKeyId = takeKey();
+    sim.setFaults({ drop: true, times: 1, match: { method: 'PATCH' } });
+    const error = await rejection(propose(apiKeyId));
+    const unknown = await reconcileChange(ctx, (await readChange(db, error.changeId ?? ''))!, { force: true });
+    expect(unknown.state).toBe('unknown');
+    expect(await rejection(propose(apiKeyId, BOB))).toMatchObject({ status: 409, code: 'change_open', changeId: unknown.id });
+
+    const failed = await markUnknownChangeFailed(db, { changeId: unknown.id, actor: BOB, reason: 'No pending request in the Fireblocks Console', requestId: randomUUID() });
+    expect(failed).toMatchObject({ state: 'failed', decided_reason: 'No pending request in the Fireblocks Console' });
+    const last = (await eventsOf(unknown.id)).at(-1);
+    expect(last?.kind).toBe('change_reconciled');
+    expect(JSON.parse(last?.actor ?? 'null')).toEqual(BOB);
+    expect(await rejection(markUnknownChangeFailed(db, { changeId: unknown.id, actor: BOB, reason: 'again', requestId: randomUUID() }))).toMatchObject({ status: 409 });
+    expect((await propose(apiKeyId)).change.state).toBe('sent');
+    expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('a `sending` change whose sender is gone becomes `unknown` after the deadline, not before', async () => {
+    const apiKeyId = takeKey();
+    const createdAt = new Date(Date.now() - SENDING_DEADLINE_MS - 1000).toISOString();
+    const row = await transaction(db, async (tx) => {
+      const inserted = await insertChange(tx, {
+        id: randomUUID(),
+        cosigner_id: BIG,
+        api_key_id: apiKeyId,
+        state: 'sending',
+        proposer: JSON.stringify(ALICE),
+        proposer_sub: ALICE.sub,
+        before_handler: 'null',
+        after_handler: JSON.stringify({ url: 'https://callbacks.example.com/gone', mode: 'publicKey', publicKey: handlerPem }),
+        created_at: createdAt,
+        updated_at: createdAt,
+      });
+      await appendAuditEvent(tx, { kind: 'change_proposed', actor: ALICE, changeId: inserted.id, cosignerId: BIG, apiKeyId });
+      return inserted;
+    });
+    expect((await reconcileChange(ctx, row, { force: true }, Date.parse(createdAt) + 1000)).state).toBe('sending');
+    const after = await reconcileChange(ctx, row, { force: true });
+    expect(after.state).toBe('unknown');
+    expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_unknown']);
+  });
+
+  it('lists changes newest first with keyset paging and state filters', async () => {
+    const open = await propose(takeKey());
+    const done = await propose(takeKey());
+    await forceRequest(done.requestId, 'complete');
+    await followChange(ctx, done.change, { force: true });
+    const third = await propose(takeKey());
+    const page1 = await listChanges(ctx, { state: 'all', pageSize: 2 });
+    expect(page1.data.map((c) => c.id)).toEqual([third.change.id, done.change.id]);
+    const page2 = await listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: page1.next ?? '' });
+    expect(page2).toMatchObject({ data: [{ id: open.change.id }], next: null });
+    expect((await listChanges(ctx, { state: 'closed', pageSize: 10 })).data.map((c) => c.id)).toEqual([done.change.id]);
+    expect((await listChanges(ctx, { state: 'open', pageSize: 10, apiKeyId: open.change.api_key_id })).data.map((c) => c.id)).toEqual([open.change.id]);
+    expect(await rejection(listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: 'garbage' }))).toMatchObject({ status: 400 });
+  });
+});

@@ -1,0 +1,57 @@
+import 'server-only';
+
+import { certFingerprint, certPublicKeyHash } from '@/lib/callback/fingerprint';
+import { normalizePem } from '@/lib/callback/pem-rules';
+import { publicKeyFingerprint } from '@/lib/cosigners/api-key-summary';
+import type { ApiKey } from '@/lib/fireblocks/schema';
+
+import type { HandlerSnapshot } from './change-api-schemas';
+
+/** A key's callback handler as Fireblocks reads it back (a certificate only by its `certPublicKeyHash`). */
+export type LiveHandler = ApiKey['callbackHandler'];
+
+/** The handler a change asks for, as validated by lib/callback (PEM normalised). */
+export interface RequestedHandler {
+  url: string;
+  publicKey?: string;
+  cert?: string;
+}
+
+/** The live handler a change is made against; null when the key has none. */
+export function snapshotOfLive(handler: LiveHandler): HandlerSnapshot | null {
+  if (!handler) return null;
+  if (handler.publicKey !== undefined) {
+    return { url: handler.url, mode: 'publicKey', publicKey: handler.publicKey, publicKeyFingerprint: publicKeyFingerprint(handler.publicKey) };
+  }
+  return { url: handler.url, mode: 'cert', ...(handler.certPublicKeyHash ? { certPublicKeyHash: handler.certPublicKeyHash } : {}) };
+}
+
+/** The handler to send, with its fingerprints; the PEM stays on the change row. */
+export function snapshotOfRequested(handler: RequestedHandler): HandlerSnapshot {
+  if (handler.cert !== undefined) {
+    return { url: handler.url, mode: 'cert', cert: handler.cert, certFingerprint: certFingerprint(handler.cert), certPublicKeyHash: certPublicKeyHash(handler.cert) };
+  }
+  const publicKey = handler.publicKey ?? '';
+  return { url: handler.url, mode: 'publicKey', publicKey, publicKeyFingerprint: publicKeyFingerprint(publicKey) };
+}
+
+/** What an audit event says of a handler: URL, mode and fingerprints, never PEM text. */
+export function auditHandler(snapshot: HandlerSnapshot | null): Record<string, string | null> | null {
+  if (!snapshot) return null;
+  const { publicKey: _publicKey, cert: _cert, ...rest } = snapshot;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Whether the key's live handler is the one a change asked for: same URL, and the same public key (by SPKI
+ * fingerprint, or by normalised PEM when the text is not a readable SPKI) or the same certificate key (Fireblocks'
+ * `certPublicKeyHash`, computed as the simulator does: lib/callback/fingerprint.ts).
+ */
+export function liveHandlerMatches(live: LiveHandler, wanted: HandlerSnapshot): boolean {
+  if (!live || live.url !== wanted.url) return false;
+  if (wanted.mode === 'cert') return live.publicKey === undefined && live.certPublicKeyHash !== undefined && live.certPublicKeyHash === wanted.certPublicKeyHash;
+  if (live.publicKey === undefined || wanted.publicKey === undefined) return false;
+  const liveFingerprint = publicKeyFingerprint(live.publicKey);
+  if (liveFingerprint !== null && wanted.publicKeyFingerprint) return liveFingerprint === wanted.publicKeyFingerprint;
+  return normalizePem(live.publicKey) === normalizePem(wanted.publicKey);
+}

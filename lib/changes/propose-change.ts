@@ -1,0 +1,111 @@
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import { appendAuditEvent } from '@/lib/audit/append';
+import { ChangeOpenError, insertChange } from '@/lib/db/insert-change';
+import type { Db } from '@/lib/db/connect';
+import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/schema';
+import { transaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors/app-error';
+
+import { isOpenChangeState, type ChangeActor } from './change-api-schemas';
+import type { ChangeContext } from './change-context';
+import { auditHandler, snapshotOfLive, snapshotOfRequested, type RequestedHandler } from './handler-snapshot';
+import { refreshChange } from './refresh-change';
+import { sendChange, type SentChange } from './send-change';
+
+export interface ProposeChangeInput {
+  cosignerId: string;
+  apiKeyId: string;
+  /** Validated by lib/callback (validateCallbackHandler). */
+  callbackHandler: RequestedHandler;
+  reason?: string;
+  actor: ChangeActor;
+  /** The console's request id. */
+  requestId: string;
+}
+
+const changeOpen = (changeId: string) =>
+  new AppError({ status: 409, code: 'change_open', message: 'This API key already has an open change: follow it, or wait until it ends.', changeId });
+
+function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
+  return db.kysely
+    .selectFrom('changes')
+    .selectAll()
+    .where('cosigner_id', '=', cosignerId)
+    .where('api_key_id', '=', apiKeyId)
+    .where('state', 'in', OPEN_CHANGE_STATES)
+    .executeTakeFirst();
+}
+
+/**
+ * An admin's change to a key's callback handler, recorded before anything goes upstream and then sent at once.
+ *
+ * 1. The key's open change, if any, is brought up to date first (its Fireblocks request may have ended since it was
+ *    last looked at); still open, it is a 409 `change_open` naming it, and nothing is read or sent.
+ * 2. The key's live handler is read from Fireblocks: the `before` the change is made against.
+ * 3. The change (`sending`, the proposer, the reason, before and after with the PEM) and its `change_proposed`
+ *    event (fingerprints only) commit in one transaction, before the PATCH leaves. The partial unique index decides
+ *    between two admins racing: the loser gets the same 409 and sends nothing.
+ * 4. sendChange sends it and records the outcome.
+ *
+ * CHANGE_APPROVALS is parsed but not yet acted on: until the approval step exists every change is sent at once.
+ */
+export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<SentChange> {
+  const { db, fireblocks } = ctx;
+  const { cosignerId, apiKeyId, actor, requestId } = input;
+  const open = await findOpenChange(db, cosignerId, apiKeyId);
+  if (open && isOpenChangeState((await refreshChange(ctx, open)).state)) throw changeOpen(open.id);
+
+  const live = await fireblocks.getApiKey(cosignerId, apiKeyId);
+  const before = snapshotOfLive(live.data.callbackHandler);
+  const after = snapshotOfRequested(input.callbackHandler);
+  const reason = input.reason ? input.reason : null;
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  let row: ChangeRow;
+  try {
+    row = await transaction(db, async (tx) => {
+      const inserted = await insertChange(tx, {
+        id,
+        cosigner_id: cosignerId,
+        api_key_id: apiKeyId,
+        state: 'sending',
+        proposer: JSON.stringify(actor),
+        proposer_sub: actor.sub,
+        approver: null,
+        approver_sub: null,
+        reason,
+        before_handler: JSON.stringify(before),
+        after_handler: JSON.stringify(after),
+        fireblocks_request_id: null,
+        fireblocks_x_request_id: null,
+        last_fireblocks_status: null,
+        decided_reason: null,
+        created_at: now,
+        updated_at: now,
+        expires_at: null,
+        closed_at: null,
+      });
+      await appendAuditEvent(tx, {
+        kind: 'change_proposed',
+        at: now,
+        actor,
+        changeId: id,
+        cosignerId,
+        apiKeyId,
+        requestId,
+        fireblocksRequestId: live.fireblocksRequestId ?? null,
+        before: auditHandler(before),
+        after: auditHandler(after),
+        detail: reason === null ? null : { reason },
+      });
+      return inserted;
+    });
+  } catch (error) {
+    if (error instanceof ChangeOpenError) throw changeOpen(error.openChangeId);
+    throw error;
+  }
+  return sendChange(ctx, row, input.callbackHandler, requestId);
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import { auditEventFromRow } from '@/lib/audit/rows';
+import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors/app-error';
+
+import type { GetChangeResponse, ListChangesQuery, ListChangesResponse } from './change-api-schemas';
+import type { ChangeContext } from './change-context';
+import { changeFromRow, timelineEntryFromEvent } from './change-rows';
+import { refreshChange } from './refresh-change';
+import { readChange } from './transition-change';
+
+const OPEN: ReadonlySet<ChangeState> = new Set(OPEN_CHANGE_STATES);
+const CLOSED_CHANGE_STATES = CHANGE_STATES.filter((s) => !OPEN.has(s));
+
+/** The cursor is the last row's (created_at, id), opaque to clients. */
+const cursorSchema = z.tuple([z.string().min(1), z.string().min(1)]);
+const encodeCursor = (createdAt: string, id: string) => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+
+function decodeCursor(text: string): [string, string] {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError({ status: 400, code: 'bad_request', message: 'The page cursor is not valid.', fields: { pageCursor: 'Use the `next` of the previous page.' } });
+  }
+}
+
+/**
+ * Changes newest first, keyset-paged on (created_at, id) (never OFFSET), filtered by state group and key. Open
+ * changes on the page are brought up to date first (throttled per change, see refreshChange).
+ */
+export async function listChanges(ctx: ChangeContext, q: ListChangesQuery): Promise<ListChangesResponse> {
+  let query = ctx.db.kysely.selectFrom('changes').selectAll();
+  if (q.state === 'open') query = query.where('state', 'in', OPEN_CHANGE_STATES);
+  if (q.state === 'closed') query = query.where('state', 'in', CLOSED_CHANGE_STATES);
+  if (q.cosignerId) query = query.where('cosigner_id', '=', q.cosignerId);
+  if (q.apiKeyId) query = query.where('api_key_id', '=', q.apiKeyId);
+  if (q.pageCursor) {
+    const [createdAt, id] = decodeCursor(q.pageCursor);
+    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize + 1).execute();
+  const page = rows.slice(0, q.pageSize);
+  const fresh = await Promise.all(page.map((row) => refreshChange(ctx, row)));
+  const last = page.at(-1);
+  return { data: fresh.map(changeFromRow), next: rows.length > q.pageSize && last ? encodeCursor(last.created_at, last.id) : null };
+}
+
+/** One change, brought up to date when open, with its timeline: its audit events, oldest first. */
+export async function getChangeWithTimeline(ctx: ChangeContext, changeId: string): Promise<GetChangeResponse> {
+  const row = await readChange(ctx.db, changeId);
+  if (!row) throw new AppError({ status: 404, code: 'not_found', message: 'There is no such change.' });
+  const fresh = await refreshChange(ctx, row);
+  const events = await ctx.db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
+  return { data: { ...changeFromRow(fresh), timeline: events.map((e) => timelineEntryFromEvent(auditEventFromRow(e))) } };
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+
+import type { ChangeRow } from '@/lib/db/schema';
+
+import type { ChangeContext } from './change-context';
+import { followChange, type CheckOptions } from './follow-change';
+import { reconcileChange } from './reconcile-change';
+
+/** Brings an open change up to date before it is shown or before its key takes a new one; closed ones as they are. */
+export function refreshChange(ctx: ChangeContext, row: ChangeRow, o: CheckOptions = {}): Promise<ChangeRow> {
+  if (row.state === 'sent') return followChange(ctx, row, o);
+  if (row.state === 'sending' || row.state === 'unknown') return reconcileChange(ctx, row, o);
+  return Promise.resolve(row);
+}

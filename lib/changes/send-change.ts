@@ -1,0 +1,108 @@
+import 'server-only';
+
+import type { ChangeRow, ChangeState } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors/app-error';
+import { isFireblocksError, toAppError, type FireblocksError } from '@/lib/fireblocks';
+import { logger } from '@/lib/log/logger';
+
+import type { ChangeContext } from './change-context';
+import type { RequestedHandler } from './handler-snapshot';
+import { readChange, transitionChange, type ChangeTransition } from './transition-change';
+
+export interface SentChange {
+  change: ChangeRow;
+  /** Fireblocks' asynchronous request id. */
+  requestId: string;
+  /** X-Request-ID of the PATCH. */
+  fireblocksRequestId?: string;
+}
+
+/**
+ * Whether Fireblocks refused the PATCH (an error answer, or a request refused before it left: nothing changed
+ * upstream) or its outcome is unknown (a timeout, a reset, an unreadable answer, anything else after the request
+ * may have left: it may have been accepted).
+ */
+function refused(error: unknown): error is FireblocksError {
+  return isFireblocksError(error) && (error.kind === 'http' || error.kind === 'invalid_request');
+}
+
+/**
+ * Records the outcome of the send. From `sending`, or from `unknown` when a slow answer arrives after a viewer gave
+ * the sender up (SENDING_DEADLINE_MS): what Fireblocks answered is then the better record.
+ */
+async function settle(ctx: ChangeContext, row: ChangeRow, t: Omit<ChangeTransition, 'from'>): Promise<ChangeRow> {
+  const from: ChangeState[] = t.to === 'unknown' ? ['sending'] : ['sending', 'unknown'];
+  let current: ChangeRow | undefined = row;
+  for (let attempt = 0; current && attempt < 3; attempt++) {
+    const next = await transitionChange(ctx.db, current, { ...t, from });
+    if (next) return next;
+    current = await readChange(ctx.db, row.id);
+  }
+  // Already settled otherwise (e.g. reconciled from the live handler): that record stands.
+  return current ?? row;
+}
+
+/**
+ * Sends a recorded change to Fireblocks, once (never retried), and records what came back: `sent` with the
+ * Fireblocks ids on 202; `failed` on a refusal (the route answers the error as before, with the change id);
+ * `unknown` on no answer (502/504 "outcome unknown: check before retrying"). Sends only the callback handler.
+ */
+export async function sendChange(ctx: ChangeContext, row: ChangeRow, handler: RequestedHandler, requestId: string): Promise<SentChange> {
+  const log = logger.child({ requestId, changeId: row.id });
+  try {
+    const result = await ctx.fireblocks.updateCallbackHandler(row.cosigner_id, row.api_key_id, { callbackHandler: handler });
+    const change = await settle(ctx, row, {
+      to: 'sent',
+      set: { fireblocks_request_id: result.requestId, fireblocks_x_request_id: result.fireblocksRequestId ?? null },
+      event: {
+        kind: 'change_sent',
+        actor: null,
+        requestId,
+        fireblocksRequestId: result.fireblocksRequestId ?? null,
+        fireblocksAsyncRequestId: result.requestId,
+        detail: { message: 'Fireblocks accepted the change (202).' },
+      },
+    });
+    log.info({ fireblocksRequestId: result.fireblocksRequestId, fireblocksAsyncRequestId: result.requestId }, 'change sent');
+    return { change, requestId: result.requestId, fireblocksRequestId: result.fireblocksRequestId };
+  } catch (error) {
+    if (refused(error)) {
+      await settle(ctx, row, {
+        to: 'failed',
+        set: { fireblocks_x_request_id: error.fireblocksRequestId ?? null, decided_reason: `Fireblocks did not accept the change: ${error.message}` },
+        event: {
+          kind: 'change_failed',
+          actor: null,
+          requestId,
+          fireblocksRequestId: error.fireblocksRequestId ?? null,
+          detail: { status: error.status ?? null, code: error.code ?? null, message: error.message },
+        },
+      });
+      log.warn({ status: error.status, code: error.code, fireblocksRequestId: error.fireblocksRequestId }, 'change refused by Fireblocks');
+      const app = toAppError(error);
+      throw new AppError({ status: app.status, code: app.code, message: app.message, fireblocksRequestId: app.fireblocksRequestId, retryAfter: app.retryAfter, changeId: row.id });
+    }
+    const kind = isFireblocksError(error) ? error.kind : 'error';
+    const fireblocksRequestId = isFireblocksError(error) ? error.fireblocksRequestId : undefined;
+    await settle(ctx, row, {
+      to: 'unknown',
+      set: { fireblocks_x_request_id: fireblocksRequestId ?? null },
+      event: {
+        kind: 'change_unknown',
+        actor: null,
+        requestId,
+        fireblocksRequestId: fireblocksRequestId ?? null,
+        detail: { reason: kind, message: 'Fireblocks did not answer: the change may or may not have been applied.' },
+      },
+    });
+    log.error({ err: error }, 'change outcome unknown');
+    const timeout = kind === 'timeout';
+    throw new AppError({
+      status: timeout ? 504 : 502,
+      code: timeout ? 'upstream_timeout' : 'upstream_error',
+      message: `Fireblocks did not answer: outcome unknown: check before retrying (change ${row.id}).`,
+      fireblocksRequestId,
+      changeId: row.id,
+    });
+  }
+}

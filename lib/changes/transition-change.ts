@@ -1,0 +1,48 @@
+import 'server-only';
+
+import { appendAuditEvent, type AppendAuditEventInput } from '@/lib/audit/append';
+import type { Db } from '@/lib/db/connect';
+import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/schema';
+import { transaction } from '@/lib/db/transaction';
+
+import { isOpenChangeState } from './change-api-schemas';
+
+export interface ChangeTransition {
+  /** The states the change may be in for the transition to apply. */
+  from: readonly ChangeState[];
+  to: ChangeState;
+  /** Other columns to set (Fireblocks ids, last status, decided reason). */
+  set?: Omit<ChangeRowUpdate, 'id' | 'state' | 'version' | 'updated_at' | 'closed_at'>;
+  /** The event that records it; change and key ids and the time are the change's and the update's. */
+  event: Omit<AppendAuditEventInput, 'changeId' | 'cosignerId' | 'apiKeyId' | 'at'>;
+}
+
+/** Reads one change; undefined when there is none with that id. */
+export function readChange(db: Db, changeId: string): Promise<ChangeRow | undefined> {
+  return db.kysely.selectFrom('changes').selectAll().where('id', '=', changeId).executeTakeFirst();
+}
+
+/**
+ * Moves a change from the row as read to `to` and appends the event that says so, in one transaction: the change
+ * and its event commit together or not at all. Optimistic: the update applies only `WHERE version = <read>`, so of
+ * two replicas recording the same observation only one wins, and only the winner appends an event. Returns the
+ * updated row, or null when the change is not in a `from` state or someone else updated it since it was read (the
+ * caller reads it again and decides afresh).
+ */
+export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransition): Promise<ChangeRow | null> {
+  if (!t.from.includes(read.state)) return null;
+  const now = new Date().toISOString();
+  const updated = await transaction(db, async (tx) => {
+    const row = await tx.kysely
+      .updateTable('changes')
+      .set({ ...t.set, state: t.to, updated_at: now, closed_at: isOpenChangeState(t.to) ? null : now, version: read.version + 1 })
+      .where('id', '=', read.id)
+      .where('version', '=', read.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return null;
+    await appendAuditEvent(tx, { ...t.event, at: now, changeId: read.id, cosignerId: read.cosigner_id, apiKeyId: read.api_key_id });
+    return row;
+  });
+  return updated;
+}
