@@ -18,8 +18,6 @@ export interface SimFault {
   /** Handle the request (a PATCH is accepted), then drop the connection unanswered. */
   dropAfterHandling?: boolean;
   malformedJson?: boolean;
-  /** Handle the request (a PATCH is applied), then cut the connection before any answer: an unknown outcome. */
-  dropAfterHandling?: boolean;
   times?: number;
   match?: { method?: string; pathPrefix?: string };
 }
