@@ -32,7 +32,11 @@ test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the cha
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details).toContainText('Alice');
   await expect(details).toContainText(`Rotate to hooks-${tag}`);
-  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Fireblocks: COMPLETED');
+  // Every step with its time: proposed by alice, sent, (the Fireblocks states observed,) completed.
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem').first()).toContainText(/Proposed.*Alice/);
+  await expect(timeline.getByRole('listitem').nth(1)).toContainText(/^Sent/);
+  await expect(timeline.getByRole('listitem').last()).toContainText(/^Completed\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
   await expectNoSeriousA11yViolations(page, 'change page');
 
   // The change is listed for everyone, completed.

@@ -23,6 +23,7 @@ test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, th
     await edit.reviewAndSend('Move to the new handler');
     const changeId = await edit.changePage();
     await expect(edit.status()).toContainText('Status: Waiting for approval');
+    await expect(alicePage.getByRole('list', { name: 'Timeline' })).toContainText('Fireblocks: Waiting for approval (WAITING_FOR_APPROVAL)');
 
     // The key list: the row carries the open change, with its proposer, linking to it.
     const bobPage = await bob.newPage();

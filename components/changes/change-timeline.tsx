@@ -2,10 +2,18 @@ import { formatExactUtc, parseTimestamp } from '@/components/ui/relative-time-fo
 import type { ChangeTimelineEntry } from '@/lib/queries/types';
 
 import { ActorName } from './actor-name';
+import { STATE_COPY } from './request-states';
 
-/** `change_status` → "Status", `change_sent` → "Sent": the audit kind in words. */
+/**
+ * The audit kind in words (`change_sent` → "Sent"); a Fireblocks state observed in words, with Fireblocks' own
+ * name for it, which is what its console and support use.
+ */
 export function timelineLabel(entry: ChangeTimelineEntry): string {
-  if (entry.kind === 'change_status' && entry.fireblocksStatus) return `Fireblocks: ${entry.fireblocksStatus}`;
+  const status = entry.fireblocksStatus;
+  if (entry.kind === 'change_status' && status) {
+    const copy = (STATE_COPY as Partial<Record<string, { title: string }>>)[status];
+    return copy ? `Fireblocks: ${copy.title} (${status})` : `Fireblocks: ${status}`;
+  }
   const words = entry.kind.replace(/^change_/, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
