@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ChangeState, ChangeWithTimeline } from '@/lib/queries/types';
@@ -36,10 +36,15 @@ function changeIn(state: ChangeState, lastStatus: string | null): ChangeWithTime
  * (The route itself, following Fireblocks and reconciling, is covered by the server's tests against the simulator.)
  */
 function changeRoute() {
-  const route = { state: 'sent' as ChangeState, lastStatus: 'WAITING_FOR_APPROVAL' as string | null, reads: 0 };
+  const route = { state: 'sent' as ChangeState, lastStatus: 'WAITING_FOR_APPROVAL' as string | null, reads: 0, posts: [] as unknown[] };
   // A body read in promises only (undici's streams would wait on timers, which are fake here).
   const answer = (body: unknown) => Promise.resolve({ ok: true, status: 200, headers: new Headers(), json: () => Promise.resolve(body) });
-  vi.stubGlobal('fetch', (input: string) => {
+  vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
+    if (input === `${CHANGE_PATH}/reconcile` && init.method === 'POST') {
+      route.posts.push(JSON.parse(String(init.body)));
+      route.state = 'failed';
+      return answer({ data: changeIn(route.state, null) });
+    }
     if (input === CHANGE_PATH) {
       route.reads += 1;
       return answer({ data: changeIn(route.state, route.lastStatus) });
@@ -173,5 +178,25 @@ describe('an unknown outcome', () => {
     await rendered();
     expect(screen.getByRole('alert').textContent).toContain('Outcome unknown');
     expect(screen.queryByRole('button', { name: /Mark as not applied/ })).toBeNull();
+  });
+
+  it('marks the change as not applied only with a reason, after a confirmation', async () => {
+    const route = changeRoute();
+    route.state = 'unknown';
+    renderChange(true);
+    await pass(0);
+    await rendered();
+    fireEvent.click(screen.getByRole('button', { name: /Mark as not applied/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Mark the change as not applied?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Mark as not applied' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(dialog).getByLabelText('What did you check?'), { target: { value: 'No pending request for the key in Fireblocks' } });
+    fireEvent.click(confirm);
+    await pass(0);
+    await rendered();
+    expect(route.posts).toEqual([{ outcome: 'failed', reason: 'No pending request for the key in Fireblocks' }]);
+    await pass(10);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Status: Failed')).toBeTruthy();
   });
 });
