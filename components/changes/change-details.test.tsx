@@ -41,7 +41,7 @@ function changeRoute() {
   const answer = (body: unknown) => Promise.resolve({ ok: true, status: 200, headers: new Headers(), json: () => Promise.resolve(body) });
   vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
     if (input === `${CHANGE_PATH}/reconcile` && init.method === 'POST') {
-      route.posts.push(JSON.parse(String(init.body)));
+      route.posts.push(JSON.parse(typeof init.body === 'string' ? init.body : ''));
       route.state = 'failed';
       return answer({ data: changeIn(route.state, null) });
     }
