@@ -6,13 +6,22 @@ import { GitPullRequestArrow } from 'lucide-react';
 import { buttonClass } from '@/components/ui/button-styles';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ServerRead } from '@/lib/queries/initial-page';
-import type { ListChangesResponse } from '@/lib/queries/types';
+import type { Change, ListChangesResponse } from '@/lib/queries/types';
 import { useChanges } from '@/lib/queries/use-changes';
 
 import { ActorName } from './actor-name';
 import { changePath } from './change-paths';
 import { openChangeQuery } from './change-queries';
 import { CHANGE_STATE_COPY } from './change-state-copy';
+import { STATE_COPY } from './request-states';
+
+/** "sent, waiting for approval in Fireblocks": a sent change in the words of its Fireblocks state, when known. */
+function openStateWords(change: Change): string {
+  const label = CHANGE_STATE_COPY[change.state].label.toLowerCase();
+  const status = change.fireblocks.lastStatus;
+  const fireblocks = change.state === 'sent' && status ? (STATE_COPY as Partial<Record<string, { title: string }>>)[status] : undefined;
+  return fireblocks ? `${label}, ${fireblocks.title.toLowerCase()} in Fireblocks` : label;
+}
 
 export interface OpenChangeBannerProps {
   cosignerId: string;
@@ -36,9 +45,7 @@ export function OpenChangeBanner({ cosignerId, apiKeyId, blocksEditing = false, 
       <div className="flex items-start gap-3">
         <GitPullRequestArrow aria-hidden className="mt-0.5 h-5 w-5 shrink-0" />
         <div className="space-y-1">
-          <p className="font-semibold">
-            A change to this key is open: {CHANGE_STATE_COPY[change.state].label.toLowerCase()}
-          </p>
+          <p className="font-semibold">A change to this key is open: {openStateWords(change)}</p>
           <p>
             Proposed by <ActorName actor={change.proposer} /> <RelativeTime value={change.createdAt} />
             {change.reason && <> — “{change.reason}”</>}.

@@ -10,10 +10,8 @@ export type {
   CosignerResponse as Cosigner,
   GetApiKeyResponse,
   GetCosignerResponse,
-  GetRequestStatusResponse,
   ListApiKeysResponse,
   ListCosignersResponse,
-  UpdateCallbackHandlerResult,
 } from '@/lib/cosigners/schema';
 
 export type RequestState = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';
