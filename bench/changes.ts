@@ -3,15 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { sql } from 'kysely';
 import pg from 'pg';
 
 import { sessionCookie } from '@/lib/auth/cookies';
 import { newSession, sealSession } from '@/lib/auth/session';
 import type { ChangeActor } from '@/lib/changes/change-api-schemas';
 import { proposeChange } from '@/lib/changes/propose-change';
+import { appendAuditEvent } from '@/lib/audit/append';
 import { createDb, type Db } from '@/lib/db/connect';
+import { insertChange } from '@/lib/db/insert-change';
+import { transaction } from '@/lib/db/transaction';
 import { migrateToLatest } from '@/lib/db/migrate';
 import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
+import { logger } from '@/lib/log/logger';
 import { httpSend } from '@/lib/fireblocks/http-send';
 import { rsaKeyPair } from '@/lib/testing/pem-fixtures';
 import { startPostgres } from '@/scripts/test-runner/postgres';
@@ -86,6 +91,37 @@ async function storeRows(engine: Engine, db: Db, client: FireblocksClient, key: 
   ];
 }
 
+/** One change and its event committed, as proposeChange does before the PATCH leaves. */
+const commitChange = (db: Db) => async () => {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await transaction(db, async (tx) => {
+    await insertChange(tx, { id, cosigner_id: 'bench', api_key_id: id, state: 'completed', proposer: JSON.stringify(ACTOR), proposer_sub: ACTOR.sub, before_handler: 'null', after_handler: '{}', created_at: now, updated_at: now });
+    await appendAuditEvent(tx, { kind: 'change_proposed', at: now, actor: ACTOR, changeId: id, cosignerId: 'bench', apiKeyId: id });
+  });
+};
+
+/**
+ * Where the SQLite overhead goes: the same commit on the configured `synchronous = FULL` (the WAL is fsynced at every
+ * commit, so a committed event survives a power cut) and on `NORMAL` (survives a crash of the server, not of the
+ * machine). Info: the difference is this disk's fsync.
+ */
+async function sqliteCommitRows(): Promise<BenchRow[]> {
+  const dirs = [mkdtempSync(path.join(tmpdir(), 'cosigner-bench-full-')), mkdtempSync(path.join(tmpdir(), 'cosigner-bench-normal-'))];
+  const [full, normal] = dirs.map((dataDir) => createDb({ dataDir })) as [Db, Db];
+  try {
+    await migrateToLatest(full);
+    await migrateToLatest(normal);
+    await sql`pragma synchronous = NORMAL`.execute(normal.kysely);
+    const s = await timeSides(STORE_ROUNDS, { full: { run: commitChange(full) }, normal: { run: commitChange(normal) } });
+    return [{ metric: 'sqlite: one commit of a change + its event, synchronous=FULL, p50', unit: 'ms', ours: percentile(s.full, 50), baseline: percentile(s.normal, 50), baselineLabel: 'synchronous=NORMAL' }];
+  } finally {
+    await full.close();
+    await normal.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function appRows(engine: Engine, env: Record<string, string>, db: Db, client: FireblocksClient, key: { cosignerId: string; apiKeyId: string }): Promise<BenchRow[]> {
   const sessionSecret = randomBytes(32).toString('base64url');
   const app = await startCanaryServer({
@@ -145,6 +181,8 @@ async function appRows(engine: Engine, env: Record<string, string>, db: Db, clie
  * next start's floor (GET /api/health), on each engine.
  */
 export async function benchChanges(): Promise<BenchOutcome[]> {
+  // proposeChange logs one line per change sent; here they would bury the table (the app's go to its log file).
+  logger.level = 'warn';
   const user = benchApiUser();
   const sim = await startSimProcess({ port: SIM_PORT, apiKey: user.apiKey, publicKeyPath: user.publicKeyPath });
   const client = createFireblocksClient({ baseUrl: sim.baseUrl, apiKey: user.apiKey, privateKey: user.privateKeyPem });
@@ -172,6 +210,7 @@ export async function benchChanges(): Promise<BenchOutcome[]> {
       try {
         await migrateToLatest(db);
         rows.push(...(await storeRows(engine, db, client, key)));
+        if (engine === 'sqlite') rows.push(...(await sqliteCommitRows()));
         const env = engine === 'sqlite' ? { ...appEnv, DATA_DIR: dataDir } : { ...appEnv, DATABASE_URL: databaseUrl };
         rows.push(...(await appRows(engine, env, db, client, key)));
       } finally {
