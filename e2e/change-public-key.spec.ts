@@ -7,7 +7,7 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('alice'));
 
-test('[CALLBACKS][EDIT]: an admin changes URL and public key and sees COMPLETED with the new handler live', async ({ page, sim }) => {
+test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the change to COMPLETED with the new handler live', async ({ page, sim }) => {
   const ref = seededKey('publicKey', 0);
   const tag = Date.now().toString(36);
   const next = { url: `https://hooks-${tag}.example.com/cosigner`, mode: 'publicKey' as const, pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem };
@@ -20,16 +20,30 @@ test('[CALLBACKS][EDIT]: an admin changes URL and public key and sees COMPLETED 
   await expect(edit.dialog.getByText(`The host changes from`)).toContainText(`hooks-${tag}.example.com`);
   await expectNoSeriousA11yViolations(page, 'confirmation dialog');
   await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
-  await edit.reviewAndSend();
+  await edit.reviewAndSend(`Rotate to hooks-${tag}`);
 
-  // The request id is in the URL, so the page follows the request to its end (and survives a reload).
-  await expect(page).toHaveURL(/\?request=/);
+  // The change has its own page, which follows it to its end (and survives a reload): who, why, before and after.
+  const changeId = await edit.changePage();
   await expect(edit.status()).toContainText(/Waiting for approval|Approved|Completed/);
   await page.reload();
   await expect(edit.status()).toContainText('Status: Completed');
+  await expect(page.getByText('The live handler matches what the change sent.')).toBeVisible();
   await expect(page.getByText('Live URL')).toBeVisible();
-  await expect(page.getByText(next.url, { exact: true })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'request tracker');
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details).toContainText('Alice');
+  await expect(details).toContainText(`Rotate to hooks-${tag}`);
+  // Every step with its time: proposed by alice, sent, (the Fireblocks states observed,) completed.
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem').first()).toContainText(/Proposed.*Alice/);
+  await expect(timeline.getByRole('listitem').nth(1)).toContainText(/^Sent/);
+  await expect(timeline.getByRole('listitem').last()).toContainText(/^Completed\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  await expectNoSeriousA11yViolations(page, 'change page');
+
+  // The change is listed for everyone, completed.
+  await page.goto('/changes?state=closed');
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `View change ${changeId}` }) });
+  await expect(row).toContainText('Completed');
+  await expect(row).toContainText('Alice');
 
   // Server-side truth: Fireblocks (the simulator) got exactly one PATCH and now serves the new handler.
   const patches = await sim.upstreamCalls({ method: 'PATCH' });

@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 import type { KeyRef } from '../sim/seed';
 
+const CHANGE_URL = /\/changes\/([0-9a-f-]{36})$/;
+
 /** The "Change callback handler" page, by its accessible names: what an admin sees and operates. */
 export class EditHandlerPage {
   readonly url: Locator;
@@ -46,16 +48,23 @@ export class EditHandlerPage {
     await this.pem.fill(handler.pem);
   }
 
-  /** Opens the confirmation, types the key id's last six characters and sends; waits for the request page. */
-  async reviewAndSend(): Promise<void> {
+  /** Opens the confirmation, gives the reason (if any), types the key id's last six characters and sends. */
+  async reviewAndSend(reason?: string): Promise<void> {
     await expect(this.review).toBeEnabled();
     await this.review.click();
     await expect(this.dialog).toBeVisible();
+    if (reason) await this.dialog.getByLabel(/^Reason/).fill(reason);
     await this.dialog.getByLabel(/Type the last six characters/).fill(this.ref.apiKeyId.slice(-6));
     await this.dialog.getByRole('button', { name: 'Send to Fireblocks' }).click();
   }
 
-  /** The live status line of a sent change ("Status: …"). */
+  /** Waits for the change's own page, where a sent change is followed, and gives the change's id. */
+  async changePage(): Promise<string> {
+    await expect(this.page).toHaveURL(CHANGE_URL);
+    return CHANGE_URL.exec(this.page.url())?.[1] ?? '';
+  }
+
+  /** The live status line of a change on its page ("Status: …"). */
   status(): Locator {
     return this.page.getByRole('status').filter({ hasText: 'Status:' });
   }

@@ -37,6 +37,10 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
     { name: 'sessions', path: '/account/sessions', user: 'vera', ready: 'This browser' },
     // Events from sign-ins and the journeys, or the empty state on a fresh database: either is the page rendered.
     { name: 'audit-viewer', path: '/audit', user: 'vera', ready: /\d+ events? on this page|No audit events yet/ },
+    // Empty or not depending on the journeys run before: ready either way once the list is in.
+    { name: 'changes', path: '/changes', user: 'vera', ready: /^(View|No changes)$/ },
+    { name: 'changes-open', path: '/changes?state=open', user: 'alice', ready: /^(View|No changes)$/ },
+    { name: 'change-not-found', path: '/changes/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
     { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
     { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
   ];

@@ -22,6 +22,12 @@ export interface SimFault {
   match?: { method?: string; pathPrefix?: string };
 }
 
+/** How long the simulator's async requests wait before APPROVED, then before COMPLETED. */
+export interface SimDelays {
+  approveMs: number;
+  completeMs: number;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The simulator's `/_sim/*` control routes over HTTP, as e2e specs, screenshots and benches use them. */
@@ -66,5 +72,7 @@ export class SimControl {
   setFaults = (fault: SimFault) => this.call('POST', '/_sim/faults', fault);
   clearFaults = () => this.call('DELETE', '/_sim/faults');
   reset = () => this.call('POST', '/_sim/reset');
+  delays = async () => (await this.call('GET', '/_sim/delays')) as SimDelays;
+  setDelays = (delays: SimDelays) => this.call('POST', '/_sim/delays', delays);
   reject = (requestId: string) => this.call('POST', `/_sim/requests/${encodeURIComponent(requestId)}/reject`);
 }

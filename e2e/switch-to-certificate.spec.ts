@@ -21,9 +21,10 @@ test('[CALLBACKS][EDIT]: an admin switches a key from a public key to a pinned c
   await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
   await edit.reviewAndSend();
 
+  await edit.changePage();
   await expect(edit.status()).toContainText('Status: Completed');
-  await expect(page.getByText('The live handler matches what you submitted.')).toBeVisible();
-  await expect(page.getByText('Pinned certificate')).toBeVisible();
+  await expect(page.getByText('The live handler matches what the change sent.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'After', exact: true })).toContainText('Pinned certificate');
 
   // Fireblocks shows a certificate only as the hash of its public key; it must be this certificate's.
   const patches = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));

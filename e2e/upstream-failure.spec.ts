@@ -6,7 +6,7 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('alice'));
 
-test('[CALLBACKS][UPSTREAM]: a Fireblocks failure shows a clear error with the request id and changes nothing', async ({ page, sim }) => {
+test('[CALLBACKS][UPSTREAM]: a Fireblocks failure ends the change as failed, with its ids, and changes nothing', async ({ page, sim }) => {
   const ref = seededKey('publicKey', 6);
   const edit = new EditHandlerPage(page, ref);
   const before = await liveHandler(page.request, ref);
@@ -17,11 +17,11 @@ test('[CALLBACKS][UPSTREAM]: a Fireblocks failure shows a clear error with the r
   await sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
   try {
     await edit.reviewAndSend();
-    const alert = edit.dialog.getByRole('alert');
-    await expect(alert).toContainText('Fireblocks did not accept the change');
-    await expect(alert).toContainText('Fireblocks request ID');
-    await expect(alert).toContainText(/Console request ID\s*[0-9a-f-]{8,}/i);
-    await expect(page).not.toHaveURL(/\?request=/);
+    // The change was recorded before it went out: its page says it failed (a refusal, not an unknown outcome).
+    await edit.changePage();
+    await expect(edit.status()).toContainText('Status: Failed');
+    await expect(page.getByText(/Outcome unknown/)).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Details' })).toContainText('Fireblocks X-Request-ID');
   } finally {
     await sim.clearFaults();
   }

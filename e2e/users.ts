@@ -3,6 +3,7 @@ import path from 'node:path';
 /** The dev IdP's users (docs/contracts.md), one per role the journeys need. */
 export const USERS = {
   alice: { login: 'alice', role: 'admin', name: 'Alice' },
+  bob: { login: 'bob', role: 'admin', name: 'Bob' },
   vera: { login: 'vera', role: 'viewer', name: 'Vera' },
   nora: { login: 'nora', role: null, name: 'Nora' },
 } as const;

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { fakeConsoleApi } from '@/components/testing/fake-console-api';
+import { FAKE_CHANGE_ID, fakeConsoleApi } from '@/components/testing/fake-console-api';
 import { AppError } from '@/lib/errors/app-error';
 import { validateCallbackHandler } from '@/lib/callback/validate';
 import { PRIVATE_KEY_MESSAGE } from '@/lib/callback/schema';
@@ -13,6 +13,7 @@ import { CallbackHandlerForm } from './callback-handler-form';
 
 const API_KEY_ID = 'key-0000-abcdef';
 const CURRENT_URL = 'https://callbacks.example.com';
+const OTHER_CHANGE_ID = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
 let publicKeyPem: string;
 let certPem: string;
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
  */
 function renderForm(api = fakeConsoleApi({ allowLoopbackHttp: true })) {
   vi.stubGlobal('fetch', api.fetch);
-  const onSent = vi.fn();
+  const onRecorded = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
@@ -36,14 +37,14 @@ function renderForm(api = fakeConsoleApi({ allowLoopbackHttp: true })) {
         apiKeyId={API_KEY_ID}
         current={{ url: CURRENT_URL, publicKey: publicKeyPem }}
         allowLoopbackHttp
-        onSent={onSent}
+        onRecorded={onRecorded}
       />
     </QueryClientProvider>,
   );
   const form = screen.getByRole('form', { name: 'Change callback handler' });
   return {
     api,
-    onSent,
+    onRecorded,
     user: userEvent.setup(),
     url: within(form).getByLabelText('Callback URL'),
     pem: () => within(form).getByLabelText(/^(Public key|Certificate) \(PEM\)$/),
@@ -145,7 +146,50 @@ describe('CallbackHandlerForm', () => {
     const message = screen.getByText(expected);
     expect(f.url.getAttribute('aria-describedby')).toContain(message.closest('p')?.id);
     await waitFor(() => expect(document.activeElement).toBe(f.url));
-    expect(f.onSent).not.toHaveBeenCalled();
+    expect(f.onRecorded).not.toHaveBeenCalled();
+  });
+});
+
+describe('CallbackHandlerForm sends a change', () => {
+  /** Changes the URL, reviews, gives the reason and the confirmation code, and sends. */
+  async function send(f: ReturnType<typeof renderForm>, reason = '') {
+    await f.user.clear(f.url);
+    await f.user.type(f.url, 'https://hooks.example.org');
+    await waitFor(() => expect(f.review).toHaveProperty('disabled', false), settled);
+    await f.user.click(f.review);
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm callback handler change' });
+    if (reason) await f.user.type(within(dialog).getByLabelText(/^Reason/), reason);
+    await f.user.type(within(dialog).getByLabelText(/Type the last six characters/), API_KEY_ID.slice(-6));
+    await f.user.click(within(dialog).getByRole('button', { name: 'Send to Fireblocks' }));
+    return dialog;
+  }
+
+  it('records the change with its reason and hands over to the change’s page', async () => {
+    const f = renderForm();
+    await send(f, 'Move to the new host');
+    await waitFor(() => expect(f.onRecorded).toHaveBeenCalledWith(FAKE_CHANGE_ID), settled);
+    const patch = f.api.calls.filter((c) => c.method === 'PATCH');
+    expect(patch).toHaveLength(1);
+    expect(JSON.parse(patch[0]?.body ?? '{}')).toMatchObject({ reason: 'Move to the new host', callbackHandler: { url: 'https://hooks.example.org' } });
+  });
+
+  it('shows another admin’s open change with a link to it, and records nothing', async () => {
+    const open = { status: 409, error: { code: 'change_open', message: 'Alice’s change to this key is still open.', changeId: OTHER_CHANGE_ID } };
+    const f = renderForm(fakeConsoleApi({ allowLoopbackHttp: true, patchError: open }));
+    const dialog = await send(f);
+    await waitFor(() => expect(within(dialog).getByText('Another change is open for this key')).toBeTruthy(), settled);
+    expect(within(dialog).getByRole('link', { name: 'View the open change' }).getAttribute('href')).toBe(`/changes/${OTHER_CHANGE_ID}`);
+    expect(f.onRecorded).not.toHaveBeenCalled();
+  });
+
+  it('follows a change whose answer was lost to its page, and never offers to send it again', async () => {
+    const lost = { status: 504, error: { code: 'upstream_timeout', message: 'No answer from Fireblocks.', changeId: OTHER_CHANGE_ID } };
+    const f = renderForm(fakeConsoleApi({ allowLoopbackHttp: true, patchError: lost }));
+    const dialog = await send(f);
+    await waitFor(() => expect(f.onRecorded).toHaveBeenCalledWith(OTHER_CHANGE_ID), settled);
+    expect(within(dialog).getByRole('button', { name: /Send/ })).toHaveProperty('disabled', true);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(f.api.calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
   });
 });
 

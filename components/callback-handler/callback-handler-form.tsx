@@ -17,7 +17,7 @@ import {
   type CallbackHandlerForm as FormOutput,
   type CallbackHandlerFormValues,
 } from '@/lib/callback/schema';
-import type { ApiKey, UpdateCallbackHandlerResult } from '@/lib/queries/types';
+import type { ApiKey, ProposeChangeResponse } from '@/lib/queries/types';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 import { useUpdateCallbackHandler } from '@/lib/queries/use-update-callback-handler';
 
@@ -28,7 +28,6 @@ import { inspectBodyOf, sameInspectBody } from './inspect-body';
 import { InspectionPanel } from './inspection-panel';
 import { ModeChoice, type HandlerMode } from './mode-choice';
 import { PemField } from './pem-field';
-import type { SubmittedRecord } from './submitted-store';
 import { SubmitHint } from './submit-hint';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { useDebouncedValue } from './use-debounced-value';
@@ -40,11 +39,12 @@ export interface CallbackHandlerFormProps {
   current: ApiKey['callbackHandler'];
   /** Plain http to loopback, only while the upstream is the simulator (same flag as the server's). */
   allowLoopbackHttp: boolean;
-  onSent: (result: UpdateCallbackHandlerResult, record: SubmittedRecord) => void;
+  /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */
+  onRecorded: (changeId: string) => void;
 }
 
-/** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH. */
-export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopbackHttp, onSent }: CallbackHandlerFormProps) {
+/** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH (a change). */
+export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopbackHttp, onRecorded }: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
   // Starting values taken once, from the key as loaded. Not `values`: that re-applied every refetch to the fields
@@ -72,8 +72,11 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
 
   const mutation = useUpdateCallbackHandler(cosignerId, apiKeyId);
   const [review, setReview] = useState<FormOutput | null>(null);
+  const [reason, setReason] = useState('');
+  // Once a change is recorded the form never sends again: the page moves on to the change.
+  const [recorded, setRecorded] = useState(false);
   const before = useCurrentSide(current);
-  useUnsavedChangesGuard(formState.isDirty && !mutation.isSuccess);
+  useUnsavedChangesGuard(formState.isDirty && !mutation.isSuccess && !recorded);
 
   function onPemText(text: string) {
     if (containsPrivateKey(text)) {
@@ -93,31 +96,38 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
   }
 
   async function send() {
-    if (!review) return;
+    if (!review || recorded) return;
     try {
-      const result = await mutation.mutateAsync(toUpdateCallbackHandlerBody(review));
-      const submitted = review.mode === 'cert'
-        ? { url: review.url.trim(), mode: 'cert' as const, certPublicKeySha256: inspection?.cert?.publicKeySha256 }
-        : { url: review.url.trim(), mode: 'publicKey' as const, publicKey: review.pem };
-      onSent(result, { submitted, fireblocksRequestId: result.fireblocksRequestId });
+      const result: ProposeChangeResponse = await mutation.mutateAsync({ ...toUpdateCallbackHandlerBody(review), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      setRecorded(true);
+      onRecorded(result.change.id);
     } catch (error) {
-      // Field errors go back to their fields (and the dialog closes); anything else stays in the dialog.
-      if (!(error instanceof ApiError) || !error.fields) return;
-      const mapped = Object.entries(error.fields).flatMap(([key, message]) => {
+      if (!(error instanceof ApiError)) return;
+      // Field errors go back to their fields (and the dialog closes).
+      const mapped = Object.entries(error.fields ?? {}).flatMap(([key, message]) => {
         const field = mapServerFieldToFormField(key);
         return field ? [[field, message] as const] : [];
       });
-      if (mapped.length === 0) return;
-      for (const [field, message] of mapped) setError(field, { type: 'server', message });
-      setReview(null);
-      const first = mapped[0]?.[0];
-      if (first) window.setTimeout(() => setFocus(first === 'mode' ? 'pem' : first), 0);
+      if (mapped.length > 0) {
+        for (const [field, message] of mapped) setError(field, { type: 'server', message });
+        setReview(null);
+        const first = mapped[0]?.[0];
+        if (first) window.setTimeout(() => setFocus(first === 'mode' ? 'pem' : first), 0);
+        return;
+      }
+      // A recorded change that did not come back accepted (no answer: outcome unknown; or refused) is followed on
+      // its page, never sent again from here: the request may already be at Fireblocks. Another admin's open
+      // change (409) stays in the dialog with its link.
+      if (error.changeId && error.code !== 'change_open') {
+        setRecorded(true);
+        onRecorded(error.changeId);
+      }
     }
   }
 
   const urlError = formState.errors.url?.message ?? inspection?.errors.url;
   const pemError = formState.errors.pem?.message ?? (mode === 'cert' ? inspection?.errors.cert : inspection?.errors.publicKey);
-  const canSubmit = formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending;
+  const canSubmit = formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending && !recorded;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
@@ -181,8 +191,10 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
           before={before}
           after={proposedSide(review.url, review.mode, inspection)}
           afterCertFingerprint={review.mode === 'cert' ? inspection?.cert?.fingerprintSha256 : undefined}
-          sending={mutation.isPending}
-          error={mutation.error}
+          reason={reason}
+          onReason={setReason}
+          sending={mutation.isPending || recorded}
+          error={recorded ? null : mutation.error}
           onConfirm={() => void send()}
           onClose={() => setReview(null)}
         />

@@ -5,13 +5,17 @@ import { Loader2, Send } from 'lucide-react';
 
 import { FingerprintText } from '@/components/cosigner/fingerprint-text';
 import { buttonClass } from '@/components/ui/button-styles';
-import { ErrorState } from '@/components/ui/error-state';
+
 
 import { ChangeCallouts } from './change-callouts';
 import { confirmCodeFor, confirmCodeMatches } from './confirm-code';
 import { describeChange, type HandlerSide } from './handler-diff';
 import { HandlerSideCard } from './handler-side-card';
 import { inputClass } from './field-styles';
+import { SendError } from './send-error';
+
+/** Same limit as the server's reason (REASON_MAX_CHARS), without loading its schema file here. */
+const REASON_MAX = 500;
 
 export interface ConfirmChangeDialogProps {
   apiKeyId: string;
@@ -19,6 +23,9 @@ export interface ConfirmChangeDialogProps {
   after: HandlerSide;
   /** SHA-256 of the new certificate itself, shown beside its key hash. */
   afterCertFingerprint?: string;
+  /** Optional: why, for the change record (not sent to Fireblocks). */
+  reason: string;
+  onReason: (reason: string) => void;
   sending: boolean;
   /** A send failure that is not about a field (those go back to the form). */
   error: unknown;
@@ -32,7 +39,7 @@ export interface ConfirmChangeDialogProps {
  * closes it (except while sending: the request may already be on its way).
  */
 export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
-  const { apiKeyId, before, after, afterCertFingerprint, sending, error, onConfirm, onClose } = props;
+  const { apiKeyId, before, after, afterCertFingerprint, reason, onReason, sending, error, onConfirm, onClose } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [typed, setTyped] = useState('');
@@ -71,7 +78,7 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
               Confirm callback handler change
             </h2>
             <p id={`${id}-desc`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              For API key <code className="font-mono text-xs">{apiKeyId}</code>. Fireblocks then asks a workspace Owner to approve it; nothing
+              For API key <code className="font-mono text-xs">{apiKeyId}</code>. The change is recorded under your name; Fireblocks then asks a workspace Owner to approve it; nothing
               changes until the request completes.
             </p>
           </div>
@@ -96,6 +103,20 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
           </div>
           <ChangeCallouts change={change} />
           <div className="space-y-1.5">
+            <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
+              Reason <span className="font-normal text-zinc-600 dark:text-zinc-400">(optional, kept with the change)</span>
+            </label>
+            <textarea
+              id={`${id}-reason`}
+              value={reason}
+              onChange={(e) => onReason(e.target.value)}
+              maxLength={REASON_MAX}
+              rows={2}
+              disabled={sending}
+              className={inputClass(false)}
+            />
+          </div>
+          <div className="space-y-1.5">
             <label htmlFor={`${id}-code`} className="block text-sm font-medium">
               Type the last six characters of the API key ID (<code className="font-mono">{code}</code>) to confirm
             </label>
@@ -112,7 +133,7 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
               className={inputClass(false, 'max-w-48 font-mono')}
             />
           </div>
-          {error != null && <ErrorState title="Fireblocks did not accept the change" error={error} />}
+          {error != null && <SendError error={error} />}
         </div>
         <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 p-4 sm:flex-row sm:justify-end dark:border-zinc-700">
           <button type="button" onClick={onClose} disabled={sending} className={buttonClass()}>

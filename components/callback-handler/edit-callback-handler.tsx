@@ -1,23 +1,26 @@
 'use client';
 
-import { useCallback } from 'react';
+import { useState } from 'react';
 import dynamic from 'next/dynamic';
-import { usePathname, useSearchParams } from 'next/navigation';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+
+import { changePath } from '@/components/changes/change-paths';
+import { openChangeQuery } from '@/components/changes/change-queries';
+import { OpenChangeBanner } from '@/components/changes/open-change-banner';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ServerRead } from '@/lib/queries/initial-page';
-import type { ApiKey, Cosigner } from '@/lib/queries/types';
+import type { ApiKey, Cosigner, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
+import { useChanges } from '@/lib/queries/use-changes';
 import { useCosigner } from '@/lib/queries/use-cosigner';
 
 import { CurrentHandlerCard } from './current-handler-card';
 import { canStartForm } from './form-start';
-import { isRequestId } from './request-id';
-import { RequestTracker } from './request-tracker';
-import { saveSubmitted } from './submitted-store';
 
 /**
  * The form (react-hook-form, the shared zod schema, the dialog) loads as its own chunk right after hydration:
@@ -39,21 +42,22 @@ export interface EditCallbackHandlerProps {
   /** What the server read for the first paint. */
   initialKey?: ServerRead<ApiKey>;
   initialCosigner?: ServerRead<Cosigner>;
+  /** The key's open change as the server read it (none: the form). */
+  initialOpenChange?: ServerRead<ListChangesResponse>;
 }
 
-/** The edit page's body: the form, or, once a change is sent (`?request=` in the URL), its tracker. */
-export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, initialKey, initialCosigner }: EditCallbackHandlerProps) {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const requestParam = params.get('request');
-  const requestId = requestParam && isRequestId(requestParam) ? requestParam : null;
-  const key = useApiKey(cosignerId, apiKeyId, initialKey, { editing: !requestId });
+/**
+ * The edit page's body: the form, or, while a change to the key is open (anyone's), that change's banner instead.
+ * A submitted change is followed on its own page.
+ */
+export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, initialKey, initialCosigner, initialOpenChange }: EditCallbackHandlerProps) {
+  const router = useRouter();
+  const key = useApiKey(cosignerId, apiKeyId, initialKey, { editing: true });
   const cosigner = useCosigner(cosignerId, initialCosigner);
-
-  const setRequest = useCallback(
-    (id: string | null) => window.history.replaceState(null, '', id ? `${pathname}?request=${encodeURIComponent(id)}` : pathname),
-    [pathname],
-  );
+  const open = useChanges(openChangeQuery(cosignerId, apiKeyId), initialOpenChange);
+  const openChange = open.data?.data[0];
+  // The change this page just recorded: its page is loading, and this one must not flip to the banner meanwhile.
+  const [recordedId, setRecordedId] = useState<string | null>(null);
 
   return (
     <>
@@ -75,11 +79,20 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
           </>
         }
       />
-      {requestId ? (
-        <RequestTracker cosignerId={cosignerId} apiKeyId={apiKeyId} requestId={requestId} onNewChange={() => setRequest(null)} />
-      ) : key.isError ? (
-        <ErrorState title="Could not load this API key" error={key.error} onRetry={() => void key.refetch()} retrying={key.isFetching} />
-      ) : !key.data || !canStartForm({ hasData: true, isFetching: key.isFetching, isFetchedAfterMount: key.isFetchedAfterMount }) ? (
+      {recordedId ? (
+        <p role="status" className="rounded-lg border border-zinc-200 bg-white p-5 text-sm shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+          Change recorded. Opening <Link href={changePath(recordedId)} className="font-medium text-indigo-700 underline dark:text-indigo-300">its page</Link>…
+        </p>
+      ) : openChange ? (
+        <OpenChangeBanner cosignerId={cosignerId} apiKeyId={apiKeyId} blocksEditing initial={initialOpenChange} />
+      ) : key.isError || open.isError ? (
+        <ErrorState
+          title={key.isError ? 'Could not load this API key' : 'Could not check for an open change'}
+          error={key.error ?? open.error}
+          onRetry={() => void (key.isError ? key.refetch() : open.refetch())}
+          retrying={key.isFetching || open.isFetching}
+        />
+      ) : !key.data || open.isPending || !canStartForm({ hasData: true, isFetching: key.isFetching, isFetchedAfterMount: key.isFetchedAfterMount }) ? (
         <div role="status" aria-label="Loading the API key" className="space-y-4">
           <Skeleton className="h-24 w-full" />
           <Skeleton className="h-96 w-full" />
@@ -87,16 +100,16 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
       ) : (
         <>
           <CurrentHandlerCard apiKey={key.data} />
-          {/* Keyed by the key id: another key (or a new change after a completed one) starts a fresh form. */}
+          {/* Keyed by the key id: another key starts a fresh form. */}
           <CallbackHandlerForm
             key={apiKeyId}
             cosignerId={cosignerId}
             apiKeyId={apiKeyId}
             current={key.data.callbackHandler}
             allowLoopbackHttp={allowLoopbackHttp}
-            onSent={(result, record) => {
-              saveSubmitted(result.requestId, record);
-              setRequest(result.requestId);
+            onRecorded={(changeId) => {
+              setRecordedId(changeId);
+              router.push(changePath(changeId));
             }}
           />
         </>

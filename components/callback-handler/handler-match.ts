@@ -1,10 +1,10 @@
-/** What the admin sent, kept (in sessionStorage, per request id) to check against what goes live. */
+/** What a change sent (from its record), to check against what goes live. */
 export interface SubmittedHandler {
   url: string;
   mode: 'publicKey' | 'cert';
   /** The public key PEM sent (public keys are not secret). */
   publicKey?: string;
-  /** For a certificate: hex SHA-256 of its SPKI from the inspection, comparable with certPublicKeyHash. */
+  /** For a certificate: hex SHA-256 of its SPKI, comparable with Fireblocks' certPublicKeyHash. */
   certPublicKeySha256?: string;
 }
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ApiKeySummary } from '@/lib/queries/types';
+import type { ApiKeySummary, Change } from '@/lib/queries/types';
 
 import styles from './api-keys-table.module.css';
 import { AuthMode } from './auth-mode';
@@ -12,6 +12,8 @@ export interface ApiKeyRowProps {
   cosignerId: string;
   apiKey: ApiKeySummary;
   canEdit: boolean;
+  /** The key's open change, if any: anyone's, shown so nobody starts a second one. */
+  openChange?: Change;
   onCopyResult: (message: string) => void;
 }
 
@@ -20,7 +22,7 @@ export interface ApiKeyRowProps {
  * Kept lean (no classes on cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the
  * first paint waits for them.
  */
-export function ApiKeyRow({ cosignerId, apiKey, canEdit, onCopyResult }: ApiKeyRowProps) {
+export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResult }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
   return (
@@ -31,6 +33,11 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, onCopyResult }: ApiKeyR
           <code>{apiKey.id}</code>
         </Link>
         <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} onResult={onCopyResult} />
+        {openChange && (
+          <Link href={`/changes/${encodeURIComponent(openChange.id)}`} prefetch={false} className={styles.openChange}>
+            Change open · {openChange.proposer.name || openChange.proposer.email}
+          </Link>
+        )}
       </td>
       <td>
         <RelativeTime value={apiKey.lastSeen} />

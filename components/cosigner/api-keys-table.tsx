@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 
+import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
@@ -10,9 +11,10 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { theadClass, thClass } from '@/components/ui/table-styles';
-import type { InitialPage } from '@/lib/queries/initial-page';
-import type { ListApiKeysResponse } from '@/lib/queries/types';
+import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
+import type { ListApiKeysResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
+import { useChanges } from '@/lib/queries/use-changes';
 
 import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
@@ -25,15 +27,20 @@ export interface ApiKeysTableProps {
   canEdit: boolean;
   /** The page the server read for the first paint. */
   initial?: InitialPage<ListApiKeysResponse>;
+  /** The cosigner's open changes as the server read them. */
+  initialOpenChanges?: ServerRead<ListChangesResponse>;
 }
 
 /** A cosigner's paired API keys, a page at a time, with the page in the URL. */
-export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps) {
+export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges }: ApiKeysTableProps) {
   const [state, setState] = usePageState();
   const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   const columns = apiKeyColumns(canEdit);
+  // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
+  const open = useChanges(cosignerOpenChangesQuery(cosignerId), initialOpenChanges, { follow: true });
+  const openByKey = new Map((open.data?.data ?? []).map((c) => [c.apiKeyId, c]));
   // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
   const [copyMessage, setCopyMessage] = useState('');
 
@@ -72,7 +79,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial }: ApiKeysTableProps
             </thead>
             <tbody>
               {rows.map((k) => (
-                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} onCopyResult={setCopyMessage} />
+                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} openChange={openByKey.get(k.id)} onCopyResult={setCopyMessage} />
               ))}
             </tbody>
           </table>

@@ -1,24 +1,27 @@
-import { ScrollText, Server } from 'lucide-react';
+import { GitPullRequestArrow, ScrollText, Server } from 'lucide-react';
 
 import { NavLink } from './nav-link';
 
-/** Primary navigation: the console's sections. Only the links that mark the current one are client code. */
+/** The console's sections. */
+const SECTIONS = [
+  { href: '/cosigners', label: 'Cosigners', icon: Server },
+  { href: '/changes', label: 'Changes', icon: GitPullRequestArrow },
+  { href: '/audit', label: 'Audit', icon: ScrollText },
+];
+
+/** Primary navigation: each section's link, the current one marked (NavLink reads the path in the browser). */
 export function MainNav() {
   return (
     <nav aria-label="Main">
       <ul className="flex items-center gap-1">
-        <li>
-          <NavLink href="/cosigners">
-            <Server aria-hidden className="h-4 w-4" />
-            Cosigners
-          </NavLink>
-        </li>
-        <li>
-          <NavLink href="/audit">
-            <ScrollText aria-hidden className="h-4 w-4" />
-            Audit
-          </NavLink>
-        </li>
+        {SECTIONS.map(({ href, label, icon: Icon }) => (
+          <li key={href}>
+            <NavLink href={href}>
+              <Icon aria-hidden className="h-4 w-4" />
+              {label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -6,8 +6,13 @@ import { usePathname } from 'next/navigation';
 
 import { cn } from '@/components/ui/cn';
 
-/** A main-nav entry, marked current on its own path and every path below it. */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+export interface NavLinkProps {
+  href: string;
+  children: ReactNode;
+}
+
+/** A main-nav entry, marked current on its own section (the path itself or anything below it). */
+export function NavLink({ href, children }: NavLinkProps) {
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (

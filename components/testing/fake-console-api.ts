@@ -10,7 +10,15 @@ export interface FakeConsoleApiOptions {
    * and the send (a redeploy off the simulator), the way a field error can still come back from a checked form.
    */
   sendAllowsLoopbackHttp?: boolean;
+  /**
+   * What a valid PATCH gets instead of a 202: an error body as the route sends it (another admin's open change, a
+   * send whose answer was lost).
+   */
+  patchError?: { status: number; error: { code: string; message: string; changeId?: string } };
 }
+
+/** The id of the change a valid PATCH records here. */
+export const FAKE_CHANGE_ID = '5a0c2f1e-8b7d-4c3a-9e2f-1d0c9b8a7f6e';
 
 export interface RecordedCall {
   method: string;
@@ -21,9 +29,10 @@ export interface RecordedCall {
 /**
  * The two console routes the change form calls, served in-process by the same lib code as the real routes
  * (app/api/callback-handler/inspect, PATCH app/api/cosigners/.../api-keys/...): the inspection and the server-side
- * validation are real, only the Fireblocks call after a valid PATCH is replaced by a 202. For `vi.stubGlobal('fetch')`.
+ * validation are real, only the change record and the Fireblocks call after a valid PATCH are replaced by a 202 (or
+ * the error asked for). For `vi.stubGlobal('fetch')`.
  */
-export function fakeConsoleApi({ allowLoopbackHttp, sendAllowsLoopbackHttp = allowLoopbackHttp }: FakeConsoleApiOptions) {
+export function fakeConsoleApi({ allowLoopbackHttp, sendAllowsLoopbackHttp = allowLoopbackHttp, patchError }: FakeConsoleApiOptions) {
   const calls: RecordedCall[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : new URL(input.url).pathname;
@@ -38,8 +47,9 @@ export function fakeConsoleApi({ allowLoopbackHttp, sendAllowsLoopbackHttp = all
       }
       const key = /^\/api\/cosigners\/([^/]+)\/api-keys\/([^/]+)$/.exec(path);
       if (method === 'PATCH' && key) {
-        const valid = validateCallbackHandler(JSON.parse(body), { allowLoopbackHttp: sendAllowsLoopbackHttp });
-        return Response.json({ data: { id: decodeURIComponent(key[2] ?? ''), ...valid }, requestId: 'req-1' }, { status: 202 });
+        validateCallbackHandler(JSON.parse(body), { allowLoopbackHttp: sendAllowsLoopbackHttp });
+        if (patchError) return Response.json({ error: patchError.error }, { status: patchError.status });
+        return Response.json({ change: { id: FAKE_CHANGE_ID, apiKeyId: decodeURIComponent(key[2] ?? ''), state: 'sent' }, requestId: 'req-1' }, { status: 202 });
       }
       return Response.json({ error: { code: 'not_found', message: 'No such route.' } }, { status: 404 });
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { AuditExportFormat } from '@/lib/audit/audit-api-schemas';
 
-import type { AuditListParams, PageParams } from './query-keys';
+import type { AuditListParams, ChangesQuery, PageParams } from './query-keys';
 
 const seg = encodeURIComponent;
 
@@ -10,17 +10,26 @@ function pageQuery(p: PageParams): string {
   return q.toString();
 }
 
+function changesQuery(c: ChangesQuery): string {
+  const q = new URLSearchParams({ state: c.state, pageSize: String(c.pageSize) });
+  if (c.cosignerId) q.set('cosignerId', c.cosignerId);
+  if (c.apiKeyId) q.set('apiKeyId', c.apiKeyId);
+  if (c.cursor) q.set('pageCursor', c.cursor);
+  return q.toString();
+}
+
 /** The console's HTTP API (docs/contracts.md), one builder per route, path segments encoded. */
 export const apiPaths = {
   cosigners: (p: PageParams) => `/api/cosigners?${pageQuery(p)}`,
   cosigner: (cosignerId: string) => `/api/cosigners/${seg(cosignerId)}`,
   apiKeys: (cosignerId: string, p: PageParams) => `/api/cosigners/${seg(cosignerId)}/api-keys?${pageQuery(p)}`,
   apiKey: (cosignerId: string, apiKeyId: string) => `/api/cosigners/${seg(cosignerId)}/api-keys/${seg(apiKeyId)}`,
-  requestStatus: (cosignerId: string, apiKeyId: string, requestId: string) =>
-    `/api/cosigners/${seg(cosignerId)}/api-keys/${seg(apiKeyId)}/requests/${seg(requestId)}`,
   inspect: () => '/api/callback-handler/inspect',
   audit: (p: AuditListParams) => `/api/audit?${auditQuery(p.filter, { pageSize: String(p.pageSize), ...(p.cursor ? { pageCursor: p.cursor } : {}) })}`,
   auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) => `/api/audit/export?${auditQuery(filter, { format })}`,
+  changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
+  change: (changeId: string) => `/api/changes/${seg(changeId)}`,
+  reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
 };
 
 /** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { nextPollDelayMs, POLL_FIRST_MS, POLL_MAX_MS } from './poll-backoff';
+import { nextPollDelayMs, POLL_FIRST_MS, POLL_MAX_MS, PollSchedule } from './poll-backoff';
 
 describe('nextPollDelayMs', () => {
   it('starts at 2 s and doubles while the state stays the same', () => {
@@ -19,5 +19,16 @@ describe('nextPollDelayMs', () => {
     let polls = 0;
     while (elapsed < 3_600_000) elapsed += nextPollDelayMs(polls++);
     expect(polls).toBe(64);
+  });
+});
+
+describe('PollSchedule', () => {
+  it('backs off while what is seen stays the same and starts over at 2 s when it changes', () => {
+    const schedule = new PollSchedule();
+    expect(schedule.nextDelayMs('sent|WAITING', 1)).toBe(2_000);
+    expect(schedule.nextDelayMs('sent|WAITING', 2)).toBe(4_000);
+    expect(schedule.nextDelayMs('sent|WAITING', 3)).toBe(8_000);
+    expect(schedule.nextDelayMs('sent|APPROVED', 4)).toBe(2_000);
+    expect(schedule.nextDelayMs('sent|APPROVED', 5)).toBe(4_000);
   });
 });

@@ -13,3 +13,17 @@ export function nextPollDelayMs(unchangedPolls: number): number {
   const n = Number.isFinite(unchangedPolls) && unchangedPolls > 0 ? Math.min(Math.floor(unchangedPolls), 16) : 0;
   return Math.min(POLL_FIRST_MS * 2 ** n, POLL_MAX_MS);
 }
+
+/**
+ * The back-off of one polled resource: remembers what the last read looked like (`signature`) and at which read it
+ * first looked so, and gives the wait before the next poll. A change in what is seen starts again at 2 s.
+ */
+export class PollSchedule {
+  private last: { signature: string | undefined; atRead: number } = { signature: undefined, atRead: 0 };
+
+  /** `reads`: how many successful reads so far (React Query's `dataUpdateCount`). */
+  nextDelayMs(signature: string | undefined, reads: number): number {
+    if (signature !== this.last.signature) this.last = { signature, atRead: reads };
+    return nextPollDelayMs(reads - this.last.atRead);
+  }
+}

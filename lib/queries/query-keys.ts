@@ -15,6 +15,16 @@ export interface AuditListParams {
   cursor?: string;
 }
 
+/** A filtered page of changes, as `GET /api/changes` takes it (lib/changes/change-api-schemas.ts). */
+export interface ChangesQuery {
+  state: 'open' | 'closed' | 'all';
+  pageSize: number;
+  cosignerId?: string;
+  apiKeyId?: string;
+  /** The previous page's `next`; absent for the first page. */
+  cursor?: string;
+}
+
 /**
  * Every React Query key in the app, built here so invalidation after a mutation can name a whole resource
  * (e.g. `queryKeys.apiKeys.all(cosignerId)`) and hit every page of it.
@@ -31,9 +41,11 @@ export const queryKeys = {
       ['api-keys', cosignerId, 'list', p.pageSize, p.order, p.cursor ?? ''] as const,
     detail: (cosignerId: string, apiKeyId: string) => ['api-keys', cosignerId, 'detail', apiKeyId] as const,
   },
-  requests: {
-    status: (cosignerId: string, apiKeyId: string, requestId: string) =>
-      ['requests', cosignerId, apiKeyId, requestId] as const,
+  changes: {
+    all: () => ['changes'] as const,
+    list: (q: ChangesQuery) =>
+      ['changes', 'list', q.state, q.pageSize, q.cosignerId ?? '', q.apiKeyId ?? '', q.cursor ?? ''] as const,
+    detail: (changeId: string) => ['changes', 'detail', changeId] as const,
   },
   audit: {
     all: () => ['audit'] as const,

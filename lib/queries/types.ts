@@ -1,3 +1,5 @@
+import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
+
 /**
  * The shapes the console's API answers, as the auth helper's routes define them (lib/cosigners/schema.ts).
  * Type-only imports: the browser never loads zod for these, the server has already parsed.
@@ -8,10 +10,22 @@ export type {
   CosignerResponse as Cosigner,
   GetApiKeyResponse,
   GetCosignerResponse,
-  GetRequestStatusResponse,
   ListApiKeysResponse,
   ListCosignersResponse,
-  UpdateCallbackHandlerResult,
 } from '@/lib/cosigners/schema';
 
 export type RequestState = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';
+
+export type {
+  ChangeActor,
+  ChangeResponse as Change,
+  ChangeState,
+  ChangeTimelineEntry,
+  GetChangeResponse,
+  HandlerSnapshot,
+  ListChangesResponse,
+  ProposeChangeResponse,
+} from '@/lib/changes/change-api-schemas';
+
+/** A change with its timeline, as `GET /api/changes/{changeId}` answers it. */
+export type ChangeWithTimeline = GetChangeResponse['data'];

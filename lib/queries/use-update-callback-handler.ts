@@ -1,20 +1,25 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import type { UpdateCallbackHandlerBody } from '@/lib/callback/schema';
 import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';
-import type { UpdateCallbackHandlerResult } from './types';
+import { queryKeys } from './query-keys';
+import type { ProposeChangeResponse } from './types';
 
 /**
- * PATCHes a key's callback handler. Pessimistic: nothing in the cache changes until Fireblocks has completed
- * the request; the caller follows the returned requestId and re-reads the key then (see RequestTracker).
+ * PATCHes a key's callback handler: the server records a change and sends it. Pessimistic: the key's cache stays
+ * as it is until the change completes (its page re-reads the key then); every list of changes is read again, as
+ * this one now holds the key (or, on 409, another one does).
  */
 export function useUpdateCallbackHandler(cosignerId: string, apiKeyId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateCallbackHandlerBody) =>
-      fetchJson<UpdateCallbackHandlerResult>(apiPaths.apiKey(cosignerId, apiKeyId), { method: 'PATCH', body }),
+      fetchJson<ProposeChangeResponse>(apiPaths.apiKey(cosignerId, apiKeyId), { method: 'PATCH', body }),
+    // Not awaited: the caller moves on to the change's page at once.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.changes.all() }),
   });
 }

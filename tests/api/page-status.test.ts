@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { SeedSummary } from '@/sim/index';
 
+import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
+
+import { callApi } from '../helpers/api-client';
 import { ALICE, sessionCookieHeader } from '../helpers/session-cookie';
 import { startTestApp, type TestApp } from '../helpers/start-app';
 
@@ -60,5 +63,25 @@ describe('page status', () => {
     expect(key.status).toBe(200);
     expect(key.html).not.toMatch(NOT_FOUND_HEADING);
     expect(key.html).toMatch(/<h1[^>]*>Change callback handler<\/h1>/);
+  });
+
+  it('an unknown change: 404; a malformed change id: 404 without a database read', async () => {
+    expect((await page(`/changes/${randomUUID()}`)).status).toBe(404);
+    expect((await page('/changes/not-a-uuid')).status).toBe(404);
+  });
+
+  it('positive controls: the list of changes and a recorded change answer 200 with their data', async () => {
+    const { cosignerId, apiKeyId } = seed.keyWithNoHandler;
+    const body = JSON.stringify({ callbackHandler: { url: 'https://callbacks.example.com/page-status', publicKey: rsa2048PublicKeyPem() }, reason: 'page status check' });
+    const sent = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, { cookie, body });
+    expect(sent.status, sent.text).toBe(202);
+    const changeId = (sent.json as { change: { id: string } }).change.id;
+    const change = await page(`/changes/${changeId}`);
+    expect(change.status).toBe(200);
+    expect(change.html).not.toMatch(NOT_FOUND_HEADING);
+    expect(change.html).toContain('page status check');
+    const list = await page('/changes');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain(`View change ${changeId}`);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ApiKeysTable } from '@/components/cosigner/api-keys-table';
 import { CosignerDetails } from '@/components/cosigner/cosigner-details';
 import { CosignerHeader } from '@/components/cosigner/cosigner-header';
@@ -10,6 +11,7 @@ import { requirePageSession } from '@/lib/auth/guard';
 import { cosignerIdSchema } from '@/lib/fireblocks/schema';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKeysPage, fetchCosigner } from '@/lib/queries/server-fetch';
+import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'Cosigner' };
 
@@ -31,12 +33,16 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
   const cosignerId = parsed.data;
   const state = readPageState(toUrlSearchParams(await searchParams));
   const page = { pageSize: state.pageSize, order: state.order, cursor: state.cursor };
-  const [cosigner, keys] = await notFoundOr([fetchCosigner(cosignerId), fetchApiKeysPage(cosignerId, page)]);
+  const [cosigner, keys, openChanges] = await notFoundOr([
+    fetchCosigner(cosignerId),
+    fetchApiKeysPage(cosignerId, page),
+    fetchChanges(cosignerOpenChangesQuery(cosignerId)),
+  ]);
   return (
     <>
       <CosignerHeader cosigner={cosigner.data} />
       <CosignerDetails cosignerId={cosignerId} initial={cosigner} />
-      <ApiKeysTable cosignerId={cosignerId} canEdit={user.role === 'admin'} initial={{ page, ...keys }} />
+      <ApiKeysTable cosignerId={cosignerId} canEdit={user.role === 'admin'} initial={{ page, ...keys }} initialOpenChanges={openChanges} />
     </>
   );
 }

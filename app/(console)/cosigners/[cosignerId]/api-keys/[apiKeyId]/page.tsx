@@ -3,11 +3,14 @@ import { notFound } from 'next/navigation';
 
 import { ApiKeyHeader } from '@/components/api-key/api-key-header';
 import { CallbackHandlerDetails } from '@/components/api-key/callback-handler-details';
+import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
+import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
+import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'API key' };
 
@@ -18,8 +21,7 @@ interface ApiKeyPageProps {
 /**
  * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads
  * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
- * 404. The page is a stack of sections: the key's header, then its callback handler; later sections (the key's
- * change history) go below the handler.
+ * 404. The page is a stack of sections: the key's header, its callback handler, its open change and its history.
  */
 export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
   const { user } = await requirePageSession();
@@ -27,7 +29,12 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
-  const [key, cosigner] = await notFoundOr([fetchApiKey(cosignerId.data, apiKeyId.data), fetchCosigner(cosignerId.data)]);
+  const [key, cosigner, open, history] = await notFoundOr([
+    fetchApiKey(cosignerId.data, apiKeyId.data),
+    fetchCosigner(cosignerId.data),
+    fetchChanges(openChangeQuery(cosignerId.data, apiKeyId.data)),
+    fetchChanges(keyHistoryQuery(cosignerId.data, apiKeyId.data)),
+  ]);
   const publicKey = key.data?.callbackHandler?.publicKey;
   return (
     <>
@@ -38,6 +45,7 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
         initialKey={key}
         initialPublicKey={publicKey === undefined ? undefined : { pem: publicKey, info: inspectPublicKey(publicKey).info ?? null }}
       />
+      <KeyChanges cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} initialOpen={open} initialHistory={history} />
     </>
   );
 }

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
+import { openChangeQuery } from '@/components/changes/change-queries';
 import { requirePageSession } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
+import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'Change callback handler' };
 
@@ -29,7 +31,11 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
   if (user.role !== 'admin') redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
-  const [initialKey, initialCosigner] = await notFoundOr([fetchApiKey(cosignerId.data, apiKeyId.data), fetchCosigner(cosignerId.data)]);
+  const [initialKey, initialCosigner, initialOpenChange] = await notFoundOr([
+    fetchApiKey(cosignerId.data, apiKeyId.data),
+    fetchCosigner(cosignerId.data),
+    fetchChanges(openChangeQuery(cosignerId.data, apiKeyId.data)),
+  ]);
   return (
     <EditCallbackHandler
       cosignerId={cosignerId.data}
@@ -37,6 +43,7 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
       allowLoopbackHttp={getConfig().fireblocks.simulated}
       initialKey={initialKey}
       initialCosigner={initialCosigner}
+      initialOpenChange={initialOpenChange}
     />
   );
 }

@@ -4,33 +4,37 @@ import { CircleCheck, TriangleAlert } from 'lucide-react';
 
 import { AuthMode } from '@/components/cosigner/auth-mode';
 import { useAuthModeOfKey } from '@/components/cosigner/use-auth-mode-of-key';
-import type { ApiKey } from '@/lib/queries/types';
-
-import { compareLiveToSubmitted } from './handler-match';
-import type { SubmittedRecord } from './submitted-store';
+import { compareLiveToSubmitted } from '@/components/callback-handler/handler-match';
+import type { ApiKey, HandlerSnapshot } from '@/lib/queries/types';
 
 export interface LiveVerdictProps {
   live: ApiKey;
-  record: SubmittedRecord | null;
+  /** What the change sent. */
+  after: HandlerSnapshot;
 }
 
-/** After COMPLETED: whether what Fireblocks now reports is exactly what was submitted, and what is live. */
-export function LiveVerdict({ live, record }: LiveVerdictProps) {
+/** After COMPLETED: whether what Fireblocks now reports is exactly what the change sent, and what is live. */
+export function LiveVerdict({ live, after }: LiveVerdictProps) {
   const handler = live.callbackHandler;
   const auth = useAuthModeOfKey(handler);
-  const match = record ? compareLiveToSubmitted(handler, record.submitted) : null;
+  const match = compareLiveToSubmitted(handler, {
+    url: after.url,
+    mode: after.mode,
+    publicKey: after.publicKey,
+    certPublicKeySha256: after.certPublicKeyHash,
+  });
   return (
     <div className="space-y-3">
-      {match?.matches ? (
+      {match.matches ? (
         <p className="flex items-start gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100">
           <CircleCheck aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
-          <span>The live handler matches what you submitted.</span>
+          <span>The live handler matches what the change sent.</span>
         </p>
-      ) : match ? (
+      ) : (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
           <p className="flex items-start gap-2 font-medium">
             <TriangleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
-            The live handler does not match what you submitted.
+            The live handler does not match what the change sent.
           </p>
           <ul className="mt-1 list-disc pl-8">
             {match.differences.map((d) => (
@@ -38,10 +42,6 @@ export function LiveVerdict({ live, record }: LiveVerdictProps) {
             ))}
           </ul>
         </div>
-      ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          This request was not sent from this browser tab, so what was submitted is not known here. The live handler is shown below.
-        </p>
       )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
         <dt className="text-zinc-600 dark:text-zinc-400">Live URL</dt>

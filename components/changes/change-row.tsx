@@ -1,0 +1,52 @@
+import Link from 'next/link';
+
+import { RelativeTime } from '@/components/ui/relative-time';
+import { rowClass, tdClass } from '@/components/ui/table-styles';
+import type { Change } from '@/lib/queries/types';
+
+import { ActorName } from './actor-name';
+import { changePath, keyPagePath } from './change-paths';
+import { ChangeStateBadge } from './change-state-badge';
+
+export interface ChangeRowProps {
+  change: Change;
+  /** Off in a key's own history, where every row is that key. */
+  showKey: boolean;
+}
+
+/** One change in a list: its state, whose key, who proposed it and why, how long ago, and its page. */
+export function ChangeRow({ change, showKey }: ChangeRowProps) {
+  return (
+    <tr className={rowClass}>
+      <td className={tdClass}>
+        <ChangeStateBadge state={change.state} />
+      </td>
+      {showKey && (
+        <>
+          <td className={`${tdClass} max-w-56`}>
+            <Link href={keyPagePath(change.cosignerId, change.apiKeyId)} prefetch={false} className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300">
+              {change.apiKeyId}
+            </Link>
+          </td>
+          <td className={`${tdClass} max-w-40`}>
+            <Link href={`/cosigners/${encodeURIComponent(change.cosignerId)}`} prefetch={false} className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300">
+              {change.cosignerId}
+            </Link>
+          </td>
+        </>
+      )}
+      <td className={tdClass}>
+        <ActorName actor={change.proposer} />
+      </td>
+      <td className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>{change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}</td>
+      <td className={tdClass}>
+        <RelativeTime value={change.createdAt} />
+      </td>
+      <td className={`${tdClass} text-right`}>
+        <Link href={changePath(change.id)} prefetch={false} aria-label={`View change ${change.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          View
+        </Link>
+      </td>
+    </tr>
+  );
+}

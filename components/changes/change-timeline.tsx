@@ -1,0 +1,57 @@
+import { formatExactUtc, parseTimestamp } from '@/components/ui/relative-time-format';
+import type { ChangeTimelineEntry } from '@/lib/queries/types';
+
+import { ActorName } from './actor-name';
+import { STATE_COPY } from './request-states';
+
+/**
+ * The audit kind in words (`change_sent` → "Sent"); a Fireblocks state observed in words, with Fireblocks' own
+ * name for it, which is what its console and support use.
+ */
+export function timelineLabel(entry: ChangeTimelineEntry): string {
+  const status = entry.fireblocksStatus;
+  if (entry.kind === 'change_status' && status) {
+    const copy = (STATE_COPY as Partial<Record<string, { title: string }>>)[status];
+    return copy ? `Fireblocks: ${copy.title} (${status})` : `Fireblocks: ${status}`;
+  }
+  const words = entry.kind.replace(/^change_/, '').replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The exact UTC time (a timeline is read for the order and spacing of its steps, not for "ago"). */
+function ExactTime({ value }: { value: string }) {
+  const date = parseTimestamp(value);
+  return date ? <time dateTime={date.toISOString()}>{formatExactUtc(date)}</time> : <span>{value}</span>;
+}
+
+export interface ChangeTimelineProps {
+  entries: ChangeTimelineEntry[];
+}
+
+/** Every step of the change as the audit trail recorded it, oldest first, each with its time and who did it. */
+export function ChangeTimeline({ entries }: ChangeTimelineProps) {
+  return (
+    <section aria-labelledby="change-timeline-heading" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="change-timeline-heading" className="mb-3 text-base font-semibold text-zinc-950 dark:text-white">
+        Timeline
+      </h2>
+      <ol aria-label="Timeline" className="space-y-3 border-l border-zinc-200 pl-4 dark:border-zinc-700">
+        {entries.map((e) => (
+          <li key={e.seq} className="text-sm">
+            <p className="font-medium text-zinc-900 dark:text-zinc-100">{timelineLabel(e)}</p>
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
+              <ExactTime value={e.at} />
+              {e.actor && (
+                <>
+                  {' · '}
+                  <ActorName actor={e.actor} />
+                </>
+              )}
+            </p>
+            {e.detail && <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">{e.detail}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { liveHandler, upstreamKeyPath } from './api-helpers';
+import { expectNoSeriousA11yViolations } from './axe';
+import { EditHandlerPage } from './edit-handler-page';
+import { expect, signedInAs, test } from './fixtures';
+import { seededKey } from './seed-keys';
+
+test.use(signedInAs('alice'));
+
+test('[CHANGES][UNKNOWN]: a PATCH whose answer is lost ends `unknown` with no resend, and is reconciled without a reload', async ({ page, sim }) => {
+  const ref = seededKey('publicKey', 21);
+  const tag = Date.now().toString(36);
+  const next = { url: `https://lost-${tag}.example.com/cosigner`, mode: 'publicKey' as const, pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem };
+  const edit = new EditHandlerPage(page, ref);
+  await edit.open();
+  await edit.fill(next);
+
+  // Fireblocks (the simulator) takes the PATCH and applies it, but the connection drops before the answer.
+  await sim.setFaults({ dropAfterHandling: true, times: 1, match: { method: 'PATCH' } });
+  try {
+    await edit.reviewAndSend();
+    await edit.changePage();
+  } finally {
+    await sim.clearFaults();
+  }
+
+  // The change page says the outcome is unknown, and offers nothing that would send it again.
+  const warning = page.getByRole('alert').filter({ hasText: 'Outcome unknown — check in Fireblocks before retrying' });
+  await expect(warning).toBeVisible();
+  await expect(page.getByRole('button', { name: /send|resend|retry/i })).toHaveCount(0);
+  await expect(warning.getByRole('button', { name: /Mark as not applied/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'change page, outcome unknown');
+
+  // The simulator completes the request it did take; the page, still open, reconciles to completed on its own.
+  await expect(edit.status()).toContainText('Status: Completed', { timeout: 45_000 });
+  await expect(warning).toHaveCount(0);
+  await expect(page.getByText('The live handler matches what the change sent.')).toBeVisible();
+
+  // One PATCH reached Fireblocks, never a second; the key has what was sent.
+  const patches = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));
+  expect(patches).toHaveLength(1);
+  expect((await liveHandler(page.request, ref))?.url).toBe(next.url);
+});

@@ -1,0 +1,43 @@
+'use client';
+
+import { useState } from 'react';
+import { useQuery, type Query } from '@tanstack/react-query';
+
+import { isOpenChangeState } from '@/lib/changes/change-api-schemas';
+import { fetchJson } from '@/lib/api-client/fetch-json';
+
+import { apiPaths } from './api-paths';
+import { initialDataOf, type ServerRead } from './initial-page';
+import { PollSchedule } from './poll-backoff';
+import { queryKeys } from './query-keys';
+import type { ChangeWithTimeline, GetChangeResponse } from './types';
+
+type ChangeQuery = Query<ChangeWithTimeline, Error, ChangeWithTimeline, ReturnType<typeof queryKeys.changes.detail>>;
+
+const isOpen = (query: ChangeQuery) => {
+  const state = query.state.data?.state;
+  return state !== undefined && isOpenChangeState(state);
+};
+
+/**
+ * One change with its timeline, followed while it is open: each read of the server also makes it follow the
+ * Fireblocks request (and reconcile an `unknown` change), so polling here is what moves the change along on
+ * screen. Back-off 2 s doubling to a minute while nothing changes, no polling in a hidden tab, an immediate read
+ * when the tab is shown again; a closed change is never polled.
+ */
+export function useChange(changeId: string, initial?: ServerRead<ChangeWithTimeline>) {
+  const [schedule] = useState(() => new PollSchedule());
+  return useQuery({
+    queryKey: queryKeys.changes.detail(changeId),
+    queryFn: async ({ signal }) => (await fetchJson<GetChangeResponse>(apiPaths.change(changeId), { signal })).data,
+    ...initialDataOf(initial),
+    refetchInterval: (query) => {
+      if (!isOpen(query) || query.state.status === 'error') return false;
+      const c = query.state.data;
+      return schedule.nextDelayMs(`${c?.state}|${c?.fireblocks.lastStatus}|${c?.timeline.length}`, query.state.dataUpdateCount);
+    },
+    // React Query's focus manager counts the tab being shown again as focus; 'always' reads at once however fresh.
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: (query) => (isOpen(query) ? 'always' : false),
+  });
+}
