@@ -2,20 +2,20 @@ import { derivedHex, derivedInt, derivedUuid } from './seed-data/derive';
 import { seedHandler } from './seed-data/handlers';
 import { COSIGNER_PLAN, SEED_EPOCH_MS } from './seed-data/plan';
 import type { Store } from './store';
-import type { ApiKey, Cosigner, CosignerType } from './types';
+import type { SimApiKey, SimCosigner, CosignerType } from './types';
 
 export const DEFAULT_SEED = 1;
 
 export interface SeededCosigner {
-  cosigner: Cosigner;
-  keys: ApiKey[];
+  cosigner: SimCosigner;
+  keys: SimApiKey[];
 }
 
-function seedKey(seed: number, cosignerIndex: number, index: number): ApiKey {
+function seedKey(seed: number, cosignerIndex: number, index: number): SimApiKey {
   const plan = COSIGNER_PLAN[cosignerIndex];
   if (!plan) throw new Error(`no cosigner plan ${cosignerIndex}`);
   const label = `key:${cosignerIndex}:${index}`;
-  const key: ApiKey = { id: derivedUuid(seed, label) };
+  const key: SimApiKey = { id: derivedUuid(seed, label) };
   // About one key in ten has never been seen (a freshly paired API user): lastSeen is optional upstream.
   if (derivedInt(seed, `${label}:seen`, 10) !== 0) {
     const minutesAgo = derivedInt(seed, `${label}:ago`, 30 * 24 * 60);
@@ -70,7 +70,7 @@ export interface SeedSummary {
 /** Ids tests and scripts need, found in the seed rather than hard-coded. */
 export function seedSummary(seed: number = DEFAULT_SEED): SeedSummary {
   const data = buildSeed(seed);
-  const find = (pred: (k: ApiKey) => boolean): KeyRef => {
+  const find = (pred: (k: SimApiKey) => boolean): KeyRef => {
     for (const { cosigner, keys } of data) {
       const key = keys.find(pred);
       if (key && !cosigner.archived) return { cosignerId: cosigner.id, apiKeyId: key.id };

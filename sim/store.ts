@@ -1,16 +1,16 @@
-import type { ApiKey, Cosigner } from './types';
+import type { SimApiKey, SimCosigner } from './types';
 
 // In-memory state. `seq` is the creation order: list order (ASC oldest first, DESC newest first) and the
 // position a page cursor points at, which stays valid when items are added or removed between pages.
 
 export interface CosignerRecord {
   seq: number;
-  cosigner: Cosigner;
+  cosigner: SimCosigner;
 }
 
 export interface KeyRecord {
   seq: number;
-  key: ApiKey;
+  key: SimApiKey;
 }
 
 export interface PendingCosigner {
@@ -26,7 +26,7 @@ export class Store {
   readonly pendingCosigners = new Map<string, PendingCosigner>();
   private seq = 0;
 
-  addCosigner(cosigner: Cosigner): CosignerRecord {
+  addCosigner(cosigner: SimCosigner): CosignerRecord {
     const record = { seq: ++this.seq, cosigner };
     this.cosigners.set(cosigner.id, record);
     this.keys.set(cosigner.id, new Map());
@@ -41,7 +41,7 @@ export class Store {
     return this.keys.get(cosignerId)?.get(apiKeyId);
   }
 
-  putKey(cosignerId: string, key: ApiKey): void {
+  putKey(cosignerId: string, key: SimApiKey): void {
     const map = this.keys.get(cosignerId);
     if (!map) return;
     const existing = map.get(key.id);

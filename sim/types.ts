@@ -4,7 +4,7 @@
 export type CosignerType = 'SANDBOX' | 'SGX' | 'GCP-CONFSPACE' | 'AWS-NITRO' | 'PLAIN';
 
 /** Wire shape of `Cosigner`. */
-export interface Cosigner {
+export interface SimCosigner {
   archived: boolean;
   id: string;
   name?: string;
@@ -20,7 +20,7 @@ export interface CallbackHandler {
 }
 
 /** Wire shape of `ApiKey`. */
-export interface ApiKey {
+export interface SimApiKey {
   id: string;
   lastSeen?: string;
   callbackHandler?: CallbackHandler;

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ChevronIcon } from '@/components/ui/inline-icons';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
-import type { AuditEvent } from '@/lib/audit/schema';
+import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 
 export const AUDIT_COLUMNS = ['Seq', 'Time (UTC)', 'Kind', 'Actor', 'Change', 'Cosigner / key', 'Fireblocks ids', 'Details'];
 

@@ -4,7 +4,7 @@ import { useCallback, useId, useState } from 'react';
 
 import { buttonClass } from '@/components/ui/button-styles';
 import { auditFilterSchema, isFiltered, type AuditFilter } from '@/lib/audit/audit-api-schemas';
-import { AUDIT_EVENT_KINDS } from '@/lib/audit/schema';
+import { AUDIT_EVENT_KINDS } from '@/lib/audit/audit-event-schema';
 
 import { isoToLocalInput, localInputToIso } from './audit-url-state';
 import { useUrlBackedText } from './use-url-backed-text';

@@ -16,8 +16,8 @@ import {
   toUpdateCallbackHandlerBody,
   type CallbackHandlerForm as FormOutput,
   type CallbackHandlerFormValues,
-} from '@/lib/callback/schema';
-import type { ApiKey, ProposeChangeResponse } from '@/lib/queries/types';
+} from '@/lib/callback/callback-handler-schemas';
+import type { ApiKeyResponse, ProposeChangeResponse } from '@/lib/queries/types';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 import { useUpdateCallbackHandler } from '@/lib/queries/use-update-callback-handler';
 
@@ -36,7 +36,7 @@ import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 export interface CallbackHandlerFormProps {
   cosignerId: string;
   apiKeyId: string;
-  current: ApiKey['callbackHandler'];
+  current: ApiKeyResponse['callbackHandler'];
   /** Plain http to loopback, only while the upstream is the simulator (same flag as the server's). */
   allowLoopbackHttp: boolean;
   /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Loader2, Send } from 'lucide-react';
 
-import { FingerprintText } from '@/components/cosigner/fingerprint-text';
+import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
 import { buttonClass } from '@/components/ui/button-styles';
 
 

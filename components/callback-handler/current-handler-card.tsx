@@ -1,12 +1,12 @@
 'use client';
 
-import { AuthMode } from '@/components/cosigner/auth-mode';
-import { useAuthModeOfKey } from '@/components/cosigner/use-auth-mode-of-key';
+import { AuthMode } from '@/components/cosigner-page/auth-mode';
+import { useAuthModeOfKey } from '@/components/cosigner-page/use-auth-mode-of-key';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ApiKey } from '@/lib/queries/types';
+import type { ApiKeyResponse } from '@/lib/queries/types';
 
 export interface CurrentHandlerCardProps {
-  apiKey: ApiKey;
+  apiKey: ApiKeyResponse;
 }
 
 /** What is live now, above the form, so the admin edits with the current state in view. */

@@ -14,7 +14,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ServerRead } from '@/lib/queries/initial-page';
-import type { ApiKey, Cosigner, ListChangesResponse } from '@/lib/queries/types';
+import type { ApiKeyResponse, CosignerResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 import { useChanges } from '@/lib/queries/use-changes';
 import { useCosigner } from '@/lib/queries/use-cosigner';
@@ -40,8 +40,8 @@ export interface EditCallbackHandlerProps {
   apiKeyId: string;
   allowLoopbackHttp: boolean;
   /** What the server read for the first paint. */
-  initialKey?: ServerRead<ApiKey>;
-  initialCosigner?: ServerRead<Cosigner>;
+  initialKey?: ServerRead<ApiKeyResponse>;
+  initialCosigner?: ServerRead<CosignerResponse>;
   /** The key's open change as the server read it (none: the form). */
   initialOpenChange?: ServerRead<ListChangesResponse>;
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { FingerprintText } from '@/components/cosigner/fingerprint-text';
+import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
 
 import type { HandlerSide } from './handler-diff';
 import { UrlWithHost } from './url-with-host';

@@ -1,4 +1,4 @@
-import type { InspectCallbackHandlerBody } from '@/lib/callback/schema';
+import type { InspectCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
 
 /** What to ask the inspection about: only what has been entered; null when nothing has. */
 export function inspectBodyOf(url: string, mode: 'publicKey' | 'cert', pem: string): InspectCallbackHandlerBody | null {

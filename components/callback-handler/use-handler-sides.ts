@@ -1,13 +1,13 @@
 'use client';
 
-import { useSpkiFingerprint } from '@/components/cosigner/use-spki-fingerprint';
-import type { ApiKey } from '@/lib/queries/types';
+import { useSpkiFingerprint } from '@/components/cosigner-page/use-spki-fingerprint';
+import type { ApiKeyResponse } from '@/lib/queries/types';
 import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
 
 import type { HandlerSide } from './handler-diff';
 
 /** The key's live handler as one side of the comparison (its public key fingerprinted in the browser). */
-export function useCurrentSide(handler: ApiKey['callbackHandler']): HandlerSide | null {
+export function useCurrentSide(handler: ApiKeyResponse['callbackHandler']): HandlerSide | null {
   const fingerprint = useSpkiFingerprint(handler?.publicKey);
   if (!handler) return null;
   if (handler.publicKey) return { url: handler.url, mode: 'publicKey', keyHash: fingerprint ?? undefined };

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { Change } from '@/lib/queries/types';
+import type { ChangeResponse } from '@/lib/queries/types';
 
 import { ActorName } from './actor-name';
 
@@ -28,7 +28,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export interface ChangeFactsProps {
-  change: Change;
+  change: ChangeResponse;
 }
 
 /** Who, when and why, and the ids Fireblocks support asks for. */

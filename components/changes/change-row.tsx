@@ -2,14 +2,14 @@ import Link from 'next/link';
 
 import { RelativeTime } from '@/components/ui/relative-time';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
-import type { Change } from '@/lib/queries/types';
+import type { ChangeResponse } from '@/lib/queries/types';
 
 import { ActorName } from './actor-name';
 import { changePath, keyPagePath } from './change-paths';
 import { ChangeStateBadge } from './change-state-badge';
 
 export interface ChangeRowProps {
-  change: Change;
+  change: ChangeResponse;
   /** Off in a key's own history, where every row is that key. */
   showKey: boolean;
 }

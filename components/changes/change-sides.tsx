@@ -1,4 +1,4 @@
-import { FingerprintText } from '@/components/cosigner/fingerprint-text';
+import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
 import { ChangeCallouts } from '@/components/callback-handler/change-callouts';
 import { describeChange, type HandlerSide } from '@/components/callback-handler/handler-diff';
 import { HandlerSideCard } from '@/components/callback-handler/handler-side-card';

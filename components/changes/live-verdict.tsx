@@ -2,13 +2,13 @@
 
 import { CircleCheck, TriangleAlert } from 'lucide-react';
 
-import { AuthMode } from '@/components/cosigner/auth-mode';
-import { useAuthModeOfKey } from '@/components/cosigner/use-auth-mode-of-key';
+import { AuthMode } from '@/components/cosigner-page/auth-mode';
+import { useAuthModeOfKey } from '@/components/cosigner-page/use-auth-mode-of-key';
 import { compareLiveToSubmitted } from '@/components/callback-handler/handler-match';
-import type { ApiKey, HandlerSnapshot } from '@/lib/queries/types';
+import type { ApiKeyResponse, HandlerSnapshot } from '@/lib/queries/types';
 
 export interface LiveVerdictProps {
-  live: ApiKey;
+  live: ApiKeyResponse;
   /** What the change sent. */
   after: HandlerSnapshot;
 }

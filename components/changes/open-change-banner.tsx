@@ -6,7 +6,7 @@ import { GitPullRequestArrow } from 'lucide-react';
 import { buttonClass } from '@/components/ui/button-styles';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ServerRead } from '@/lib/queries/initial-page';
-import type { Change, ListChangesResponse } from '@/lib/queries/types';
+import type { ChangeResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useChanges } from '@/lib/queries/use-changes';
 
 import { ActorName } from './actor-name';
@@ -16,7 +16,7 @@ import { CHANGE_STATE_COPY } from './change-state-copy';
 import { STATE_COPY } from './request-states';
 
 /** "sent, waiting for approval in Fireblocks": a sent change in the words of its Fireblocks state, when known. */
-function openStateWords(change: Change): string {
+function openStateWords(change: ChangeResponse): string {
   const label = CHANGE_STATE_COPY[change.state].label.toLowerCase();
   const status = change.fireblocks.lastStatus;
   const fireblocks = change.state === 'sent' && status ? (STATE_COPY as Partial<Record<string, { title: string }>>)[status] : undefined;

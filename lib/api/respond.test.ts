@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { listCosignersResponseSchema } from '@/lib/cosigners/schema';
+import { listCosignersResponseSchema } from '@/lib/cosigners/console-api-schemas';
 import { AppError } from '@/lib/errors/app-error';
 
 import { queryOf, respond } from './respond';

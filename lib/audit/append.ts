@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Tx } from '@/lib/db/transaction';
 
 import { canonicalJson, computeEventHash, GENESIS_HASH } from './chain';
-import { auditEventSchema, type AuditEvent } from './schema';
+import { auditEventSchema, type AuditEvent } from './audit-event-schema';
 
 /** What the caller says; seq, prevHash and hash come from the chain, `at` from the clock unless given. */
 export type AppendAuditEventInput = Pick<AuditEvent, 'kind'> &

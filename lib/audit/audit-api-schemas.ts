@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { auditEventKindSchema, auditEventSchema } from './schema';
+import { auditEventKindSchema, auditEventSchema } from './audit-event-schema';
 
 /**
  * The audit trail's query: the filters of `GET /api/audit` and `GET /api/audit/export`, and of the /audit page's

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { canonicalJson, computeEventHash, GENESIS_HASH, toJsonLine, verifyChain } from './chain';
-import type { AuditEvent } from './schema';
+import type { AuditEvent } from './audit-event-schema';
 
 describe('canonicalJson', () => {
   it('matches the example of RFC 8785 section 3.2.2', () => {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 
 import canonicalize from 'canonicalize';
 
-import { auditEventSchema, type AuditEvent } from './schema';
+import { auditEventSchema, type AuditEvent } from './audit-event-schema';
 
 /** The prevHash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,4 +1,4 @@
-import type { AuditEvent } from './schema';
+import type { AuditEvent } from './audit-event-schema';
 
 /**
  * The CSV export's one row per event: flat columns (the actor spread out; before/after/detail as their JSON text),

@@ -3,12 +3,12 @@ import 'server-only';
 import type { SelectQueryBuilder } from 'kysely';
 
 import type { Db } from '@/lib/db/connect';
-import type { Database } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/tables';
 
 import type { AuditFilter } from './audit-api-schemas';
 import { verifyChain, type ChainVerdict } from './chain';
 import { auditEventFromRow } from './rows';
-import type { AuditEvent } from './schema';
+import type { AuditEvent } from './audit-event-schema';
 
 const BATCH_SIZE = 1000;
 

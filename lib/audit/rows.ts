@@ -1,8 +1,8 @@
 import 'server-only';
 
-import type { AuditEventRow } from '@/lib/db/schema';
+import type { AuditEventRow } from '@/lib/db/tables';
 
-import type { AuditEvent } from './schema';
+import type { AuditEvent } from './audit-event-schema';
 
 /** undefined for text that is not JSON: verifyChain then names the event instead of the whole walk throwing. */
 function parseJson(text: string | null): unknown {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { streamAuditEvents, verifyDatabaseChain } from '@/lib/audit/read';
-import type { AuditEvent } from '@/lib/audit/schema';
+import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { createDb, migrateToLatest, type Db } from '@/lib/db';
 import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
 

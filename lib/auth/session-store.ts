@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { appendAuditEvent } from '@/lib/audit/append';
-import type { AuditActor } from '@/lib/audit/schema';
+import type { AuditActor } from '@/lib/audit/audit-event-schema';
 import { getDb, transaction, type Db, type SessionRow, type Tx } from '@/lib/db';
 
 import {

@@ -3,7 +3,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { streamAuditEvents } from '@/lib/audit/read';
-import type { AuditEvent } from '@/lib/audit/schema';
+import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { parseConfig, type AppConfig } from '@/lib/config/env';
 import { createDb, migrateToLatest, type Db } from '@/lib/db';
 import { startDevIdp, type DevIdp } from '@/idp/index';

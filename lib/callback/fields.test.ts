@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as fx from '@/lib/testing/pem-fixtures';
 
 import { issuesToFields, MAX_UNKNOWN_FIELDS_LISTED } from './fields';
-import { updateCallbackHandlerBodySchema } from './schema';
+import { updateCallbackHandlerBodySchema } from './callback-handler-schemas';
 
 const URL_OK = 'https://callbacks.example.com/fireblocks';
 const manyKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 1]));

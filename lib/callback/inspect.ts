@@ -6,7 +6,7 @@ import { issuesToFields } from './fields';
 import { inspectCertificate } from './inspect-certificate';
 import { inspectPublicKey } from './inspect-public-key';
 import { inspectUrl } from './inspect-url';
-import { inspectCallbackHandlerBodySchema } from './schema';
+import { inspectCallbackHandlerBodySchema } from './callback-handler-schemas';
 
 import type { CertificateInspection } from './inspect-certificate';
 import type { PublicKeyInspection } from './inspect-public-key';

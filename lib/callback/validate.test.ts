@@ -5,7 +5,7 @@ import * as fx from '@/lib/testing/pem-fixtures';
 
 import { mapServerFieldToFormField } from './fields';
 import { inspectForPanel } from './inspect';
-import { PRIVATE_KEY_MESSAGE } from './schema';
+import { PRIVATE_KEY_MESSAGE } from './callback-handler-schemas';
 import { validateCallbackHandler } from './validate';
 
 const URL_OK = `https://${fx.FIXTURE_HOST}/fireblocks`;

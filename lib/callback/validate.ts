@@ -4,10 +4,10 @@ import { AppError } from '@/lib/errors/app-error';
 
 import { issuesToFields } from './fields';
 import { inspectCallbackHandler } from './inspect';
-import { makeUpdateCallbackHandlerBodySchema } from './schema';
+import { makeUpdateCallbackHandlerBodySchema } from './callback-handler-schemas';
 
 import type { CallbackHandlerInput, InspectContext } from './inspect';
-import type { UpdateCallbackHandlerBody } from './schema';
+import type { UpdateCallbackHandlerBody } from './callback-handler-schemas';
 
 export type ValidateCallbackHandlerOptions = InspectContext;
 

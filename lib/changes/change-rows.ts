@@ -1,7 +1,7 @@
 import 'server-only';
 
-import type { AuditEvent } from '@/lib/audit/schema';
-import type { ChangeRow } from '@/lib/db/schema';
+import type { AuditEvent } from '@/lib/audit/audit-event-schema';
+import type { ChangeRow } from '@/lib/db/tables';
 
 import { changeActorSchema, handlerSnapshotSchema, type ChangeResponse, type ChangeTimelineEntry } from './change-api-schemas';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { ChangeRow } from '@/lib/db/schema';
+import type { ChangeRow } from '@/lib/db/tables';
 import { logger } from '@/lib/log/logger';
 
 import type { ChangeContext } from './change-context';

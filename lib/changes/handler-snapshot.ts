@@ -3,12 +3,12 @@ import 'server-only';
 import { certFingerprint, certPublicKeyHash } from '@/lib/callback/fingerprint';
 import { normalizePem } from '@/lib/callback/pem-rules';
 import { publicKeyFingerprint } from '@/lib/cosigners/api-key-summary';
-import type { ApiKey } from '@/lib/fireblocks/schema';
+import type { FireblocksApiKey } from '@/lib/fireblocks/upstream-schemas';
 
 import type { HandlerSnapshot } from './change-api-schemas';
 
 /** A key's callback handler as Fireblocks reads it back (a certificate only by its `certPublicKeyHash`). */
-export type LiveHandler = ApiKey['callbackHandler'];
+export type LiveHandler = FireblocksApiKey['callbackHandler'];
 
 /** The handler a change asks for, as validated by lib/callback (PEM normalised). */
 export interface RequestedHandler {

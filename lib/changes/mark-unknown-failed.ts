@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { Db } from '@/lib/db/connect';
-import type { ChangeRow } from '@/lib/db/schema';
+import type { ChangeRow } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors/app-error';
 
 import type { ChangeActor } from './change-api-schemas';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { ChangeOpenError, insertChange } from '@/lib/db/insert-change';
 import type { Db } from '@/lib/db/connect';
-import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/schema';
+import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
 

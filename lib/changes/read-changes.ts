@@ -3,7 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { auditEventFromRow } from '@/lib/audit/rows';
-import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/db/schema';
+import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors/app-error';
 
 import type { GetChangeResponse, ListChangesQuery, ListChangesResponse } from './change-api-schemas';

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { Db } from '@/lib/db/connect';
-import type { ChangeRow } from '@/lib/db/schema';
+import type { ChangeRow } from '@/lib/db/tables';
 import { logger } from '@/lib/log/logger';
 
 import { handlerSnapshotSchema } from './change-api-schemas';

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import type { Db } from '@/lib/db/connect';
-import type { ChangeRow, ChangeState } from '@/lib/db/schema';
-import type { REQUEST_STATES } from '@/lib/fireblocks/schema';
+import type { ChangeRow, ChangeState } from '@/lib/db/tables';
+import type { REQUEST_STATES } from '@/lib/fireblocks/upstream-schemas';
 
 import { readChange, transitionChange } from './transition-change';
 

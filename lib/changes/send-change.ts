@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { ChangeRow, ChangeState } from '@/lib/db/schema';
+import type { ChangeRow, ChangeState } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError, type FireblocksError } from '@/lib/fireblocks';
 import { logger } from '@/lib/log/logger';

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { appendAuditEvent, type AppendAuditEventInput } from '@/lib/audit/append';
 import type { Db } from '@/lib/db/connect';
-import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/schema';
+import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 
 import { isOpenChangeState } from './change-api-schemas';

@@ -4,7 +4,7 @@ import { spkiFingerprint } from '@/lib/callback/fingerprint';
 import { ecP256PublicKeyPem, garbagePem, rsa2048PublicKeyPem, rsa4096PublicKeyPem } from '@/lib/testing/pem-fixtures';
 
 import { publicKeyFingerprint, summarizeApiKeysPage } from './api-key-summary';
-import { listApiKeysResponseSchema } from './schema';
+import { listApiKeysResponseSchema } from './console-api-schemas';
 
 describe('publicKeyFingerprint', () => {
   it('equals spkiFingerprint (createPublicKey + DER export) for RSA and EC keys', () => {

@@ -2,9 +2,9 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import type { ApiKey, ApiKeysPage } from '@/lib/fireblocks/schema';
+import type { FireblocksApiKey, ApiKeysPage } from '@/lib/fireblocks/upstream-schemas';
 
-import type { ApiKeySummaryResponse, ListApiKeysResponse } from './schema';
+import type { ApiKeySummaryResponse, ListApiKeysResponse } from './console-api-schemas';
 import { spkiDerFromPem } from './spki-der';
 
 /**
@@ -18,7 +18,7 @@ export function publicKeyFingerprint(pem: string): string | null {
 }
 
 /** A key as the lists show it: the public key by its fingerprint, never the PEM (see apiKeySummarySchema). */
-export function summarizeApiKey(key: ApiKey): ApiKeySummaryResponse {
+export function summarizeApiKey(key: FireblocksApiKey): ApiKeySummaryResponse {
   const handler = key.callbackHandler;
   return {
     id: key.id,

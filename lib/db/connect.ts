@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 
-import type { Database } from './schema';
+import type { Database } from './tables';
 
 export type DbEngine = 'sqlite' | 'postgres';
 

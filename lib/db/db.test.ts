@@ -9,7 +9,7 @@ import { createDb, type Db } from './connect';
 import { isCheckViolation, isUniqueViolation } from './errors';
 import { ChangeOpenError, insertChange } from './insert-change';
 import { getMigrationStatus, MigrationRefusedError, migrateToLatest } from './migrate';
-import type { NewChangeRow } from './schema';
+import type { NewChangeRow } from './tables';
 import { transaction } from './transaction';
 
 afterAll(stopOwnPostgres);

@@ -9,7 +9,7 @@ export { ChangeOpenError, insertChange } from './insert-change';
 export { isCheckViolation, isUniqueViolation } from './errors';
 export { MigrationRefusedError, migrateToLatest, type MigrationResult } from './migrate';
 export { transaction, type Tx } from './transaction';
-export * from './schema';
+export * from './tables';
 
 let current: Db | undefined;
 

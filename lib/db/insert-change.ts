@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { OPEN_CHANGE_STATES, type ChangeRow, type NewChangeRow } from './schema';
+import { OPEN_CHANGE_STATES, type ChangeRow, type NewChangeRow } from './tables';
 import type { Tx } from './transaction';
 
 /** A key already has an open change: the API answers 409 change_open naming it. */

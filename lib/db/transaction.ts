@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type Kysely } from 'kysely';
 
 import type { Db, DbEngine } from './connect';
-import type { Database } from './schema';
+import type { Database } from './tables';
 
 declare const txBrand: unique symbol;
 

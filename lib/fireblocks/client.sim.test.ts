@@ -6,7 +6,7 @@ import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
 import { FireblocksError, toAppError } from './errors';
-import { TERMINAL_REQUEST_STATES, type RequestStatus } from './schema';
+import { TERMINAL_REQUEST_STATES, type RequestStatus } from './upstream-schemas';
 import { rsaTestKey } from './testing/keys';
 
 /** Our client against the real simulator over HTTP: every call signed, verified and answered as Fireblocks would. */

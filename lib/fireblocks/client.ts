@@ -15,14 +15,14 @@ import {
   listPageQuerySchema,
   requestStatusSchema,
   updateCallbackHandlerResponseSchema,
-  type ApiKey,
+  type FireblocksApiKey,
   type ApiKeysPage,
-  type Cosigner,
+  type FireblocksCosigner,
   type CosignersPage,
   type ListPageQueryInput,
   type RequestStatus,
   type UpdateCallbackHandlerResponse,
-} from './schema';
+} from './upstream-schemas';
 import { loadSecretKey } from './secret-key';
 import { createRequestSigner } from './sign';
 import { call, type Transport } from './transport';
@@ -61,9 +61,9 @@ export interface UpdateCallbackHandlerResult extends FireblocksResult<UpdateCall
 
 export interface FireblocksClient {
   listCosigners(q?: ListPageQueryInput, o?: CallOptions): Promise<FireblocksResult<CosignersPage>>;
-  getCosigner(cosignerId: string, o?: CallOptions): Promise<FireblocksResult<Cosigner>>;
+  getCosigner(cosignerId: string, o?: CallOptions): Promise<FireblocksResult<FireblocksCosigner>>;
   listApiKeys(cosignerId: string, q?: ListPageQueryInput, o?: CallOptions): Promise<FireblocksResult<ApiKeysPage>>;
-  getApiKey(cosignerId: string, apiKeyId: string, o?: CallOptions): Promise<FireblocksResult<ApiKey>>;
+  getApiKey(cosignerId: string, apiKeyId: string, o?: CallOptions): Promise<FireblocksResult<FireblocksApiKey>>;
   /** PATCH; never retried automatically. */
   updateCallbackHandler(cosignerId: string, apiKeyId: string, body: UpdateCallbackHandlerBody, o?: CallOptions): Promise<UpdateCallbackHandlerResult>;
   getRequestStatus(cosignerId: string, apiKeyId: string, requestId: string, o?: CallOptions): Promise<FireblocksResult<RequestStatus>>;

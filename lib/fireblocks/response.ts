@@ -4,7 +4,7 @@ import type { z } from 'zod';
 
 import { FireblocksError } from './errors';
 import { parseRetryAfter } from './retry';
-import { errorBodySchema } from './schema';
+import { errorBodySchema } from './upstream-schemas';
 
 /** Fireblocks' message is shown to users and logged; cap it in case a proxy answers with a page of HTML. */
 const MAX_MESSAGE = 300;

@@ -1,13 +1,13 @@
 import 'server-only';
 
 import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
-import { apiKeyResponseSchema, cosignerResponseSchema, listApiKeysResponseSchema, listCosignersResponseSchema } from '@/lib/cosigners/schema';
+import { apiKeyResponseSchema, cosignerResponseSchema, listApiKeysResponseSchema, listCosignersResponseSchema } from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks, isFireblocksError } from '@/lib/fireblocks';
 
 import type { ServerRead } from './initial-page';
 import { prefetchSignal } from './prefetch-budget';
 import type { PageParams } from './query-keys';
-import type { ApiKey, Cosigner, ListApiKeysResponse, ListCosignersResponse } from './types';
+import type { ApiKeyResponse, CosignerResponse, ListApiKeysResponse, ListCosignersResponse } from './types';
 
 /**
  * First-paint data for the pages, read on the server with the Fireblocks client and parsed with the same response
@@ -48,7 +48,7 @@ export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCos
     return listCosignersResponseSchema.parse({ data: data.data, next: data.next });
   });
 
-export const fetchCosigner = (cosignerId: string): Promise<ServerRead<Cosigner>> =>
+export const fetchCosigner = (cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
   orNullUnless404(async () => cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data));
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
@@ -57,7 +57,7 @@ export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<
     return listApiKeysResponseSchema.parse(summarizeApiKeysPage(data));
   });
 
-export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKey>> =>
+export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
   orNullUnless404(async () =>
     apiKeyResponseSchema.parse((await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() })).data),
   );

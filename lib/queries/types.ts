@@ -1,24 +1,24 @@
 import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 
 /**
- * The shapes the console's API answers, as the auth helper's routes define them (lib/cosigners/schema.ts).
+ * The shapes the console's API answers, as the auth helper's routes define them (lib/cosigners/console-api-schemas.ts).
  * Type-only imports: the browser never loads zod for these, the server has already parsed.
  */
 export type {
-  ApiKeyResponse as ApiKey,
-  ApiKeySummaryResponse as ApiKeySummary,
-  CosignerResponse as Cosigner,
+  ApiKeyResponse,
+  ApiKeySummaryResponse,
+  CosignerResponse,
   GetApiKeyResponse,
   GetCosignerResponse,
   ListApiKeysResponse,
   ListCosignersResponse,
-} from '@/lib/cosigners/schema';
+} from '@/lib/cosigners/console-api-schemas';
 
 export type RequestState = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';
 
 export type {
   ChangeActor,
-  ChangeResponse as Change,
+  ChangeResponse,
   ChangeState,
   ChangeTimelineEntry,
   GetChangeResponse,

@@ -7,7 +7,7 @@ import { fetchJson } from '@/lib/api-client/fetch-json';
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
 import { initialDataOf, type ServerRead } from './initial-page';
-import type { ApiKey, GetApiKeyResponse } from './types';
+import type { ApiKeyResponse, GetApiKeyResponse } from './types';
 
 export interface UseApiKeyOptions {
   /**
@@ -19,7 +19,7 @@ export interface UseApiKeyOptions {
 }
 
 /** One API key with its live callback handler (the full PEM: only this single-key read carries it). */
-export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ServerRead<ApiKey>, options: UseApiKeyOptions = {}) {
+export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ServerRead<ApiKeyResponse>, options: UseApiKeyOptions = {}) {
   return useQuery({
     queryKey: queryKeys.apiKeys.detail(cosignerId, apiKeyId),
     queryFn: async ({ signal }) =>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import type { CallbackHandlerInspection } from '@/lib/callback/inspect';
-import type { InspectCallbackHandlerBody } from '@/lib/callback/schema';
+import type { InspectCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
 import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import type { UpdateCallbackHandlerBody } from '@/lib/callback/schema';
+import type { UpdateCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
 import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';

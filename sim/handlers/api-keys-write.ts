@@ -1,7 +1,7 @@
 import { SIM } from '../http/error-codes';
 import { fail, json, type SimResponse } from '../http/response';
 import type { AsyncRequest } from '../lifecycle';
-import type { ApiKey, CallbackHandlerRequest, RequestType } from '../types';
+import type { SimApiKey, CallbackHandlerRequest, RequestType } from '../types';
 import { callbackHandlerBodySchema, parseBody } from './bodies';
 import { checkCallbackHandler, toReadModel } from './callback-handler';
 import type { RouteRequest, SimState } from './context';
@@ -65,7 +65,7 @@ export function pairApiKey(state: SimState, req: RouteRequest): SimResponse {
   if (state.store.getKey(cosignerId, apiKeyId)) return fail(409, SIM.conflict, 'API key is already paired with this cosigner');
   const body = parseHandlerBody(req);
   if (!body.ok) return body.response;
-  const key: ApiKey = body.handler ? { id: apiKeyId, callbackHandler: toReadModel(body.handler) } : { id: apiKeyId };
+  const key: SimApiKey = body.handler ? { id: apiKeyId, callbackHandler: toReadModel(body.handler) } : { id: apiKeyId };
   const r = start(state, req, 'PAIR_API_KEY', cosignerId, apiKeyId, () => state.store.putKey(cosignerId, key));
   return accepted(r, body.handler ? { id: apiKeyId, callbackHandler: body.handler } : { id: apiKeyId });
 }

@@ -1,8 +1,8 @@
 import { withSession } from '@/lib/api/handler';
 import { queryOf, respond } from '@/lib/api/respond';
-import { listCosignersResponseSchema } from '@/lib/cosigners/schema';
+import { listCosignersResponseSchema } from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
-import { listPageQuerySchema } from '@/lib/fireblocks/schema';
+import { listPageQuerySchema } from '@/lib/fireblocks/upstream-schemas';
 
 // GET /api/cosigners?pageCursor&pageSize&order – one page of the workspace's cosigners, `{ data, next }`.
 export const GET = withSession(

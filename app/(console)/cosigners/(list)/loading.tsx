@@ -1,4 +1,4 @@
-import { COSIGNER_COLUMNS } from '@/components/cosigners/cosigners-columns';
+import { COSIGNER_COLUMNS } from '@/components/cosigner-list/cosigners-columns';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { CosignersTable } from '@/components/cosigners/cosigners-table';
+import { CosignersTable } from '@/components/cosigner-list/cosigners-table';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';

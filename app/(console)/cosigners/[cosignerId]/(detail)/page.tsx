@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
-import { ApiKeysTable } from '@/components/cosigner/api-keys-table';
-import { CosignerDetails } from '@/components/cosigner/cosigner-details';
-import { CosignerHeader } from '@/components/cosigner/cosigner-header';
+import { ApiKeysTable } from '@/components/cosigner-page/api-keys-table';
+import { CosignerDetails } from '@/components/cosigner-page/cosigner-details';
+import { CosignerHeader } from '@/components/cosigner-page/cosigner-header';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/guard';
-import { cosignerIdSchema } from '@/lib/fireblocks/schema';
+import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKeysPage, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';

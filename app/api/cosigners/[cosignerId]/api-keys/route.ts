@@ -1,9 +1,9 @@
 import { withSession } from '@/lib/api/handler';
 import { queryOf, respond } from '@/lib/api/respond';
 import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
-import { cosignerParamsSchema, listApiKeysResponseSchema, type CosignerParams } from '@/lib/cosigners/schema';
+import { cosignerParamsSchema, listApiKeysResponseSchema, type CosignerParams } from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
-import { listPageQuerySchema } from '@/lib/fireblocks/schema';
+import { listPageQuerySchema } from '@/lib/fireblocks/upstream-schemas';
 
 // GET /api/cosigners/{cosignerId}/api-keys?pageCursor&pageSize&order – one page of its API keys, `{ data, next }`,
 // each public key by its fingerprint (the PEM itself only on GET .../api-keys/{apiKeyId}).

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { ApiKeyHeader } from '@/components/api-key/api-key-header';
-import { CallbackHandlerDetails } from '@/components/api-key/callback-handler-details';
+import { ApiKeyHeader } from '@/components/key-page/api-key-header';
+import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
 import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
-import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
+import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';

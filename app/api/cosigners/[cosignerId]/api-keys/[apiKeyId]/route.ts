@@ -8,7 +8,7 @@ import { getChangeContext } from '@/lib/changes/change-context';
 import { changeFromRow } from '@/lib/changes/change-rows';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { getConfig } from '@/lib/config/env';
-import { apiKeyParamsSchema, getApiKeyResponseSchema, updateCallbackHandlerResultSchema, type ApiKeyParams } from '@/lib/cosigners/schema';
+import { apiKeyParamsSchema, getApiKeyResponseSchema, updateCallbackHandlerResultSchema, type ApiKeyParams } from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.

@@ -5,7 +5,7 @@ import { EditCallbackHandler } from '@/components/callback-handler/edit-callback
 import { openChangeQuery } from '@/components/changes/change-queries';
 import { requirePageSession } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config/env';
-import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/schema';
+import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';

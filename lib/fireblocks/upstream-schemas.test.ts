@@ -9,7 +9,7 @@ import {
   requestIdSchema,
   requestStatusSchema,
   updateCallbackHandlerResponseSchema,
-} from './schema';
+} from './upstream-schemas';
 
 const ID = '44fcead0-7053-4831-a53a-df7fb90d440f';
 

@@ -1,9 +1,9 @@
-import type { ApiKeySummary } from '@/lib/queries/types';
+import type { ApiKeySummaryResponse } from '@/lib/queries/types';
 
 import { authModeOfSummary, authModeWords } from './auth-mode-value';
 
 /** Case-insensitive match on id, callback URL, auth mode and key fingerprint / certificate hash of the loaded keys. */
-export function filterApiKeys(rows: ApiKeySummary[], q: string): ApiKeySummary[] {
+export function filterApiKeys(rows: ApiKeySummaryResponse[], q: string): ApiKeySummaryResponse[] {
   const needle = q.trim().toLowerCase();
   if (!needle) return rows;
   return rows.filter((k) => {

@@ -4,13 +4,13 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { buttonClass } from '@/components/ui/button-styles';
 import { CopyButton } from '@/components/ui/copy-button';
 import { PageHeader } from '@/components/ui/page-header';
-import type { Cosigner } from '@/lib/queries/types';
+import type { CosignerResponse } from '@/lib/queries/types';
 
 export interface ApiKeyHeaderProps {
   cosignerId: string;
   apiKeyId: string;
   /** As read on the server; null when that failed (the crumb then says "Cosigner"). */
-  cosigner: Cosigner | null;
+  cosigner: CosignerResponse | null;
   /** Admins get the Edit action; viewers see none. */
   canEdit: boolean;
 }

@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ServerRead } from '@/lib/queries/initial-page';
-import type { ApiKey } from '@/lib/queries/types';
+import type { ApiKeyResponse } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 
 import { FactRow } from './fact-row';
@@ -18,7 +18,7 @@ export interface CallbackHandlerDetailsProps {
   cosignerId: string;
   apiKeyId: string;
   /** What the server read for the first paint, and when (data null: it could not, the browser fetches). */
-  initialKey?: ServerRead<ApiKey>;
+  initialKey?: ServerRead<ApiKeyResponse>;
   /** The server's inspection of that key's public key, when it has one. */
   initialPublicKey?: InspectedPublicKey;
 }
@@ -46,7 +46,7 @@ export function CallbackHandlerDetails({ cosignerId, apiKeyId, initialKey, initi
   );
 }
 
-function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKey; initialPublicKey?: InspectedPublicKey }) {
+function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKeyResponse; initialPublicKey?: InspectedPublicKey }) {
   const handler = apiKey.callbackHandler;
   return (
     <>

@@ -1,11 +1,11 @@
-import { CosignerStatusBadge } from '@/components/cosigners/cosigner-status-badge';
+import { CosignerStatusBadge } from '@/components/cosigner-list/cosigner-status-badge';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { PageHeader } from '@/components/ui/page-header';
-import type { Cosigner } from '@/lib/queries/types';
+import type { CosignerResponse } from '@/lib/queries/types';
 
 export interface CosignerHeaderProps {
   /** As read on the server; null when that failed (the details below then show the error). */
-  cosigner: Cosigner | null;
+  cosigner: CosignerResponse | null;
 }
 
 /** The cosigner page's heading, rendered on the server: a name rarely changes, and it costs no client JS here. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 import { proposeChangeResponseSchema } from '@/lib/changes/change-api-schemas';
-import { apiKeyIdSchema, cosignerIdSchema, REQUEST_STATES, requestIdSchema } from '@/lib/fireblocks/schema';
+import { apiKeyIdSchema, cosignerIdSchema, REQUEST_STATES, requestIdSchema } from '@/lib/fireblocks/upstream-schemas';
 
 /**
- * What the console's own API answers (the browser's contract), as opposed to lib/fireblocks/schema.ts, which
+ * What the console's own API answers (the browser's contract), as opposed to lib/fireblocks/upstream-schemas.ts, which
  * mirrors what Fireblocks sends. Routes parse upstream data through these, so a field Fireblocks adds tomorrow is
  * dropped here instead of leaking to the browser, and the UI can rely on exactly these shapes.
  * No server-only import: the UI imports the types. Lists are `{ data, next }`, single resources `{ data }`.

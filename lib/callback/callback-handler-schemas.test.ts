@@ -10,7 +10,7 @@ import {
   PRIVATE_KEY_MESSAGE,
   toUpdateCallbackHandlerBody,
   updateCallbackHandlerBodySchema,
-} from './schema';
+} from './callback-handler-schemas';
 
 const URL_OK = 'https://callbacks.example.com/fireblocks';
 const key = (): string => fx.rsa2048PublicKeyPem();

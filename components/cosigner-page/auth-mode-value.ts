@@ -1,4 +1,4 @@
-import type { ApiKeySummary } from '@/lib/queries/types';
+import type { ApiKeySummaryResponse } from '@/lib/queries/types';
 
 /** How the Co-Signer authenticates a key's callback handler, as the table and the edit page show it. */
 export type AuthModeValue =
@@ -10,7 +10,7 @@ export type AuthModeValue =
   | { mode: 'none'; configured: boolean };
 
 /** From a list row, whose public key the server has already fingerprinted. */
-export function authModeOfSummary(handler: ApiKeySummary['callbackHandler']): AuthModeValue {
+export function authModeOfSummary(handler: ApiKeySummaryResponse['callbackHandler']): AuthModeValue {
   if (handler?.publicKeyFingerprint !== undefined) return { mode: 'publicKey', fingerprint: handler.publicKeyFingerprint };
   if (handler?.certPublicKeyHash) return { mode: 'cert', keyHash: handler.certPublicKeyHash };
   return { mode: 'none', configured: Boolean(handler) };

@@ -2,14 +2,14 @@ import Link from 'next/link';
 
 import { CopyButton } from '@/components/ui/copy-button';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
-import type { Cosigner } from '@/lib/queries/types';
+import type { CosignerResponse } from '@/lib/queries/types';
 
 import { CosignerStatusBadge } from './cosigner-status-badge';
 import { CosignerTypeBadge } from './cosigner-type-badge';
 import { VersionLabel } from './version-label';
 
 export interface CosignerRowProps {
-  cosigner: Cosigner;
+  cosigner: CosignerResponse;
 }
 
 /** One cosigner: name links to its page; the id is shown whole (people paste it into support tickets). */

@@ -86,9 +86,9 @@ const segmentId = (what: string) =>
 export const apiKeyIdSchema = segmentId('an API key id');
 export const requestIdSchema = segmentId('a request id');
 
-export type Cosigner = z.infer<typeof cosignerSchema>;
-export type ApiKey = z.infer<typeof apiKeySchema>;
-export type CallbackHandler = z.infer<typeof callbackHandlerSchema>;
+export type FireblocksCosigner = z.infer<typeof cosignerSchema>;
+export type FireblocksApiKey = z.infer<typeof apiKeySchema>;
+export type FireblocksCallbackHandler = z.infer<typeof callbackHandlerSchema>;
 export type CosignersPage = z.infer<typeof cosignersPageSchema>;
 export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
 export type RequestStatus = z.infer<typeof requestStatusSchema>;

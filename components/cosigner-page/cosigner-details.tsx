@@ -1,18 +1,18 @@
 'use client';
 
-import { CosignerTypeBadge } from '@/components/cosigners/cosigner-type-badge';
-import { VersionLabel } from '@/components/cosigners/version-label';
+import { CosignerTypeBadge } from '@/components/cosigner-list/cosigner-type-badge';
+import { VersionLabel } from '@/components/cosigner-list/version-label';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ServerRead } from '@/lib/queries/initial-page';
-import type { Cosigner } from '@/lib/queries/types';
+import type { CosignerResponse } from '@/lib/queries/types';
 import { useCosigner } from '@/lib/queries/use-cosigner';
 
 export interface CosignerDetailsProps {
   cosignerId: string;
   /** What the server read for the first paint. */
-  initial?: ServerRead<Cosigner>;
+  initial?: ServerRead<CosignerResponse>;
 }
 
 const dtClass = 'text-xs font-medium text-zinc-600 uppercase tracking-wide dark:text-zinc-400';

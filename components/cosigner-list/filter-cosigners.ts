@@ -1,7 +1,7 @@
-import type { Cosigner } from '@/lib/queries/types';
+import type { CosignerResponse } from '@/lib/queries/types';
 
 /** Case-insensitive match on name, id, type and version of the rows already loaded. */
-export function filterCosigners(rows: Cosigner[], q: string): Cosigner[] {
+export function filterCosigners(rows: CosignerResponse[], q: string): CosignerResponse[] {
   const needle = q.trim().toLowerCase();
   if (!needle) return rows;
   return rows.filter((c) =>

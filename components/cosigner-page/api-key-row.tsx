@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ApiKeySummary, Change } from '@/lib/queries/types';
+import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
 
 import styles from './api-keys-table.module.css';
 import { AuthMode } from './auth-mode';
@@ -10,10 +10,10 @@ import { CopyIdButton } from './copy-id-button';
 
 export interface ApiKeyRowProps {
   cosignerId: string;
-  apiKey: ApiKeySummary;
+  apiKey: ApiKeySummaryResponse;
   canEdit: boolean;
   /** The key's open change, if any: anyone's, shown so nobody starts a second one. */
-  openChange?: Change;
+  openChange?: ChangeResponse;
   onCopyResult: (message: string) => void;
 }
 
