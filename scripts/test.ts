@@ -58,7 +58,10 @@ const ok =
     const gen = await runTool('next typegen', 'next', ['typegen']);
     return gen === 'ok' ? runTool('tsc', 'tsc', ['--noEmit']) : gen;
   })) &&
-  (await step('lint', () => runTool('eslint', 'eslint', ['--max-warnings=0', '.']))) &&
+  (await step('lint', async () => {
+    const lint = await runTool('eslint', 'eslint', ['--max-warnings=0', '.']);
+    return lint === 'ok' ? runTool('prettier', 'prettier', ['--check', '.']) : lint;
+  })) &&
   (await step('postgres', async () => {
     postgres = await startPostgres();
     console.log(`test PostgreSQL at ${postgres.url}`);
