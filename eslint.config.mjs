@@ -2,7 +2,17 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import tseslint from 'typescript-eslint';
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.dev/**', 'screenshots/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      '.dev/**',
+      'screenshots/**',
+    ],
+  },
   ...nextVitals,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts', '**/*.tsx'] })),
   {
@@ -26,7 +36,10 @@ const envRule = {
   files: ['app/**', 'components/**', 'lib/**'],
   ignores: ['lib/config/env.ts'],
   rules: {
-    'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/config/env.ts.' }],
+    'no-restricted-properties': [
+      'error',
+      { object: 'process', property: 'env', message: 'Read configuration through lib/config/env.ts.' },
+    ],
   },
 };
 

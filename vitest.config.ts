@@ -22,7 +22,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['lib/**/*.test.ts', 'sim/**/*.test.ts', 'idp/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'sim/**/*.test.ts',
+            'idp/**/*.test.ts',
+            'app/**/*.test.ts',
+            'components/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -59,7 +59,9 @@ async function startAuditServer(port: number, dataDir: string): Promise<AuditSer
       // The audit routes never reach Fireblocks or the IdP; the configuration only has to be valid.
       FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1',
       FIREBLOCKS_API_KEY: 'b3a0a7e9-0000-4000-8000-000000000000',
-      FIREBLOCKS_SECRET_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      FIREBLOCKS_SECRET_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
       OIDC_ISSUER: 'http://127.0.0.1:9',
       OIDC_CLIENT_ID: 'cosigner-console-bench',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
@@ -73,16 +75,23 @@ async function startAuditServer(port: number, dataDir: string): Promise<AuditSer
 }
 
 const firstPage = (s: AuditServer, query: string) => async () => {
-  const res = await httpSend(new URL(`/api/audit?pageSize=${PAGE_SIZE}${query}`, s.app.appUrl), { method: 'GET', headers: { cookie: s.cookie, accept: 'application/json' }, timeoutMs: 10_000 });
+  const res = await httpSend(new URL(`/api/audit?pageSize=${PAGE_SIZE}${query}`, s.app.appUrl), {
+    method: 'GET',
+    headers: { cookie: s.cookie, accept: 'application/json' },
+    timeoutMs: 10_000,
+  });
   if (res.status !== 200) throw new Error(`/api/audit answered HTTP ${res.status}`);
-  if ((JSON.parse(res.text) as { data: unknown[] }).data.length !== PAGE_SIZE) throw new Error('/api/audit answered a short first page');
+  if ((JSON.parse(res.text) as { data: unknown[] }).data.length !== PAGE_SIZE)
+    throw new Error('/api/audit answered a short first page');
 };
 
 /**
  * Streams the whole export through the real route, reading as fast as the socket delivers, while sampling the
  * server's RSS every 20 ms. Returns the peak growth over the RSS just before, and what arrived.
  */
-async function exportGrowth(s: AuditServer): Promise<{ growthMiB: number; before: number; lines: number; mib: number; seconds: number }> {
+async function exportGrowth(
+  s: AuditServer,
+): Promise<{ growthMiB: number; before: number; lines: number; mib: number; seconds: number }> {
   const before = rssMiB(s.pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(s.pid))), 20);
@@ -100,7 +109,13 @@ async function exportGrowth(s: AuditServer): Promise<{ growthMiB: number; before
     clearInterval(sampler);
   }
   peak = Math.max(peak, rssMiB(s.pid));
-  return { growthMiB: peak - before, before, lines, mib: bytes / 1024 / 1024, seconds: (performance.now() - started) / 1000 };
+  return {
+    growthMiB: peak - before,
+    before,
+    lines,
+    mib: bytes / 1024 / 1024,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**
@@ -153,11 +168,45 @@ export async function benchAudit(): Promise<BenchOutcome[]> {
     const stalled = await stalledClientGrowth(large);
     if (exported.lines !== LARGE) throw new Error(`the export held ${exported.lines} events, not ${LARGE}`);
     const rows: BenchRow[] = [
-      { metric: `first page, ${LARGE.toLocaleString('en')} events, p50`, unit: 'ms', ours: p50('large'), baseline: p50('small'), baselineLabel: `${SMALL.toLocaleString('en')} events`, target: { max: 1.5 } },
-      { metric: `first page filtered by actor, ${LARGE.toLocaleString('en')} events, p50`, unit: 'ms', ours: p50('largeActor'), baseline: p50('smallActor'), baselineLabel: `${SMALL.toLocaleString('en')} events`, target: { max: 1.5 } },
-      { metric: `export JSONL of ${LARGE.toLocaleString('en')} events: server RSS growth`, unit: 'MiB', ours: exported.growthMiB, baseline: 64, baselineLabel: 'budget', target: { max: 1 } },
-      { metric: `export JSONL to a client that stops reading, ${STALL_MS / 1000} s: server RSS growth`, unit: 'MiB', ours: stalled, baseline: 64, baselineLabel: 'budget', target: { max: 1 } },
-      { metric: `export JSONL: size ${exported.mib.toFixed(1)} MiB in ${exported.seconds.toFixed(1)} s; RSS before`, unit: 'MiB', ours: exported.before, baseline: 64, baselineLabel: 'budget' },
+      {
+        metric: `first page, ${LARGE.toLocaleString('en')} events, p50`,
+        unit: 'ms',
+        ours: p50('large'),
+        baseline: p50('small'),
+        baselineLabel: `${SMALL.toLocaleString('en')} events`,
+        target: { max: 1.5 },
+      },
+      {
+        metric: `first page filtered by actor, ${LARGE.toLocaleString('en')} events, p50`,
+        unit: 'ms',
+        ours: p50('largeActor'),
+        baseline: p50('smallActor'),
+        baselineLabel: `${SMALL.toLocaleString('en')} events`,
+        target: { max: 1.5 },
+      },
+      {
+        metric: `export JSONL of ${LARGE.toLocaleString('en')} events: server RSS growth`,
+        unit: 'MiB',
+        ours: exported.growthMiB,
+        baseline: 64,
+        baselineLabel: 'budget',
+        target: { max: 1 },
+      },
+      {
+        metric: `export JSONL to a client that stops reading, ${STALL_MS / 1000} s: server RSS growth`,
+        unit: 'MiB',
+        ours: stalled,
+        baseline: 64,
+        baselineLabel: 'budget',
+        target: { max: 1 },
+      },
+      {
+        metric: `export JSONL: size ${exported.mib.toFixed(1)} MiB in ${exported.seconds.toFixed(1)} s; RSS before`,
+        unit: 'MiB',
+        ours: exported.before,
+        baseline: 64,
+        baselineLabel: 'budget',
+      },
     ];
     return printSection('audit trail: /api/audit first page and the JSONL export, through next start on SQLite', rows);
   } finally {

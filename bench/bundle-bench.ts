@@ -27,7 +27,11 @@ export async function bundleBench(ctx?: BrowserBenchContext): Promise<BenchOutco
     const pages: PageBudget[] = [
       { label: '/cosigners', path: '/cosigners', budgetKb: LIST_BUDGET_KB },
       { label: '/cosigners/[id]', path: `/cosigners/${seed.bigCosignerId}`, budgetKb: LIST_BUDGET_KB },
-      { label: '/cosigners/[id]/api-keys/[key]/edit', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, budgetKb: EDIT_BUDGET_KB },
+      {
+        label: '/cosigners/[id]/api-keys/[key]/edit',
+        path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`,
+        budgetKb: EDIT_BUDGET_KB,
+      },
     ];
     const rows: BenchRow[] = [];
     const gzippedKb = async (urls: string[]) => {
@@ -41,13 +45,27 @@ export async function bundleBench(ctx?: BrowserBenchContext): Promise<BenchOutco
     };
     for (const page of pages) {
       const res = await context.request.get(page.path, { maxRedirects: 0 });
-      if (res.status() !== 200) throw new Error(`GET ${page.path} answered ${res.status()}; the bench needs a signed-in page`);
+      if (res.status() !== 200)
+        throw new Error(`GET ${page.path} answered ${res.status()}; the bench needs a signed-in page`);
       const urls = scriptUrls(await res.text(), res.url());
       const loaded = await scriptsLoadedByBrowser(context, page.path);
       rows.push(
-        { metric: `first-load JS ${page.label} (${urls.length} scripts)`, unit: 'kB gzip', ours: await gzippedKb(urls), baseline: page.budgetKb, baselineLabel: 'budget', target: { max: 1 } },
+        {
+          metric: `first-load JS ${page.label} (${urls.length} scripts)`,
+          unit: 'kB gzip',
+          ours: await gzippedKb(urls),
+          baseline: page.budgetKb,
+          baselineLabel: 'budget',
+          target: { max: 1 },
+        },
         // Not judged: also counts chunks loaded lazily after hydration, so a lazy split cannot hide weight.
-        { metric: `  all JS once idle (${loaded.length} scripts)`, unit: 'kB gzip', ours: await gzippedKb(loaded), baseline: page.budgetKb, baselineLabel: 'budget' },
+        {
+          metric: `  all JS once idle (${loaded.length} scripts)`,
+          unit: 'kB gzip',
+          ours: await gzippedKb(loaded),
+          baseline: page.budgetKb,
+          baselineLabel: 'budget',
+        },
       );
     }
     return printSection('page weight (production build, gzip)', rows);

@@ -38,8 +38,17 @@ const APP_ROUNDS = { warmUp: 10, measured: 100 };
 const BUDGET_MS = { sqlite: 2, postgres: 5 } as const;
 type Engine = keyof typeof BUDGET_MS;
 
-const ACTOR: ChangeActor = { iss: 'https://idp.example', sub: 'bench', email: 'bench@example.com', name: 'Bench', role: 'admin' };
-const handler = () => ({ url: 'https://callbacks.example.com/bench', publicKey: rsaKeyPair(2048, 'bench-changes').publicKeyPem.trim() });
+const ACTOR: ChangeActor = {
+  iss: 'https://idp.example',
+  sub: 'bench',
+  email: 'bench@example.com',
+  name: 'Bench',
+  role: 'admin',
+};
+const handler = () => ({
+  url: 'https://callbacks.example.com/bench',
+  publicKey: rsaKeyPair(2048, 'bench-changes').publicKeyPem.trim(),
+});
 
 interface Side {
   run: () => Promise<void>;
@@ -48,7 +57,10 @@ interface Side {
 }
 
 /** Each side in turn, rotating which goes first, `warmUp` rounds unrecorded; latency per call. */
-async function timeSides<K extends string>(rounds: { warmUp: number; measured: number }, sides: Record<K, Side>): Promise<Record<K, number[]>> {
+async function timeSides<K extends string>(
+  rounds: { warmUp: number; measured: number },
+  sides: Record<K, Side>,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(sides) as K[];
   const out = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let r = 0; r < rounds.warmUp + rounds.measured; r++) {
@@ -65,7 +77,11 @@ async function timeSides<K extends string>(rounds: { warmUp: number; measured: n
 
 /** Closes every open change, as if Fireblocks had completed it: the next PATCH of the key is then accepted. */
 const closeOpenChanges = async (db: Db) => {
-  await db.kysely.updateTable('changes').set({ state: 'completed' }).where('state', 'in', ['sending', 'sent', 'unknown']).execute();
+  await db.kysely
+    .updateTable('changes')
+    .set({ state: 'completed' })
+    .where('state', 'in', ['sending', 'sent', 'unknown'])
+    .execute();
 };
 
 /** The two upstream calls the route makes (read the live handler, PATCH), signed by the client directly. */
@@ -74,11 +90,19 @@ const upstreamOnly = (client: FireblocksClient, key: { cosignerId: string; apiKe
   await client.updateCallbackHandler(key.cosignerId, key.apiKeyId, { callbackHandler: handler() });
 };
 
-async function storeRows(engine: Engine, db: Db, client: FireblocksClient, key: { cosignerId: string; apiKeyId: string }): Promise<BenchRow[]> {
+async function storeRows(
+  engine: Engine,
+  db: Db,
+  client: FireblocksClient,
+  key: { cosignerId: string; apiKeyId: string },
+): Promise<BenchRow[]> {
   const s = await timeSides(STORE_ROUNDS, {
     store: {
       run: async () => {
-        await proposeChange({ db, fireblocks: client }, { ...key, callbackHandler: handler(), reason: 'bench', actor: ACTOR, requestId: randomUUID() });
+        await proposeChange(
+          { db, fireblocks: client },
+          { ...key, callbackHandler: handler(), reason: 'bench', actor: ACTOR, requestId: randomUUID() },
+        );
       },
       after: () => closeOpenChanges(db),
     },
@@ -87,8 +111,21 @@ async function storeRows(engine: Engine, db: Db, client: FireblocksClient, key: 
   const withStore = percentile(s.store, 50);
   const without = percentile(s.direct, 50);
   return [
-    { metric: `${engine}: change record + audit, p50 added to the PATCH`, unit: 'ms', ours: withStore - without, baseline: BUDGET_MS[engine], baselineLabel: 'ms budget', target: { max: 1 } },
-    { metric: `${engine}: propose + send with the store, p50`, unit: 'ms', ours: withStore, baseline: without, baselineLabel: 'same calls, no store' },
+    {
+      metric: `${engine}: change record + audit, p50 added to the PATCH`,
+      unit: 'ms',
+      ours: withStore - without,
+      baseline: BUDGET_MS[engine],
+      baselineLabel: 'ms budget',
+      target: { max: 1 },
+    },
+    {
+      metric: `${engine}: propose + send with the store, p50`,
+      unit: 'ms',
+      ours: withStore,
+      baseline: without,
+      baselineLabel: 'same calls, no store',
+    },
   ];
 }
 
@@ -97,8 +134,26 @@ const commitChange = (db: Db) => async () => {
   const id = randomUUID();
   const now = new Date().toISOString();
   await transaction(db, async (tx) => {
-    await insertChange(tx, { id, cosigner_id: 'bench', api_key_id: id, state: 'completed', proposer: JSON.stringify(ACTOR), proposer_sub: ACTOR.sub, before_handler: 'null', after_handler: '{}', created_at: now, updated_at: now });
-    await appendAuditEvent(tx, { kind: 'change_proposed', at: now, actor: ACTOR, changeId: id, cosignerId: 'bench', apiKeyId: id });
+    await insertChange(tx, {
+      id,
+      cosigner_id: 'bench',
+      api_key_id: id,
+      state: 'completed',
+      proposer: JSON.stringify(ACTOR),
+      proposer_sub: ACTOR.sub,
+      before_handler: 'null',
+      after_handler: '{}',
+      created_at: now,
+      updated_at: now,
+    });
+    await appendAuditEvent(tx, {
+      kind: 'change_proposed',
+      at: now,
+      actor: ACTOR,
+      changeId: id,
+      cosignerId: 'bench',
+      apiKeyId: id,
+    });
   });
 };
 
@@ -108,14 +163,28 @@ const commitChange = (db: Db) => async () => {
  * machine). Info: the difference is this disk's fsync.
  */
 async function sqliteCommitRows(): Promise<BenchRow[]> {
-  const dirs = [mkdtempSync(path.join(tmpdir(), 'cosigner-bench-full-')), mkdtempSync(path.join(tmpdir(), 'cosigner-bench-normal-'))];
+  const dirs = [
+    mkdtempSync(path.join(tmpdir(), 'cosigner-bench-full-')),
+    mkdtempSync(path.join(tmpdir(), 'cosigner-bench-normal-')),
+  ];
   const [full, normal] = dirs.map((dataDir) => createDb({ dataDir })) as [Db, Db];
   try {
     await migrateToLatest(full);
     await migrateToLatest(normal);
     await sql`pragma synchronous = NORMAL`.execute(normal.kysely);
-    const s = await timeSides(STORE_ROUNDS, { full: { run: commitChange(full) }, normal: { run: commitChange(normal) } });
-    return [{ metric: 'sqlite: one commit of a change + its event, synchronous=FULL, p50', unit: 'ms', ours: percentile(s.full, 50), baseline: percentile(s.normal, 50), baselineLabel: 'synchronous=NORMAL' }];
+    const s = await timeSides(STORE_ROUNDS, {
+      full: { run: commitChange(full) },
+      normal: { run: commitChange(normal) },
+    });
+    return [
+      {
+        metric: 'sqlite: one commit of a change + its event, synchronous=FULL, p50',
+        unit: 'ms',
+        ours: percentile(s.full, 50),
+        baseline: percentile(s.normal, 50),
+        baselineLabel: 'synchronous=NORMAL',
+      },
+    ];
   } finally {
     await full.close();
     await normal.close();
@@ -123,7 +192,14 @@ async function sqliteCommitRows(): Promise<BenchRow[]> {
   }
 }
 
-async function appRows(engine: Engine, where: { dataDir: string; databaseUrl?: string }, env: Record<string, string>, db: Db, client: FireblocksClient, key: { cosignerId: string; apiKeyId: string }): Promise<BenchRow[]> {
+async function appRows(
+  engine: Engine,
+  where: { dataDir: string; databaseUrl?: string },
+  env: Record<string, string>,
+  db: Db,
+  client: FireblocksClient,
+  key: { cosignerId: string; apiKeyId: string },
+): Promise<BenchRow[]> {
   const sessionSecret = randomBytes(32).toString('base64url');
   const app = await startCanaryServer({
     name: `next start (bench changes, ${engine})`,
@@ -139,7 +215,9 @@ async function appRows(engine: Engine, where: { dataDir: string; databaseUrl?: s
     const cookies: string[] = [];
     for (let i = 0; i < total; i++) {
       const user = { sub: `bench-${i}`, name: 'Bench', email: 'bench@example.com', role: 'admin' as const };
-      const { id } = await transaction(db, (tx) => insertSession(tx, { iss: ACTOR.iss, user, authTime: Date.now() }, Date.now()));
+      const { id } = await transaction(db, (tx) =>
+        insertSession(tx, { iss: ACTOR.iss, user, authTime: Date.now() }, Date.now()),
+      );
       cookies.push(`${cookieName}=${await sealSessionId(id, sessionSecret)}`);
     }
     const url = new URL(`/api/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}`, app.appUrl);
@@ -150,26 +228,48 @@ async function appRows(engine: Engine, where: { dataDir: string; databaseUrl?: s
         run: async () => {
           const res = await httpSend(url, {
             method: 'PATCH',
-            headers: { cookie: cookies[n++ % total]!, origin: app.appUrl, 'content-type': 'application/json', accept: 'application/json' },
+            headers: {
+              cookie: cookies[n++ % total]!,
+              origin: app.appUrl,
+              'content-type': 'application/json',
+              accept: 'application/json',
+            },
             body,
             timeoutMs: 10_000,
           });
-          if (res.status !== 202) throw new Error(`the app answered the PATCH with HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+          if (res.status !== 202)
+            throw new Error(`the app answered the PATCH with HTTP ${res.status}: ${res.text.slice(0, 200)}`);
         },
         after: () => closeOpenChanges(db),
       },
       direct: { run: upstreamOnly(client, key) },
       floor: {
         run: async () => {
-          const res = await httpSend(new URL('/api/health', app.appUrl), { method: 'GET', headers: {}, timeoutMs: 10_000 });
+          const res = await httpSend(new URL('/api/health', app.appUrl), {
+            method: 'GET',
+            headers: {},
+            timeoutMs: 10_000,
+          });
           if (res.status !== 200) throw new Error(`/api/health answered ${res.status}`);
         },
       },
     });
     const direct = percentile(s.direct, 50);
     return [
-      { metric: `${engine}: PATCH through the app, p50`, unit: 'ms', ours: percentile(s.app, 50), baseline: direct, baselineLabel: 'GET + PATCH signed directly' },
-      { metric: `${engine}: floor, GET /api/health p50`, unit: 'ms', ours: percentile(s.floor, 50), baseline: direct, baselineLabel: 'GET + PATCH signed directly' },
+      {
+        metric: `${engine}: PATCH through the app, p50`,
+        unit: 'ms',
+        ours: percentile(s.app, 50),
+        baseline: direct,
+        baselineLabel: 'GET + PATCH signed directly',
+      },
+      {
+        metric: `${engine}: floor, GET /api/health p50`,
+        unit: 'ms',
+        ours: percentile(s.floor, 50),
+        baseline: direct,
+        baselineLabel: 'GET + PATCH signed directly',
+      },
     ];
   } finally {
     await app.stop();

@@ -20,7 +20,13 @@ export async function benchFireblocksList(): Promise<BenchOutcome[]> {
     const ours = createFireblocksClient({ baseUrl: sim.baseUrl, apiKey: user.apiKey, privateKey: user.privateKeyPem });
     const sdk = new Fireblocks({ apiKey: user.apiKey, secretKey: user.privateKeyPem, basePath: sim.baseUrl });
     const runOurs = async () => void (await ours.listCosigners({ pageSize: PAGE_SIZE }));
-    const rows = await pairedLatencyRows({ prefix: 'list', ours: runOurs, baseline: sdkListCosigners(sdk, PAGE_SIZE), baselineLabel: 'SDK', p50Max: 1.0 });
+    const rows = await pairedLatencyRows({
+      prefix: 'list',
+      ours: runOurs,
+      baseline: sdkListCosigners(sdk, PAGE_SIZE),
+      baselineLabel: 'SDK',
+      p50Max: 1.0,
+    });
     // Warm-up included: every request must have been accepted, or the comparison measures rejections.
     const refused = sim.requestLog().filter((e) => e.status !== 200).length;
     if (refused) throw new Error(`${refused} requests were not answered 200; the comparison is void`);

@@ -15,7 +15,12 @@ let cached: BenchApiUser | undefined;
 export function benchApiUser(): BenchApiUser {
   if (!cached) {
     const keys = ensureDevKeys();
-    cached = { apiKey: keys.apiKey, privateKeyPem: readFileSync(keys.privateKeyPath, 'utf8'), publicKeyPem: keys.publicKeyPem, publicKeyPath: keys.publicKeyPath };
+    cached = {
+      apiKey: keys.apiKey,
+      privateKeyPem: readFileSync(keys.privateKeyPath, 'utf8'),
+      publicKeyPem: keys.publicKeyPem,
+      publicKeyPath: keys.publicKeyPath,
+    };
   }
   return cached;
 }

@@ -35,11 +35,17 @@ async function main(): Promise<void> {
   const outcomes: BenchOutcome[] = [];
   const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const unknown = names.filter((n) => !sections.some((s) => s.name === n));
-  if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}`);
-  for (const section of sections) if (!names.length || names.includes(section.name)) outcomes.push(...(await section.run()));
+  if (unknown.length)
+    throw new Error(
+      `unknown bench section(s): ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}`,
+    );
+  for (const section of sections)
+    if (!names.length || names.includes(section.name)) outcomes.push(...(await section.run()));
   const judged = outcomes.filter((o) => o.pass !== undefined);
   const failed = judged.filter((o) => !o.pass);
-  console.log(`\n${judged.length - failed.length}/${judged.length} targets met in ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length ? `; FAIL: ${failed.map((f) => `${f.section} / ${f.metric}`).join(', ')}` : ''}`);
+  console.log(
+    `\n${judged.length - failed.length}/${judged.length} targets met in ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length ? `; FAIL: ${failed.map((f) => `${f.section} / ${f.metric}`).join(', ')}` : ''}`,
+  );
   // Timings on a shared machine are noisy: a missed target is reported, and fails the process only with --strict.
   if (strict && failed.length) process.exitCode = 1;
 }

@@ -25,9 +25,14 @@ export const sdkListCosigners = (sdk: Fireblocks, pageSize: number) => async () 
  * Times each of `fns`: after a warm-up, sequential batches of each in rotating order, so drift on a shared machine
  * reaches all of them alike. Latency per request, and the time each one's batches took.
  */
-export async function timeInterleaved<K extends string>(fns: Record<K, () => Promise<void>>): Promise<Record<K, LatencySample>> {
+export async function timeInterleaved<K extends string>(
+  fns: Record<K, () => Promise<void>>,
+): Promise<Record<K, LatencySample>> {
   const names = Object.keys(fns) as K[];
-  const samples = Object.fromEntries(names.map((k) => [k, { latencies: [], busyMs: 0 }])) as unknown as Record<K, LatencySample>;
+  const samples = Object.fromEntries(names.map((k) => [k, { latencies: [], busyMs: 0 }])) as unknown as Record<
+    K,
+    LatencySample
+  >;
   const batch = (k: K, record: boolean) => async () => {
     const start = performance.now();
     for (let i = 0; i < BATCH; i++) {
@@ -37,24 +42,55 @@ export async function timeInterleaved<K extends string>(fns: Record<K, () => Pro
     }
     if (record) samples[k].busyMs += performance.now() - start;
   };
-  await interleave(Math.ceil(WARM_UP / BATCH), names.map((k) => batch(k, false)));
-  await interleave(ROUNDS, names.map((k) => batch(k, true)));
+  await interleave(
+    Math.ceil(WARM_UP / BATCH),
+    names.map((k) => batch(k, false)),
+  );
+  await interleave(
+    ROUNDS,
+    names.map((k) => batch(k, true)),
+  );
   return samples;
 }
 
 /** p50 (judged against `p50Max`), p99 and throughput rows named `${prefix} …`, ours against the baseline. */
-export function latencyRows(o: { prefix: string; ours: LatencySample; baseline: LatencySample; baselineLabel: string; p50Max: number }): BenchRow[] {
+export function latencyRows(o: {
+  prefix: string;
+  ours: LatencySample;
+  baseline: LatencySample;
+  baselineLabel: string;
+  p50Max: number;
+}): BenchRow[] {
   const rps = (s: LatencySample) => (s.latencies.length / s.busyMs) * 1000;
   const { ours: a, baseline: b, baselineLabel: label } = o;
   return [
-    { metric: `${o.prefix} p50`, unit: 'ms', ours: percentile(a.latencies, 50), baseline: percentile(b.latencies, 50), baselineLabel: label, target: { max: o.p50Max } },
-    { metric: `${o.prefix} p99`, unit: 'ms', ours: percentile(a.latencies, 99), baseline: percentile(b.latencies, 99), baselineLabel: label },
+    {
+      metric: `${o.prefix} p50`,
+      unit: 'ms',
+      ours: percentile(a.latencies, 50),
+      baseline: percentile(b.latencies, 50),
+      baselineLabel: label,
+      target: { max: o.p50Max },
+    },
+    {
+      metric: `${o.prefix} p99`,
+      unit: 'ms',
+      ours: percentile(a.latencies, 99),
+      baseline: percentile(b.latencies, 99),
+      baselineLabel: label,
+    },
     { metric: `${o.prefix} throughput`, unit: 'req/s', ours: rps(a), baseline: rps(b), baselineLabel: label },
   ];
 }
 
 /** Times `ours` against `baseline` (timeInterleaved) and returns their latencyRows. */
-export async function pairedLatencyRows(o: { prefix: string; ours: () => Promise<void>; baseline: () => Promise<void>; baselineLabel: string; p50Max: number }): Promise<BenchRow[]> {
+export async function pairedLatencyRows(o: {
+  prefix: string;
+  ours: () => Promise<void>;
+  baseline: () => Promise<void>;
+  baselineLabel: string;
+  p50Max: number;
+}): Promise<BenchRow[]> {
   const s = await timeInterleaved({ ours: o.ours, baseline: o.baseline });
   return latencyRows({ ...o, ours: s.ours, baseline: s.baseline });
 }

@@ -49,21 +49,34 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
   });
   try {
     const bench = { sub: 'bench', name: 'Bench', email: 'bench@example.com', role: 'viewer' as const };
-    const cookie = await sessionCookieHeader(bench, { appUrl: app.appUrl, secret: sessionSecret, dataDir: app.dataDir });
+    const cookie = await sessionCookieHeader(bench, {
+      appUrl: app.appUrl,
+      secret: sessionSecret,
+      dataDir: app.dataDir,
+    });
     const sdk = new Fireblocks({ apiKey: user.apiKey, secretKey: user.privateKeyPem, basePath: sim.baseUrl });
 
     const get = (url: URL) => async () => {
       // node:http with a kept-alive connection, as the SDK side's axios: the harness's client costs both sides alike.
-      const res = await httpSend(url, { method: 'GET', headers: { cookie, accept: 'application/json' }, timeoutMs: 10_000 });
+      const res = await httpSend(url, {
+        method: 'GET',
+        headers: { cookie, accept: 'application/json' },
+        timeoutMs: 10_000,
+      });
       if (res.status !== 200) throw new Error(`the app answered ${url.pathname} with HTTP ${res.status}`);
       return res.text;
     };
     const listRead = get(new URL(`/api/cosigners?pageSize=${PAGE_SIZE}`, app.appUrl));
     const viaApp = async () => {
-      if (!Array.isArray((JSON.parse(await listRead()) as { data?: unknown }).data)) throw new Error('the app answered without a list');
+      if (!Array.isArray((JSON.parse(await listRead()) as { data?: unknown }).data))
+        throw new Error('the app answered without a list');
     };
     const healthRead = get(new URL('/api/health', app.appUrl));
-    const s = await timeInterleaved({ app: viaApp, sdk: sdkListCosigners(sdk, PAGE_SIZE), floor: async () => void (await healthRead()) });
+    const s = await timeInterleaved({
+      app: viaApp,
+      sdk: sdkListCosigners(sdk, PAGE_SIZE),
+      floor: async () => void (await healthRead()),
+    });
     const floor: BenchRow = {
       // What next start costs for a route that answers a constant (no session, no upstream), hop included: the part
       // of the 1.2x allowance the framework takes before the route does anything.
@@ -73,7 +86,10 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
       baseline: percentile(s.sdk.latencies, 50),
       baselineLabel: 'SDK',
     };
-    const rows = [...latencyRows({ prefix: 'proxy', ours: s.app, baseline: s.sdk, baselineLabel: 'SDK', p50Max: 1.2 }), floor];
+    const rows = [
+      ...latencyRows({ prefix: 'proxy', ours: s.app, baseline: s.sdk, baselineLabel: 'SDK', p50Max: 1.2 }),
+      floor,
+    ];
     return printSection(`list through the app's route vs official SDK direct, ${PAIRED_REQUESTS} requests each`, rows);
   } finally {
     await app.stop();

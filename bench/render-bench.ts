@@ -42,7 +42,9 @@ async function visit(context: BrowserContext, url: string): Promise<Visit> {
   try {
     await page.addInitScript(WATCH_ROWS);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, undefined, {
+      timeout: 60_000,
+    });
     await page.waitForLoadState('load');
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -75,12 +77,25 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
     const appPath = `/cosigners/${seed.bigCosignerId}?pageSize=${ROWS}`;
     const res = await context.request.get(`/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=${ROWS}`);
     // The list answers each public key by its fingerprint (publicKeyFingerprint; null if unreadable), not the PEM.
-    const keys = ((await res.json()) as { data: Array<{ id: string; lastSeen?: string; callbackHandler?: { url?: string; publicKeyFingerprint?: string | null; certPublicKeyHash?: string } }> }).data;
+    const keys = (
+      (await res.json()) as {
+        data: Array<{
+          id: string;
+          lastSeen?: string;
+          callbackHandler?: { url?: string; publicKeyFingerprint?: string | null; certPublicKeyHash?: string };
+        }>;
+      }
+    ).data;
     const rows: StaticRow[] = keys.map((k) => ({
       id: k.id,
       lastSeen: k.lastSeen,
       url: k.callbackHandler?.url,
-      auth: k.callbackHandler?.publicKeyFingerprint !== undefined ? 'Public key' : k.callbackHandler?.certPublicKeyHash ? 'Pinned certificate' : 'None',
+      auth:
+        k.callbackHandler?.publicKeyFingerprint !== undefined
+          ? 'Public key'
+          : k.callbackHandler?.certPublicKeyHash
+            ? 'Pinned certificate'
+            : 'None',
     }));
     if (rows.length !== ROWS) throw new Error(`expected ${ROWS} keys from the simulator, got ${rows.length}`);
     const html = staticTableHtml(rows);
@@ -95,7 +110,13 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
     const replay = await serveReplay(app.appUrl, captured, new URL(app.idpUrl).origin);
     const replayHtmlOnly = await serveReplay(app.appUrl, withoutScripts(captured), new URL(app.idpUrl).origin);
     try {
-      const sides = { app: appPath, static: withHeaders.url, bare: bare.url, replay: replay.url, htmlOnly: replayHtmlOnly.url };
+      const sides = {
+        app: appPath,
+        static: withHeaders.url,
+        bare: bare.url,
+        replay: replay.url,
+        htmlOnly: replayHtmlOnly.url,
+      };
       const visits: Record<keyof typeof sides, Visit[]> = { app: [], static: [], bare: [], replay: [], htmlOnly: [] };
       const names = Object.keys(sides) as Array<keyof typeof sides>;
       for (let i = 0; i < WARM_UP; i++) for (const name of names) await visit(context, sides[name]);
@@ -109,13 +130,56 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
       const m = (sample: Visit[], k: keyof Visit) => median(sample.map((v) => v[k]));
       const label = 'static HTML';
       return printSection('rendered list of 100 keys (Chromium, navigation to rows)', [
-        { metric: `time to ${ROWS} rows, median of ${RUNS}`, unit: 'ms', ours: m(visits.app, 'rowsMs'), baseline: m(visits.static, 'rowsMs'), baselineLabel: label, target: { max: 2 } },
-        { metric: '  vs the same page without headers', unit: 'ms', ours: m(visits.app, 'rowsMs'), baseline: m(visits.bare, 'rowsMs'), baselineLabel: 'bare HTML' },
-        { metric: '  the app\'s document from memory', unit: 'ms', ours: m(visits.replay, 'rowsMs'), baseline: m(visits.static, 'rowsMs'), baselineLabel: label },
-        { metric: '  the same without its scripts', unit: 'ms', ours: m(visits.htmlOnly, 'rowsMs'), baseline: m(visits.static, 'rowsMs'), baselineLabel: label },
-        { metric: 'first byte of the document', unit: 'ms', ours: m(visits.app, 'firstByteMs'), baseline: m(visits.static, 'firstByteMs'), baselineLabel: label },
-        { metric: 'last byte of the document', unit: 'ms', ours: m(visits.app, 'lastByteMs'), baseline: m(visits.static, 'lastByteMs'), baselineLabel: label },
-        { metric: 'HTML document size', unit: 'kB', ours: m(visits.app, 'htmlKb'), baseline: m(visits.static, 'htmlKb'), baselineLabel: label },
+        {
+          metric: `time to ${ROWS} rows, median of ${RUNS}`,
+          unit: 'ms',
+          ours: m(visits.app, 'rowsMs'),
+          baseline: m(visits.static, 'rowsMs'),
+          baselineLabel: label,
+          target: { max: 2 },
+        },
+        {
+          metric: '  vs the same page without headers',
+          unit: 'ms',
+          ours: m(visits.app, 'rowsMs'),
+          baseline: m(visits.bare, 'rowsMs'),
+          baselineLabel: 'bare HTML',
+        },
+        {
+          metric: "  the app's document from memory",
+          unit: 'ms',
+          ours: m(visits.replay, 'rowsMs'),
+          baseline: m(visits.static, 'rowsMs'),
+          baselineLabel: label,
+        },
+        {
+          metric: '  the same without its scripts',
+          unit: 'ms',
+          ours: m(visits.htmlOnly, 'rowsMs'),
+          baseline: m(visits.static, 'rowsMs'),
+          baselineLabel: label,
+        },
+        {
+          metric: 'first byte of the document',
+          unit: 'ms',
+          ours: m(visits.app, 'firstByteMs'),
+          baseline: m(visits.static, 'firstByteMs'),
+          baselineLabel: label,
+        },
+        {
+          metric: 'last byte of the document',
+          unit: 'ms',
+          ours: m(visits.app, 'lastByteMs'),
+          baseline: m(visits.static, 'lastByteMs'),
+          baselineLabel: label,
+        },
+        {
+          metric: 'HTML document size',
+          unit: 'kB',
+          ours: m(visits.app, 'htmlKb'),
+          baseline: m(visits.static, 'htmlKb'),
+          baselineLabel: label,
+        },
       ]);
     } finally {
       await Promise.all([withHeaders.close(), bare.close(), replay.close(), replayHtmlOnly.close()]);

@@ -33,7 +33,10 @@ export async function openBrowserBench(): Promise<BrowserBenchContext> {
   // A profile on disk, like an admin's own browser. Playwright's default contexts are incognito, and Chromium keeps no
   // V8 code cache there: every visit would compile the page's scripts afresh, which no returning user pays.
   const profileDir = mkdtempSync(path.join(tmpdir(), 'cosigner-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), baseURL: app.appUrl });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...chromiumLaunchOptions(),
+    baseURL: app.appUrl,
+  });
   const closeBrowser = async () => {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });
@@ -60,7 +63,10 @@ export async function openBrowserBench(): Promise<BrowserBenchContext> {
 }
 
 /** Runs `fn` with the given context, or with one opened (and closed) just for it. */
-export async function withBrowserBench<T>(ctx: BrowserBenchContext | undefined, fn: (c: BrowserBenchContext) => Promise<T>): Promise<T> {
+export async function withBrowserBench<T>(
+  ctx: BrowserBenchContext | undefined,
+  fn: (c: BrowserBenchContext) => Promise<T>,
+): Promise<T> {
   if (ctx) return fn(ctx);
   const own = await openBrowserBench();
   try {

@@ -13,20 +13,37 @@ export function withoutScripts(html: string): string {
  * and passes every other request (scripts, stylesheets) through to the app. What Chromium then spends is the
  * browser's share of the page alone: no server render, no signed reads, nothing streamed.
  */
-export async function serveReplay(appUrl: string, html: string, idpOrigin: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveReplay(
+  appUrl: string,
+  html: string,
+  idpOrigin: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const app = new URL(appUrl);
   const nonce = /nonce="([^"]+)"/.exec(html)?.[1] ?? 'none';
-  const headers = { ...securityHeaders({ nonce, production: false, idpOrigin, https: false }), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+  const headers = {
+    ...securityHeaders({ nonce, production: false, idpOrigin, https: false }),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
   const server = createServer((req, res) => {
     if (req.url === '/replay') {
       res.writeHead(200, headers);
       res.end(html);
       return;
     }
-    const upstream = request({ host: app.hostname, port: app.port, path: req.url, method: req.method, headers: { ...req.headers, host: app.host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = request(
+      {
+        host: app.hostname,
+        port: app.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: app.host },
+      },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });

@@ -8,12 +8,16 @@ export interface StaticRow {
   auth: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 /** The baseline: the same rows as a plain server-written HTML table, no script at all. */
 export function staticTableHtml(rows: StaticRow[]): string {
   const body = rows
-    .map((r) => `<tr><td><code>${esc(r.id)}</code></td><td>${esc(r.lastSeen ?? 'Never')}</td><td>${esc(r.url ?? 'Not configured')}</td><td>${esc(r.auth)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td><code>${esc(r.id)}</code></td><td>${esc(r.lastSeen ?? 'Never')}</td><td>${esc(r.url ?? 'Not configured')}</td><td>${esc(r.auth)}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API keys (static)</title></head><body><main><h1>API keys</h1>
 <table><caption>API keys</caption><thead><tr><th>API key ID</th><th>Last seen</th><th>Callback URL</th><th>Authentication</th></tr></thead>
@@ -23,7 +27,10 @@ ${body}
 }
 
 /** Serves one HTML document over loopback HTTP (so the baseline pays for a request too, like the app). */
-export async function serveHtml(html: string, headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveHtml(
+  html: string,
+  headers: Record<string, string> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(html);

@@ -17,11 +17,15 @@ export interface BenchOutcome extends BenchRow {
 }
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
-const targetText = (t?: BenchRow['target']) => (t?.max !== undefined ? `<= ${t.max.toFixed(2)}` : t?.min !== undefined ? `>= ${t.min.toFixed(2)}` : 'info');
+const targetText = (t?: BenchRow['target']) =>
+  t?.max !== undefined ? `<= ${t.max.toFixed(2)}` : t?.min !== undefined ? `>= ${t.min.toFixed(2)}` : 'info';
 
 export function judge(section: string, row: BenchRow): BenchOutcome {
   const ratio = row.ours / row.baseline;
-  const pass = row.target ? (row.target.max === undefined || ratio <= row.target.max) && (row.target.min === undefined || ratio >= row.target.min) : undefined;
+  const pass = row.target
+    ? (row.target.max === undefined || ratio <= row.target.max) &&
+      (row.target.min === undefined || ratio >= row.target.min)
+    : undefined;
   return { ...row, section, ratio, pass };
 }
 
@@ -41,7 +45,10 @@ export function printSection(section: string, rows: BenchRow[]): BenchOutcome[] 
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   console.log(`\n== ${section}`);
-  for (const row of table) console.log(row.map((cell, i) => (i === 0 || i === 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  for (const row of table)
+    console.log(
+      row.map((cell, i) => (i === 0 || i === 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+    );
   return judged;
 }
 

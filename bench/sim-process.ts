@@ -20,7 +20,17 @@ export async function startSimProcess(o: { port: number; apiKey: string; publicK
   const sim = spawnManaged({
     name: 'simulator (bench)',
     command: process.execPath,
-    args: ['--import', 'tsx', 'sim/cli.ts', '--port', String(o.port), '--host', '127.0.0.1', '--api-user', `${o.apiKey}=${o.publicKeyPath}`],
+    args: [
+      '--import',
+      'tsx',
+      'sim/cli.ts',
+      '--port',
+      String(o.port),
+      '--host',
+      '127.0.0.1',
+      '--api-user',
+      `${o.apiKey}=${o.publicKeyPath}`,
+    ],
     cwd: REPO_ROOT,
     env: process.env,
     output: { file: path.join(REPO_ROOT, 'test-results', 'bench', 'proxy-sim.log') },

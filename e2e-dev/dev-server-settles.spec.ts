@@ -55,7 +55,10 @@ class SelfNavigationWatch {
       documents: this.documents.slice(documentsBefore),
       reloadOrders: this.reloadOrders.slice(ordersBefore),
     };
-    expect(during, `${path} navigated or was told to reload within ${SETTLE_MS / 1000} s of showing its content`).toEqual({
+    expect(
+      during,
+      `${path} navigated or was told to reload within ${SETTLE_MS / 1000} s of showing its content`,
+    ).toEqual({
       documents: [],
       reloadOrders: [],
     });

@@ -14,7 +14,9 @@ export function upstreamKeyPath(ref: KeyRef): string {
 }
 
 /** A callback handler that passes every rule, unique per call so a change is always a change. */
-export function validHandlerBody(tag = Date.now().toString(36)): { callbackHandler: { url: string; publicKey: string } } {
+export function validHandlerBody(tag = Date.now().toString(36)): {
+  callbackHandler: { url: string; publicKey: string };
+} {
   return { callbackHandler: { url: `https://callbacks.example.com/e2e/${tag}`, publicKey: rsa2048PublicKeyPem() } };
 }
 
@@ -22,7 +24,12 @@ export function validHandlerBody(tag = Date.now().toString(36)): { callbackHandl
  * A PATCH as the browser's own fetch would send it: the context's session cookie, JSON, and the app's Origin
  * (so a refusal is about the role, not about a missing same-origin proof).
  */
-export function patchAsBrowser(request: APIRequestContext, appOrigin: string, ref: KeyRef, body: unknown): Promise<APIResponse> {
+export function patchAsBrowser(
+  request: APIRequestContext,
+  appOrigin: string,
+  ref: KeyRef,
+  body: unknown,
+): Promise<APIResponse> {
   return request.patch(`${appOrigin}${apiKeyPath(ref)}`, {
     data: body,
     headers: { Origin: appOrigin, 'Sec-Fetch-Site': 'same-origin' },

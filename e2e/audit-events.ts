@@ -8,7 +8,9 @@ import { e2eEnv } from './env';
  * events beside those sign-ins and changes make. Returns the chain's head seq afterwards.
  */
 export async function appendAuditEvents(events: AppendAuditEventInput[]): Promise<number> {
-  const out = await runTsFile('scripts/test-runner/audit-seed.ts', [JSON.stringify({ dataDir: e2eEnv.TEST_DATA_DIR, events })]);
+  const out = await runTsFile('scripts/test-runner/audit-seed.ts', [
+    JSON.stringify({ dataDir: e2eEnv.TEST_DATA_DIR, events }),
+  ]);
   if (out.code !== 0) throw new Error(`appending audit events failed (${out.code}): ${out.stderr}`);
   return (JSON.parse(out.stdout) as { headSeq: number }).headSeq;
 }

@@ -11,7 +11,9 @@ test.use(signedInAs('alice'));
 /** `npm run audit:verify -- --file <file>` as an auditor would run it, from the repository. */
 function auditVerify(file: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'audit:verify', '--', '--file', file], { cwd: path.resolve(import.meta.dirname, '..') });
+    const child = spawn('npm', ['run', '--silent', 'audit:verify', '--', '--file', file], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -20,17 +22,27 @@ function auditVerify(file: string): Promise<{ code: number | null; out: string }
   });
 }
 
-test('[AUDIT][EXPORT]: an auditor exports the trail as JSONL from the page and npm run audit:verify accepts it', async ({ page }, testInfo) => {
+test('[AUDIT][EXPORT]: an auditor exports the trail as JSONL from the page and npm run audit:verify accepts it', async ({
+  page,
+}, testInfo) => {
   const sub = `e2e-${randomUUID().slice(0, 8)}`;
   // Someone else's event first, so this journey's five are never the start of the chain.
   const headSeq = await appendAuditEvents([
     { kind: 'sign_in', actor: auditActor(`${sub}-other`) },
-    ...Array.from({ length: 5 }, (_, i) => ({ kind: 'change_status' as const, actor: auditActor(sub), cosignerId: randomUUID(), detail: { status: 'PENDING_APPROVAL', i } })),
+    ...Array.from({ length: 5 }, (_, i) => ({
+      kind: 'change_status' as const,
+      actor: auditActor(sub),
+      cosignerId: randomUUID(),
+      detail: { status: 'PENDING_APPROVAL', i },
+    })),
   ]);
 
   await page.goto('/audit');
   await expect(page.getByText(/The JSONL export is the whole chain as hashed/)).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export JSONL' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export JSONL' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^audit-events-1-\d+-.*\.jsonl$/);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
@@ -46,7 +58,10 @@ test('[AUDIT][EXPORT]: an auditor exports the trail as JSONL from the page and n
   // A filtered export is a subset: the page says so, and audit:verify refuses it as a chain.
   await page.getByLabel('Actor (subject)').fill(sub);
   await expect(page.getByText(/Exports hold only the events that match the filters/)).toBeVisible();
-  const [filtered] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export JSONL' }).click()]);
+  const [filtered] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export JSONL' }).click(),
+  ]);
   expect(filtered.suggestedFilename()).toMatch(/^audit-events-filtered-.*\.jsonl$/);
   const filteredFile = testInfo.outputPath(filtered.suggestedFilename());
   await filtered.saveAs(filteredFile);

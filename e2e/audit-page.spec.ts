@@ -6,7 +6,9 @@ import { expect, signedInAs, test } from './fixtures';
 
 test.use(signedInAs('vera'));
 
-test('[AUDIT][VIEWER]: a viewer reads the audit trail, filters it, pages through it and opens an event', async ({ page }) => {
+test('[AUDIT][VIEWER]: a viewer reads the audit trail, filters it, pages through it and opens an event', async ({
+  page,
+}) => {
   const sub = `e2e-${randomUUID().slice(0, 8)}`;
   const cosignerId = randomUUID();
   // 12 events by one actor on one key (a change proposed, then its statuses), and a sign-in.
@@ -46,9 +48,18 @@ test('[AUDIT][VIEWER]: a viewer reads the audit trail, filters it, pages through
   await expect(page.getByText('1 event on this page')).toBeVisible();
   const row = table.getByRole('row').nth(1);
   await expect(row).toContainText('change_proposed');
-  await expect(row.getByRole('link', { name: cosignerId.slice(0, 8) })).toHaveAttribute('href', `/cosigners/${cosignerId}`);
-  await expect(row.getByRole('link', { name: 'key key-e2e' })).toHaveAttribute('href', `/cosigners/${cosignerId}/api-keys/key-e2e`);
-  await expect(row.getByRole('link', { name: `change-${sub}`.slice(0, 8) })).toHaveAttribute('href', `/changes/change-${sub}`);
+  await expect(row.getByRole('link', { name: cosignerId.slice(0, 8) })).toHaveAttribute(
+    'href',
+    `/cosigners/${cosignerId}`,
+  );
+  await expect(row.getByRole('link', { name: 'key key-e2e' })).toHaveAttribute(
+    'href',
+    `/cosigners/${cosignerId}/api-keys/key-e2e`,
+  );
+  await expect(row.getByRole('link', { name: `change-${sub}`.slice(0, 8) })).toHaveAttribute(
+    'href',
+    `/changes/change-${sub}`,
+  );
 
   // The event in full: after, detail and its place in the chain.
   await row.getByRole('button', { name: /Show/ }).click();

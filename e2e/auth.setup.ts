@@ -2,7 +2,12 @@ import { test as setup, expect } from './fixtures';
 import { authFile, USERS, type UserName } from './users';
 
 /** Where each role lands after sign-in (docs/contracts.md "Roles"). */
-const LANDING: Record<UserName, RegExp> = { alice: /\/cosigners$/, bob: /\/cosigners$/, vera: /\/cosigners$/, nora: /\/no-access$/ };
+const LANDING: Record<UserName, RegExp> = {
+  alice: /\/cosigners$/,
+  bob: /\/cosigners$/,
+  vera: /\/cosigners$/,
+  nora: /\/no-access$/,
+};
 
 for (const user of Object.keys(USERS) as UserName[]) {
   setup(`sign in as ${user} through the dev IdP`, async ({ page, signIn }) => {

@@ -7,10 +7,17 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('alice'));
 
-test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the change to COMPLETED with the new handler live', async ({ page, sim }) => {
+test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the change to COMPLETED with the new handler live', async ({
+  page,
+  sim,
+}) => {
   const ref = seededKey('publicKey', 0);
   const tag = Date.now().toString(36);
-  const next = { url: `https://hooks-${tag}.example.com/cosigner`, mode: 'publicKey' as const, pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem };
+  const next = {
+    url: `https://hooks-${tag}.example.com/cosigner`,
+    mode: 'publicKey' as const,
+    pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem,
+  };
   const edit = new EditHandlerPage(page, ref);
 
   await edit.open();
@@ -36,7 +43,9 @@ test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the cha
   const timeline = page.getByRole('list', { name: 'Timeline' });
   await expect(timeline.getByRole('listitem').first()).toContainText(/Proposed.*Alice/);
   await expect(timeline.getByRole('listitem').nth(1)).toContainText(/^Sent/);
-  await expect(timeline.getByRole('listitem').last()).toContainText(/^Completed\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  await expect(timeline.getByRole('listitem').last()).toContainText(
+    /^Completed\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/,
+  );
   await expectNoSeriousA11yViolations(page, 'change page');
 
   // The change is listed for everyone, completed.

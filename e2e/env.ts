@@ -3,11 +3,20 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Ports of the stack Playwright starts itself (webServer) when no runner provided one. */
-const OWN = { app: process.env.E2E_APP_PORT ?? '3900', sim: process.env.E2E_SIM_PORT ?? '4900', idp: process.env.E2E_IDP_PORT ?? '4901' };
+const OWN = {
+  app: process.env.E2E_APP_PORT ?? '3900',
+  sim: process.env.E2E_SIM_PORT ?? '4900',
+  idp: process.env.E2E_IDP_PORT ?? '4901',
+};
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** e2e resets data and injects faults: refuse anything but a local app and simulator. */
-const localUrl = z.url().refine((u) => LOOPBACK.has(new URL(u).hostname), 'must be a loopback URL (e2e never runs against a shared or real backend)');
+const localUrl = z
+  .url()
+  .refine(
+    (u) => LOOPBACK.has(new URL(u).hostname),
+    'must be a loopback URL (e2e never runs against a shared or real backend)',
+  );
 
 const schema = z.object({
   TEST_APP_URL: localUrl.default(`http://localhost:${OWN.app}`),
@@ -19,9 +28,13 @@ const schema = z.object({
   CI: z.string().optional(),
 });
 
-const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === '' ? undefined : v])));
+const parsed = schema.safeParse(
+  Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === '' ? undefined : v])),
+);
 if (!parsed.success) {
-  throw new Error(`e2e environment is invalid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  throw new Error(
+    `e2e environment is invalid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+  );
 }
 
 export const e2eEnv = parsed.data;

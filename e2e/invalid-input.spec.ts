@@ -31,7 +31,8 @@ const CASES: BadInput[] = [
   },
   {
     name: 'a plain http URL',
-    handler: () => Promise.resolve({ url: `http://${FIXTURE_HOST}/cosigner`, mode: 'publicKey', pem: rsa2048PublicKeyPem() }),
+    handler: () =>
+      Promise.resolve({ url: `http://${FIXTURE_HOST}/cosigner`, mode: 'publicKey', pem: rsa2048PublicKeyPem() }),
     field: 'url',
     message: /https/i,
   },
@@ -59,7 +60,9 @@ for (const [i, c] of CASES.entries()) {
     }
 
     expect(sentToApp.filter((s) => s.startsWith('PATCH'))).toEqual([]);
-    const upstream = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));
+    const upstream = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) =>
+      e.path.startsWith(upstreamKeyPath(ref)),
+    );
     expect(upstream).toEqual([]);
   });
 }

@@ -8,10 +8,15 @@ test.use(signedInAs('alice'));
 
 /** SHA-256 of the key's DER SubjectPublicKeyInfo, computed here with node:crypto rather than with the app's code. */
 function spkiSha256(pem: string): string {
-  return createHash('sha256').update(createPublicKey(pem).export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(createPublicKey(pem).export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
-test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerprint and goes on to Edit', async ({ page, context }) => {
+test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerprint and goes on to Edit', async ({
+  page,
+  context,
+}) => {
   // A key no other journey changes, on the first page of its cosigner's list; its PEM as the simulator serves it.
   const ref = seededKey('publicKey', 11);
   const handler = ref.apiKey.callbackHandler;

@@ -5,7 +5,10 @@ import { APP_ORIGIN, expect, test } from './fixtures';
 import { seededKey } from './seed-keys';
 import { authFile } from './users';
 
-test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, the key page and the edit page, and cannot open a second', async ({ browser, sim }) => {
+test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, the key page and the edit page, and cannot open a second', async ({
+  browser,
+  sim,
+}) => {
   const ref = seededKey('publicKey', 20);
   const tag = Date.now().toString(36);
   const keyPath = `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
@@ -19,11 +22,17 @@ test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, th
     const alicePage = await alice.newPage();
     const edit = new EditHandlerPage(alicePage, ref);
     await edit.open();
-    await edit.fill({ url: `https://hooks-${tag}.example.com/cosigner`, mode: 'publicKey', pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem });
+    await edit.fill({
+      url: `https://hooks-${tag}.example.com/cosigner`,
+      mode: 'publicKey',
+      pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem,
+    });
     await edit.reviewAndSend('Move to the new handler');
     const changeId = await edit.changePage();
     await expect(edit.status()).toContainText('Status: Waiting for approval');
-    await expect(alicePage.getByRole('list', { name: 'Timeline' })).toContainText('Fireblocks: Waiting for approval (WAITING_FOR_APPROVAL)');
+    await expect(alicePage.getByRole('list', { name: 'Timeline' })).toContainText(
+      'Fireblocks: Waiting for approval (WAITING_FOR_APPROVAL)',
+    );
 
     // The key list: the row carries the open change, with its proposer, linking to it.
     const bobPage = await bob.newPage();
@@ -45,7 +54,9 @@ test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, th
 
     // The edit page: the banner instead of a form.
     await bobPage.goto(`${keyPath}/edit`);
-    await expect(bobPage.getByRole('region', { name: 'Open change' })).toContainText('cannot be changed again until that change ends');
+    await expect(bobPage.getByRole('region', { name: 'Open change' })).toContainText(
+      'cannot be changed again until that change ends',
+    );
     await expect(bobPage.getByRole('form', { name: 'Change callback handler' })).toHaveCount(0);
 
     // Straight to the API: refused, naming alice's change; nothing more reaches Fireblocks.
@@ -54,10 +65,14 @@ test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, th
     const body = (await res.json()) as { error: { code: string; changeId?: string } };
     expect(body.error.code).toBe('change_open');
     expect(body.error.changeId).toBe(changeId);
-    const patches = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));
+    const patches = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) =>
+      e.path.startsWith(upstreamKeyPath(ref)),
+    );
     expect(patches.map((e) => e.status)).toEqual([202]);
 
-    const change = (await (await bobPage.request.get(`/api/changes/${changeId}`)).json()) as { data: { fireblocks: { requestId: string | null } } };
+    const change = (await (await bobPage.request.get(`/api/changes/${changeId}`)).json()) as {
+      data: { fireblocks: { requestId: string | null } };
+    };
     requestId = change.data.fireblocks.requestId;
   } finally {
     await sim.setDelays(delays);

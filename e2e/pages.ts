@@ -21,7 +21,8 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
   const key = seed.keyWithPublicKey;
   const cert = seed.keyWithCert;
   const none = seed.keyWithNoHandler;
-  const keyPage = (ref: { cosignerId: string; apiKeyId: string }) => `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
+  const keyPage = (ref: { cosignerId: string; apiKeyId: string }) =>
+    `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
   return [
     { name: 'landing', path: '/', user: null, ready: /sign in/i },
     { name: 'cosigners', path: '/cosigners', user: 'alice', ready: 'Treasury SGX' },
@@ -32,16 +33,36 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
     { name: 'key-certificate-viewer', path: keyPage(cert), user: 'vera', ready: 'Certificate key hash' },
     { name: 'key-no-handler', path: keyPage(none), user: 'alice', ready: 'No callback handler' },
     // The edit form inspects its initial values once hydrated: ready when the inspection's verdict is in.
-    { name: 'edit-public-key', path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
-    { name: 'edit-certificate', path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`, user: 'alice', ready: INSPECTED },
+    {
+      name: 'edit-public-key',
+      path: `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}/edit`,
+      user: 'alice',
+      ready: INSPECTED,
+    },
+    {
+      name: 'edit-certificate',
+      path: `/cosigners/${cert.cosignerId}/api-keys/${cert.apiKeyId}/edit`,
+      user: 'alice',
+      ready: INSPECTED,
+    },
     { name: 'sessions', path: '/account/sessions', user: 'vera', ready: 'This browser' },
     // Events from sign-ins and the journeys, or the empty state on a fresh database: either is the page rendered.
     { name: 'audit-viewer', path: '/audit', user: 'vera', ready: /\d+ events? on this page|No audit events yet/ },
     // Empty or not depending on the journeys run before: ready either way once the list is in.
     { name: 'changes', path: '/changes', user: 'vera', ready: /^(View|No changes)$/ },
     { name: 'changes-open', path: '/changes?state=open', user: 'alice', ready: /^(View|No changes)$/ },
-    { name: 'change-not-found', path: '/changes/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
+    {
+      name: 'change-not-found',
+      path: '/changes/00000000-0000-4000-8000-000000000000',
+      user: 'alice',
+      ready: 'Page not found',
+    },
     { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
-    { name: 'not-found', path: '/cosigners/00000000-0000-4000-8000-000000000000', user: 'alice', ready: 'Page not found' },
+    {
+      name: 'not-found',
+      path: '/cosigners/00000000-0000-4000-8000-000000000000',
+      user: 'alice',
+      ready: 'Page not found',
+    },
   ];
 }

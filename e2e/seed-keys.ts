@@ -3,7 +3,8 @@ import type { SimApiKey } from '../sim/types';
 
 type Kind = 'publicKey' | 'cert' | 'none';
 
-const kindOf = (k: SimApiKey): Kind => (k.callbackHandler?.publicKey ? 'publicKey' : k.callbackHandler?.certPublicKeyHash ? 'cert' : 'none');
+const kindOf = (k: SimApiKey): Kind =>
+  k.callbackHandler?.publicKey ? 'publicKey' : k.callbackHandler?.certPublicKeyHash ? 'cert' : 'none';
 
 /**
  * The `n`th key of a kind across the seeded workspace's live (not archived) cosigners, outside the 250-key one.
@@ -12,7 +13,11 @@ const kindOf = (k: SimApiKey): Kind => (k.callbackHandler?.publicKey ? 'publicKe
 export function seededKey(kind: Kind, n: number, seed = DEFAULT_SEED): KeyRef & { apiKey: SimApiKey } {
   const matches = buildSeed(seed)
     .filter((c) => !c.cosigner.archived && c.keys.length < 250)
-    .flatMap((c) => c.keys.filter((k) => kindOf(k) === kind).map((apiKey) => ({ cosignerId: c.cosigner.id, apiKeyId: apiKey.id, apiKey })));
+    .flatMap((c) =>
+      c.keys
+        .filter((k) => kindOf(k) === kind)
+        .map((apiKey) => ({ cosignerId: c.cosigner.id, apiKeyId: apiKey.id, apiKey })),
+    );
   const found = matches[n];
   if (!found) throw new Error(`the seed has only ${matches.length} keys with ${kind}`);
   return found;

@@ -19,7 +19,9 @@ async function signedInBrowser(browser: Browser): Promise<{ context: BrowserCont
 
 const meStatus = async (page: Page) => (await page.request.get(`${APP_ORIGIN}/api/me`)).status();
 
-test('[AUTH][SESSIONS]: bob, signed in twice, ends the other browser’s session from his sessions page', async ({ browser }) => {
+test('[AUTH][SESSIONS]: bob, signed in twice, ends the other browser’s session from his sessions page', async ({
+  browser,
+}) => {
   const first = await signedInBrowser(browser);
   const second = await signedInBrowser(browser);
   try {
@@ -27,7 +29,10 @@ test('[AUTH][SESSIONS]: bob, signed in twice, ends the other browser’s session
 
     // From the header's user badge to the sessions page: this browser marked, the other listed.
     const { page } = second;
-    await page.getByRole('banner').getByRole('link', { name: /your sessions/i }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /your sessions/i })
+      .click();
     await expect(page).toHaveURL(`${APP_ORIGIN}/account/sessions`);
     await expect(page.getByRole('heading', { level: 1, name: 'Your sessions' })).toBeVisible();
     const rows = page.getByRole('table', { name: 'Your active sessions' }).getByRole('row');
@@ -50,7 +55,10 @@ test('[AUTH][SESSIONS]: bob, signed in twice, ends the other browser’s session
       expect(await meStatus(third.page)).toBe(200);
       await page.reload();
       await expect(rows).toHaveCount(3);
-      await rows.filter({ hasNotText: 'This browser' }).getByRole('button', { name: /^Sign out session/ }).click();
+      await rows
+        .filter({ hasNotText: 'This browser' })
+        .getByRole('button', { name: /^Sign out session/ })
+        .click();
       await expect(rows).toHaveCount(2);
       expect(await meStatus(third.page)).toBe(401);
       expect(await meStatus(page)).toBe(200);

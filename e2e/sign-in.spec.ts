@@ -27,13 +27,19 @@ test.describe('[AUTH][SIGN-IN]: each role lands where it belongs', () => {
 test.describe('[AUTH][ROLES]: a viewer cannot change anything', () => {
   test.use(signedInAs('vera'));
 
-  test("vera's PATCH from her browser session is refused and nothing reaches Fireblocks", async ({ page, sim, seed }) => {
+  test("vera's PATCH from her browser session is refused and nothing reaches Fireblocks", async ({
+    page,
+    sim,
+    seed,
+  }) => {
     const ref = seed.keyWithPublicKey;
     const before = (await sim.log()).length;
     const res = await patchAsBrowser(page.request, APP_ORIGIN, ref, validHandlerBody());
     expect(res.status()).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
-    const patches = (await sim.log()).slice(before).filter((e) => e.method === 'PATCH' && e.path.startsWith(upstreamKeyPath(ref)));
+    const patches = (await sim.log())
+      .slice(before)
+      .filter((e) => e.method === 'PATCH' && e.path.startsWith(upstreamKeyPath(ref)));
     expect(patches).toEqual([]);
   });
 });

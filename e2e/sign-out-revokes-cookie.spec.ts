@@ -9,7 +9,12 @@ async function sessionCookieOf(context: BrowserContext) {
   return cookie;
 }
 
-test('[AUTH][SIGN-OUT]: a session cookie copied before sign-out is refused at once, by the API and the pages', async ({ page, context, browser, signIn }) => {
+test('[AUTH][SIGN-OUT]: a session cookie copied before sign-out is refused at once, by the API and the pages', async ({
+  page,
+  context,
+  browser,
+  signIn,
+}) => {
   // A fresh sign-in of her own, not the shared saved state other journeys use.
   await signIn('alice', '/cosigners');
   await expect(page.getByRole('heading', { level: 1, name: 'Cosigners' })).toBeVisible();

@@ -60,7 +60,9 @@ export class SimControl {
 
   /** Requests that reached the Fireblocks API (not the control routes), optionally only writes. */
   async upstreamCalls(filter: { method?: string } = {}): Promise<SimLogEntry[]> {
-    return (await this.log()).filter((e) => e.path.startsWith('/v1/') && (!filter.method || e.method === filter.method));
+    return (await this.log()).filter(
+      (e) => e.path.startsWith('/v1/') && (!filter.method || e.method === filter.method),
+    );
   }
 
   /** Ids of the seeded workspace the simulator is serving (GET /_sim/seed). */

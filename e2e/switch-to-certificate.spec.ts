@@ -17,7 +17,9 @@ test('[CALLBACKS][EDIT]: an admin switches a key from a public key to a pinned c
   // The server's inspection shows what the certificate really is before anything can be sent.
   await expect(page.getByText(host).first()).toBeVisible();
   await edit.review.click();
-  await expect(edit.dialog.getByText(/Authentication switches from a public key to a pinned certificate/)).toBeVisible();
+  await expect(
+    edit.dialog.getByText(/Authentication switches from a public key to a pinned certificate/),
+  ).toBeVisible();
   await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
   await edit.reviewAndSend();
 

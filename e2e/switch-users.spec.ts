@@ -23,7 +23,10 @@ async function expectSignedInAs(page: Page, login: string, role: 'Admin' | 'View
   await expect(banner.getByText(role, { exact: true })).toBeVisible();
 }
 
-test('[AUTH][SWITCH-USERS]: alice, bob and vera take turns in one browser, each asked by the IdP who they are', async ({ page, signIn }) => {
+test('[AUTH][SWITCH-USERS]: alice, bob and vera take turns in one browser, each asked by the IdP who they are', async ({
+  page,
+  signIn,
+}) => {
   const ref = seededKey('publicKey', 2);
   const cosignerPage = `/cosigners/${ref.cosignerId}`;
   const editLinks = page.getByRole('link', { name: /^Edit callback handler/ });
@@ -44,7 +47,9 @@ test('[AUTH][SWITCH-USERS]: alice, bob and vera take turns in one browser, each 
   await expectSignedInAs(page, 'vera', 'Viewer');
   // The viewer's view: the same keys, nothing to change.
   await page.goto(cosignerPage);
-  await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: ref.apiKeyId })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: ref.apiKeyId }),
+  ).toBeVisible();
   await expect(editLinks).toHaveCount(0);
   expect((await page.request.get(`${APP_ORIGIN}/api/me`)).status()).toBe(200);
 });

@@ -7,10 +7,17 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('alice'));
 
-test('[CHANGES][UNKNOWN]: a PATCH whose answer is lost ends `unknown` with no resend, and is reconciled without a reload', async ({ page, sim }) => {
+test('[CHANGES][UNKNOWN]: a PATCH whose answer is lost ends `unknown` with no resend, and is reconciled without a reload', async ({
+  page,
+  sim,
+}) => {
   const ref = seededKey('publicKey', 21);
   const tag = Date.now().toString(36);
-  const next = { url: `https://lost-${tag}.example.com/cosigner`, mode: 'publicKey' as const, pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem };
+  const next = {
+    url: `https://lost-${tag}.example.com/cosigner`,
+    mode: 'publicKey' as const,
+    pem: rsaKeyPair(2048, `e2e-${tag}`).publicKeyPem,
+  };
   const edit = new EditHandlerPage(page, ref);
   await edit.open();
   await edit.fill(next);

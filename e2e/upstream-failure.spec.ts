@@ -6,12 +6,19 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('alice'));
 
-test('[CALLBACKS][UPSTREAM]: a Fireblocks failure ends the change as failed, with its ids, and changes nothing', async ({ page, sim }) => {
+test('[CALLBACKS][UPSTREAM]: a Fireblocks failure ends the change as failed, with its ids, and changes nothing', async ({
+  page,
+  sim,
+}) => {
   const ref = seededKey('publicKey', 6);
   const edit = new EditHandlerPage(page, ref);
   const before = await liveHandler(page.request, ref);
   await edit.open();
-  await edit.fill({ url: 'https://callbacks.example.com/failing', mode: 'publicKey', pem: rsaKeyPair(2048, 'e2e-upstream').publicKeyPem });
+  await edit.fill({
+    url: 'https://callbacks.example.com/failing',
+    mode: 'publicKey',
+    pem: rsaKeyPair(2048, 'e2e-upstream').publicKeyPem,
+  });
 
   // Fireblocks answers the next PATCH with a 500 (the console never retries a PATCH by itself).
   await sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });

@@ -5,7 +5,10 @@ import { seededKey } from './seed-keys';
 
 test.use(signedInAs('vera'));
 
-test('[CALLBACKS][VIEWER]: a viewer reads every key, is sent from Edit to the key page, and a direct PATCH is refused', async ({ page, sim }) => {
+test('[CALLBACKS][VIEWER]: a viewer reads every key, is sent from Edit to the key page, and a direct PATCH is refused', async ({
+  page,
+  sim,
+}) => {
   const ref = seededKey('publicKey', 2);
   const keyPath = `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
   await page.goto(`/cosigners/${ref.cosignerId}`);
@@ -32,6 +35,8 @@ test('[CALLBACKS][VIEWER]: a viewer reads every key, is sent from Edit to the ke
   // And the API refuses the change with the viewer's own session; Fireblocks never hears of it.
   const res = await patchAsBrowser(page.request, APP_ORIGIN, ref, validHandlerBody());
   expect(res.status()).toBe(403);
-  const upstream = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));
+  const upstream = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) =>
+    e.path.startsWith(upstreamKeyPath(ref)),
+  );
   expect(upstream).toEqual([]);
 });

@@ -10,14 +10,21 @@ function parseClients(specs: string[]): DevIdpClient[] {
   const byId = new Map<string, DevIdpClient>();
   for (const spec of specs) {
     const match = /^([^:]+):([^:]+):(.+)$/.exec(spec);
-    if (!match?.[1] || !match[2] || !match[3]) throw new Error(`--client must be id:secret:redirect_uri, got "${spec}"`);
+    if (!match?.[1] || !match[2] || !match[3])
+      throw new Error(`--client must be id:secret:redirect_uri, got "${spec}"`);
     const existing = byId.get(match[1]);
     // Sign-out returns to the landing page of the app that owns the redirect URI.
     const landing = new URL('/', match[3]).href;
     if (existing) {
       existing.redirectUris.push(match[3]);
       existing.postLogoutRedirectUris?.push(landing);
-    } else byId.set(match[1], { clientId: match[1], clientSecret: match[2], redirectUris: [match[3]], postLogoutRedirectUris: [landing] });
+    } else
+      byId.set(match[1], {
+        clientId: match[1],
+        clientSecret: match[2],
+        redirectUris: [match[3]],
+        postLogoutRedirectUris: [landing],
+      });
   }
   return [...byId.values()];
 }
@@ -32,7 +39,9 @@ const { values } = parseArgs({
 
 const clients = parseClients(values.client);
 const idp = await startDevIdp({ port: Number(values.port), host: values.host, clients });
-console.log(`dev IdP at ${idp.issuer} for ${clients.map((c) => c.clientId).join(', ')} (users: alice, bob, vera, nora; any password)`);
+console.log(
+  `dev IdP at ${idp.issuer} for ${clients.map((c) => c.clientId).join(', ')} (users: alice, bob, vera, nora; any password)`,
+);
 
 const stop = () => void idp.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -11,12 +11,18 @@ beforeAll(async () => {
 afterAll(() => idp.close());
 
 const authorize = (extra: Record<string, string>) =>
-  fetch(`${idp.issuer}/auth?${new URLSearchParams({ client_id: 'c', redirect_uri: REDIRECT, response_type: 'code', scope: 'openid groups', state: 'st', nonce: 'n', ...extra })}`, { redirect: 'manual' });
+  fetch(
+    `${idp.issuer}/auth?${new URLSearchParams({ client_id: 'c', redirect_uri: REDIRECT, response_type: 'code', scope: 'openid groups', state: 'st', nonce: 'n', ...extra })}`,
+    { redirect: 'manual' },
+  );
 
 describe('dev IdP', () => {
   it('listens on loopback and advertises code flow, S256 PKCE and the groups scope and claim', async () => {
     expect(idp.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string[] | string>;
+    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      string[] | string
+    >;
     expect(meta.response_types_supported).toEqual(['code']);
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.scopes_supported).toContain('groups');
@@ -33,11 +39,21 @@ describe('dev IdP', () => {
   });
 
   it('shows a labelled login form, and refuses an unknown user with the form again', async () => {
-    const res = await authorize({ code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const res = await authorize({
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const formUrl = new URL(res.headers.get('location') ?? '', idp.issuer);
     const html = await (await fetch(formUrl, { headers: { cookie } })).text();
-    for (const part of ['<label for="username">Username</label>', '<label for="password">Password</label>', '<button type="submit">Sign in</button>']) {
+    for (const part of [
+      '<label for="username">Username</label>',
+      '<label for="password">Password</label>',
+      '<button type="submit">Sign in</button>',
+    ]) {
       expect(html).toContain(part);
     }
     const refused = await fetch(`${formUrl.href}/login`, {

@@ -40,14 +40,24 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
 }
 
 /** GET shows the form; POST …/login accepts a known username with any password. */
-async function interaction(provider: Provider, req: IncomingMessage, res: ServerResponse, uid: string, isPost: boolean) {
+async function interaction(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  uid: string,
+  isPost: boolean,
+) {
   const details = await provider.interactionDetails(req, res);
   const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : '';
   if (!isPost) return sendHtml(res, 200, loginPage({ uid, clientId }));
   const form = await readForm(req);
   const username = (form.get('username') ?? '').trim().toLowerCase();
   if (!DEV_USERS[username]) {
-    return sendHtml(res, 401, loginPage({ uid, clientId, username, error: 'Unknown user. Try alice, bob, vera or nora.' }));
+    return sendHtml(
+      res,
+      401,
+      loginPage({ uid, clientId, username, error: 'Unknown user. Try alice, bob, vera or nora.' }),
+    );
   }
   await provider.interactionFinished(req, res, { login: { accountId: username } }, { mergeWithLastSubmission: false });
 }
@@ -73,7 +83,12 @@ export async function startDevIdp(options: StartDevIdpOptions): Promise<DevIdp> 
     if (!match?.[1]) return void callback(req, res);
     interaction(provider, req, res, match[1], req.method === 'POST' && Boolean(match[2])).catch((error: unknown) => {
       // An expired or unknown interaction (e.g. a stale tab) is the user's to restart, not a crash.
-      if (!res.headersSent) sendHtml(res, 400, `<!doctype html><p>Sign-in expired: ${error instanceof Error ? error.name : 'error'}. Go back to the app and sign in again.</p>`);
+      if (!res.headersSent)
+        sendHtml(
+          res,
+          400,
+          `<!doctype html><p>Sign-in expired: ${error instanceof Error ? error.name : 'error'}. Go back to the app and sign in again.</p>`,
+        );
     });
   });
   return {

@@ -22,7 +22,9 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   const { client, session, provider, result } = ctx.oidc;
   if (!client || !session?.accountId) return undefined;
   const grantId = result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-  const grant = (grantId ? await provider.Grant.find(grantId) : undefined) ?? new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+  const grant =
+    (grantId ? await provider.Grant.find(grantId) : undefined) ??
+    new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
   grant.addOIDCScope(SCOPE);
   await grant.save();
   return grant;
@@ -46,7 +48,10 @@ function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
     );
     return;
   }
-  ctx.body = page('Sign out of the dev IdP?', `${form}${yes}<button type="submit" form="op.logoutForm">No, stay signed in</button>`);
+  ctx.body = page(
+    'Sign out of the dev IdP?',
+    `${form}${yes}<button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+  );
 }
 
 /** Shown only when the logout request named no post_logout_redirect_uri. No external fonts: works offline. */
@@ -84,8 +89,18 @@ export function createProvider(issuer: string, clients: DevIdpClient[]): Provide
     conformIdTokenClaims: false,
     pkce: { required: () => true },
     // Explicit lifetimes (seconds); the app keeps its own 8 h session and never uses these tokens again.
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource } },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     loadExistingGrant,
     findAccount: (_ctx, sub) => {

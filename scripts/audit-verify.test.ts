@@ -21,14 +21,17 @@ describe.each(TEST_ENGINES)('npm run audit:verify on %s', (engine) => {
   let db: Db;
   let head: string;
   // The script's own configuration: DATABASE_URL empty means the SQLite file under DATA_DIR.
-  const verify = (args: string[] = []) => runTsFile('scripts/audit-verify.ts', args, { DATABASE_URL: testDb.databaseUrl ?? '', DATA_DIR: testDb.dataDir });
+  const verify = (args: string[] = []) =>
+    runTsFile('scripts/audit-verify.ts', args, { DATABASE_URL: testDb.databaseUrl ?? '', DATA_DIR: testDb.dataDir });
 
   beforeEach(async () => {
     testDb = await createTestDatabase(engine);
     db = createDb(testDb);
     await migrateToLatest(db);
     for (const kind of ['sign_in', 'change_proposed', 'change_sent', 'change_completed'] as const) {
-      const event = await transaction(db, (tx) => appendAuditEvent(tx, { kind, changeId: 'c1', after: { url: 'https://new.example/cb' } }));
+      const event = await transaction(db, (tx) =>
+        appendAuditEvent(tx, { kind, changeId: 'c1', after: { url: 'https://new.example/cb' } }),
+      );
       head = event.hash;
     }
   });
@@ -50,14 +53,23 @@ describe.each(TEST_ENGINES)('npm run audit:verify on %s', (engine) => {
     expect(fromFile.code, fromFile.stderr).toBe(0);
     expect(fromFile.stdout).toContain(`4 events, head hash ${head}`);
 
-    writeFileSync(file, `${lines.map((l, i) => (i === 2 ? l.replace('change_sent', 'change_failed') : l)).join('\n')}\n`);
+    writeFileSync(
+      file,
+      `${lines.map((l, i) => (i === 2 ? l.replace('change_sent', 'change_failed') : l)).join('\n')}\n`,
+    );
     const tamperedFile = await verify(['--file', file]);
     expect(tamperedFile.code).toBe(1);
     expect(tamperedFile.stderr).toContain('at seq 3');
   }, 60_000);
 
   it('names the first broken seq when a row was changed behind the trigger', async () => {
-    await sql.raw(engine === 'postgres' ? 'drop trigger audit_events_no_update_delete on audit_events' : 'drop trigger audit_events_no_update').execute(db.kysely);
+    await sql
+      .raw(
+        engine === 'postgres'
+          ? 'drop trigger audit_events_no_update_delete on audit_events'
+          : 'drop trigger audit_events_no_update',
+      )
+      .execute(db.kysely);
     await db.kysely.updateTable('audit_events').set({ at: '2020-01-01T00:00:00.000Z' }).where('seq', '=', 2).execute();
     const result = await verify();
     expect(result.code).toBe(1);

@@ -41,7 +41,9 @@ async function main(): Promise<number> {
     console.log(`audit chain intact (${source}): ${verdict.count} events, head hash ${verdict.headHash}`);
     return 0;
   }
-  console.error(`audit chain BROKEN (${source}) at seq ${verdict.brokenSeq}: ${verdict.reason}; the ${verdict.count} events before it verify`);
+  console.error(
+    `audit chain BROKEN (${source}) at seq ${verdict.brokenSeq}: ${verdict.reason}; the ${verdict.count} events before it verify`,
+  );
   return 1;
 }
 

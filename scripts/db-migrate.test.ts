@@ -10,7 +10,8 @@ afterAll(stopOwnPostgres);
 
 describe.each(TEST_ENGINES)('npm run db:migrate on %s', (engine) => {
   let testDb: TestDatabase;
-  const migrate = () => runTsFile('scripts/db-migrate.ts', [], { DATABASE_URL: testDb.databaseUrl ?? '', DATA_DIR: testDb.dataDir });
+  const migrate = () =>
+    runTsFile('scripts/db-migrate.ts', [], { DATABASE_URL: testDb.databaseUrl ?? '', DATA_DIR: testDb.dataDir });
 
   beforeEach(async () => {
     testDb = await createTestDatabase(engine);
@@ -25,7 +26,9 @@ describe.each(TEST_ENGINES)('npm run db:migrate on %s', (engine) => {
     expect(again.stdout).toContain('up to date');
 
     const db = createDb(testDb);
-    await sql`insert into kysely_migration (name, timestamp) values ('0042_newer', ${new Date().toISOString()})`.execute(db.kysely);
+    await sql`insert into kysely_migration (name, timestamp) values ('0042_newer', ${new Date().toISOString()})`.execute(
+      db.kysely,
+    );
     await db.close();
     const refused = await migrate();
     expect(refused.code).toBe(1);

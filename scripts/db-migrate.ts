@@ -8,7 +8,11 @@ async function main(): Promise<void> {
   const db = createDb(getDatabaseConfig());
   try {
     const { applied } = await migrateToLatest(db);
-    console.log(applied.length > 0 ? `database ${db.location}: applied ${applied.join(', ')}` : `database ${db.location}: up to date`);
+    console.log(
+      applied.length > 0
+        ? `database ${db.location}: applied ${applied.join(', ')}`
+        : `database ${db.location}: up to date`,
+    );
   } finally {
     await db.close();
   }

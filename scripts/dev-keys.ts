@@ -41,7 +41,9 @@ export function ensureDevKeys(options: EnsureDevKeysOptions = {}): DevKeys {
   }
 
   // The public half is always derived from the private key, so the two can never drift apart.
-  const publicKeyPem = createPublicKey(readFileSync(privateKeyPath, 'utf8')).export({ type: 'spki', format: 'pem' }).toString();
+  const publicKeyPem = createPublicKey(readFileSync(privateKeyPath, 'utf8'))
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
   writeFileSync(publicKeyPath, publicKeyPem);
   return { apiKey: readApiKey(apiKeyPath), privateKeyPath, publicKeyPath, publicKeyPem };
 }

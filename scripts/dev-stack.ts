@@ -72,7 +72,12 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
     if (resolved.sim) {
       // Loaded only when embedded: pointing at real services loads neither the simulator nor oidc-provider.
       const { startSimulator } = await import('../sim/index');
-      simulator = await startSimulator({ port: resolved.sim.port, host: '127.0.0.1', apiUsers: [resolved.sim.apiUser], ...o.sim });
+      simulator = await startSimulator({
+        port: resolved.sim.port,
+        host: '127.0.0.1',
+        apiUsers: [resolved.sim.apiUser],
+        ...o.sim,
+      });
       closers.push(() => simulator!.close());
       appEnv.FIREBLOCKS_BASE_URL = simulator.baseUrl;
     }

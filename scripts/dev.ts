@@ -41,7 +41,9 @@ function printWelcome(s: Stack): void {
       ? `  Fireblocks: SIMULATED at ${s.simUrl}/v1 (dev API user key in .dev/)`
       : `  Fireblocks: ${s.appEnv.FIREBLOCKS_BASE_URL}`,
     s.idpUrl ? `  Sign-in:    dev IdP at ${s.idpUrl}, any password:` : `  Sign-in:    ${s.appEnv.OIDC_ISSUER}`,
-    ...(s.idpUrl ? DEV_USERS.map(([login, groups, role]) => `                ${login.padEnd(6)} ${groups.padEnd(16)} ${role}`) : []),
+    ...(s.idpUrl
+      ? DEV_USERS.map(([login, groups, role]) => `                ${login.padEnd(6)} ${groups.padEnd(16)} ${role}`)
+      : []),
     '  Ctrl-C stops everything.',
     '',
   ];

@@ -20,7 +20,13 @@ onShutdownSignal(async () => stack?.close());
 console.log(ensureChromium());
 const appEnv = testAppEnv();
 if (build || !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
-  const code = await runCommand({ name: 'next build', command: bin('next'), args: ['build'], env: appEnv, cwd: REPO_ROOT });
+  const code = await runCommand({
+    name: 'next build',
+    command: bin('next'),
+    args: ['build'],
+    env: appEnv,
+    cwd: REPO_ROOT,
+  });
   if (code !== 0) process.exit(code ?? 1);
 }
 let env: Record<string, string> = {};
@@ -29,6 +35,12 @@ if (!process.env.TEST_APP_URL) {
   env = testEnvFor(stack, appEnv);
   console.log(`app ${stack.appUrl}, simulator ${stack.simUrl ?? '-'}, dev IdP ${stack.idpUrl ?? '-'}`);
 }
-const code = await runCommand({ name: 'playwright', command: bin('playwright'), args: ['test', ...playwrightArgs], env, cwd: REPO_ROOT });
+const code = await runCommand({
+  name: 'playwright',
+  command: bin('playwright'),
+  args: ['test', ...playwrightArgs],
+  env,
+  cwd: REPO_ROOT,
+});
 await stack?.close();
 process.exit(code ?? 1);

@@ -18,10 +18,14 @@ export function ensureChromium(): string {
   }
   console.log(`Chromium is missing at ${CHROMIUM_PATH}: installing Debian's chromium package...`);
   for (const args of [['update'], ['install', '-y', 'chromium']]) {
-    const run = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const run = spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (run.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${run.status ?? 'signal'})`);
   }
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium, but ${CHROMIUM_PATH} still does not exist`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`apt-get installed chromium, but ${CHROMIUM_PATH} still does not exist`);
   return `installed ${CHROMIUM_PATH}`;
 }
 

@@ -78,7 +78,10 @@ try {
 
   const page = await (await contextFor('alice')).newPage();
   await fillChange(page);
-  await page.getByRole('dialog').getByLabel(/Type the last six characters/).fill(key.apiKeyId.slice(-6));
+  await page
+    .getByRole('dialog')
+    .getByLabel(/Type the last six characters/)
+    .fill(key.apiKeyId.slice(-6));
   await page.getByRole('button', { name: 'Send to Fireblocks' }).click();
   await page.waitForURL(/\?request=/);
   const trackerUrl = page.url();

@@ -10,7 +10,13 @@ import { startTestStack, testAppEnv } from './test-runner/test-stack';
 
 const appEnv = testAppEnv();
 if (!existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
-  const code = await runCommand({ name: 'next build', command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'), args: ['build'], env: appEnv, cwd: REPO_ROOT });
+  const code = await runCommand({
+    name: 'next build',
+    command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'),
+    args: ['build'],
+    env: appEnv,
+    cwd: REPO_ROOT,
+  });
   if (code !== 0) process.exit(code ?? 1);
 }
 const stack = await startTestStack(appEnv);

@@ -74,7 +74,9 @@ const ok =
     console.log(`app ${stack.appUrl} (next start), simulator ${stack.simUrl ?? '-'}, dev IdP ${stack.idpUrl ?? '-'}`);
     return 'ok';
   })) &&
-  (await step('integration', () => runVitest('integration', [STACK_TESTS_FILTER], { ...testEnvFor(stack!, appEnv), ...databaseEnv() }))) &&
+  (await step('integration', () =>
+    runVitest('integration', [STACK_TESTS_FILTER], { ...testEnvFor(stack!, appEnv), ...databaseEnv() }),
+  )) &&
   (await step('e2e', () => runPlaywright(testEnvFor(stack!, appEnv)))) &&
   (await step('dev smoke', async () => {
     // `npm run dev` on its own ports (playwright.dev.config.ts starts and stops it); the production stack is
@@ -96,7 +98,8 @@ function printSummary(allPassed: boolean): void {
   for (const r of results) {
     const c = r.counts;
     const status = c === 'ok' ? 'ok' : c.failed > 0 ? 'FAILED' : 'ok';
-    const detail = c === 'ok' ? '' : ` (${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''})`;
+    const detail =
+      c === 'ok' ? '' : ` (${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''})`;
     console.log(`  ${status.padEnd(6)} ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s${detail}`);
   }
   if (!allPassed) {

@@ -21,7 +21,8 @@ function int(name: string, value: string | undefined): number | undefined {
 
 function apiUser(spec: string): ApiUser {
   const eq = spec.indexOf('=');
-  if (eq <= 0 || eq === spec.length - 1) throw new Error(`--api-user expects <apiKey>=<path to public key PEM>, got "${spec}"`);
+  if (eq <= 0 || eq === spec.length - 1)
+    throw new Error(`--api-user expects <apiKey>=<path to public key PEM>, got "${spec}"`);
   const path = spec.slice(eq + 1);
   try {
     return { apiKey: spec.slice(0, eq), publicKeyPem: readFileSync(path, 'utf8') };
@@ -36,11 +37,21 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
     args: argv,
     strict: true,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, 'api-user': { type: 'string', multiple: true },
-      seed: { type: 'string' }, 'approve-ms': { type: 'string' }, 'complete-ms': { type: 'string' },
-      'fault-latency-ms': { type: 'string' }, 'fault-status': { type: 'string' }, 'fault-retry-after': { type: 'string' },
-      'fault-drop': { type: 'boolean' }, 'fault-drop-after-handling': { type: 'boolean' }, 'fault-malformed-json': { type: 'boolean' }, 'fault-times': { type: 'string' },
-      'fault-method': { type: 'string' }, 'fault-path': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'api-user': { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      'approve-ms': { type: 'string' },
+      'complete-ms': { type: 'string' },
+      'fault-latency-ms': { type: 'string' },
+      'fault-status': { type: 'string' },
+      'fault-retry-after': { type: 'string' },
+      'fault-drop': { type: 'boolean' },
+      'fault-drop-after-handling': { type: 'boolean' },
+      'fault-malformed-json': { type: 'boolean' },
+      'fault-times': { type: 'string' },
+      'fault-method': { type: 'string' },
+      'fault-path': { type: 'string' },
     },
   });
   const users = (v['api-user'] ?? []).map(apiUser);
@@ -55,17 +66,22 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
     dropAfterHandling: v['fault-drop-after-handling'],
     malformedJson: v['fault-malformed-json'],
     times: int('fault-times', v['fault-times']),
-    match: v['fault-method'] || v['fault-path'] ? { method: v['fault-method'], pathPrefix: v['fault-path'] } : undefined,
+    match:
+      v['fault-method'] || v['fault-path'] ? { method: v['fault-method'], pathPrefix: v['fault-path'] } : undefined,
   };
   const hasFault = Object.values(fault).some((x) => x !== undefined);
   const parsedFault = hasFault ? faultConfigSchema.safeParse(JSON.parse(JSON.stringify(fault))) : undefined;
-  if (parsedFault && !parsedFault.success) throw new Error(`invalid fault flags: ${z.prettifyError(parsedFault.error)}`);
+  if (parsedFault && !parsedFault.success)
+    throw new Error(`invalid fault flags: ${z.prettifyError(parsedFault.error)}`);
   return {
     port: int('port', v.port) ?? 4010,
     host: v.host,
     apiUsers: users,
     seed: int('seed', v.seed),
-    delays: approveMs !== undefined || completeMs !== undefined ? { approveMs: approveMs ?? 2_000, completeMs: completeMs ?? 3_000 } : undefined,
+    delays:
+      approveMs !== undefined || completeMs !== undefined
+        ? { approveMs: approveMs ?? 2_000, completeMs: completeMs ?? 3_000 }
+        : undefined,
     faults: parsedFault?.data,
   };
 }

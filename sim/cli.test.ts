@@ -18,13 +18,43 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parseCliArgs', () => {
   it('reads users, seed, delays and fault flags', () => {
-    const o = parseCliArgs(['--port', '4105', '--api-user', `${KEY}=${pubPath}`, '--seed', '9', '--approve-ms', '5', '--complete-ms', '6', '--fault-status', '429', '--fault-retry-after', '3', '--fault-times', '2', '--fault-path', '/v1/cosigners']);
-    expect(o).toMatchObject({ port: 4105, seed: 9, delays: { approveMs: 5, completeMs: 6 }, faults: { status: 429, retryAfterSec: 3, times: 2, match: { pathPrefix: '/v1/cosigners' } } });
+    const o = parseCliArgs([
+      '--port',
+      '4105',
+      '--api-user',
+      `${KEY}=${pubPath}`,
+      '--seed',
+      '9',
+      '--approve-ms',
+      '5',
+      '--complete-ms',
+      '6',
+      '--fault-status',
+      '429',
+      '--fault-retry-after',
+      '3',
+      '--fault-times',
+      '2',
+      '--fault-path',
+      '/v1/cosigners',
+    ]);
+    expect(o).toMatchObject({
+      port: 4105,
+      seed: 9,
+      delays: { approveMs: 5, completeMs: 6 },
+      faults: { status: 429, retryAfterSec: 3, times: 2, match: { pathPrefix: '/v1/cosigners' } },
+    });
     expect(o.apiUsers).toEqual([{ apiKey: KEY, publicKeyPem: user.publicKeyPem }]);
   });
 
   it('reads --fault-drop-after-handling', () => {
-    const o = parseCliArgs(['--api-user', `${KEY}=${pubPath}`, '--fault-drop-after-handling', '--fault-method', 'PATCH']);
+    const o = parseCliArgs([
+      '--api-user',
+      `${KEY}=${pubPath}`,
+      '--fault-drop-after-handling',
+      '--fault-method',
+      'PATCH',
+    ]);
     expect(o.faults).toEqual({ dropAfterHandling: true, match: { method: 'PATCH' } });
   });
 
@@ -59,7 +89,10 @@ describe('npm run sim (the real command line)', () => {
   it('prints one ready line with its URL and serves signed requests', async () => {
     const { url, stop } = await runCli(['--port', '0', '--api-user', `${KEY}=${pubPath}`, '--seed', '2'], true);
     try {
-      const res = await simCall(url.replace(/\/v1$/, ''), { path: '/v1/cosigners?pageSize=1', user: { apiKey: KEY, privateKey: user.privateKeyPem } });
+      const res = await simCall(url.replace(/\/v1$/, ''), {
+        path: '/v1/cosigners?pageSize=1',
+        user: { apiKey: KEY, privateKey: user.privateKeyPem },
+      });
       expect(res.status).toBe(200);
     } finally {
       await stop();
@@ -76,7 +109,9 @@ interface CliRun {
 
 /** Spawns `tsx sim/cli.ts`; resolves at the ready line (wait=true) or when the process exits. */
 function runCli(args: string[], wait: boolean): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'cli.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const stop = async (): Promise<void> => {
@@ -91,6 +126,8 @@ function runCli(args: string[], wait: boolean): Promise<CliRun> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    void exited.then((code) => (wait ? reject(new Error(`cli exited ${code}: ${output}`)) : resolve({ url: '', code, output, stop })));
+    void exited.then((code) =>
+      wait ? reject(new Error(`cli exited ${code}: ${output}`)) : resolve({ url: '', code, output, stop }),
+    );
   });
 }

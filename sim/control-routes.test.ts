@@ -13,7 +13,12 @@ afterAll(() => t.sim.close());
 
 describe('/_sim control routes', () => {
   it('health reports the seed, data size and delays', async () => {
-    expect((await control(t.sim, 'GET', '/_sim/health')).json).toEqual({ ok: true, seed: 3, cosigners: s.cosignerCount, delays: { approveMs: 60_000, completeMs: 60_000 } });
+    expect((await control(t.sim, 'GET', '/_sim/health')).json).toEqual({
+      ok: true,
+      seed: 3,
+      cosigners: s.cosignerCount,
+      delays: { approveMs: 60_000, completeMs: 60_000 },
+    });
   });
 
   it('log lists every /v1 request (method, path, status, apiKey, body), not control calls; DELETE clears it', async () => {
@@ -23,7 +28,14 @@ describe('/_sim control routes', () => {
     await t.call({ path: '/v1/cosigners?pageSize=1' });
     const log = (await control(t.sim, 'GET', '/_sim/log')).json as Array<Record<string, unknown>>;
     expect(log).toHaveLength(2);
-    expect(log[0]).toMatchObject({ method: 'PATCH', path, status: 200, apiKey: t.userA.apiKey, body: '{"name":"Treasury"}', requestId: expect.any(String) as unknown });
+    expect(log[0]).toMatchObject({
+      method: 'PATCH',
+      path,
+      status: 200,
+      apiKey: t.userA.apiKey,
+      body: '{"name":"Treasury"}',
+      requestId: expect.any(String) as unknown,
+    });
     expect(log[1]).toMatchObject({ method: 'GET', path: '/v1/cosigners?pageSize=1', status: 200 });
     expect(t.sim.requestLog()).toEqual(log);
     expect((await control(t.sim, 'DELETE', '/_sim/log')).status).toBe(204);
@@ -45,17 +57,30 @@ describe('/_sim control routes', () => {
 
   it('requests lists async requests; forcing an unknown one is 404, an unknown action 404', async () => {
     const ref = s.keyWithPublicKey;
-    const res = await t.call({ method: 'PATCH', path: `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`, body: { callbackHandler: { url: 'https://a.example.com' } } });
+    const res = await t.call({
+      method: 'PATCH',
+      path: `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`,
+      body: { callbackHandler: { url: 'https://a.example.com' } },
+    });
     const id = (res.headers.get('location') ?? '').split('/').at(-1);
     const list = (await control(t.sim, 'GET', '/_sim/requests')).json as Array<Record<string, unknown>>;
-    expect(list).toContainEqual({ id, type: 'UPDATE_CALLBACK_HANDLER', status: 'WAITING_FOR_APPROVAL', cosignerId: ref.cosignerId, apiKeyId: ref.apiKeyId });
+    expect(list).toContainEqual({
+      id,
+      type: 'UPDATE_CALLBACK_HANDLER',
+      status: 'WAITING_FOR_APPROVAL',
+      cosignerId: ref.cosignerId,
+      apiKeyId: ref.apiKeyId,
+    });
     expect((await control(t.sim, 'POST', '/_sim/requests/nope/reject')).status).toBe(404);
     expect((await control(t.sim, 'POST', `/_sim/requests/${id ?? ''}/explode`)).status).toBe(404);
     expect((await control(t.sim, 'GET', '/_sim/nothing')).status).toBe(404);
   });
 
   it('delays can be read and changed; bad values are 400', async () => {
-    expect((await control(t.sim, 'POST', '/_sim/delays', { approveMs: 10, completeMs: 20 })).json).toEqual({ approveMs: 10, completeMs: 20 });
+    expect((await control(t.sim, 'POST', '/_sim/delays', { approveMs: 10, completeMs: 20 })).json).toEqual({
+      approveMs: 10,
+      completeMs: 20,
+    });
     expect((await control(t.sim, 'GET', '/_sim/delays')).json).toEqual({ approveMs: 10, completeMs: 20 });
     expect((await control(t.sim, 'POST', '/_sim/delays', { approveMs: -1, completeMs: 0 })).status).toBe(400);
     expect((await control(t.sim, 'POST', '/_sim/delays', '{')).status).toBe(400);

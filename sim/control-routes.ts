@@ -11,7 +11,12 @@ import { seedSummary } from './seed';
 
 const resetSchema = z.strictObject({ seed: z.number().int().min(0).optional() });
 const delaysSchema = z.strictObject({ approveMs: z.number().int().min(0), completeMs: z.number().int().min(0) });
-const FORCE: Record<string, ForceTarget> = { reject: 'REJECTED', cancel: 'CANCELLED', approve: 'APPROVED', complete: 'COMPLETED' };
+const FORCE: Record<string, ForceTarget> = {
+  reject: 'REJECTED',
+  cancel: 'CANCELLED',
+  approve: 'APPROVED',
+  complete: 'COMPLETED',
+};
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: SimResponse };
 
@@ -23,7 +28,9 @@ function parse<T>(body: Buffer, schema: z.ZodType<T>): Parsed<T> {
     return { ok: false, response: fail(400, SIM.invalidBody, 'Request body is not valid JSON') };
   }
   const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: fail(400, SIM.invalidBody, z.prettifyError(parsed.error)) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, response: fail(400, SIM.invalidBody, z.prettifyError(parsed.error)) };
 }
 
 function forceRequest(core: SimCore, id: string, action: string, nowMs: number): SimResponse {
@@ -35,12 +42,23 @@ function forceRequest(core: SimCore, id: string, action: string, nowMs: number):
   return json(200, { id: r.id, type: r.type, status: r.status });
 }
 
-export function handleControl(core: SimCore, method: string, pathname: string, body: Buffer, nowMs: number): SimResponse {
+export function handleControl(
+  core: SimCore,
+  method: string,
+  pathname: string,
+  body: Buffer,
+  nowMs: number,
+): SimResponse {
   const key = `${method} ${pathname}`;
   const { lifecycle } = core.state;
   switch (key) {
     case 'GET /_sim/health':
-      return json(200, { ok: true, seed: core.seed, cosigners: core.state.store.cosigners.size, delays: lifecycle.getDelays() });
+      return json(200, {
+        ok: true,
+        seed: core.seed,
+        cosigners: core.state.store.cosigners.size,
+        delays: lifecycle.getDelays(),
+      });
     case 'GET /_sim/log':
       return json(200, core.log.list());
     case 'DELETE /_sim/log':
@@ -75,7 +93,12 @@ export function handleControl(core: SimCore, method: string, pathname: string, b
     }
     case 'GET /_sim/requests':
       lifecycle.settle(nowMs);
-      return json(200, lifecycle.list().map(({ id, type, status, cosignerId, apiKeyId }) => ({ id, type, status, cosignerId, apiKeyId })));
+      return json(
+        200,
+        lifecycle
+          .list()
+          .map(({ id, type, status, cosignerId, apiKeyId }) => ({ id, type, status, cosignerId, apiKeyId })),
+      );
   }
   const m = /^\/_sim\/requests\/([^/]+)\/([a-z]+)$/.exec(pathname);
   if (m && method === 'POST') return forceRequest(core, m[1] ?? '', m[2] ?? '', nowMs);

@@ -40,7 +40,11 @@ export class SimCore {
   constructor(opts: SimulatorOptions) {
     this.users = loadApiUsers(opts.apiUsers);
     this.seed = opts.seed ?? DEFAULT_SEED;
-    this.state = { store: new Store(), lifecycle: new Lifecycle(opts.delays ?? DEFAULT_DELAYS), cursorSecret: Buffer.alloc(0) };
+    this.state = {
+      store: new Store(),
+      lifecycle: new Lifecycle(opts.delays ?? DEFAULT_DELAYS),
+      cursorSecret: Buffer.alloc(0),
+    };
     if (opts.faults) this.faults.set(opts.faults);
     this.reset(this.seed);
   }
@@ -58,10 +62,26 @@ export class SimCore {
     const q = call.url.indexOf('?');
     const pathname = q < 0 ? call.url : call.url.slice(0, q);
     if (!pathname.startsWith('/v1/')) return fail(404, SIM.routeNotFound, 'Not found');
-    const auth = verifyRequest({ url: call.url, headers: call.headers, body: call.body, nowMs: call.nowMs }, this.users, this.nonces);
+    const auth = verifyRequest(
+      { url: call.url, headers: call.headers, body: call.body, nowMs: call.nowMs },
+      this.users,
+      this.nonces,
+    );
     if (!auth.ok) return fail(401, auth.code, auth.message);
     this.state.lifecycle.settle(call.nowMs);
     const query = new URLSearchParams(q < 0 ? '' : call.url.slice(q + 1));
-    return route(this.state, { method: call.method, url: call.url, query, headers: call.headers, body: call.body, nowMs: call.nowMs, params: {} }, pathname);
+    return route(
+      this.state,
+      {
+        method: call.method,
+        url: call.url,
+        query,
+        headers: call.headers,
+        body: call.body,
+        nowMs: call.nowMs,
+        params: {},
+      },
+      pathname,
+    );
   }
 }

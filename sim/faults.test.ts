@@ -51,17 +51,32 @@ describe('fault injection', () => {
   });
 
   it('dropAfterHandling: the request is handled (a PATCH accepted and followed), then the socket is destroyed unanswered', async () => {
-    const cosigners = (await t.call({ path: '/v1/cosigners?pageSize=100' })).json as { data: Array<{ id: string; archived: boolean }> };
+    const cosigners = (await t.call({ path: '/v1/cosigners?pageSize=100' })).json as {
+      data: Array<{ id: string; archived: boolean }>;
+    };
     const cosignerId = cosigners.data.find((c) => !c.archived)?.id ?? '';
-    const keys = (await t.call({ path: `/v1/cosigners/${cosignerId}/api_keys?pageSize=1` })).json as { data: Array<{ id: string }> };
+    const keys = (await t.call({ path: `/v1/cosigners/${cosignerId}/api_keys?pageSize=1` })).json as {
+      data: Array<{ id: string }>;
+    };
     const keyPath = `/v1/cosigners/${cosignerId}/api_keys/${keys.data[0]?.id ?? ''}`;
-    const body = { callbackHandler: { url: 'https://dropped.example.com/cb', publicKey: rsaKeyPair(2048, 'drop-after').publicKeyPem } };
+    const body = {
+      callbackHandler: {
+        url: 'https://dropped.example.com/cb',
+        publicKey: rsaKeyPair(2048, 'drop-after').publicKeyPem,
+      },
+    };
     t.sim.clearLog();
     t.sim.setFaults({ dropAfterHandling: true, times: 1, match: { method: 'PATCH' } });
     await expect(t.call({ method: 'PATCH', path: keyPath, body })).rejects.toThrow();
-    expect(t.sim.requestLog()).toEqual([expect.objectContaining({ method: 'PATCH', path: keyPath, status: 0, handledStatus: 202 })]);
+    expect(t.sim.requestLog()).toEqual([
+      expect.objectContaining({ method: 'PATCH', path: keyPath, status: 0, handledStatus: 202 }),
+    ]);
     // The change was accepted all the same: its request exists and completes, and the key then shows the new handler.
-    const requests = (await control(t.sim, 'GET', '/_sim/requests')).json as Array<{ id: string; apiKeyId: string; status: string }>;
+    const requests = (await control(t.sim, 'GET', '/_sim/requests')).json as Array<{
+      id: string;
+      apiKeyId: string;
+      status: string;
+    }>;
     const request = requests.find((r) => keyPath.endsWith(r.apiKeyId) && r.status !== 'COMPLETED');
     expect(request).toBeDefined();
     expect((await control(t.sim, 'POST', `/_sim/requests/${request?.id ?? ''}/complete`)).status).toBe(200);

@@ -11,7 +11,9 @@ export const faultConfigSchema = z.strictObject({
   dropAfterHandling: z.boolean().optional(),
   malformedJson: z.boolean().optional(),
   times: z.number().int().min(1).optional(),
-  match: z.strictObject({ method: z.string().min(1).optional(), pathPrefix: z.string().startsWith('/').optional() }).optional(),
+  match: z
+    .strictObject({ method: z.string().min(1).optional(), pathPrefix: z.string().startsWith('/').optional() })
+    .optional(),
 });
 
 /** The active fault (one at a time; setting a new one replaces it) and how many uses it has left. */

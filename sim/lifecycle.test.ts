@@ -18,7 +18,14 @@ describe('Lifecycle', () => {
       l.settle(t);
       seen.push(r.status);
     }
-    expect(seen).toEqual(['WAITING_FOR_APPROVAL', 'WAITING_FOR_APPROVAL', 'APPROVED', 'APPROVED', 'COMPLETED', 'COMPLETED']);
+    expect(seen).toEqual([
+      'WAITING_FOR_APPROVAL',
+      'WAITING_FOR_APPROVAL',
+      'APPROVED',
+      'APPROVED',
+      'COMPLETED',
+      'COMPLETED',
+    ]);
     expect(applied()).toBe(1);
   });
 

@@ -38,7 +38,16 @@ export class Lifecycle {
 
   create(type: RequestType, cosignerId: string, apiKeyId: string, apply: () => void, nowMs: number): AsyncRequest {
     const approveAtMs = nowMs + this.delays.approveMs;
-    const req: AsyncRequest = { id: randomUUID(), type, cosignerId, apiKeyId, status: 'WAITING_FOR_APPROVAL', approveAtMs, completeAtMs: approveAtMs + this.delays.completeMs, apply };
+    const req: AsyncRequest = {
+      id: randomUUID(),
+      type,
+      cosignerId,
+      apiKeyId,
+      status: 'WAITING_FOR_APPROVAL',
+      approveAtMs,
+      completeAtMs: approveAtMs + this.delays.completeMs,
+      apply,
+    };
     this.requests.set(req.id, req);
     return req;
   }

@@ -31,10 +31,12 @@ export function route(state: SimState, req: RouteRequest, pathname: string): Sim
   if (!segments) return fail(400, SIM.invalidPathParam, 'Malformed percent-encoding in path');
   const [v1, cosigners, cosignerId, apiKeys, apiKeyId, requestId, ...extra] = segments;
   const depth = segments.length - 2;
-  const shapeOk = v1 === 'v1' && cosigners === 'cosigners' && extra.length === 0 && (depth < 2 || apiKeys === 'api_keys');
+  const shapeOk =
+    v1 === 'v1' && cosigners === 'cosigners' && extra.length === 0 && (depth < 2 || apiKeys === 'api_keys');
   const methods = shapeOk ? ROUTES[depth] : undefined;
   if (!methods || segments.some((s, i) => i > 0 && s === '')) return fail(404, SIM.routeNotFound, 'Not found');
   const handler = methods[req.method];
-  if (!handler) return fail(405, SIM.methodNotAllowed, 'Method not allowed', { Allow: Object.keys(methods).join(', ') });
+  if (!handler)
+    return fail(405, SIM.methodNotAllowed, 'Method not allowed', { Allow: Object.keys(methods).join(', ') });
   return handler(state, { ...req, params: { cosignerId, apiKeyId, requestId } });
 }

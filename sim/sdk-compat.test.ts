@@ -24,7 +24,9 @@ afterAll(() => t.sim.close());
 function accepted<T>(res: FireblocksResponse<T>, method: string, path: string): T {
   expect(res.statusCode).toBeLessThan(300);
   const headers = res.headers;
-  expect(responseProblems(method, path, { status: res.statusCode, headers, text: JSON.stringify(res.data) })).toEqual([]);
+  expect(responseProblems(method, path, { status: res.statusCode, headers, text: JSON.stringify(res.data) })).toEqual(
+    [],
+  );
   return res.data;
 }
 
@@ -32,42 +34,79 @@ describe('@fireblocks/ts-sdk against the simulator', () => {
   it('getCosigners (with paging through a cursor)', async () => {
     const first = accepted(await fb.cosignersBeta.getCosigners({ pageSize: 3, order: 'ASC' }), 'GET', '/v1/cosigners');
     expect(first.data).toHaveLength(3);
-    const rest = accepted(await fb.cosignersBeta.getCosigners({ pageSize: 100, order: 'ASC', pageCursor: first.next ?? undefined }), 'GET', '/v1/cosigners');
+    const rest = accepted(
+      await fb.cosignersBeta.getCosigners({ pageSize: 100, order: 'ASC', pageCursor: first.next ?? undefined }),
+      'GET',
+      '/v1/cosigners',
+    );
     expect([...first.data, ...rest.data].map((c) => c.id)).toEqual(s.cosignerIds);
   });
 
   it('getCosigner', async () => {
-    const c = accepted(await fb.cosignersBeta.getCosigner({ cosignerId: s.bigCosignerId }), 'GET', `/v1/cosigners/${s.bigCosignerId}`);
+    const c = accepted(
+      await fb.cosignersBeta.getCosigner({ cosignerId: s.bigCosignerId }),
+      'GET',
+      `/v1/cosigners/${s.bigCosignerId}`,
+    );
     expect(c.name).toBe('Treasury SGX');
   });
 
   it('getApiKeys and getApiKey', async () => {
-    const page = accepted(await fb.cosignersBeta.getApiKeys({ cosignerId: s.bigCosignerId, pageSize: 100 }), 'GET', `/v1/cosigners/${s.bigCosignerId}/api_keys`);
+    const page = accepted(
+      await fb.cosignersBeta.getApiKeys({ cosignerId: s.bigCosignerId, pageSize: 100 }),
+      'GET',
+      `/v1/cosigners/${s.bigCosignerId}/api_keys`,
+    );
     expect(page.data).toHaveLength(100);
-    const key = accepted(await fb.cosignersBeta.getApiKey({ cosignerId: ref.cosignerId, apiKeyId: ref.apiKeyId }), 'GET', `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`);
+    const key = accepted(
+      await fb.cosignersBeta.getApiKey({ cosignerId: ref.cosignerId, apiKeyId: ref.apiKeyId }),
+      'GET',
+      `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`,
+    );
     expect(key.callbackHandler?.publicKey).toContain('BEGIN PUBLIC KEY');
   });
 
   it('updateCallbackHandler (202 + Location) then getRequestStatus', async () => {
     const path = `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`;
     const callbackHandler = { url: 'https://sdk.example.com/cb', cert: await validCertPem() };
-    const res = await fb.cosignersBeta.updateCallbackHandler({ cosignerId: ref.cosignerId, apiKeyId: ref.apiKeyId, updateCallbackHandlerRequest: { callbackHandler } });
+    const res = await fb.cosignersBeta.updateCallbackHandler({
+      cosignerId: ref.cosignerId,
+      apiKeyId: ref.apiKeyId,
+      updateCallbackHandlerRequest: { callbackHandler },
+    });
     expect(res.statusCode).toBe(202);
     expect(accepted(res, 'PATCH', path)).toEqual({ id: ref.apiKeyId, callbackHandler });
     const location = res.headers.location ?? '';
     const requestId = location.split('/').at(-1) ?? '';
-    const st = accepted(await fb.cosignersBeta.getRequestStatus({ cosignerId: ref.cosignerId, apiKeyId: ref.apiKeyId, requestId }), 'GET', location);
+    const st = accepted(
+      await fb.cosignersBeta.getRequestStatus({ cosignerId: ref.cosignerId, apiKeyId: ref.apiKeyId, requestId }),
+      'GET',
+      location,
+    );
     expect(st).toEqual({ type: 'UPDATE_CALLBACK_HANDLER', status: 'COMPLETED' });
   });
 
   it('the other four operations too: renameCosigner, addCosigner, pairApiKey, unpairApiKey', async () => {
     const c = s.cosignerIds[3] ?? '';
-    expect(accepted(await fb.cosignersBeta.renameCosigner({ cosignerId: c, renameCosigner: { name: 'Renamed by SDK' } }), 'PATCH', `/v1/cosigners/${c}`).name).toBe('Renamed by SDK');
-    const added = await fb.cosignersBeta.addCosigner({ addCosignerRequest: { apiKeyId: randomUUID(), name: 'SDK cosigner' }, idempotencyKey: 'sdk-1' });
+    expect(
+      accepted(
+        await fb.cosignersBeta.renameCosigner({ cosignerId: c, renameCosigner: { name: 'Renamed by SDK' } }),
+        'PATCH',
+        `/v1/cosigners/${c}`,
+      ).name,
+    ).toBe('Renamed by SDK');
+    const added = await fb.cosignersBeta.addCosigner({
+      addCosignerRequest: { apiKeyId: randomUUID(), name: 'SDK cosigner' },
+      idempotencyKey: 'sdk-1',
+    });
     expect(accepted(added, 'POST', '/v1/cosigners').name).toBe('SDK cosigner');
     const id = randomUUID();
     const pairPath = `/v1/cosigners/${c}/api_keys/${id}`;
-    const pair = await fb.cosignersBeta.pairApiKey({ cosignerId: c, apiKeyId: id, pairApiKeyRequest: { callbackHandler: { url: 'https://p.example.com', publicKey: rsa2048PublicKeyPem() } } });
+    const pair = await fb.cosignersBeta.pairApiKey({
+      cosignerId: c,
+      apiKeyId: id,
+      pairApiKeyRequest: { callbackHandler: { url: 'https://p.example.com', publicKey: rsa2048PublicKeyPem() } },
+    });
     expect(accepted(pair, 'PUT', pairPath).id).toBe(id);
     const unpair = await fb.cosignersBeta.unpairApiKey({ cosignerId: c, apiKeyId: id });
     expect(accepted(unpair, 'DELETE', pairPath).id).toBe(id);

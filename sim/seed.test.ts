@@ -26,7 +26,9 @@ describe('seed data', () => {
     const handlers = keys.map((k) => k.callbackHandler);
     expect(handlers.some((h) => h === undefined)).toBe(true);
     expect(handlers.some((h) => h?.certPublicKeyHash?.match(/^[0-9a-f]{64}$/))).toBe(true);
-    const types = new Set(handlers.flatMap((h) => (h?.publicKey ? [createPublicKey(h.publicKey).asymmetricKeyType] : [])));
+    const types = new Set(
+      handlers.flatMap((h) => (h?.publicKey ? [createPublicKey(h.publicKey).asymmetricKeyType] : [])),
+    );
     expect(types).toEqual(new Set(['rsa', 'ec']));
     expect(keys.some((k) => k.lastSeen === undefined)).toBe(true);
   });
@@ -37,7 +39,8 @@ describe('seed data', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const s = seedSummary(7);
-    const find = (r: { cosignerId: string; apiKeyId: string }) => data.find((c) => c.cosigner.id === r.cosignerId)?.keys.find((k) => k.id === r.apiKeyId);
+    const find = (r: { cosignerId: string; apiKeyId: string }) =>
+      data.find((c) => c.cosigner.id === r.cosignerId)?.keys.find((k) => k.id === r.apiKeyId);
     expect(find(s.keyWithPublicKey)?.callbackHandler?.publicKey).toBeTruthy();
     expect(find(s.keyWithCert)?.callbackHandler?.certPublicKeyHash).toBeTruthy();
     expect(find(s.keyWithNoHandler)?.callbackHandler).toBeUndefined();

@@ -39,7 +39,14 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
     return;
   }
   const header = req.headers['x-api-key'];
-  const entry = { at, method, path: url, requestId, apiKey: typeof header === 'string' ? header : undefined, body: logBody(body) };
+  const entry = {
+    at,
+    method,
+    path: url,
+    requestId,
+    apiKey: typeof header === 'string' ? header : undefined,
+    body: logBody(body),
+  };
   const fault = core.faults.take(method, pathname);
   if (fault?.latencyMs) await sleep(fault.latencyMs);
   if (fault?.drop) {
@@ -48,7 +55,9 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
     return;
   }
   // Time is read after any injected latency: the token is checked when the request is really handled.
-  const response = fault?.status ? faultResponse({ ...fault, status: fault.status }) : core.process({ method, url, headers: req.headers, body, nowMs: Date.now() });
+  const response = fault?.status
+    ? faultResponse({ ...fault, status: fault.status })
+    : core.process({ method, url, headers: req.headers, body, nowMs: Date.now() });
   if (fault?.dropAfterHandling) {
     // Handled (a PATCH is accepted and its request created), but the client never hears of it.
     core.log.add({ ...entry, status: 0, handledStatus: response.status, code: response.code });

@@ -39,15 +39,24 @@ export function SessionsList({ sessions }: SessionsListProps) {
     }
   }
 
-  const endOne = (id: string) => run(id, () => fetchJson(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }));
+  const endOne = (id: string) =>
+    run(id, () => fetchJson(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }));
   const endOthers = () =>
-    run('others', () => fetchJson('/api/sessions/revoke-all', { method: 'POST', body: { includeCurrent: false } satisfies RevokeAllSessionsBody }));
+    run('others', () =>
+      fetchJson('/api/sessions/revoke-all', {
+        method: 'POST',
+        body: { includeCurrent: false } satisfies RevokeAllSessionsBody,
+      }),
+    );
   const disabled = busy !== null || refreshing;
 
   return (
     <div className="space-y-4">
       {error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       )}
@@ -56,25 +65,48 @@ export function SessionsList({ sessions }: SessionsListProps) {
           <caption className="sr-only">Your active sessions</caption>
           <thead className={theadClass}>
             <tr>
-              <th scope="col" className={thClass}>Session</th>
-              <th scope="col" className={thClass}>Signed in</th>
-              <th scope="col" className={thClass}>Last active</th>
-              <th scope="col" className={thClass}>Ends at the latest</th>
-              <th scope="col" className={thClass}><span className="sr-only">Actions</span></th>
+              <th scope="col" className={thClass}>
+                Session
+              </th>
+              <th scope="col" className={thClass}>
+                Signed in
+              </th>
+              <th scope="col" className={thClass}>
+                Last active
+              </th>
+              <th scope="col" className={thClass}>
+                Ends at the latest
+              </th>
+              <th scope="col" className={thClass}>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id} className={rowClass}>
                 <td className={tdClass}>
-                  <span className="font-mono text-xs">{s.id}</span> {s.current && <Badge tone="info">This browser</Badge>}
+                  <span className="font-mono text-xs">{s.id}</span>{' '}
+                  {s.current && <Badge tone="info">This browser</Badge>}
                 </td>
-                <td className={tdClass}><RelativeTime value={s.createdAt} /></td>
-                <td className={tdClass}><RelativeTime value={s.lastSeenAt} /></td>
-                <td className={tdClass}><RelativeTime value={s.expiresAt} /></td>
+                <td className={tdClass}>
+                  <RelativeTime value={s.createdAt} />
+                </td>
+                <td className={tdClass}>
+                  <RelativeTime value={s.lastSeenAt} />
+                </td>
+                <td className={tdClass}>
+                  <RelativeTime value={s.expiresAt} />
+                </td>
                 <td className={`${tdClass} text-right`}>
                   {!s.current && (
-                    <button type="button" className={buttonClass({ size: 'sm' })} disabled={disabled} onClick={() => void endOne(s.id)} aria-label={`Sign out session ${s.id}`}>
+                    <button
+                      type="button"
+                      className={buttonClass({ size: 'sm' })}
+                      disabled={disabled}
+                      onClick={() => void endOne(s.id)}
+                      aria-label={`Sign out session ${s.id}`}
+                    >
                       Sign out
                     </button>
                   )}
@@ -84,10 +116,17 @@ export function SessionsList({ sessions }: SessionsListProps) {
           </tbody>
         </table>
       </div>
-      <button type="button" className={buttonClass({ variant: 'danger' })} disabled={disabled || others.length === 0} onClick={() => void endOthers()}>
+      <button
+        type="button"
+        className={buttonClass({ variant: 'danger' })}
+        disabled={disabled || others.length === 0}
+        onClick={() => void endOthers()}
+      >
         Sign out everywhere else
       </button>
-      {others.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">You are signed in in this browser only.</p>}
+      {others.length === 0 && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">You are signed in in this browser only.</p>
+      )}
     </div>
   );
 }

@@ -8,14 +8,24 @@ import { ChevronIcon } from '@/components/ui/inline-icons';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 
-export const AUDIT_COLUMNS = ['Seq', 'Time (UTC)', 'Kind', 'Actor', 'Change', 'Cosigner / key', 'Fireblocks ids', 'Details'];
+export const AUDIT_COLUMNS = [
+  'Seq',
+  'Time (UTC)',
+  'Kind',
+  'Actor',
+  'Change',
+  'Cosigner / key',
+  'Fireblocks ids',
+  'Details',
+];
 
 const seg = encodeURIComponent;
 const linkClass = 'text-indigo-700 hover:underline dark:text-indigo-300';
 const monoClass = 'font-mono text-xs text-zinc-700 dark:text-zinc-300';
 
 function kindTone(kind: AuditEvent['kind']): BadgeTone {
-  if (kind === 'sign_in_refused' || kind === 'change_failed' || kind === 'change_rejected' || kind === 'change_unknown') return 'danger';
+  if (kind === 'sign_in_refused' || kind === 'change_failed' || kind === 'change_rejected' || kind === 'change_unknown')
+    return 'danger';
   if (kind === 'change_completed') return 'success';
   if (kind.startsWith('sign_')) return 'neutral';
   return 'info';
@@ -59,7 +69,11 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
           {a ? (
             <span className="flex flex-col">
               <span>{a.name ?? a.email ?? a.sub}</span>
-              <Link href={`/audit?actor=${seg(a.sub)}`} className={`${monoClass} hover:underline`} title={`Only events by ${a.sub}`}>
+              <Link
+                href={`/audit?actor=${seg(a.sub)}`}
+                className={`${monoClass} hover:underline`}
+                title={`Only events by ${a.sub}`}
+              >
                 {a.sub}
               </Link>
             </span>
@@ -83,7 +97,10 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
                 {event.cosignerId.slice(0, 8)}
               </Link>
               {event.apiKeyId && (
-                <Link href={`/cosigners/${seg(event.cosignerId)}/api-keys/${seg(event.apiKeyId)}`} className={`${linkClass} font-mono text-xs`}>
+                <Link
+                  href={`/cosigners/${seg(event.cosignerId)}/api-keys/${seg(event.apiKeyId)}`}
+                  className={`${linkClass} font-mono text-xs`}
+                >
                   key {event.apiKeyId.slice(0, 8)}
                 </Link>
               )}
@@ -95,7 +112,9 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         <td className={tdClass}>
           {event.fireblocksRequestId || event.fireblocksAsyncRequestId ? (
             <span className="flex flex-col">
-              {event.fireblocksAsyncRequestId && <span className={monoClass}>request {event.fireblocksAsyncRequestId}</span>}
+              {event.fireblocksAsyncRequestId && (
+                <span className={monoClass}>request {event.fireblocksAsyncRequestId}</span>
+              )}
               {event.fireblocksRequestId && <span className={monoClass}>X-Request-ID {event.fireblocksRequestId}</span>}
             </span>
           ) : (
@@ -128,7 +147,9 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
               <dt className="text-zinc-600 dark:text-zinc-400">Console request id</dt>
               <dd className={monoClass}>{event.requestId ?? '–'}</dd>
               <dt className="text-zinc-600 dark:text-zinc-400">Actor</dt>
-              <dd className={monoClass}>{a ? `${a.iss} · ${a.sub} · ${a.email ?? 'no email'} · ${a.role ?? 'no role'}` : 'the console'}</dd>
+              <dd className={monoClass}>
+                {a ? `${a.iss} · ${a.sub} · ${a.email ?? 'no email'} · ${a.role ?? 'no role'}` : 'the console'}
+              </dd>
               <dt className="text-zinc-600 dark:text-zinc-400">prevHash</dt>
               <dd className={`${monoClass} break-all`}>{event.prevHash}</dd>
               <dt className="text-zinc-600 dark:text-zinc-400">hash</dt>

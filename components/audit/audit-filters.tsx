@@ -41,13 +41,34 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
     [filter, onChange],
   );
 
-  const [actor, setActor] = useUrlBackedText(filter.actor ?? '', useCallback((t: string) => apply('actor', t), [apply]));
-  const [cosignerId, setCosignerId] = useUrlBackedText(filter.cosignerId ?? '', useCallback((t: string) => apply('cosignerId', t), [apply]));
-  const [apiKeyId, setApiKeyId] = useUrlBackedText(filter.apiKeyId ?? '', useCallback((t: string) => apply('apiKeyId', t), [apply]));
-  const [from, setFrom] = useUrlBackedText(isoToLocalInput(filter.from), useCallback((t: string) => apply('from', localInputToIso(t)), [apply]));
-  const [to, setTo] = useUrlBackedText(isoToLocalInput(filter.to), useCallback((t: string) => apply('to', localInputToIso(t)), [apply]));
+  const [actor, setActor] = useUrlBackedText(
+    filter.actor ?? '',
+    useCallback((t: string) => apply('actor', t), [apply]),
+  );
+  const [cosignerId, setCosignerId] = useUrlBackedText(
+    filter.cosignerId ?? '',
+    useCallback((t: string) => apply('cosignerId', t), [apply]),
+  );
+  const [apiKeyId, setApiKeyId] = useUrlBackedText(
+    filter.apiKeyId ?? '',
+    useCallback((t: string) => apply('apiKeyId', t), [apply]),
+  );
+  const [from, setFrom] = useUrlBackedText(
+    isoToLocalInput(filter.from),
+    useCallback((t: string) => apply('from', localInputToIso(t)), [apply]),
+  );
+  const [to, setTo] = useUrlBackedText(
+    isoToLocalInput(filter.to),
+    useCallback((t: string) => apply('to', localInputToIso(t)), [apply]),
+  );
 
-  const field = (key: TextKey, label: string, value: string, set: (v: string) => void, extra: { type?: string; placeholder?: string } = {}) => (
+  const field = (
+    key: TextKey,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    extra: { type?: string; placeholder?: string } = {},
+  ) => (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={`${id}-${key}`} className={labelClass}>
         {label}
@@ -68,13 +89,23 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
   );
 
   return (
-    <form role="search" aria-label="Filter audit events" onSubmit={(e) => e.preventDefault()} className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+    <form
+      role="search"
+      aria-label="Filter audit events"
+      onSubmit={(e) => e.preventDefault()}
+      className="border-b border-zinc-200 p-3 dark:border-zinc-800"
+    >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor={`${id}-kind`} className={labelClass}>
             Kind
           </label>
-          <select id={`${id}-kind`} value={filter.kind ?? ''} onChange={(e) => apply('kind', e.target.value || undefined)} className={inputClass}>
+          <select
+            id={`${id}-kind`}
+            value={filter.kind ?? ''}
+            onChange={(e) => apply('kind', e.target.value || undefined)}
+            className={inputClass}
+          >
             <option value="">All kinds</option>
             {AUDIT_EVENT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -94,7 +125,11 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
           {error ? `${error.key === 'to' ? 'Before' : error.key}: ${error.message}` : ''}
         </p>
         {isFiltered(filter) && (
-          <button type="button" className={buttonClass({ size: 'sm', variant: 'ghost' })} onClick={() => (setError(null), onChange({}))}>
+          <button
+            type="button"
+            className={buttonClass({ size: 'sm', variant: 'ghost' })}
+            onClick={() => (setError(null), onChange({}))}
+          >
             Clear filters
           </button>
         )}

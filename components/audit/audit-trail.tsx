@@ -41,9 +41,15 @@ function useAuditUrlState(): [AuditUrlState, (next: AuditUrlState, mode: 'push' 
 /** The audit trail, newest first: filters and page in the URL, keyset paging, exports of the filtered set. */
 export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
   const [state, setState] = useAuditUrlState();
-  const query = useAuditEvents({ filter: state.filter, pageSize: state.page.pageSize, cursor: state.page.cursor }, initial);
+  const query = useAuditEvents(
+    { filter: state.filter, pageSize: state.page.pageSize, cursor: state.page.cursor },
+    initial,
+  );
   const events = query.data?.data ?? [];
-  const onFilter = useCallback((filter: AuditFilter) => setState(withFilter(state, filter), 'replace'), [setState, state]);
+  const onFilter = useCallback(
+    (filter: AuditFilter) => setState(withFilter(state, filter), 'replace'),
+    [setState, state],
+  );
   const onPage = (page: PageState) => setState({ ...state, page }, 'push');
 
   return (
@@ -54,7 +60,12 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
         <TableSkeleton label="audit events" columns={AUDIT_COLUMNS} />
       ) : query.isError ? (
         <div className="p-4">
-          <ErrorState title="Could not load the audit trail" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            title="Could not load the audit trail"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         </div>
       ) : events.length === 0 ? (
         <EmptyState title={isFiltered(state.filter) ? 'No events match these filters' : 'No audit events yet'}>
@@ -65,7 +76,10 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
       ) : (
         // relative: the rows' sr-only text is absolutely placed, and must be clipped with the table, not widen the page.
         <div className="relative overflow-x-auto">
-          <table className={cn(tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
+          <table
+            className={cn(tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')}
+            aria-busy={query.isFetching}
+          >
             <caption className="sr-only">Audit events, newest first</caption>
             <thead className={theadClass}>
               <tr>
@@ -89,7 +103,9 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
         onChange={onPage}
         next={query.data?.next}
         busy={query.isFetching}
-        summary={query.isError ? 'not loaded' : `${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`}
+        summary={
+          query.isError ? 'not loaded' : `${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`
+        }
       />
     </div>
   );

@@ -2,22 +2,37 @@ import { describe, expect, it } from 'vitest';
 
 import { goNext } from '@/components/pagination/page-state';
 
-import { filterParams, isoToLocalInput, localInputToIso, readAuditUrlState, toAuditSearchParams, withFilter } from './audit-url-state';
+import {
+  filterParams,
+  isoToLocalInput,
+  localInputToIso,
+  readAuditUrlState,
+  toAuditSearchParams,
+  withFilter,
+} from './audit-url-state';
 
 const read = (qs: string) => readAuditUrlState(new URLSearchParams(qs));
 
 describe('the audit page state in the URL', () => {
   it('reads filters and page, and writes them back the same', () => {
-    const qs = 'kind=sign_in&actor=alice&cosignerId=cos-1&from=2026-11-30T10%3A00%3A00.000Z&pageSize=50&cursor=c2&prev=%2Cc1';
+    const qs =
+      'kind=sign_in&actor=alice&cosignerId=cos-1&from=2026-11-30T10%3A00%3A00.000Z&pageSize=50&cursor=c2&prev=%2Cc1';
     const state = read(qs);
-    expect(state.filter).toEqual({ kind: 'sign_in', actor: 'alice', cosignerId: 'cos-1', from: '2026-11-30T10:00:00.000Z' });
+    expect(state.filter).toEqual({
+      kind: 'sign_in',
+      actor: 'alice',
+      cosignerId: 'cos-1',
+      from: '2026-11-30T10:00:00.000Z',
+    });
     expect(state.page).toMatchObject({ pageSize: 50, cursor: 'c2', prev: ['', 'c1'], order: 'DESC' });
     expect(read(toAuditSearchParams(state).toString())).toEqual(state);
   });
 
   it('drops only the values the API would refuse', () => {
     expect(read('kind=nope&actor=bob&from=yesterday').filter).toEqual({ actor: 'bob' });
-    expect(read('from=2026-11-30T10:00:00Z&to=2026-11-30T09:00:00Z').filter).toEqual({ from: '2026-11-30T10:00:00.000Z' });
+    expect(read('from=2026-11-30T10:00:00Z&to=2026-11-30T09:00:00Z').filter).toEqual({
+      from: '2026-11-30T10:00:00.000Z',
+    });
   });
 
   it('starts from the newest page when the filter changes', () => {

@@ -25,7 +25,9 @@ describe('a filter field backed by the URL', () => {
 
   it('follows the URL when it changes elsewhere, without pushing the old text back', async () => {
     const commit = vi.fn<(text: string) => void>();
-    const { result, rerender } = renderHook(({ url }) => useUrlBackedText(url, commit, 400), { initialProps: { url: 'alice' } });
+    const { result, rerender } = renderHook(({ url }) => useUrlBackedText(url, commit, 400), {
+      initialProps: { url: 'alice' },
+    });
     // Back, or a link that sets the filter: the field shows the URL's value, and nothing is committed.
     rerender({ url: 'bob' });
     expect(result.current[0]).toBe('bob');

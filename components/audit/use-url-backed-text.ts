@@ -9,7 +9,11 @@ import { useDebouncedValue } from '@/components/callback-handler/use-debounced-v
  * reset from the URL when it changes elsewhere (Back, a link that sets the filter). Only a change of the typed
  * text commits, so a URL that moved on is never pushed back to what was typed before.
  */
-export function useUrlBackedText(urlValue: string, commit: (text: string) => void, ms = 400): [string, (text: string) => void] {
+export function useUrlBackedText(
+  urlValue: string,
+  commit: (text: string) => void,
+  ms = 400,
+): [string, (text: string) => void] {
   const [text, setText] = useState(urlValue);
   const [seen, setSeen] = useState(urlValue);
   if (urlValue !== seen) {

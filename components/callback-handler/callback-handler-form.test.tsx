@@ -71,7 +71,9 @@ describe('CallbackHandlerForm', () => {
     await f.user.clear(f.url);
     await f.user.type(f.url, 'https://hooks.example.org');
     await waitFor(() => expect(f.review).toHaveProperty('disabled', false), settled);
-    expect(f.api.calls.some((c) => c.path === '/api/callback-handler/inspect' && c.body.includes('hooks.example.org'))).toBe(true);
+    expect(
+      f.api.calls.some((c) => c.path === '/api/callback-handler/inspect' && c.body.includes('hooks.example.org')),
+    ).toBe(true);
 
     // Back to what is live: nothing to send.
     await f.user.clear(f.url);
@@ -96,7 +98,9 @@ describe('CallbackHandlerForm', () => {
     // The certificate is for the URL's host: inspected on the server side as fine, and the change can be reviewed.
     await waitFor(() => expect(screen.getByText('Looks right')).toBeTruthy(), settled);
     await waitFor(() => expect(f.review).toHaveProperty('disabled', false), settled);
-    const inspected = f.api.calls.filter((c) => c.path === '/api/callback-handler/inspect').map((c) => JSON.parse(c.body) as Record<string, unknown>);
+    const inspected = f.api.calls
+      .filter((c) => c.path === '/api/callback-handler/inspect')
+      .map((c) => JSON.parse(c.body) as Record<string, unknown>);
     expect(inspected.at(-1)).toEqual({ url: CURRENT_URL, cert: certPem });
 
     await f.user.click(f.publicKeyMode);
@@ -170,20 +174,31 @@ describe('CallbackHandlerForm sends a change', () => {
     await waitFor(() => expect(f.onRecorded).toHaveBeenCalledWith(FAKE_CHANGE_ID), settled);
     const patch = f.api.calls.filter((c) => c.method === 'PATCH');
     expect(patch).toHaveLength(1);
-    expect(JSON.parse(patch[0]?.body ?? '{}')).toMatchObject({ reason: 'Move to the new host', callbackHandler: { url: 'https://hooks.example.org' } });
+    expect(JSON.parse(patch[0]?.body ?? '{}')).toMatchObject({
+      reason: 'Move to the new host',
+      callbackHandler: { url: 'https://hooks.example.org' },
+    });
   });
 
   it('shows another admin’s open change with a link to it, and records nothing', async () => {
-    const open = { status: 409, error: { code: 'change_open', message: 'Alice’s change to this key is still open.', changeId: OTHER_CHANGE_ID } };
+    const open = {
+      status: 409,
+      error: { code: 'change_open', message: 'Alice’s change to this key is still open.', changeId: OTHER_CHANGE_ID },
+    };
     const f = renderForm(fakeConsoleApi({ allowLoopbackHttp: true, patchError: open }));
     const dialog = await send(f);
     await waitFor(() => expect(within(dialog).getByText('Another change is open for this key')).toBeTruthy(), settled);
-    expect(within(dialog).getByRole('link', { name: 'View the open change' }).getAttribute('href')).toBe(`/changes/${OTHER_CHANGE_ID}`);
+    expect(within(dialog).getByRole('link', { name: 'View the open change' }).getAttribute('href')).toBe(
+      `/changes/${OTHER_CHANGE_ID}`,
+    );
     expect(f.onRecorded).not.toHaveBeenCalled();
   });
 
   it('follows a change whose answer was lost to its page, and never offers to send it again', async () => {
-    const lost = { status: 504, error: { code: 'upstream_timeout', message: 'No answer from Fireblocks.', changeId: OTHER_CHANGE_ID } };
+    const lost = {
+      status: 504,
+      error: { code: 'upstream_timeout', message: 'No answer from Fireblocks.', changeId: OTHER_CHANGE_ID },
+    };
     const f = renderForm(fakeConsoleApi({ allowLoopbackHttp: true, patchError: lost }));
     const dialog = await send(f);
     await waitFor(() => expect(f.onRecorded).toHaveBeenCalledWith(OTHER_CHANGE_ID), settled);

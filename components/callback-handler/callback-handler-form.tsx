@@ -44,7 +44,13 @@ export interface CallbackHandlerFormProps {
 }
 
 /** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH (a change). */
-export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopbackHttp, onRecorded }: CallbackHandlerFormProps) {
+export function CallbackHandlerForm({
+  cosignerId,
+  apiKeyId,
+  current,
+  allowLoopbackHttp,
+  onRecorded,
+}: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
   // Starting values taken once, from the key as loaded. Not `values`: that re-applied every refetch to the fields
@@ -62,7 +68,10 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
   const mode: HandlerMode = useWatch({ control, name: 'mode' }) ?? 'publicKey';
   const pem = pemField.value ?? '';
   // The text each kind had, so flipping the choice back and forth loses nothing.
-  const drafts = useRef<Record<HandlerMode, string>>({ publicKey: defaults.mode === 'publicKey' ? defaults.pem ?? '' : '', cert: '' });
+  const drafts = useRef<Record<HandlerMode, string>>({
+    publicKey: defaults.mode === 'publicKey' ? (defaults.pem ?? '') : '',
+    cert: '',
+  });
 
   const liveBody = useMemo(() => inspectBodyOf(url, mode, pem), [url, mode, pem]);
   const debouncedBody = useDebouncedValue(liveBody, 400);
@@ -98,7 +107,10 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
   async function send() {
     if (!review || recorded) return;
     try {
-      const result: ProposeChangeResponse = await mutation.mutateAsync({ ...toUpdateCallbackHandlerBody(review), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const result: ProposeChangeResponse = await mutation.mutateAsync({
+        ...toUpdateCallbackHandlerBody(review),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       setRecorded(true);
       onRecorded(result.change.id);
     } catch (error) {
@@ -126,18 +138,22 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
   }
 
   const urlError = formState.errors.url?.message ?? inspection?.errors.url;
-  const pemError = formState.errors.pem?.message ?? (mode === 'cert' ? inspection?.errors.cert : inspection?.errors.publicKey);
-  const canSubmit = formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending && !recorded;
+  const pemError =
+    formState.errors.pem?.message ?? (mode === 'cert' ? inspection?.errors.cert : inspection?.errors.publicKey);
+  const canSubmit =
+    formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending && !recorded;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
       <form
         noValidate
         aria-label="Change callback handler"
-        onSubmit={(e) => void handleSubmit((values) => {
-          mutation.reset();
-          setReview(values);
-        })(e)}
+        onSubmit={(e) =>
+          void handleSubmit((values) => {
+            mutation.reset();
+            setReview(values);
+          })(e)
+        }
         className="space-y-5 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
       >
         <div className="space-y-1.5">
@@ -162,13 +178,25 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
           <FieldError id={`${id}-url-err`} message={urlError} />
         </div>
         <ModeChoice name={`${id}-mode`} value={mode} onChange={onMode} />
-        <PemField mode={mode} value={pem} onText={onPemText} onBlur={pemField.onBlur} error={pemError} textareaRef={pemField.ref} />
+        <PemField
+          mode={mode}
+          value={pem}
+          onText={onPemText}
+          onBlur={pemField.onBlur}
+          error={pemError}
+          textareaRef={pemField.ref}
+        />
         <div className="flex flex-col-reverse gap-3 border-t border-zinc-200 pt-4 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
           <Link href={`/cosigners/${encodeURIComponent(cosignerId)}`} className={buttonClass({ variant: 'ghost' })}>
             Cancel
           </Link>
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-            <SubmitHint dirty={formState.isDirty} valid={formState.isValid && !pemError && !urlError} checking={!upToDate && liveBody !== null} inspectFailed={inspect.isError} />
+            <SubmitHint
+              dirty={formState.isDirty}
+              valid={formState.isValid && !pemError && !urlError}
+              checking={!upToDate && liveBody !== null}
+              inspectFailed={inspect.isError}
+            />
             <button type="submit" disabled={!canSubmit} className={buttonClass({ variant: 'primary' })}>
               Review change
             </button>
@@ -182,7 +210,9 @@ export function CallbackHandlerForm({ cosignerId, apiKeyId, current, allowLoopba
           error={inspect.error}
           onRetry={() => void inspect.refetch()}
           empty={liveBody === null}
-          missing={pem.trim() ? undefined : mode === 'cert' ? 'No certificate entered yet.' : 'No public key entered yet.'}
+          missing={
+            pem.trim() ? undefined : mode === 'cert' ? 'No certificate entered yet.' : 'No public key entered yet.'
+          }
         />
       </div>
       {review && (

@@ -31,7 +31,10 @@ export function ChangeCallouts({ change }: ChangeCalloutsProps) {
   return (
     <ul className="space-y-2">
       {items.map(({ icon: Icon, text }) => (
-        <li key={text} className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+        <li
+          key={text}
+          className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
+        >
           <Icon aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
           <span>{text}</span>
         </li>

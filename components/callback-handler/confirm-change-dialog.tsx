@@ -6,7 +6,6 @@ import { Loader2, Send } from 'lucide-react';
 import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
 import { buttonClass } from '@/components/ui/button-styles';
 
-
 import { ChangeCallouts } from './change-callouts';
 import { confirmCodeFor, confirmCodeMatches } from './confirm-code';
 import { describeChange, type HandlerSide } from './handler-diff';
@@ -78,12 +77,17 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
               Confirm callback handler change
             </h2>
             <p id={`${id}-desc`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              For API key <code className="font-mono text-xs">{apiKeyId}</code>. The change is recorded under your name; Fireblocks then asks a workspace Owner to approve it; nothing
-              changes until the request completes.
+              For API key <code className="font-mono text-xs">{apiKeyId}</code>. The change is recorded under your name;
+              Fireblocks then asks a workspace Owner to approve it; nothing changes until the request completes.
             </p>
           </div>
           <div className="grid gap-3 md:grid-cols-2">
-            <HandlerSideCard title="Before" side={before} highlightHost={change.hostChanged} highlightMode={change.modeSwitch !== null} />
+            <HandlerSideCard
+              title="Before"
+              side={before}
+              highlightHost={change.hostChanged}
+              highlightMode={change.modeSwitch !== null}
+            />
             <HandlerSideCard
               title="After"
               side={after}
@@ -104,7 +108,8 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
           <ChangeCallouts change={change} />
           <div className="space-y-1.5">
             <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
-              Reason <span className="font-normal text-zinc-600 dark:text-zinc-400">(optional, kept with the change)</span>
+              Reason{' '}
+              <span className="font-normal text-zinc-600 dark:text-zinc-400">(optional, kept with the change)</span>
             </label>
             <textarea
               id={`${id}-reason`}
@@ -140,7 +145,11 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
             Cancel
           </button>
           <button type="submit" disabled={!ok || sending} className={buttonClass({ variant: 'primary' })}>
-            {sending ? <Loader2 aria-hidden className="h-4 w-4 animate-spin" /> : <Send aria-hidden className="h-4 w-4" />}
+            {sending ? (
+              <Loader2 aria-hidden className="h-4 w-4 animate-spin" />
+            ) : (
+              <Send aria-hidden className="h-4 w-4" />
+            )}
             {sending ? 'Sending…' : 'Send to Fireblocks'}
           </button>
         </div>

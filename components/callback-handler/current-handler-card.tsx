@@ -14,7 +14,10 @@ export function CurrentHandlerCard({ apiKey }: CurrentHandlerCardProps) {
   const handler = apiKey.callbackHandler;
   const auth = useAuthModeOfKey(handler);
   return (
-    <section aria-labelledby="current-heading" className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="current-heading"
+      className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="current-heading" className="mb-3 text-sm font-semibold text-zinc-950 dark:text-white">
         Current handler
       </h2>

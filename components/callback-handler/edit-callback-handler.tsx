@@ -50,7 +50,14 @@ export interface EditCallbackHandlerProps {
  * The edit page's body: the form, or, while a change to the key is open (anyone's), that change's banner instead.
  * A submitted change is followed on its own page.
  */
-export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, initialKey, initialCosigner, initialOpenChange }: EditCallbackHandlerProps) {
+export function EditCallbackHandler({
+  cosignerId,
+  apiKeyId,
+  allowLoopbackHttp,
+  initialKey,
+  initialCosigner,
+  initialOpenChange,
+}: EditCallbackHandlerProps) {
   const router = useRouter();
   const key = useApiKey(cosignerId, apiKeyId, initialKey, { editing: true });
   const cosigner = useCosigner(cosignerId, initialCosigner);
@@ -67,7 +74,10 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
             items={[
               { label: 'Cosigners', href: '/cosigners' },
               { label: cosigner.data?.name || 'Cosigner', href: `/cosigners/${encodeURIComponent(cosignerId)}` },
-              { label: 'API key', href: `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKeyId)}` },
+              {
+                label: 'API key',
+                href: `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKeyId)}`,
+              },
               { label: 'Callback handler' },
             ]}
           />
@@ -80,8 +90,15 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
         }
       />
       {recordedId ? (
-        <p role="status" className="rounded-lg border border-zinc-200 bg-white p-5 text-sm shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-          Change recorded. Opening <Link href={changePath(recordedId)} className="font-medium text-indigo-700 underline dark:text-indigo-300">its page</Link>…
+        <p
+          role="status"
+          className="rounded-lg border border-zinc-200 bg-white p-5 text-sm shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          Change recorded. Opening{' '}
+          <Link href={changePath(recordedId)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+            its page
+          </Link>
+          …
         </p>
       ) : openChange ? (
         <OpenChangeBanner cosignerId={cosignerId} apiKeyId={apiKeyId} blocksEditing initial={initialOpenChange} />
@@ -92,7 +109,9 @@ export function EditCallbackHandler({ cosignerId, apiKeyId, allowLoopbackHttp, i
           onRetry={() => void (key.isError ? key.refetch() : open.refetch())}
           retrying={key.isFetching || open.isFetching}
         />
-      ) : !key.data || open.isPending || !canStartForm({ hasData: true, isFetching: key.isFetching, isFetchedAfterMount: key.isFetchedAfterMount }) ? (
+      ) : !key.data ||
+        open.isPending ||
+        !canStartForm({ hasData: true, isFetching: key.isFetching, isFetchedAfterMount: key.isFetchedAfterMount }) ? (
         <div role="status" aria-label="Loading the API key" className="space-y-4">
           <Skeleton className="h-24 w-full" />
           <Skeleton className="h-96 w-full" />

@@ -35,7 +35,13 @@ describe('describeChange', () => {
 
   it('treats a key with no handler as a switch from none with every part new', () => {
     const c = describeChange(null, { url: 'https://a.example.com', mode: 'publicKey', keyHash: 'cc' });
-    expect(c).toMatchObject({ urlChanged: true, hostChanged: true, beforeHost: null, modeSwitch: { from: 'none', to: 'publicKey' }, keyChanged: null });
+    expect(c).toMatchObject({
+      urlChanged: true,
+      hostChanged: true,
+      beforeHost: null,
+      modeSwitch: { from: 'none', to: 'publicKey' },
+      keyChanged: null,
+    });
   });
 
   it('compares key hashes case-insensitively and says unknown when one is missing', () => {

@@ -36,7 +36,9 @@ export function describeChange(before: HandlerSide | null, after: HandlerSide): 
   const afterHost = hostOf(after.url);
   const beforeMode = before?.mode ?? 'none';
   const keyChanged =
-    before?.keyHash && after.keyHash ? before.keyHash.toLowerCase() !== after.keyHash.toLowerCase() || beforeMode !== after.mode : null;
+    before?.keyHash && after.keyHash
+      ? before.keyHash.toLowerCase() !== after.keyHash.toLowerCase() || beforeMode !== after.mode
+      : null;
   return {
     urlChanged: (before?.url.trim() ?? '') !== after.url.trim(),
     hostChanged: beforeHost !== afterHost,

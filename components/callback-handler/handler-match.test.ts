@@ -29,12 +29,29 @@ describe('compareLiveToSubmitted', () => {
   it('matches a pinned certificate by the hash of its public key', async () => {
     const cert = await validCertPem();
     const hash = certPublicKeyHash(cert);
-    expect(compareLiveToSubmitted({ url, certPublicKeyHash: hash.toUpperCase() }, { url, mode: 'cert', certPublicKeySha256: hash }).matches).toBe(true);
-    expect(compareLiveToSubmitted({ url, certPublicKeyHash: 'ff'.repeat(32) }, { url, mode: 'cert', certPublicKeySha256: hash }).matches).toBe(false);
+    expect(
+      compareLiveToSubmitted(
+        { url, certPublicKeyHash: hash.toUpperCase() },
+        { url, mode: 'cert', certPublicKeySha256: hash },
+      ).matches,
+    ).toBe(true);
+    expect(
+      compareLiveToSubmitted(
+        { url, certPublicKeyHash: 'ff'.repeat(32) },
+        { url, mode: 'cert', certPublicKeySha256: hash },
+      ).matches,
+    ).toBe(false);
   });
 
   it('notices the kind did not switch, and a missing handler', () => {
-    expect(compareLiveToSubmitted({ url, publicKey: rsa2048PublicKeyPem() }, { url, mode: 'cert', certPublicKeySha256: 'ab' }).matches).toBe(false);
-    expect(compareLiveToSubmitted(undefined, { url, mode: 'cert' }).differences).toEqual(['The key has no callback handler.']);
+    expect(
+      compareLiveToSubmitted(
+        { url, publicKey: rsa2048PublicKeyPem() },
+        { url, mode: 'cert', certPublicKeySha256: 'ab' },
+      ).matches,
+    ).toBe(false);
+    expect(compareLiveToSubmitted(undefined, { url, mode: 'cert' }).differences).toEqual([
+      'The key has no callback handler.',
+    ]);
   });
 });

@@ -33,11 +33,15 @@ export function HandlerSideCard({ title, side, highlightHost, highlightMode, ext
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Authentication</dt>
-            <dd className={highlightMode ? 'font-semibold text-amber-800 dark:text-amber-300' : undefined}>{MODE_NAMES[side.mode]}</dd>
+            <dd className={highlightMode ? 'font-semibold text-amber-800 dark:text-amber-300' : undefined}>
+              {MODE_NAMES[side.mode]}
+            </dd>
           </div>
           {side.keyHash && (
             <div>
-              <dt className="text-xs text-zinc-600 dark:text-zinc-400">{side.mode === 'cert' ? 'Certificate key hash (SHA-256)' : 'Key fingerprint (SHA-256)'}</dt>
+              <dt className="text-xs text-zinc-600 dark:text-zinc-400">
+                {side.mode === 'cert' ? 'Certificate key hash (SHA-256)' : 'Key fingerprint (SHA-256)'}
+              </dt>
               <dd>
                 <FingerprintText hex={side.keyHash} full />
               </dd>

@@ -7,7 +7,10 @@ describe('inspectBodyOf', () => {
     expect(inspectBodyOf('  ', 'publicKey', '\n')).toBeNull();
   });
   it('sends the PEM under the chosen kind only', () => {
-    expect(inspectBodyOf('https://a.example.com ', 'cert', 'PEM')).toEqual({ url: 'https://a.example.com', cert: 'PEM' });
+    expect(inspectBodyOf('https://a.example.com ', 'cert', 'PEM')).toEqual({
+      url: 'https://a.example.com',
+      cert: 'PEM',
+    });
     expect(inspectBodyOf('', 'publicKey', 'PEM')).toEqual({ publicKey: 'PEM' });
     expect(inspectBodyOf('https://a.example.com', 'publicKey', '')).toEqual({ url: 'https://a.example.com' });
   });

@@ -58,7 +58,9 @@ export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
             {i.cert.keyType}
             {i.cert.keySizeBits ? `, ${i.cert.keySizeBits} bits` : ''}
           </Fact>
-          <Fact label="Covers host">{i.cert.coversHost === null ? 'No URL to compare' : i.cert.coversHost ? 'Yes' : 'No'}</Fact>
+          <Fact label="Covers host">
+            {i.cert.coversHost === null ? 'No URL to compare' : i.cert.coversHost ? 'Yes' : 'No'}
+          </Fact>
           <Fact label="SHA-256">
             <FingerprintText hex={i.cert.fingerprintSha256} full />
           </Fact>

@@ -26,7 +26,10 @@ export interface InspectionPanelProps {
 export function InspectionPanel({ inspection, checking, error, onRetry, empty, missing }: InspectionPanelProps) {
   const errors = inspection ? Object.values(inspection.errors) : [];
   return (
-    <section aria-labelledby="inspection-heading" className="rounded-lg border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section
+      aria-labelledby="inspection-heading"
+      className="rounded-lg border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       <div className="mb-3 flex items-center gap-2">
         <ScanSearch aria-hidden className="h-4 w-4 text-zinc-600 dark:text-zinc-400" />
         <h2 id="inspection-heading" className="text-sm font-semibold text-zinc-950 dark:text-white">
@@ -34,9 +37,15 @@ export function InspectionPanel({ inspection, checking, error, onRetry, empty, m
         </h2>
         {checking && <Loader2 aria-hidden className="ml-auto h-4 w-4 animate-spin text-zinc-500" />}
       </div>
-      <div aria-live="polite" aria-busy={checking} className={`space-y-3 text-sm transition-opacity ${checking ? 'opacity-50' : ''}`}>
+      <div
+        aria-live="polite"
+        aria-busy={checking}
+        className={`space-y-3 text-sm transition-opacity ${checking ? 'opacity-50' : ''}`}
+      >
         {empty ? (
-          <p className="text-zinc-600 dark:text-zinc-400">Enter a URL and paste a key or certificate to see what it really is.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Enter a URL and paste a key or certificate to see what it really is.
+          </p>
         ) : error && !inspection ? (
           <ErrorState title="Could not inspect" error={error} onRetry={onRetry} />
         ) : !inspection ? (
@@ -67,7 +76,10 @@ export function InspectionPanel({ inspection, checking, error, onRetry, empty, m
             {inspection.warnings.length > 0 && (
               <ul className="space-y-1">
                 {inspection.warnings.map((w) => (
-                  <li key={w} className="flex gap-1.5 rounded-md bg-amber-50 p-2 text-amber-950 dark:bg-amber-950/60 dark:text-amber-100">
+                  <li
+                    key={w}
+                    className="flex gap-1.5 rounded-md bg-amber-50 p-2 text-amber-950 dark:bg-amber-950/60 dark:text-amber-100"
+                  >
                     <AlertTriangle aria-hidden className="mt-0.5 h-3.5 w-3.5 shrink-0" />
                     <span>{w}</span>
                   </li>

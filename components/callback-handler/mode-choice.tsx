@@ -13,8 +13,18 @@ export interface ModeChoiceProps {
 }
 
 const OPTIONS = [
-  { value: 'publicKey', label: 'Public key', icon: KeyRound, text: 'The Co-Signer verifies responses signed with the handler’s RSA key.' },
-  { value: 'cert', label: 'Certificate', icon: FileKey2, text: 'The Co-Signer pins the handler’s TLS certificate key.' },
+  {
+    value: 'publicKey',
+    label: 'Public key',
+    icon: KeyRound,
+    text: 'The Co-Signer verifies responses signed with the handler’s RSA key.',
+  },
+  {
+    value: 'cert',
+    label: 'Certificate',
+    icon: FileKey2,
+    text: 'The Co-Signer pins the handler’s TLS certificate key.',
+  },
 ] as const;
 
 /** Public key or certificate, one or the other, as the Fireblocks Console offers it. Native radios: arrow keys work. */

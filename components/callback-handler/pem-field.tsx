@@ -51,7 +51,13 @@ export function PemField({ mode, value, onText, onBlur, error, textareaRef }: Pe
         <label htmlFor={`${id}-pem`} className={labelClass}>
           {noun} (PEM)
         </label>
-        <label className={buttonClass({ size: 'sm', className: 'cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600' })}>
+        <label
+          className={buttonClass({
+            size: 'sm',
+            className:
+              'cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600',
+          })}
+        >
           <Upload aria-hidden className="h-3.5 w-3.5" />
           Load {noun.toLowerCase()} from a file
           <input
@@ -83,11 +89,17 @@ export function PemField({ mode, value, onText, onBlur, error, textareaRef }: Pe
         placeholder={`-----BEGIN ${block}-----\n…\n-----END ${block}-----`}
         aria-invalid={message ? true : undefined}
         aria-describedby={`${id}-hint${message ? ` ${id}-err` : ''}`}
-        className={inputClass(Boolean(message), cn('font-mono text-xs leading-relaxed', dragging && 'ring-2 ring-indigo-500'))}
+        className={inputClass(
+          Boolean(message),
+          cn('font-mono text-xs leading-relaxed', dragging && 'ring-2 ring-indigo-500'),
+        )}
       />
       <p id={`${id}-hint`} className={hintClass}>
         Paste a -----BEGIN {block}----- block, or drop a file here.{' '}
-        {mode === 'publicKey' ? 'Fireblocks accepts RSA 2048-bit keys.' : 'Fireblocks pins the certificate’s public key.'} Never paste a private key.
+        {mode === 'publicKey'
+          ? 'Fireblocks accepts RSA 2048-bit keys.'
+          : 'Fireblocks pins the certificate’s public key.'}{' '}
+        Never paste a private key.
       </p>
       <FieldError id={`${id}-err`} message={message} />
     </div>

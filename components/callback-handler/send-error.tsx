@@ -15,7 +15,10 @@ export function SendError({ error }: SendErrorProps) {
       <div className="space-y-2">
         <ErrorState title="Another change is open for this key" error={error} />
         {error.changeId && (
-          <Link href={changePath(error.changeId)} className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
+          <Link
+            href={changePath(error.changeId)}
+            className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300"
+          >
             View the open change
           </Link>
         )}

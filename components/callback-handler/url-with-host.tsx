@@ -12,7 +12,8 @@ export function UrlWithHost({ url, highlightHost }: UrlWithHostProps) {
   try {
     const u = new URL(url);
     const start = url.indexOf(u.host, u.protocol.length);
-    if (start >= 0) parts = [url.slice(0, start), url.slice(start, start + u.host.length), url.slice(start + u.host.length)];
+    if (start >= 0)
+      parts = [url.slice(0, start), url.slice(start, start + u.host.length), url.slice(start + u.host.length)];
   } catch {
     parts = null;
   }
@@ -21,7 +22,11 @@ export function UrlWithHost({ url, highlightHost }: UrlWithHostProps) {
   return (
     <span className={cls}>
       {parts[0]}
-      <mark className={cn('rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white')}>{parts[1]}</mark>
+      <mark
+        className={cn('rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white')}
+      >
+        {parts[1]}
+      </mark>
       {parts[2]}
     </span>
   );

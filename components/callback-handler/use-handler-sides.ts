@@ -16,7 +16,11 @@ export function useCurrentSide(handler: ApiKeyResponse['callbackHandler']): Hand
 }
 
 /** The submitted handler as the other side, its key identified by the server's inspection. */
-export function proposedSide(url: string, mode: 'publicKey' | 'cert', inspection: CallbackHandlerInspection | undefined): HandlerSide {
+export function proposedSide(
+  url: string,
+  mode: 'publicKey' | 'cert',
+  inspection: CallbackHandlerInspection | undefined,
+): HandlerSide {
   const keyHash = mode === 'cert' ? inspection?.cert?.publicKeySha256 : inspection?.publicKey?.fingerprintSha256;
   return { url: url.trim(), mode, keyHash };
 }

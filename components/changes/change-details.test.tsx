@@ -8,7 +8,13 @@ import { ChangeDetails } from './change-details';
 
 const CHANGE_ID = '0b6f9a52-4c1e-4a8e-9d1f-2f3a4b5c6d7e';
 const CHANGE_PATH = `/api/changes/${CHANGE_ID}`;
-const alice = { iss: 'https://idp.example', sub: 'alice', email: 'alice@example.com', name: 'Alice', role: 'admin' as const };
+const alice = {
+  iss: 'https://idp.example',
+  sub: 'alice',
+  email: 'alice@example.com',
+  name: 'Alice',
+  role: 'admin' as const,
+};
 
 function changeIn(state: ChangeState, lastStatus: string | null): ChangeWithTimeline {
   return {
@@ -27,7 +33,16 @@ function changeIn(state: ChangeState, lastStatus: string | null): ChangeWithTime
     updatedAt: '2026-01-02T03:04:05Z',
     expiresAt: null,
     closedAt: state === 'sent' || state === 'unknown' ? null : '2026-01-02T03:05:05Z',
-    timeline: [{ seq: 1, at: '2026-01-02T03:04:05Z', kind: 'change_proposed', actor: { sub: 'alice', name: 'Alice', email: 'alice@example.com' }, fireblocksStatus: null, detail: null }],
+    timeline: [
+      {
+        seq: 1,
+        at: '2026-01-02T03:04:05Z',
+        kind: 'change_proposed',
+        actor: { sub: 'alice', name: 'Alice', email: 'alice@example.com' },
+        fireblocksStatus: null,
+        detail: null,
+      },
+    ],
   };
 }
 
@@ -36,9 +51,15 @@ function changeIn(state: ChangeState, lastStatus: string | null): ChangeWithTime
  * (The route itself, following Fireblocks and reconciling, is covered by the server's tests against the simulator.)
  */
 function changeRoute() {
-  const route = { state: 'sent' as ChangeState, lastStatus: 'WAITING_FOR_APPROVAL' as string | null, reads: 0, posts: [] as unknown[] };
+  const route = {
+    state: 'sent' as ChangeState,
+    lastStatus: 'WAITING_FOR_APPROVAL' as string | null,
+    reads: 0,
+    posts: [] as unknown[],
+  };
   // A body read in promises only (undici's streams would wait on timers, which are fake here).
-  const answer = (body: unknown) => Promise.resolve({ ok: true, status: 200, headers: new Headers(), json: () => Promise.resolve(body) });
+  const answer = (body: unknown) =>
+    Promise.resolve({ ok: true, status: 200, headers: new Headers(), json: () => Promise.resolve(body) });
   vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
     if (input === `${CHANGE_PATH}/reconcile` && init.method === 'POST') {
       route.posts.push(JSON.parse(typeof init.body === 'string' ? init.body : ''));
@@ -66,7 +87,9 @@ function setTabVisible(visible: boolean) {
 }
 
 function renderChange(canReconcile = false) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
+  });
   render(
     <QueryClientProvider client={client}>
       <ChangeDetails changeId={CHANGE_ID} canReconcile={canReconcile} />
@@ -190,7 +213,9 @@ describe('an unknown outcome', () => {
     const dialog = screen.getByRole('dialog', { name: 'Mark the change as not applied?' });
     const confirm = within(dialog).getByRole('button', { name: 'Mark as not applied' });
     expect(confirm).toHaveProperty('disabled', true);
-    fireEvent.change(within(dialog).getByLabelText('What did you check?'), { target: { value: 'No pending request for the key in Fireblocks' } });
+    fireEvent.change(within(dialog).getByLabelText('What did you check?'), {
+      target: { value: 'No pending request for the key in Fireblocks' },
+    });
     fireEvent.click(confirm);
     await pass(0);
     await rendered();

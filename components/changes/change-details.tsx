@@ -37,12 +37,19 @@ export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetails
     <>
       <PageHeader
         eyebrow={<Breadcrumbs items={[{ label: 'Changes', href: '/changes' }, { label: 'Change' }]} />}
-        title={<span className="flex flex-wrap items-center gap-3">Callback handler change {change && <ChangeStateBadge state={change.state} />}</span>}
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Callback handler change {change && <ChangeStateBadge state={change.state} />}
+          </span>
+        }
         description={
           change && (
             <>
               API key{' '}
-              <Link href={keyPagePath(change.cosignerId, change.apiKeyId)} className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300">
+              <Link
+                href={keyPagePath(change.cosignerId, change.apiKeyId)}
+                className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300"
+              >
                 {change.apiKeyId}
               </Link>
             </>
@@ -51,7 +58,12 @@ export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetails
       />
       {!change ? (
         query.isError ? (
-          <ErrorState title="Could not load this change" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            title="Could not load this change"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         ) : (
           <div role="status" aria-label="Loading the change" className="space-y-4">
             <Skeleton className="h-32 w-full" />
@@ -61,13 +73,22 @@ export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetails
       ) : (
         <div className="space-y-6">
           {query.isError && (
-            <ErrorState title="Could not refresh this change" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+            <ErrorState
+              title="Could not refresh this change"
+              error={query.error}
+              onRetry={() => void query.refetch()}
+              retrying={query.isFetching}
+            />
           )}
           {change.state === 'unknown' ? (
             <UnknownOutcome
               action={
                 canReconcile && (
-                  <button type="button" onClick={() => setReconciling(true)} className={buttonClass({ variant: 'secondary' })}>
+                  <button
+                    type="button"
+                    onClick={() => setReconciling(true)}
+                    className={buttonClass({ variant: 'secondary' })}
+                  >
                     Mark as not applied…
                   </button>
                 )

@@ -34,18 +34,24 @@ export interface ChangeFactsProps {
 /** Who, when and why, and the ids Fireblocks support asks for. */
 export function ChangeFacts({ change }: ChangeFactsProps) {
   return (
-    <section aria-labelledby="change-facts-heading" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="change-facts-heading"
+      className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="change-facts-heading" className="mb-3 text-base font-semibold text-zinc-950 dark:text-white">
         Details
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <Fact label="Proposed by">
-          <ActorName actor={change.proposer} /> <span className="text-zinc-600 dark:text-zinc-400">({change.proposer.email})</span>
+          <ActorName actor={change.proposer} />{' '}
+          <span className="text-zinc-600 dark:text-zinc-400">({change.proposer.email})</span>
         </Fact>
         <Fact label="Proposed">
           <RelativeTime value={change.createdAt} />
         </Fact>
-        <Fact label="Reason">{change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}</Fact>
+        <Fact label="Reason">
+          {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+        </Fact>
         {change.approver && (
           <Fact label="Approved by">
             <ActorName actor={change.approver} />

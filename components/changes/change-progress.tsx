@@ -15,13 +15,16 @@ import { STATE_COPY } from './request-states';
 import { RequestSteps } from './request-steps';
 
 const toneClass = {
-  progress: 'border-indigo-200 bg-indigo-50 text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/50 dark:text-indigo-100',
-  success: 'border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100',
+  progress:
+    'border-indigo-200 bg-indigo-50 text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/50 dark:text-indigo-100',
+  success:
+    'border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100',
   failure: 'border-red-200 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100',
 } as const;
 
 const REQUEST_STATES: ReadonlySet<string> = new Set(Object.keys(STATE_COPY));
-const asRequestState = (s: string | null): RequestState | undefined => (s && REQUEST_STATES.has(s) ? (s as RequestState) : undefined);
+const asRequestState = (s: string | null): RequestState | undefined =>
+  s && REQUEST_STATES.has(s) ? (s as RequestState) : undefined;
 
 export interface ChangeProgressProps {
   change: ChangeWithTimeline;
@@ -46,10 +49,21 @@ export function ChangeProgress({ change }: ChangeProgressProps) {
   // While sent, the Fireblocks status says more than "sent" (waiting for approval, approved).
   const copy =
     change.state === 'sent' && requestState
-      ? { title: STATE_COPY[requestState].title, text: STATE_COPY[requestState].text, tone: STATE_COPY[requestState].tone }
-      : { title: CHANGE_STATE_COPY[change.state].label, text: CHANGE_STATE_COPY[change.state].text, tone: toneOf(change.state) };
+      ? {
+          title: STATE_COPY[requestState].title,
+          text: STATE_COPY[requestState].text,
+          tone: STATE_COPY[requestState].tone,
+        }
+      : {
+          title: CHANGE_STATE_COPY[change.state].label,
+          text: CHANGE_STATE_COPY[change.state].text,
+          tone: toneOf(change.state),
+        };
   return (
-    <section aria-labelledby="change-progress-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="change-progress-heading"
+      className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="change-progress-heading" className="text-base font-semibold text-zinc-950 dark:text-white">
         Progress
       </h2>
@@ -62,7 +76,12 @@ export function ChangeProgress({ change }: ChangeProgressProps) {
         (liveIsFresh && key.data ? (
           <LiveVerdict live={key.data} after={change.after} />
         ) : key.isError ? (
-          <ErrorState title="Could not re-read the key" error={key.error} onRetry={() => void key.refetch()} retrying={key.isFetching} />
+          <ErrorState
+            title="Could not re-read the key"
+            error={key.error}
+            onRetry={() => void key.refetch()}
+            retrying={key.isFetching}
+          />
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Re-reading the key…</p>
         ))}

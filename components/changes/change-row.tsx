@@ -24,12 +24,20 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
       {showKey && (
         <>
           <td className={`${tdClass} max-w-56`}>
-            <Link href={keyPagePath(change.cosignerId, change.apiKeyId)} prefetch={false} className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300">
+            <Link
+              href={keyPagePath(change.cosignerId, change.apiKeyId)}
+              prefetch={false}
+              className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300"
+            >
               {change.apiKeyId}
             </Link>
           </td>
           <td className={`${tdClass} max-w-40`}>
-            <Link href={`/cosigners/${encodeURIComponent(change.cosignerId)}`} prefetch={false} className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300">
+            <Link
+              href={`/cosigners/${encodeURIComponent(change.cosignerId)}`}
+              prefetch={false}
+              className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300"
+            >
               {change.cosignerId}
             </Link>
           </td>
@@ -38,12 +46,19 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
       <td className={tdClass}>
         <ActorName actor={change.proposer} />
       </td>
-      <td className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>{change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}</td>
+      <td className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>
+        {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+      </td>
       <td className={tdClass}>
         <RelativeTime value={change.createdAt} />
       </td>
       <td className={`${tdClass} text-right`}>
-        <Link href={changePath(change.id)} prefetch={false} aria-label={`View change ${change.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link
+          href={changePath(change.id)}
+          prefetch={false}
+          aria-label={`View change ${change.id}`}
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
           View
         </Link>
       </td>

@@ -21,12 +21,20 @@ export function ChangeSides({ before, after }: ChangeSidesProps) {
   const afterSide = sideOf(after);
   const change = describeChange(beforeSide, afterSide);
   return (
-    <section aria-labelledby="change-sides-heading" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="change-sides-heading"
+      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="change-sides-heading" className="text-base font-semibold text-zinc-950 dark:text-white">
         Before and after
       </h2>
       <div className="grid gap-3 md:grid-cols-2">
-        <HandlerSideCard title="Before" side={beforeSide} highlightHost={change.hostChanged} highlightMode={change.modeSwitch !== null} />
+        <HandlerSideCard
+          title="Before"
+          side={beforeSide}
+          highlightHost={change.hostChanged}
+          highlightMode={change.modeSwitch !== null}
+        />
         <HandlerSideCard
           title="After"
           side={afterSide}

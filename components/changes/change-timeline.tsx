@@ -31,7 +31,10 @@ export interface ChangeTimelineProps {
 /** Every step of the change as the audit trail recorded it, oldest first, each with its time and who did it. */
 export function ChangeTimeline({ entries }: ChangeTimelineProps) {
   return (
-    <section aria-labelledby="change-timeline-heading" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="change-timeline-heading"
+      className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="change-timeline-heading" className="mb-3 text-base font-semibold text-zinc-950 dark:text-white">
         Timeline
       </h2>

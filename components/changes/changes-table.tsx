@@ -33,7 +33,10 @@ export function ChangesTable({ heading, query, showKey, pagePath, initial, empty
   const rows = list.data?.data ?? [];
   const headingId = `${heading.toLowerCase().replace(/[^a-z]+/g, '-')}-heading`;
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id={headingId} className="px-4 pt-4 pb-3 text-base font-semibold text-zinc-950 dark:text-white">
         {heading}
       </h2>
@@ -41,7 +44,12 @@ export function ChangesTable({ heading, query, showKey, pagePath, initial, empty
         <TableSkeleton label={heading} columns={columns} />
       ) : list.isError ? (
         <div className="p-4">
-          <ErrorState title="Could not load changes" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+          <ErrorState
+            title="Could not load changes"
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
         </div>
       ) : rows.length === 0 ? (
         <EmptyState title="No changes">{emptyText}</EmptyState>
@@ -67,7 +75,10 @@ export function ChangesTable({ heading, query, showKey, pagePath, initial, empty
         </div>
       )}
       {pagePath && (query.cursor || list.data?.next) && (
-        <nav aria-label="Pagination" className="flex justify-end gap-2 border-t border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
+        <nav
+          aria-label="Pagination"
+          className="flex justify-end gap-2 border-t border-zinc-200 px-3 py-2.5 dark:border-zinc-800"
+        >
           {query.cursor && (
             <Link href={changesPageHref(pagePath, query.state, null)} className={buttonClass({ size: 'sm' })}>
               Newest

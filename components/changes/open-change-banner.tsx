@@ -19,7 +19,8 @@ import { STATE_COPY } from './request-states';
 function openStateWords(change: ChangeResponse): string {
   const label = CHANGE_STATE_COPY[change.state].label.toLowerCase();
   const status = change.fireblocks.lastStatus;
-  const fireblocks = change.state === 'sent' && status ? (STATE_COPY as Partial<Record<string, { title: string }>>)[status] : undefined;
+  const fireblocks =
+    change.state === 'sent' && status ? (STATE_COPY as Partial<Record<string, { title: string }>>)[status] : undefined;
   return fireblocks ? `${label}, ${fireblocks.title.toLowerCase()} in Fireblocks` : label;
 }
 

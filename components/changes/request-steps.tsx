@@ -13,7 +13,10 @@ export interface RequestStepsProps {
 export function RequestSteps({ status }: RequestStepsProps) {
   const failed = status === 'REJECTED' || status === 'CANCELLED';
   const reached = status && !failed ? STEPS.indexOf(status) : 0;
-  const items = [{ key: 'SENT', label: 'Sent to Fireblocks' }, ...STEPS.map((s) => ({ key: s, label: STATE_COPY[s].title }))];
+  const items = [
+    { key: 'SENT', label: 'Sent to Fireblocks' },
+    ...STEPS.map((s) => ({ key: s, label: STATE_COPY[s].title })),
+  ];
   return (
     <ol className="grid gap-2 sm:grid-cols-4">
       {items.map((item, i) => {
@@ -27,10 +30,16 @@ export function RequestSteps({ status }: RequestStepsProps) {
             aria-current={currentStep ? 'step' : undefined}
             className={cn(
               'flex items-center gap-2 rounded-md border px-3 py-2 text-sm',
-              done && 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100',
-              currentStep && 'border-indigo-300 bg-indigo-50 text-indigo-900 dark:border-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-100',
-              stoppedHere && 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100',
-              !done && !currentStep && !stoppedHere && 'border-zinc-200 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400',
+              done &&
+                'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100',
+              currentStep &&
+                'border-indigo-300 bg-indigo-50 text-indigo-900 dark:border-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-100',
+              stoppedHere &&
+                'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100',
+              !done &&
+                !currentStep &&
+                !stoppedHere &&
+                'border-zinc-200 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400',
             )}
           >
             {done ? (

@@ -12,7 +12,11 @@ export interface UnknownOutcomeProps {
  */
 export function UnknownOutcome({ action }: UnknownOutcomeProps) {
   return (
-    <section role="alert" aria-labelledby="unknown-outcome-heading" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-5 text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-100">
+    <section
+      role="alert"
+      aria-labelledby="unknown-outcome-heading"
+      className="rounded-lg border-2 border-amber-400 bg-amber-50 p-5 text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-100"
+    >
       <h2 id="unknown-outcome-heading" className="flex items-center gap-2 text-base font-semibold">
         <TriangleAlert aria-hidden className="h-5 w-5 shrink-0" />
         Outcome unknown — check in Fireblocks before retrying

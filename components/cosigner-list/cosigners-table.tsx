@@ -35,7 +35,12 @@ export function CosignersTable({ initial }: CosignersTableProps) {
         <TableSkeleton label="cosigners" columns={COSIGNER_COLUMNS} />
       ) : query.isError ? (
         <div className="p-4">
-          <ErrorState title="Could not load cosigners" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            title="Could not load cosigners"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         </div>
       ) : loaded === 0 ? (
         <EmptyState title="No cosigners on this page">
@@ -49,7 +54,10 @@ export function CosignersTable({ initial }: CosignersTableProps) {
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
-          <table className={cn(tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')} aria-busy={query.isFetching}>
+          <table
+            className={cn(tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')}
+            aria-busy={query.isFetching}
+          >
             <caption className="sr-only">Cosigners</caption>
             <thead className={theadClass}>
               <tr>
@@ -73,7 +81,13 @@ export function CosignersTable({ initial }: CosignersTableProps) {
         onChange={setState}
         next={query.data?.next}
         busy={query.isFetching}
-        summary={query.isError ? 'not loaded' : state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`}
+        summary={
+          query.isError
+            ? 'not loaded'
+            : state.q
+              ? `${rows.length} of ${loaded} shown`
+              : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`
+        }
       />
     </div>
   );

@@ -45,7 +45,10 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
   const [copyMessage, setCopyMessage] = useState('');
 
   return (
-    <section aria-labelledby="api-keys-heading" className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="api-keys-heading"
+      className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="api-keys-heading" className="px-4 pt-4 text-base font-semibold text-zinc-950 dark:text-white">
         API keys
       </h2>
@@ -54,11 +57,18 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
         <TableSkeleton label="API keys" columns={columns} />
       ) : query.isError ? (
         <div className="p-4">
-          <ErrorState title="Could not load API keys" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            title="Could not load API keys"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         </div>
       ) : loaded === 0 ? (
         <EmptyState title="No API keys on this page">
-          {state.prev.length === 0 ? 'No API key is paired with this cosigner yet.' : 'Fireblocks returned an empty page. Go back to the previous page.'}
+          {state.prev.length === 0
+            ? 'No API key is paired with this cosigner yet.'
+            : 'Fireblocks returned an empty page. Go back to the previous page.'}
         </EmptyState>
       ) : rows.length === 0 ? (
         <EmptyState title={`No API keys on this page match “${state.q}”`}>
@@ -79,7 +89,14 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
             </thead>
             <tbody>
               {rows.map((k) => (
-                <ApiKeyRow key={k.id} cosignerId={cosignerId} apiKey={k} canEdit={canEdit} openChange={openByKey.get(k.id)} onCopyResult={setCopyMessage} />
+                <ApiKeyRow
+                  key={k.id}
+                  cosignerId={cosignerId}
+                  apiKey={k}
+                  canEdit={canEdit}
+                  openChange={openByKey.get(k.id)}
+                  onCopyResult={setCopyMessage}
+                />
               ))}
             </tbody>
           </table>
@@ -93,7 +110,13 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
         onChange={setState}
         next={query.data?.next}
         busy={query.isFetching}
-        summary={query.isError ? 'not loaded' : state.q ? `${rows.length} of ${loaded} shown` : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`}
+        summary={
+          query.isError
+            ? 'not loaded'
+            : state.q
+              ? `${rows.length} of ${loaded} shown`
+              : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`
+        }
       />
     </section>
   );

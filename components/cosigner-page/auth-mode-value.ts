@@ -11,7 +11,8 @@ export type AuthModeValue =
 
 /** From a list row, whose public key the server has already fingerprinted. */
 export function authModeOfSummary(handler: ApiKeySummaryResponse['callbackHandler']): AuthModeValue {
-  if (handler?.publicKeyFingerprint !== undefined) return { mode: 'publicKey', fingerprint: handler.publicKeyFingerprint };
+  if (handler?.publicKeyFingerprint !== undefined)
+    return { mode: 'publicKey', fingerprint: handler.publicKeyFingerprint };
   if (handler?.certPublicKeyHash) return { mode: 'cert', keyHash: handler.certPublicKeyHash };
   return { mode: 'none', configured: Boolean(handler) };
 }

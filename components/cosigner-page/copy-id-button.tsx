@@ -33,5 +33,14 @@ export function CopyIdButton({ value, label, onResult }: CopyIdButtonProps) {
     }, 1500);
   }
 
-  return <button type="button" onClick={() => void copy()} aria-label={label} title={label} className={styles.copy} data-copied={copied || undefined} />;
+  return (
+    <button
+      type="button"
+      onClick={() => void copy()}
+      aria-label={label}
+      title={label}
+      className={styles.copy}
+      data-copied={copied || undefined}
+    />
+  );
 }

@@ -25,7 +25,12 @@ export function CosignerDetails({ cosignerId, initial }: CosignerDetailsProps) {
     <>
       {query.isError ? (
         <div className="mb-6">
-          <ErrorState title="Could not load this cosigner" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            title="Could not load this cosigner"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         </div>
       ) : (
         <dl className="mb-6 grid gap-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_1fr_1fr_1fr] dark:border-zinc-800 dark:bg-zinc-900">
@@ -49,7 +54,15 @@ export function CosignerDetails({ cosignerId, initial }: CosignerDetailsProps) {
           <div className="space-y-1">
             <dt className={dtClass}>Status</dt>
             <dd className="text-sm">
-              {c ? (c.archived ? 'Archived: kept for its history, no longer in use' : 'Active') : <Skeleton className="h-5 w-16" />}
+              {c ? (
+                c.archived ? (
+                  'Archived: kept for its history, no longer in use'
+                ) : (
+                  'Active'
+                )
+              ) : (
+                <Skeleton className="h-5 w-16" />
+              )}
             </dd>
           </div>
         </dl>

@@ -8,8 +8,8 @@ export function filterApiKeys(rows: ApiKeySummaryResponse[], q: string): ApiKeyS
   if (!needle) return rows;
   return rows.filter((k) => {
     const h = k.callbackHandler;
-    return [k.id, h?.url, h?.publicKeyFingerprint, h?.certPublicKeyHash, authModeWords(authModeOfSummary(h))].some((v) =>
-      v?.toLowerCase().includes(needle),
+    return [k.id, h?.url, h?.publicKeyFingerprint, h?.certPublicKeyHash, authModeWords(authModeOfSummary(h))].some(
+      (v) => v?.toLowerCase().includes(needle),
     );
   });
 }

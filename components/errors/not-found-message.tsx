@@ -18,8 +18,8 @@ export function NotFoundMessage({ href, linkLabel }: NotFoundMessageProps) {
       </span>
       <h1 className="text-xl font-semibold text-zinc-950 dark:text-white">Page not found</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        There is nothing here: the cosigner or API key does not exist in this workspace, the link is incomplete, or this page
-        is not available to your role.
+        There is nothing here: the cosigner or API key does not exist in this workspace, the link is incomplete, or this
+        page is not available to your role.
       </p>
       <Link href={href} className={buttonClass()}>
         {linkLabel}

@@ -38,7 +38,10 @@ export function ApiKeyHeader({ cosignerId, apiKeyId, cosigner, canEdit }: ApiKey
       }
       actions={
         canEdit && (
-          <Link href={`${cosignerPath}/api-keys/${encodeURIComponent(apiKeyId)}/edit`} className={buttonClass({ variant: 'primary' })}>
+          <Link
+            href={`${cosignerPath}/api-keys/${encodeURIComponent(apiKeyId)}/edit`}
+            className={buttonClass({ variant: 'primary' })}
+          >
             Edit callback handler
           </Link>
         )

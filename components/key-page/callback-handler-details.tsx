@@ -24,15 +24,28 @@ export interface CallbackHandlerDetailsProps {
 }
 
 /** The key's callback handler in full: URL, how the Co-Signer authenticates it, and its fingerprints to copy. */
-export function CallbackHandlerDetails({ cosignerId, apiKeyId, initialKey, initialPublicKey }: CallbackHandlerDetailsProps) {
+export function CallbackHandlerDetails({
+  cosignerId,
+  apiKeyId,
+  initialKey,
+  initialPublicKey,
+}: CallbackHandlerDetailsProps) {
   const key = useApiKey(cosignerId, apiKeyId, initialKey);
   return (
-    <section aria-labelledby="handler-heading" className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="handler-heading"
+      className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="handler-heading" className="mb-1 text-base font-semibold text-zinc-950 dark:text-white">
         Callback handler
       </h2>
       {key.isError ? (
-        <ErrorState title="Could not load this API key" error={key.error} onRetry={() => void key.refetch()} retrying={key.isFetching} />
+        <ErrorState
+          title="Could not load this API key"
+          error={key.error}
+          onRetry={() => void key.refetch()}
+          retrying={key.isFetching}
+        />
       ) : key.data ? (
         <HandlerFacts apiKey={key.data} initialPublicKey={initialPublicKey} />
       ) : (
@@ -54,7 +67,8 @@ function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKeyResponse; in
         <div className="mt-2 mb-1 rounded-md border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">
           <p className="font-medium text-zinc-900 dark:text-zinc-100">No callback handler</p>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-            Without one, the Co-Signer approves every transaction and configuration change it receives for this API user.
+            Without one, the Co-Signer approves every transaction and configuration change it receives for this API
+            user.
           </p>
         </div>
       )}
@@ -81,10 +95,13 @@ function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKeyResponse; in
             ) : handler.certPublicKeyHash ? (
               <FactRow label="Certificate key hash">
                 <FullFingerprint value={handler.certPublicKeyHash} copyLabel="Copy certificate public key hash">
-                  Fireblocks returns only this hash of the pinned certificate’s public key (<code className="font-mono">certPublicKeyHash</code>),
-                  not the certificate, so its subject and dates cannot be shown here. The console reads it as the SHA-256 of
-                  the certificate’s DER SubjectPublicKeyInfo:{' '}
-                  <code className="font-mono break-all">openssl x509 -in cert.pem -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum</code>
+                  Fireblocks returns only this hash of the pinned certificate’s public key (
+                  <code className="font-mono">certPublicKeyHash</code>), not the certificate, so its subject and dates
+                  cannot be shown here. The console reads it as the SHA-256 of the certificate’s DER
+                  SubjectPublicKeyInfo:{' '}
+                  <code className="font-mono break-all">
+                    openssl x509 -in cert.pem -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum
+                  </code>
                 </FullFingerprint>
               </FactRow>
             ) : (

@@ -37,7 +37,12 @@ export function PublicKeyFacts({ pem, initial }: PublicKeyFactsProps) {
     return (
       <FactRow label="Key">
         {inspect.isError ? (
-          <ErrorState title="Could not inspect the public key" error={inspect.error} onRetry={() => void inspect.refetch()} retrying={inspect.isFetching} />
+          <ErrorState
+            title="Could not inspect the public key"
+            error={inspect.error}
+            onRetry={() => void inspect.refetch()}
+            retrying={inspect.isFetching}
+          />
         ) : (
           <span role="status" aria-label="Inspecting the public key" className="block space-y-2">
             <Skeleton className="h-5 w-40" />
@@ -64,7 +69,9 @@ export function PublicKeyFacts({ pem, initial }: PublicKeyFactsProps) {
         <details>
           <summary className="cursor-pointer text-sm text-zinc-700 dark:text-zinc-300">Show the public key</summary>
           <div className="mt-2 flex items-start gap-1">
-            <pre className="min-w-0 flex-1 rounded whitespace-pre-wrap break-all bg-zinc-50 p-2 font-mono text-xs text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">{pem.trim()}</pre>
+            <pre className="min-w-0 flex-1 rounded whitespace-pre-wrap break-all bg-zinc-50 p-2 font-mono text-xs text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+              {pem.trim()}
+            </pre>
             <CopyButton value={pem.trim()} label="Copy public key (PEM)" />
           </div>
         </details>

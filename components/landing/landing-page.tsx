@@ -5,8 +5,16 @@ import { ThemeSwitch } from '@/components/theme/theme-switch';
 import { buttonClass } from '@/components/ui/button-styles';
 
 const POINTS = [
-  { icon: Eye, title: 'See every cosigner', text: 'Types, versions, paired API keys and how each callback handler authenticates.' },
-  { icon: ShieldCheck, title: 'Change handlers safely', text: 'Keys and certificates are inspected before anything is sent, and every change is confirmed.' },
+  {
+    icon: Eye,
+    title: 'See every cosigner',
+    text: 'Types, versions, paired API keys and how each callback handler authenticates.',
+  },
+  {
+    icon: ShieldCheck,
+    title: 'Change handlers safely',
+    text: 'Keys and certificates are inspected before anything is sent, and every change is confirmed.',
+  },
   { icon: Timer, title: 'Follow it to the end', text: 'Track the Fireblocks approval until the new handler is live.' },
 ] as const;
 
@@ -24,7 +32,8 @@ export function LandingPage() {
           Manage your cosigners’ callback handlers with confidence.
         </h1>
         <p className="mt-4 max-w-2xl text-zinc-600 dark:text-zinc-400">
-          Sign in with your organisation’s single sign-on. Admins can change callback handlers; viewers can look but not touch.
+          Sign in with your organisation’s single sign-on. Admins can change callback handlers; viewers can look but not
+          touch.
         </p>
         <div className="mt-8">
           <a href="/auth/login" className={buttonClass({ variant: 'primary', className: 'h-10 px-5' })}>
@@ -34,7 +43,10 @@ export function LandingPage() {
         </div>
         <ul className="mt-14 grid gap-4 sm:grid-cols-3">
           {POINTS.map(({ icon: Icon, title, text }) => (
-            <li key={title} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <li
+              key={title}
+              className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+            >
               <Icon aria-hidden className="h-5 w-5 text-indigo-600 dark:text-indigo-400" />
               <h2 className="mt-3 font-medium text-zinc-950 dark:text-white">{title}</h2>
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{text}</p>

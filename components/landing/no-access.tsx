@@ -23,11 +23,13 @@ export function NoAccess({ name, email, hasRole }: NoAccessProps) {
       <main id="main" className="mx-auto flex w-full max-w-lg flex-1 flex-col justify-center px-4 py-12">
         <Card className="p-6">
           <Lock aria-hidden className="h-6 w-6 text-zinc-600 dark:text-zinc-400" />
-          <h1 className="mt-3 text-xl font-semibold text-zinc-950 dark:text-white">You don’t have access to the Cosigner Console</h1>
+          <h1 className="mt-3 text-xl font-semibold text-zinc-950 dark:text-white">
+            You don’t have access to the Cosigner Console
+          </h1>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            You are signed in as <strong className="text-zinc-900 dark:text-zinc-100">{name}</strong> ({email}), but your account is
-            not in a group that grants a console role. Ask your identity administrator to add you to the admins or viewers group,
-            then sign in again.
+            You are signed in as <strong className="text-zinc-900 dark:text-zinc-100">{name}</strong> ({email}), but
+            your account is not in a group that grants a console role. Ask your identity administrator to add you to the
+            admins or viewers group, then sign in again.
           </p>
           {hasRole && (
             <p className="mt-4 text-sm">

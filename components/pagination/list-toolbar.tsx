@@ -42,7 +42,12 @@ export function ListToolbar({ state, onChange, filterHint }: ListToolbarProps) {
           <label htmlFor={`${id}-size`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
             Rows per page
           </label>
-          <select id={`${id}-size`} value={state.pageSize} onChange={(e) => onChange(withPageSize(state, Number(e.target.value)))} className={selectClass}>
+          <select
+            id={`${id}-size`}
+            value={state.pageSize}
+            onChange={(e) => onChange(withPageSize(state, Number(e.target.value)))}
+            className={selectClass}
+          >
             {PAGE_SIZES.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -54,7 +59,12 @@ export function ListToolbar({ state, onChange, filterHint }: ListToolbarProps) {
           <label htmlFor={`${id}-order`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
             Order
           </label>
-          <select id={`${id}-order`} value={state.order} onChange={(e) => onChange(withOrder(state, e.target.value as Order))} className={selectClass}>
+          <select
+            id={`${id}-order`}
+            value={state.order}
+            onChange={(e) => onChange(withOrder(state, e.target.value as Order))}
+            className={selectClass}
+          >
             <option value="DESC">Descending</option>
             <option value="ASC">Ascending</option>
           </select>

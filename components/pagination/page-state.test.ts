@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { goNext, goPrevious, pageNumber, readPageState, toSearchParams, withOrder, withPageSize, type PageState } from './page-state';
+import {
+  goNext,
+  goPrevious,
+  pageNumber,
+  readPageState,
+  toSearchParams,
+  withOrder,
+  withPageSize,
+  type PageState,
+} from './page-state';
 
 const read = (qs: string) => readPageState(new URLSearchParams(qs));
 const roundTrip = (s: PageState) => readPageState(new URLSearchParams(toSearchParams(s).toString()));

@@ -18,7 +18,10 @@ export interface PaginationControlsProps {
 /** Previous / Next over Fireblocks cursors. There is no total count in the API, so none is invented. */
 export function PaginationControls({ state, onChange, next, summary, busy }: PaginationControlsProps) {
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-zinc-200 px-3 py-2.5 text-sm dark:border-zinc-800">
+    <nav
+      aria-label="Pagination"
+      className="flex items-center justify-between gap-3 border-t border-zinc-200 px-3 py-2.5 text-sm dark:border-zinc-800"
+    >
       <p className="text-zinc-600 dark:text-zinc-400" aria-live="polite">
         Page {pageNumber(state)} · {summary}
       </p>

@@ -8,7 +8,10 @@ export interface ProductMarkProps {
 /** The product name and mark, linking home. */
 export function ProductMark({ href }: ProductMarkProps) {
   return (
-    <Link href={href} className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-zinc-950 dark:text-white">
+    <Link
+      href={href}
+      className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-zinc-950 dark:text-white"
+    >
       <span className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-white">
         <KeyRound aria-hidden className="h-4 w-4" />
       </span>

@@ -3,7 +3,11 @@ import { FlaskConical } from 'lucide-react';
 /** Always visible while the upstream is the simulator, so nobody mistakes demo data for a real workspace. */
 export function SimulatedBanner() {
   return (
-    <div role="note" aria-label="Simulated Fireblocks" className="border-b border-amber-300 bg-amber-100 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="note"
+      aria-label="Simulated Fireblocks"
+      className="border-b border-amber-300 bg-amber-100 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-1.5 text-xs sm:px-6 sm:text-sm">
         <FlaskConical aria-hidden className="h-4 w-4 shrink-0" />
         <span>

@@ -32,10 +32,15 @@ export interface RecordedCall {
  * validation are real, only the change record and the Fireblocks call after a valid PATCH are replaced by a 202 (or
  * the error asked for). For `vi.stubGlobal('fetch')`.
  */
-export function fakeConsoleApi({ allowLoopbackHttp, sendAllowsLoopbackHttp = allowLoopbackHttp, patchError }: FakeConsoleApiOptions) {
+export function fakeConsoleApi({
+  allowLoopbackHttp,
+  sendAllowsLoopbackHttp = allowLoopbackHttp,
+  patchError,
+}: FakeConsoleApiOptions) {
   const calls: RecordedCall[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : new URL(input.url).pathname;
+    const path =
+      typeof input === 'string' ? input : input instanceof URL ? input.pathname : new URL(input.url).pathname;
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? init.body : '';
     calls.push({ method, path, body });
@@ -49,7 +54,13 @@ export function fakeConsoleApi({ allowLoopbackHttp, sendAllowsLoopbackHttp = all
       if (method === 'PATCH' && key) {
         validateCallbackHandler(JSON.parse(body), { allowLoopbackHttp: sendAllowsLoopbackHttp });
         if (patchError) return Response.json({ error: patchError.error }, { status: patchError.status });
-        return Response.json({ change: { id: FAKE_CHANGE_ID, apiKeyId: decodeURIComponent(key[2] ?? ''), state: 'sent' }, requestId: 'req-1' }, { status: 202 });
+        return Response.json(
+          {
+            change: { id: FAKE_CHANGE_ID, apiKeyId: decodeURIComponent(key[2] ?? ''), state: 'sent' },
+            requestId: 'req-1',
+          },
+          { status: 202 },
+        );
       }
       return Response.json({ error: { code: 'not_found', message: 'No such route.' } }, { status: 404 });
     } catch (error) {

@@ -19,7 +19,11 @@ export interface ThemeToggleProps {
 /** Cycles System → Light → Dark. The theme is only known in the browser, so the server renders "System". */
 export function ThemeToggle({ icons }: ThemeToggleProps) {
   const { theme, setTheme } = useTheme();
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const current: Choice = hydrated && (theme === 'light' || theme === 'dark') ? theme : 'system';
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length] ?? 'system';
   return (

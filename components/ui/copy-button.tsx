@@ -36,7 +36,11 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
         className,
       )}
     >
-      {state === 'copied' ? <CheckIcon className="h-3.5 w-3.5 text-emerald-600" /> : <CopyIcon className="h-3.5 w-3.5" />}
+      {state === 'copied' ? (
+        <CheckIcon className="h-3.5 w-3.5 text-emerald-600" />
+      ) : (
+        <CopyIcon className="h-3.5 w-3.5" />
+      )}
       <span role="status" className="sr-only">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>

@@ -18,7 +18,10 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
   const api = error instanceof ApiError ? error : undefined;
   const message = api?.message ?? 'Something went wrong while loading this.';
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100"
+    >
       <div className="flex items-start gap-3">
         <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-red-600 dark:text-red-400" />
         <div className="min-w-0 flex-1 space-y-2">
@@ -37,7 +40,11 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
                   <dt className="text-red-800 dark:text-red-200">Fireblocks request ID</dt>
                   <dd className="flex min-w-0 items-center gap-1 font-mono">
                     <span className="truncate">{api.fireblocksRequestId}</span>
-                    <CopyButton value={api.fireblocksRequestId} label="Copy Fireblocks request ID" className="text-red-800 dark:text-red-200" />
+                    <CopyButton
+                      value={api.fireblocksRequestId}
+                      label="Copy Fireblocks request ID"
+                      className="text-red-800 dark:text-red-200"
+                    />
                   </dd>
                 </>
               )}
@@ -50,7 +57,12 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
             </dl>
           )}
           {onRetry && (
-            <button type="button" onClick={onRetry} disabled={retrying} className={buttonClass({ size: 'sm', className: 'mt-1' })}>
+            <button
+              type="button"
+              onClick={onRetry}
+              disabled={retrying}
+              className={buttonClass({ size: 'sm', className: 'mt-1' })}
+            >
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}

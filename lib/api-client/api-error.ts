@@ -29,8 +29,16 @@ export class ApiError extends Error {
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'change_open',
-  'rate_limited', 'upstream_error', 'upstream_timeout', 'internal',
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'change_open',
+  'rate_limited',
+  'upstream_error',
+  'upstream_timeout',
+  'internal',
 ]);
 
 function codeForStatus(status: number): ErrorCode {

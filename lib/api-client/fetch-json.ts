@@ -28,7 +28,10 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, { code: 'internal', message: 'Could not reach the console’s server. Check your connection.' });
+    throw new ApiError(0, {
+      code: 'internal',
+      message: 'Could not reach the console’s server. Check your connection.',
+    });
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw toApiError(response.status, body, response.headers.get('x-request-id'));

@@ -12,7 +12,10 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('errorResponse', () => {
   it('keeps an AppError as it is, with the request id and Retry-After', async () => {
-    const res = errorResponse(new AppError({ status: 429, code: 'rate_limited', message: 'Slow down.', retryAfter: 7 }), RID);
+    const res = errorResponse(
+      new AppError({ status: 429, code: 'rate_limited', message: 'Slow down.', retryAfter: 7 }),
+      RID,
+    );
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBe('7');
     expect(await res.json()).toEqual({ error: { code: 'rate_limited', message: 'Slow down.', requestId: RID } });
@@ -42,7 +45,9 @@ describe('errorResponse', () => {
     const slow = errorResponse(new AppError({ status: 408, code: 'bad_request', message: 'Too slow.' }), RID);
     expect(slow.status).toBe(408);
     expect(slow.headers.get('Connection')).toBe('close');
-    expect(errorResponse(new AppError({ status: 400, code: 'bad_request', message: 'No.' }), RID).headers.get('Connection')).toBeNull();
+    expect(
+      errorResponse(new AppError({ status: 400, code: 'bad_request', message: 'No.' }), RID).headers.get('Connection'),
+    ).toBeNull();
   });
 
   it('keys a whole-body issue as `body`', async () => {
@@ -51,7 +56,10 @@ describe('errorResponse', () => {
   });
 
   it('maps a FireblocksError through toAppError, keeping Fireblocks’ request id', async () => {
-    const res = errorResponse(new FireblocksError({ kind: 'http', status: 503, message: 'down', fireblocksRequestId: 'fb-1' }), RID);
+    const res = errorResponse(
+      new FireblocksError({ kind: 'http', status: 503, message: 'down', fireblocksRequestId: 'fb-1' }),
+      RID,
+    );
     expect(res.status).toBe(502);
     const body = (await res.json()) as { error: Record<string, unknown> };
     expect(body.error).toMatchObject({ code: 'upstream_error', requestId: RID, fireblocksRequestId: 'fb-1' });
@@ -66,7 +74,9 @@ describe('errorResponse', () => {
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain('boom');
-    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.', requestId: RID } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side.', requestId: RID },
+    });
     expect(log).toHaveBeenCalledTimes(1);
     const [fields, message] = log.mock.calls[0] as unknown as [{ requestId: string; err: Error }, string];
     expect(fields.requestId).toBe(RID);
@@ -75,16 +85,29 @@ describe('errorResponse', () => {
   });
 
   it.each([
-    ['an AbortError (fetch aborted by the request signal)', () => new DOMException('This operation was aborted', 'AbortError'), undefined],
+    [
+      'an AbortError (fetch aborted by the request signal)',
+      () => new DOMException('This operation was aborted', 'AbortError'),
+      undefined,
+    ],
     ['an Error named AbortError', () => Object.assign(new Error('aborted'), { name: 'AbortError' }), undefined],
-    ["whatever the aborted request's signal carried", () => new Error('socket hang up'), () => AbortSignal.abort(new Error('gone'))],
-  ] as const)('answers a request the client cancelled (%s) with a quiet 499, logging nothing', async (_name, make, signal) => {
-    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const res = errorResponse(make(), RID, signal?.());
-    expect(res.status).toBe(CLIENT_CLOSED_REQUEST);
-    expect(await res.json()).toEqual({ error: { code: 'bad_request', message: 'Request was cancelled.', requestId: RID } });
-    expect(log).not.toHaveBeenCalled();
-  });
+    [
+      "whatever the aborted request's signal carried",
+      () => new Error('socket hang up'),
+      () => AbortSignal.abort(new Error('gone')),
+    ],
+  ] as const)(
+    'answers a request the client cancelled (%s) with a quiet 499, logging nothing',
+    async (_name, make, signal) => {
+      const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+      const res = errorResponse(make(), RID, signal?.());
+      expect(res.status).toBe(CLIENT_CLOSED_REQUEST);
+      expect(await res.json()).toEqual({
+        error: { code: 'bad_request', message: 'Request was cancelled.', requestId: RID },
+      });
+      expect(log).not.toHaveBeenCalled();
+    },
+  );
 
   it('still treats an error as a 500 while the request signal has not fired', () => {
     vi.spyOn(logger, 'error').mockImplementation(() => undefined);
@@ -92,7 +115,11 @@ describe('errorResponse', () => {
   });
 
   it('an AppError stays itself even when the client has gone', () => {
-    const res = errorResponse(new AppError({ status: 404, code: 'not_found', message: 'No.' }), RID, AbortSignal.abort());
+    const res = errorResponse(
+      new AppError({ status: 404, code: 'not_found', message: 'No.' }),
+      RID,
+      AbortSignal.abort(),
+    );
     expect(res.status).toBe(404);
   });
 });

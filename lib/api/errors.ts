@@ -37,7 +37,12 @@ export function toAppErrorFromUnknown(error: unknown, requestId: string, signal?
   }
   if (error instanceof $ZodError) {
     // Field path -> first message (`callbackHandler.url`, `body` for the whole body); unknown keys named up to a cap.
-    return new AppError({ status: 400, code: 'bad_request', message: 'Some fields are invalid.', fields: issuesToFields(error.issues) });
+    return new AppError({
+      status: 400,
+      code: 'bad_request',
+      message: 'Some fields are invalid.',
+      fields: issuesToFields(error.issues),
+    });
   }
   if (isFireblocksError(error)) return toAppError(error);
   logger.error({ requestId, err: error }, 'unhandled error in route');
@@ -51,7 +56,8 @@ export function toAppErrorFromUnknown(error: unknown, requestId: string, signal?
 export function errorResponse(error: unknown, requestId: string, signal?: AbortSignal): Response {
   const appError = toAppErrorFromUnknown(error, requestId, signal);
   const headers = new Headers();
-  if (appError.retryAfter !== undefined) headers.set('Retry-After', String(Math.max(0, Math.ceil(appError.retryAfter))));
+  if (appError.retryAfter !== undefined)
+    headers.set('Retry-After', String(Math.max(0, Math.ceil(appError.retryAfter))));
   // The rest of a 408's body never came: the connection cannot carry another request, so free the socket (RFC 9110).
   if (appError.status === 408) headers.set('Connection', 'close');
   return Response.json(appError.toBody(requestId), { status: appError.status, headers });

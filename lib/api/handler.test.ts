@@ -22,10 +22,17 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-handler-test-'));
 beforeAll(async () => {
   // getConfig() and getDb() read these once; the handler under test runs against them.
   for (const [k, v] of Object.entries({
-    FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1', FIREBLOCKS_API_KEY: 'k', FIREBLOCKS_SECRET_KEY: 'unused',
-    OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', SESSION_SECRET: SECRET, APP_URL: APP,
+    FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1',
+    FIREBLOCKS_API_KEY: 'k',
+    FIREBLOCKS_SECRET_KEY: 'unused',
+    OIDC_ISSUER: 'http://127.0.0.1:9',
+    OIDC_CLIENT_ID: 'c',
+    OIDC_CLIENT_SECRET: 's',
+    SESSION_SECRET: SECRET,
+    APP_URL: APP,
     DATA_DIR: dataDir,
-  })) vi.stubEnv(k, v);
+  }))
+    vi.stubEnv(k, v);
   await migrateToLatest(getDb());
 });
 afterAll(async () => {
@@ -36,14 +43,26 @@ afterAll(async () => {
 const user = (role: Session['user']['role']) => ({ sub: 'u', name: 'U', email: 'u@example.test', role });
 /** A real session: its row in the app's database (through the session store), its id sealed into the cookie. */
 async function cookieFor(role: Session['user']['role'], ageMs = 0): Promise<string> {
-  const { id } = await startSession(getDb(), { iss: 'http://127.0.0.1:9', user: user(role), authTime: null }, Date.now() - ageMs);
+  const { id } = await startSession(
+    getDb(),
+    { iss: 'http://127.0.0.1:9', user: user(role), authTime: null },
+    Date.now() - ageMs,
+  );
   return `cc_session=${await sealSessionId(id, SECRET)}`;
 }
-const req = (headers: Record<string, string> = {}, method = 'GET') => new NextRequest(`${APP}/api/x`, { method, headers });
+const req = (headers: Record<string, string> = {}, method = 'GET') =>
+  new NextRequest(`${APP}/api/x`, { method, headers });
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
-const echo = withSession<{ id: string }>((_req, { params: p, session, requestId }) => Response.json({ id: p.id, role: session.user.role, requestId }), { role: 'viewer' });
-const admin = withSession(() => Response.json({ ok: true }, { status: 202 }), { role: 'admin', sameOrigin: true, requireJson: true });
+const echo = withSession<{ id: string }>(
+  (_req, { params: p, session, requestId }) => Response.json({ id: p.id, role: session.user.role, requestId }),
+  { role: 'viewer' },
+);
+const admin = withSession(() => Response.json({ ok: true }, { status: 202 }), {
+  role: 'admin',
+  sameOrigin: true,
+  requireJson: true,
+});
 
 describe('withSession', () => {
   it('passes params, session and a request id (also in X-Request-ID), with no-store', async () => {
@@ -69,16 +88,26 @@ describe('withSession', () => {
   it('401 for an idle-expired session, 403 for no role and for a viewer on an admin route', async () => {
     expect((await echo(req({ cookie: await cookieFor('viewer', 31 * 60_000) }), params({ id: 'a' }))).status).toBe(401);
     expect((await echo(req({ cookie: await cookieFor(null) }), params({ id: 'a' }))).status).toBe(403);
-    const viewer = await admin(req({ cookie: await cookieFor('viewer'), 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, 'PATCH'), params({}));
+    const viewer = await admin(
+      req(
+        { cookie: await cookieFor('viewer'), 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+        'PATCH',
+      ),
+      params({}),
+    );
     expect(viewer.status).toBe(403);
   });
 
   it('admin route: 403 cross-site, 415 without JSON, 202 when all is right', async () => {
     const cookie = await cookieFor('admin');
     const json = { 'content-type': 'application/json; charset=utf-8' };
-    expect((await admin(req({ cookie, ...json, 'sec-fetch-site': 'cross-site' }, 'PATCH'), params({}))).status).toBe(403);
+    expect((await admin(req({ cookie, ...json, 'sec-fetch-site': 'cross-site' }, 'PATCH'), params({}))).status).toBe(
+      403,
+    );
     expect((await admin(req({ cookie, ...json }, 'PATCH'), params({}))).status).toBe(403);
-    expect((await admin(req({ cookie, 'content-type': 'text/plain', origin: APP }, 'PATCH'), params({}))).status).toBe(415);
+    expect((await admin(req({ cookie, 'content-type': 'text/plain', origin: APP }, 'PATCH'), params({}))).status).toBe(
+      415,
+    );
     expect((await admin(req({ cookie, ...json, origin: APP }, 'PATCH'), params({}))).status).toBe(202);
   });
 
@@ -86,7 +115,15 @@ describe('withSession', () => {
     const cookie = await cookieFor('viewer', 5 * 60_000);
     const idHash = hashSessionId((await unsealSessionId(cookie.slice('cc_session='.length), SECRET)) ?? '');
     const lastSeen = async () =>
-      Date.parse((await getDb().kysely.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', idHash).executeTakeFirstOrThrow()).last_seen_at);
+      Date.parse(
+        (
+          await getDb()
+            .kysely.selectFrom('sessions')
+            .select('last_seen_at')
+            .where('id_hash', '=', idHash)
+            .executeTakeFirstOrThrow()
+        ).last_seen_at,
+      );
     const before = await lastSeen();
     const res = await echo(req({ cookie }), params({ id: 'a' }));
     expect(res.status).toBe(200);
@@ -115,21 +152,37 @@ describe('withSession', () => {
   });
 
   it('maps what the handler throws', async () => {
-    const zod = withSession(() => z.object({ pageSize: z.number() }).parse({ pageSize: 'x' }) && new Response(), { role: 'viewer' });
+    const zod = withSession(() => z.object({ pageSize: z.number() }).parse({ pageSize: 'x' }) && new Response(), {
+      role: 'viewer',
+    });
     const res = await zod(req({ cookie: await cookieFor('viewer') }), params({}));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('pageSize');
-    const app = withSession(() => { throw new AppError({ status: 404, code: 'not_found', message: 'No such key.' }); }, { role: 'viewer' });
+    const app = withSession(
+      () => {
+        throw new AppError({ status: 404, code: 'not_found', message: 'No such key.' });
+      },
+      { role: 'viewer' },
+    );
     expect((await app(req({ cookie: await cookieFor('viewer') }), params({}))).status).toBe(404);
   });
 
   it('stamps the API security headers on successes, errors and 401s alike (proxy.ts skips /api/)', async () => {
     const ok = await echo(req({ cookie: await cookieFor('viewer') }), params({ id: 'a' }));
     const unauthenticated = await echo(req(), params({ id: 'a' }));
-    const thrown = withSession(() => { throw new Error('boom'); }, { role: 'viewer' });
+    const thrown = withSession(
+      () => {
+        throw new Error('boom');
+      },
+      { role: 'viewer' },
+    );
     vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const failed = await thrown(req({ cookie: await cookieFor('viewer') }), params({}));
-    for (const [label, res] of [['200', ok], ['401', unauthenticated], ['500', failed]] as const) {
+    for (const [label, res] of [
+      ['200', ok],
+      ['401', unauthenticated],
+      ['500', failed],
+    ] as const) {
       expect(res.status.toString(), label).toBe(label);
       expect(res.headers.get('content-security-policy'), label).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
@@ -147,11 +200,17 @@ describe('withSession', () => {
     const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const controller = new AbortController();
     // What the Fireblocks client does: the fetch rejects with the request signal's reason, rethrown unchanged.
-    const route = withSession((r) => {
-      controller.abort();
-      throw r.signal.reason;
-    }, { role: 'viewer' });
-    const aborted = new NextRequest(`${APP}/api/x`, { headers: { cookie: await cookieFor('viewer') }, signal: controller.signal });
+    const route = withSession(
+      (r) => {
+        controller.abort();
+        throw r.signal.reason;
+      },
+      { role: 'viewer' },
+    );
+    const aborted = new NextRequest(`${APP}/api/x`, {
+      headers: { cookie: await cookieFor('viewer') },
+      signal: controller.signal,
+    });
     const res = await route(aborted, params({}));
     expect(res.status).toBe(499);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Request was cancelled.');
@@ -161,10 +220,14 @@ describe('withSession', () => {
 
   it('marks every answer no-store, no-transform, large or small (next.config.js sends the same for all of /api/)', async () => {
     const sized = (bytes: number) =>
-      withSession(() => new Response('x'.repeat(bytes), { headers: { 'Content-Length': String(bytes) } }), { role: 'viewer' });
+      withSession(() => new Response('x'.repeat(bytes), { headers: { 'Content-Length': String(bytes) } }), {
+        role: 'viewer',
+      });
     const cookie = await cookieFor('viewer');
     for (const bytes of [10, 64 * 1024]) {
-      expect((await sized(bytes)(req({ cookie }), params({}))).headers.get('cache-control'), String(bytes)).toBe('no-store, no-transform');
+      expect((await sized(bytes)(req({ cookie }), params({}))).headers.get('cache-control'), String(bytes)).toBe(
+        'no-store, no-transform',
+      );
     }
   });
 });

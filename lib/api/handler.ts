@@ -35,7 +35,8 @@ export type RouteHandler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promis
 const forbidden = (message: string) => new AppError({ status: 403, code: 'forbidden', message });
 
 function assertRequestShape(req: NextRequest, options: WithSessionOptions, appUrl: URL): void {
-  if (options.sameOrigin && !isSameOriginRequest(req.headers, appUrl)) throw forbidden('Cross-site requests are refused.');
+  if (options.sameOrigin && !isSameOriginRequest(req.headers, appUrl))
+    throw forbidden('Cross-site requests are refused.');
   if (options.requireJson) {
     const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
@@ -50,7 +51,9 @@ function assertRequestShape(req: NextRequest, options: WithSessionOptions, appUr
  * when they are not (Response.redirect's).
  */
 function stamp(res: Response, requestId: string): Response {
-  const out = headersWritable(res) ? res : new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  const out = headersWritable(res)
+    ? res
+    : new NextResponse(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
   setApiHeaders(out.headers);
   out.headers.set('X-Request-ID', requestId);
   return out;

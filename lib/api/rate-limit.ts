@@ -35,7 +35,12 @@ interface Bucket {
   at: number;
 }
 
-export function createRateLimiter({ limit, windowMs, maxKeys = 10_000, now = Date.now }: RateLimiterOptions): RateLimiter {
+export function createRateLimiter({
+  limit,
+  windowMs,
+  maxKeys = 10_000,
+  now = Date.now,
+}: RateLimiterOptions): RateLimiter {
   const perMs = limit / windowMs;
   const buckets = new Map<string, Bucket>();
 

@@ -7,14 +7,17 @@ import { BODY_DEADLINE_MS, readJsonBody } from './read-json-body';
 function streamOf(chunks: string[], onPull?: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let i = 0;
-  return new ReadableStream({
-    pull(controller) {
-      onPull?.();
-      const chunk = chunks[i++];
-      if (chunk === undefined) controller.close();
-      else controller.enqueue(encoder.encode(chunk));
+  return new ReadableStream(
+    {
+      pull(controller) {
+        onPull?.();
+        const chunk = chunks[i++];
+        if (chunk === undefined) controller.close();
+        else controller.enqueue(encoder.encode(chunk));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -27,7 +30,12 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/x', { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) });
+  new Request('http://localhost/x', {
+    method: 'POST',
+    body,
+    headers,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  });
 
 describe('readJsonBody', () => {
   it('parses a JSON body within the cap', async () => {
@@ -36,7 +44,10 @@ describe('readJsonBody', () => {
 
   it('refuses by Content-Length before reading a byte', async () => {
     let pulls = 0;
-    const req = post(streamOf(['{}'], () => pulls++), { 'content-length': '1048576' });
+    const req = post(
+      streamOf(['{}'], () => pulls++),
+      { 'content-length': '1048576' },
+    );
     const error = await failure(readJsonBody(req, { maxBytes: 1024 }));
     expect(error.status).toBe(400);
     expect(error.fields).toEqual({ body: 'Request body must be at most 1024 bytes.' });
@@ -66,7 +77,10 @@ describe('readJsonBody', () => {
 });
 
 /** A body that sends `first`, then `rest` one chunk every `everyMs`, or nothing more at all (a stalled upload). */
-function slowStream(first: string, o: { rest?: string[]; everyMs?: number; onCancel?: () => void } = {}): ReadableStream<Uint8Array> {
+function slowStream(
+  first: string,
+  o: { rest?: string[]; everyMs?: number; onCancel?: () => void } = {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const rest = [...(o.rest ?? [])];
   let sentFirst = false;
@@ -96,7 +110,12 @@ describe('readJsonBody deadline', () => {
   it('answers a stalled body 408 once the deadline passes, and cancels the stream', async () => {
     let cancelled = false;
     const started = Date.now();
-    const error = await failure(readJsonBody(post(slowStream('{"a":', { onCancel: () => (cancelled = true) })), { maxBytes: 1024, deadlineMs: 200 }));
+    const error = await failure(
+      readJsonBody(post(slowStream('{"a":', { onCancel: () => (cancelled = true) })), {
+        maxBytes: 1024,
+        deadlineMs: 200,
+      }),
+    );
     const elapsed = Date.now() - started;
     expect(error.status).toBe(408);
     expect(error.fields).toEqual({ body: 'The request body did not arrive within 0.2 seconds.' });
@@ -107,7 +126,9 @@ describe('readJsonBody deadline', () => {
 
   it('counts the whole body, not the gap between chunks: a steady trickle is cut off too', async () => {
     const rest = Array.from({ length: 40 }, () => ' ');
-    const error = await failure(readJsonBody(post(slowStream('{', { rest: [...rest, '}'], everyMs: 20 })), { maxBytes: 1024, deadlineMs: 200 }));
+    const error = await failure(
+      readJsonBody(post(slowStream('{', { rest: [...rest, '}'], everyMs: 20 })), { maxBytes: 1024, deadlineMs: 200 }),
+    );
     expect(error.status).toBe(408);
   });
 

@@ -29,7 +29,10 @@ const badBody = (message: string) =>
  * while streaming (a chunked body has no length), so an oversize body is never held in memory whole.
  * A body that has not fully arrived by the deadline is a 408 (lib/api/errors.ts closes that connection).
  */
-export async function readJsonBody(req: Request, { maxBytes, deadlineMs = BODY_DEADLINE_MS }: ReadJsonBodyOptions): Promise<unknown> {
+export async function readJsonBody(
+  req: Request,
+  { maxBytes, deadlineMs = BODY_DEADLINE_MS }: ReadJsonBodyOptions,
+): Promise<unknown> {
   const tooLarge = `Request body must be at most ${maxBytes} bytes.`;
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw badBody(tooLarge);

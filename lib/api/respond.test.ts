@@ -8,7 +8,15 @@ import { queryOf, respond } from './respond';
 describe('respond', () => {
   it('sends only the fields the response schema declares, and the Fireblocks request id', async () => {
     const upstream = {
-      data: [{ id: 'c1', archived: false, name: 'Treasury SGX', internalNote: 'not for browsers', version: { hash: 'h', build: 7 } }],
+      data: [
+        {
+          id: 'c1',
+          archived: false,
+          name: 'Treasury SGX',
+          internalNote: 'not for browsers',
+          version: { hash: 'h', build: 7 },
+        },
+      ],
       next: null,
       total: 1,
     };
@@ -18,7 +26,10 @@ describe('respond', () => {
     const text = await res.clone().text();
     expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toEqual({ data: [{ id: 'c1', archived: false, name: 'Treasury SGX', version: { hash: 'h' } }], next: null });
+    expect(await res.json()).toEqual({
+      data: [{ id: 'c1', archived: false, name: 'Treasury SGX', version: { hash: 'h' } }],
+      next: null,
+    });
   });
 
   it('treats a body that does not fit as an upstream failure (502), not bad input', () => {
@@ -39,6 +50,9 @@ describe('respond', () => {
 
 describe('queryOf', () => {
   it('reads the query as a record, the last of repeated keys winning', () => {
-    expect(queryOf(new Request('http://h/api/cosigners?pageSize=5&order=ASC&pageSize=7'))).toEqual({ pageSize: '7', order: 'ASC' });
+    expect(queryOf(new Request('http://h/api/cosigners?pageSize=5&order=ASC&pageSize=7'))).toEqual({
+      pageSize: '7',
+      order: 'ASC',
+    });
   });
 });

@@ -28,7 +28,10 @@ export function respond<T>(schema: ZodType<T>, body: unknown, options: RespondOp
   }
   const text = JSON.stringify(parsed.data);
   // The length lets the route wrapper leave small answers uncompressed (lib/api/api-headers.ts).
-  const headers = new Headers({ 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
+  const headers = new Headers({
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   if (options.fireblocksRequestId) headers.set('X-Fireblocks-Request-ID', options.fireblocksRequestId);
   return new Response(text, { status: options.status ?? 200, headers });
 }

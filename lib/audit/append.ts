@@ -25,7 +25,8 @@ const PEM_ARMOUR = /-----BEGIN [A-Z0-9 ]+-----/;
  * one way in, so no caller can put one there by mistake.
  */
 function assertNoPem(event: Omit<AuditEvent, 'hash'>): void {
-  if (PEM_ARMOUR.test(canonicalJson(event))) throw new TypeError(`audit event ${event.kind} refused: it contains PEM text; record fingerprints instead`);
+  if (PEM_ARMOUR.test(canonicalJson(event)))
+    throw new TypeError(`audit event ${event.kind} refused: it contains PEM text; record fingerprints instead`);
 }
 
 /**
@@ -36,7 +37,12 @@ function assertNoPem(event: Omit<AuditEvent, 'hash'>): void {
  */
 export async function appendAuditEvent(tx: Tx, input: AppendAuditEventInput): Promise<AuditEvent> {
   if (tx.engine === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx.kysely);
-  const head = await tx.kysely.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = await tx.kysely
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const unhashed: Omit<AuditEvent, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     at: input.at ?? new Date().toISOString(),

@@ -11,7 +11,11 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
 /** Ids as docs/contracts.md spells them: letters, digits and `._~-` (a cosigner's is a UUID, which fits too). */
-const idText = z.string().trim().max(128).regex(/^[A-Za-z0-9._~-]+$/, 'letters, digits and ._~- only');
+const idText = z
+  .string()
+  .trim()
+  .max(128)
+  .regex(/^[A-Za-z0-9._~-]+$/, 'letters, digits and ._~- only');
 /** Any ISO 8601 time with an offset; kept as UTC with milliseconds, the form events' `at` is stored in (and compared as text). */
 const isoTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
 
@@ -30,7 +34,14 @@ export const auditFilterSchema = z
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: 'must be after from', path: ['to'] });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 /** The filter's URL parameters, in the order the page writes them. */
-export const AUDIT_FILTER_KEYS = ['kind', 'actor', 'cosignerId', 'apiKeyId', 'from', 'to'] as const satisfies ReadonlyArray<keyof AuditFilter>;
+export const AUDIT_FILTER_KEYS = [
+  'kind',
+  'actor',
+  'cosignerId',
+  'apiKeyId',
+  'from',
+  'to',
+] as const satisfies ReadonlyArray<keyof AuditFilter>;
 
 export const AUDIT_PAGE_SIZE_DEFAULT = 25;
 export const AUDIT_PAGE_SIZE_MAX = 100;
@@ -40,7 +51,10 @@ export const auditPageQuerySchema = z.intersection(
   auditFilterSchema,
   z.object({
     pageCursor: optional(z.string().max(64)),
-    pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(AUDIT_PAGE_SIZE_DEFAULT)),
+    pageSize: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(AUDIT_PAGE_SIZE_DEFAULT),
+    ),
   }),
 );
 export type AuditPageQuery = z.infer<typeof auditPageQuerySchema>;
@@ -48,7 +62,10 @@ export type AuditPageQuery = z.infer<typeof auditPageQuerySchema>;
 export const AUDIT_EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
-export const auditExportQuerySchema = z.intersection(auditFilterSchema, z.object({ format: z.enum(AUDIT_EXPORT_FORMATS) }));
+export const auditExportQuerySchema = z.intersection(
+  auditFilterSchema,
+  z.object({ format: z.enum(AUDIT_EXPORT_FORMATS) }),
+);
 export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
 
 /** The answer of `GET /api/audit`: events newest first; `next` is the cursor of the following (older) page, null at the end. */

@@ -20,7 +20,12 @@ export function decodeAuditCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const seq = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(seq) || seq < 1 || encodeAuditCursor(seq) !== cursor) {
-    throw new AppError({ status: 400, code: 'bad_request', message: 'Some fields are invalid.', fields: { pageCursor: 'not a cursor this console gave out' } });
+    throw new AppError({
+      status: 400,
+      code: 'bad_request',
+      message: 'Some fields are invalid.',
+      fields: { pageCursor: 'not a cursor this console gave out' },
+    });
   }
   return seq;
 }
@@ -37,9 +42,17 @@ export async function readAuditPage(db: Db, query: AuditPageQuery): Promise<Audi
  * The /audit page's first paint, read on the server with what `GET /api/audit` runs. Any failure (a stale cursor
  * in a link, the database away) gives null data: the browser then asks /api and shows the error with its request id.
  */
-export async function readFirstAuditPage(params: { filter: AuditFilter; pageSize: number; cursor?: string }): Promise<ServerRead<AuditPageResponse>> {
+export async function readFirstAuditPage(params: {
+  filter: AuditFilter;
+  pageSize: number;
+  cursor?: string;
+}): Promise<ServerRead<AuditPageResponse>> {
   try {
-    const data = await readAuditPage(getDb(), { ...params.filter, pageSize: params.pageSize, pageCursor: params.cursor });
+    const data = await readAuditPage(getDb(), {
+      ...params.filter,
+      pageSize: params.pageSize,
+      pageCursor: params.cursor,
+    });
     return { data, readAt: Date.now() };
   } catch {
     return { data: null, readAt: Date.now() };

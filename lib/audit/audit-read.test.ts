@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import {
+  createTestDatabase,
+  stopOwnPostgres,
+  TEST_ENGINES,
+  type TestDatabase,
+} from '@/scripts/test-runner/test-databases';
 import { createDb, type Db } from '@/lib/db/connect';
 import { migrateToLatest } from '@/lib/db/migrate';
 import { transaction } from '@/lib/db/transaction';
@@ -15,7 +20,13 @@ import { listAuditEvents, streamAuditEvents } from './read';
 
 afterAll(stopOwnPostgres);
 
-const actor = (sub: string) => ({ iss: 'https://idp.example', sub, email: `${sub}@example.com`, name: sub, role: 'admin' });
+const actor = (sub: string) => ({
+  iss: 'https://idp.example',
+  sub,
+  email: `${sub}@example.com`,
+  name: sub,
+  role: 'admin',
+});
 
 /** 30 events: kinds, actors, keys and times spread so every filter matches a known subset. */
 function fixture(i: number): AppendAuditEventInput {
@@ -105,18 +116,33 @@ describe.each(TEST_ENGINES)('reading the audit trail on %s', (engine) => {
   it('answers the full event, exactly as hashed', async () => {
     const [event] = (await listAuditEvents(db, {}, { limit: 1 })).events;
     expect(event).toMatchObject({ seq: N, kind: 'sign_in', detail: { i: N }, cosignerId: null, actor: actor('alice') });
-    expect(await verifyChain([...(await streamToArray(db))])).toMatchObject({ ok: true, count: N, headHash: event!.hash });
+    expect(await verifyChain([...(await streamToArray(db))])).toMatchObject({
+      ok: true,
+      count: N,
+      headHash: event!.hash,
+    });
   });
 
   it('streams a filtered walk in seq order, stopping at the head it was given', async () => {
     const seqs: number[] = [];
     for await (const e of streamAuditEvents(db, 3, { filter: { actor: 'alice' }, upToSeq: 20 })) seqs.push(e.seq);
-    expect(seqs).toEqual(expectedSeqs({ actor: 'alice' }).reverse().filter((s) => s <= 20));
+    expect(seqs).toEqual(
+      expectedSeqs({ actor: 'alice' })
+        .reverse()
+        .filter((s) => s <= 20),
+    );
   });
 
   it('exports JSONL that verifies as the chain, and CSV with a header and one row per event', async () => {
-    const jsonl = await exportAuditEvents(db, auditExportQuerySchema.parse({ format: 'jsonl' }), new Date('2026-12-01T00:00:00Z'));
-    expect(jsonl).toMatchObject({ contentType: 'application/x-ndjson; charset=utf-8', fileName: 'audit-events-1-30-2026-12-01T00-00-00-000Z.jsonl' });
+    const jsonl = await exportAuditEvents(
+      db,
+      auditExportQuerySchema.parse({ format: 'jsonl' }),
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    expect(jsonl).toMatchObject({
+      contentType: 'application/x-ndjson; charset=utf-8',
+      fileName: 'audit-events-1-30-2026-12-01T00-00-00-000Z.jsonl',
+    });
     const lines = (await text(jsonl.body)).split('\n');
     expect(lines.pop()).toBe('');
     expect(await verifyChain(lines.map((l) => JSON.parse(l) as unknown))).toMatchObject({ ok: true, count: N });
@@ -124,7 +150,9 @@ describe.each(TEST_ENGINES)('reading the audit trail on %s', (engine) => {
     const csv = await exportAuditEvents(db, auditExportQuerySchema.parse({ format: 'csv', kind: 'sign_in' }));
     expect(csv.fileName).toMatch(/^audit-events-filtered-.*\.csv$/);
     const rows = (await text(csv.body)).split('\r\n');
-    expect(rows[0]).toBe('seq,at,kind,actor_sub,actor_email,actor_name,actor_role,actor_iss,change_id,cosigner_id,api_key_id,request_id,fireblocks_request_id,fireblocks_async_request_id,before,after,detail,prev_hash,hash');
+    expect(rows[0]).toBe(
+      'seq,at,kind,actor_sub,actor_email,actor_name,actor_role,actor_iss,change_id,cosigner_id,api_key_id,request_id,fireblocks_request_id,fireblocks_async_request_id,before,after,detail,prev_hash,hash',
+    );
     expect(rows.slice(1, -1).map((r) => Number(r.split(',')[0]))).toEqual(expectedSeqs({ kind: 'sign_in' }).reverse());
   });
 });
@@ -137,7 +165,9 @@ async function streamToArray(db: Db) {
 
 describe('the audit query', () => {
   it('takes URL parameters, empty ones as absent, and normalises times to UTC', () => {
-    expect(auditPageQuerySchema.parse({ kind: '', actor: ' alice ', from: '2026-11-30T12:00:00+02:00', pageSize: '50' })).toEqual({
+    expect(
+      auditPageQuerySchema.parse({ kind: '', actor: ' alice ', from: '2026-11-30T12:00:00+02:00', pageSize: '50' }),
+    ).toEqual({
       actor: 'alice',
       from: '2026-11-30T10:00:00.000Z',
       pageSize: 50,
@@ -164,7 +194,13 @@ describe('the audit query', () => {
 
   it('round-trips its own cursors and refuses any other', () => {
     expect(decodeAuditCursor(encodeAuditCursor(12345))).toBe(12345);
-    for (const bad of ['', 'abc', encodeAuditCursor(1).slice(1), Buffer.from('seq.0').toString('base64url'), Buffer.from('seq.1.5').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'abc',
+      encodeAuditCursor(1).slice(1),
+      Buffer.from('seq.0').toString('base64url'),
+      Buffer.from('seq.1.5').toString('base64url'),
+    ]) {
       expect(() => decodeAuditCursor(bad)).toThrow(AppError);
     }
   });

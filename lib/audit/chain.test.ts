@@ -16,7 +16,15 @@ describe('canonicalJson', () => {
   });
 
   it('sorts keys by UTF-16 code units (RFC 8785 section 3.2.3)', () => {
-    const input = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+    const input = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
     const text = canonicalJson(input);
     const order = ['"\\r"', '"1"', '"\u0080"', '"ö"', '"€"', '"\ud83d\ude00"', '"\ufb33"'].map((k) => text.indexOf(k));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -58,8 +66,15 @@ describe('the hash chain', () => {
     const second = { ...secondBody, hash: computeEventHash(secondBody) };
     expect(await verifyChain([first, second])).toEqual({ ok: true, count: 2, headHash: second.hash });
     expect(await verifyChain([second])).toMatchObject({ ok: false, brokenSeq: 1, reason: 'expected seq 1, found 2' });
-    expect(await verifyChain([first, { ...second, prevHash: GENESIS_HASH }])).toMatchObject({ ok: false, brokenSeq: 2 });
-    expect(await verifyChain([first, { ...second, extra: 1 }])).toMatchObject({ ok: false, brokenSeq: 2, reason: expect.stringMatching(/not a valid event/) as unknown });
+    expect(await verifyChain([first, { ...second, prevHash: GENESIS_HASH }])).toMatchObject({
+      ok: false,
+      brokenSeq: 2,
+    });
+    expect(await verifyChain([first, { ...second, extra: 1 }])).toMatchObject({
+      ok: false,
+      brokenSeq: 2,
+      reason: expect.stringMatching(/not a valid event/) as unknown,
+    });
     expect(await verifyChain([])).toEqual({ ok: true, count: 0, headHash: GENESIS_HASH });
   });
 });

@@ -21,7 +21,9 @@ export function computeEventHash(event: Omit<AuditEvent, 'hash'>): string {
   const { prevHash } = event;
   const withoutHash: Record<string, unknown> = { ...event };
   delete withoutHash.hash;
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(withoutHash)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(withoutHash)}`)
+    .digest('hex');
 }
 
 /**
@@ -34,8 +36,7 @@ export function toJsonLine(event: AuditEvent): string {
 }
 
 export type ChainVerdict =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; count: number; brokenSeq: number; reason: string };
+  { ok: true; count: number; headHash: string } | { ok: false; count: number; brokenSeq: number; reason: string };
 
 /**
  * Walks events in order (seq 1, 2, ...) and checks each: the shape, the seq, the link to the previous event's
@@ -50,12 +51,20 @@ export async function verifyChain(events: Iterable<unknown> | AsyncIterable<unkn
     const parsed = auditEventSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, count, brokenSeq: expectedSeq, reason: `not a valid event (${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'})` };
+      return {
+        ok: false,
+        count,
+        brokenSeq: expectedSeq,
+        reason: `not a valid event (${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'})`,
+      };
     }
     const event = parsed.data;
-    if (event.seq !== expectedSeq) return { ok: false, count, brokenSeq: expectedSeq, reason: `expected seq ${expectedSeq}, found ${event.seq}` };
-    if (event.prevHash !== headHash) return { ok: false, count, brokenSeq: event.seq, reason: 'prevHash is not the previous event\'s hash' };
-    if (computeEventHash(event) !== event.hash) return { ok: false, count, brokenSeq: event.seq, reason: 'hash does not match the event\'s content' };
+    if (event.seq !== expectedSeq)
+      return { ok: false, count, brokenSeq: expectedSeq, reason: `expected seq ${expectedSeq}, found ${event.seq}` };
+    if (event.prevHash !== headHash)
+      return { ok: false, count, brokenSeq: event.seq, reason: "prevHash is not the previous event's hash" };
+    if (computeEventHash(event) !== event.hash)
+      return { ok: false, count, brokenSeq: event.seq, reason: "hash does not match the event's content" };
     count = event.seq;
     headHash = event.hash;
   }

@@ -64,7 +64,8 @@ export async function exportAuditEvents(db: Db, query: AuditExportQuery, now = n
   const scope = isFiltered(query) ? 'filtered' : `1-${upToSeq}`;
   return {
     body: pullStream(exportChunks(db, query, upToSeq)),
-    contentType: query.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',
+    contentType:
+      query.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',
     fileName: `audit-events-${scope}-${stamp}.${query.format}`,
   };
 }

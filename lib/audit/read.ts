@@ -42,10 +42,17 @@ export interface AuditEventsPage {
  * says whether another page follows). No OFFSET, so page 1,000 costs what page 1 does, and a page does not shift
  * when events are appended meanwhile.
  */
-export async function listAuditEvents(db: Db, filter: AuditFilter, page: { beforeSeq?: number; limit: number }): Promise<AuditEventsPage> {
+export async function listAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  page: { beforeSeq?: number; limit: number },
+): Promise<AuditEventsPage> {
   let query = whereFilter(db.kysely.selectFrom('audit_events').selectAll(), filter);
   if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
-  const rows = await query.orderBy('seq', 'desc').limit(page.limit + 1).execute();
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .limit(page.limit + 1)
+    .execute();
   const events = rows.slice(0, page.limit).map(auditEventFromRow);
   return { events, nextBeforeSeq: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
 }
@@ -63,11 +70,18 @@ export interface StreamAuditEventsOptions {
  * events holds one batch in memory at a time. No transaction is held between batches: the chain is append-only and
  * seq never reused, so the walk sees every event up to where it ends.
  */
-export async function* streamAuditEventBatches(db: Db, options: StreamAuditEventsOptions = {}): AsyncGenerator<AuditEvent[]> {
+export async function* streamAuditEventBatches(
+  db: Db,
+  options: StreamAuditEventsOptions = {},
+): AsyncGenerator<AuditEvent[]> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   let afterSeq = 0;
   for (;;) {
-    let query = whereFilter(db.kysely.selectFrom('audit_events').selectAll(), options.filter ?? {}).where('seq', '>', afterSeq);
+    let query = whereFilter(db.kysely.selectFrom('audit_events').selectAll(), options.filter ?? {}).where(
+      'seq',
+      '>',
+      afterSeq,
+    );
     if (options.upToSeq !== undefined) query = query.where('seq', '<=', options.upToSeq);
     const rows = await query.orderBy('seq').limit(batchSize).execute();
     if (rows.length) yield rows.map(auditEventFromRow);
@@ -78,13 +92,22 @@ export async function* streamAuditEventBatches(db: Db, options: StreamAuditEvent
 }
 
 /** Like streamAuditEventBatches, one event at a time. */
-export async function* streamAuditEvents(db: Db, batchSize = BATCH_SIZE, options: Omit<StreamAuditEventsOptions, 'batchSize'> = {}): AsyncGenerator<AuditEvent> {
+export async function* streamAuditEvents(
+  db: Db,
+  batchSize = BATCH_SIZE,
+  options: Omit<StreamAuditEventsOptions, 'batchSize'> = {},
+): AsyncGenerator<AuditEvent> {
   for await (const batch of streamAuditEventBatches(db, { ...options, batchSize })) yield* batch;
 }
 
 /** The seq of the newest event, 0 when there is none. */
 export async function auditHeadSeq(db: Db): Promise<number> {
-  const head = await db.kysely.selectFrom('audit_events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = await db.kysely
+    .selectFrom('audit_events')
+    .select('seq')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return head?.seq ?? 0;
 }
 

@@ -25,7 +25,11 @@ export async function checkApiSession(
   config: Pick<AppConfig, 'production' | 'appUrl' | 'sessionSecret'>,
   now = Date.now(),
 ): Promise<Session> {
-  const session = await sessionFromCookie(req.cookies.get(sessionCookie(config).name)?.value, config.sessionSecret, now);
+  const session = await sessionFromCookie(
+    req.cookies.get(sessionCookie(config).name)?.value,
+    config.sessionSecret,
+    now,
+  );
   if (!session) throw new AppError({ status: 401, code: 'unauthenticated', message: 'Sign in to continue.' });
   if (!roleSatisfies(session.user.role, options.role)) {
     throw new AppError({ status: 403, code: 'forbidden', message: 'Your role does not allow this.' });

@@ -14,8 +14,15 @@ describe('cookie attributes', () => {
   });
 
   it('development, or production on http loopback: plain name, not Secure (browsers would drop it)', () => {
-    for (const c of [at(false, 'http://localhost:3000'), at(false, 'https://console.example.com'), at(true, 'http://127.0.0.1:3300')]) {
-      expect(sessionCookie(c)).toEqual({ name: 'cc_session', attributes: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } });
+    for (const c of [
+      at(false, 'http://localhost:3000'),
+      at(false, 'https://console.example.com'),
+      at(true, 'http://127.0.0.1:3300'),
+    ]) {
+      expect(sessionCookie(c)).toEqual({
+        name: 'cc_session',
+        attributes: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
+      });
     }
   });
 

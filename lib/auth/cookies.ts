@@ -46,5 +46,8 @@ export function loginCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): C
  */
 export function logoutHintCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
   const { attributes } = cookieSpec('cc_logout_hint', config);
-  return { name: attributes.secure ? '__Secure-cc_logout_hint' : 'cc_logout_hint', attributes: { ...attributes, path: '/auth/logout' } };
+  return {
+    name: attributes.secure ? '__Secure-cc_logout_hint' : 'cc_logout_hint',
+    attributes: { ...attributes, path: '/auth/logout' },
+  };
 }

@@ -30,7 +30,9 @@ export async function sealLoginState(state: LoginState, secret: string): Promise
 export async function unsealLoginState(value: string | undefined, secret: string): Promise<LoginState | null> {
   if (!value) return null;
   try {
-    const parsed = loginStateSchema.safeParse(await unsealData<unknown>(value, { password: secret, ttl: LOGIN_STATE_TTL_SECONDS }));
+    const parsed = loginStateSchema.safeParse(
+      await unsealData<unknown>(value, { password: secret, ttl: LOGIN_STATE_TTL_SECONDS }),
+    );
     if (!parsed.success) return null;
     const { codeVerifier, state, nonce, returnTo } = parsed.data;
     return { codeVerifier, state, nonce, returnTo };

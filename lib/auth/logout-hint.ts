@@ -15,7 +15,10 @@ const logoutHintSchema = z.object({ kind: z.literal('logout-hint'), idToken: z.s
 
 /** The sealed ID token, or `undefined` when it would not fit in a cookie. Lives as long as a session can. */
 export async function sealLogoutHint(idToken: string, secret: string): Promise<string | undefined> {
-  const sealed = await sealData({ kind: 'logout-hint', idToken }, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 });
+  const sealed = await sealData(
+    { kind: 'logout-hint', idToken },
+    { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 },
+  );
   return sealed.length <= LOGOUT_HINT_MAX_CHARS ? sealed : undefined;
 }
 
@@ -23,7 +26,9 @@ export async function sealLogoutHint(idToken: string, secret: string): Promise<s
 export async function unsealLogoutHint(value: string | undefined, secret: string): Promise<string | undefined> {
   if (!value) return undefined;
   try {
-    const parsed = logoutHintSchema.safeParse(await unsealData<unknown>(value, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 }));
+    const parsed = logoutHintSchema.safeParse(
+      await unsealData<unknown>(value, { password: secret, ttl: SESSION_ABSOLUTE_MS / 1000 }),
+    );
     return parsed.success ? parsed.data.idToken : undefined;
   } catch {
     return undefined;

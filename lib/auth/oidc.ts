@@ -67,7 +67,11 @@ export async function startSignIn(settings: OidcSettings, returnTo: string): Pro
  * userinfo, when the IdP keeps groups there) to the user the session stores. The access token is dropped
  * here; the raw ID token is returned only to serve as sign-out's id_token_hint.
  */
-export async function finishSignIn(settings: OidcSettings, callbackUrl: URL, state: LoginState): Promise<SignedInUser & { idToken: string | undefined }> {
+export async function finishSignIn(
+  settings: OidcSettings,
+  callbackUrl: URL,
+  state: LoginState,
+): Promise<SignedInUser & { idToken: string | undefined }> {
   const configuration = await getOidcConfiguration(settings);
   const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
     pkceCodeVerifier: state.codeVerifier,

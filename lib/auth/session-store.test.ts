@@ -3,9 +3,22 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamAuditEvents, verifyDatabaseChain } from '@/lib/audit/read';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { createDb, migrateToLatest, type Db } from '@/lib/db';
-import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import {
+  createTestDatabase,
+  stopOwnPostgres,
+  TEST_ENGINES,
+  type TestDatabase,
+} from '@/scripts/test-runner/test-databases';
 
-import { hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_AFTER_MS, sealSessionId, sessionHandle, type SessionUser } from './session';
+import {
+  hashSessionId,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_AFTER_MS,
+  sealSessionId,
+  sessionHandle,
+  type SessionUser,
+} from './session';
 import {
   endOwnSession,
   endOwnSessions,
@@ -25,7 +38,12 @@ const ISS = 'https://idp.example.test';
 const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
 const alice: SessionUser = { sub: 'alice', name: 'Alice', email: 'alice@example.test', role: 'admin' };
 const nora: SessionUser = { sub: 'nora', name: 'Nora', email: 'nora@example.test', role: null };
-const signedIn = (user: SessionUser, over: Partial<SignedInUser> = {}): SignedInUser => ({ iss: ISS, user, authTime: T0 - 5000, ...over });
+const signedIn = (user: SessionUser, over: Partial<SignedInUser> = {}): SignedInUser => ({
+  iss: ISS,
+  user,
+  authTime: T0 - 5000,
+  ...over,
+});
 
 async function events(db: Db): Promise<AuditEvent[]> {
   const all: AuditEvent[] = [];
@@ -65,21 +83,38 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain(id);
-    expect(session).toEqual({ idHash: hashSessionId(id), iss: ISS, user: alice, authTime: T0 - 5000, createdAt: T0, lastSeenAt: T0, expiresAt: T0 + SESSION_ABSOLUTE_MS });
+    expect(session).toEqual({
+      idHash: hashSessionId(id),
+      iss: ISS,
+      user: alice,
+      authTime: T0 - 5000,
+      createdAt: T0,
+      lastSeenAt: T0,
+      expiresAt: T0 + SESSION_ABSOLUTE_MS,
+    });
     expect(await events(db)).toMatchObject([
-      { seq: 1, kind: 'sign_in', actor: { iss: ISS, sub: 'alice', email: 'alice@example.test', name: 'Alice', role: 'admin' }, detail: { role: 'admin', session: sessionHandle(session.idHash) } },
+      {
+        seq: 1,
+        kind: 'sign_in',
+        actor: { iss: ISS, sub: 'alice', email: 'alice@example.test', name: 'Alice', role: 'admin' },
+        detail: { role: 'admin', session: sessionHandle(session.idHash) },
+      },
     ]);
   });
 
   it('a user without a mapped group gets a session (the no-access page) and a sign_in_refused event', async () => {
     const { id } = await startSession(db, signedIn(nora, { authTime: null }), T0);
     expect((await findLiveSession(db, id, T0 + 1000))?.user).toEqual(nora);
-    expect(await events(db)).toMatchObject([{ kind: 'sign_in_refused', actor: { sub: 'nora', role: null }, detail: { reason: 'no mapped group' } }]);
+    expect(await events(db)).toMatchObject([
+      { kind: 'sign_in_refused', actor: { sub: 'nora', role: null }, detail: { reason: 'no mapped group' } },
+    ]);
   });
 
   it('a refused callback is recorded with no actor', async () => {
     await recordRefusedSignIn(db, 'the IdP answer or token exchange was refused');
-    expect(await events(db)).toMatchObject([{ kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } }]);
+    expect(await events(db)).toMatchObject([
+      { kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } },
+    ]);
   });
 
   it('lives while used: idle after 30 min without activity, over 8 h after sign-in however active', async () => {
@@ -92,7 +127,8 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
 
     const active = await startSession(db, signedIn(alice), T0);
     const cookie = await sealSessionId(active.id, SECRET);
-    for (let t = T0; t < T0 + SESSION_ABSOLUTE_MS; t += 20 * 60_000) expect(await sessionFromCookie(cookie, SECRET, t, db), String(t)).not.toBeNull();
+    for (let t = T0; t < T0 + SESSION_ABSOLUTE_MS; t += 20 * 60_000)
+      expect(await sessionFromCookie(cookie, SECRET, t, db), String(t)).not.toBeNull();
     expect(await sessionFromCookie(cookie, SECRET, T0 + SESSION_ABSOLUTE_MS - 1, db)).not.toBeNull();
     expect(await sessionFromCookie(cookie, SECRET, T0 + SESSION_ABSOLUTE_MS, db)).toBeNull();
   });
@@ -100,10 +136,19 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
   it('records activity at most once a minute', async () => {
     const { id, session } = await startSession(db, signedIn(alice), T0);
     const cookie = await sealSessionId(id, SECRET);
-    const lastSeen = async () => (await db.kysely.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', session.idHash).executeTakeFirstOrThrow()).last_seen_at;
+    const lastSeen = async () =>
+      (
+        await db.kysely
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id_hash', '=', session.idHash)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
     await sessionFromCookie(cookie, SECRET, T0 + SESSION_TOUCH_AFTER_MS - 1, db);
     expect(await lastSeen()).toBe(new Date(T0).toISOString());
-    expect((await sessionFromCookie(cookie, SECRET, T0 + SESSION_TOUCH_AFTER_MS, db))?.lastSeenAt).toBe(T0 + SESSION_TOUCH_AFTER_MS);
+    expect((await sessionFromCookie(cookie, SECRET, T0 + SESSION_TOUCH_AFTER_MS, db))?.lastSeenAt).toBe(
+      T0 + SESSION_TOUCH_AFTER_MS,
+    );
     expect(await lastSeen()).toBe(new Date(T0 + SESSION_TOUCH_AFTER_MS).toISOString());
   });
 
@@ -117,7 +162,12 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
     expect(await endSessionOfCookie(db, cookie, SECRET, T0 + 3000)).toBe(false);
     expect(await endSessionOfCookie(db, undefined, SECRET, T0 + 3000)).toBe(false);
     const signOuts = (await events(db)).filter((e) => e.kind === 'sign_out');
-    expect(signOuts).toMatchObject([{ actor: { sub: 'alice', role: 'admin' }, detail: { session: sessionHandle(mine.session.idHash), how: 'sign_out' } }]);
+    expect(signOuts).toMatchObject([
+      {
+        actor: { sub: 'alice', role: 'admin' },
+        detail: { session: sessionHandle(mine.session.idHash), how: 'sign_out' },
+      },
+    ]);
   });
 
   it('lists a user’s own live sessions, newest first, and ends one by its handle or all but the current', async () => {
@@ -129,7 +179,9 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
     const bob = await startSession(db, signedIn({ ...alice, sub: 'bob', name: 'Bob' }), T0);
     const now = T0 + 5000;
     const owner = { iss: ISS, sub: 'alice' };
-    expect((await listLiveSessions(db, owner, now)).map((s) => s.idHash)).toEqual([third, second, first].map((s) => s.session.idHash));
+    expect((await listLiveSessions(db, owner, now)).map((s) => s.idHash)).toEqual(
+      [third, second, first].map((s) => s.session.idHash),
+    );
 
     // Someone else's handle is not mine to end.
     expect(await endOwnSession(db, first.session, sessionHandle(bob.session.idHash), now)).toBe(false);

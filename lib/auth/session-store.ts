@@ -38,7 +38,12 @@ function sessionFromRow(row: SessionRow): Session | null {
   return {
     idHash: row.id_hash,
     iss: row.iss,
-    user: { sub: row.sub, name: row.name ?? row.sub, email: row.email ?? '', role: row.role as Session['user']['role'] },
+    user: {
+      sub: row.sub,
+      name: row.name ?? row.sub,
+      email: row.email ?? '',
+      role: row.role as Session['user']['role'],
+    },
     authTime: row.auth_time === null ? null : Date.parse(row.auth_time),
     createdAt: Date.parse(row.created_at),
     lastSeenAt: Date.parse(row.last_seen_at),
@@ -63,7 +68,11 @@ export function sessionActor(session: Pick<Session, 'iss' | 'user'>): AuditActor
  * Inserts a new session's row and returns its id (for the cookie) with the session. Inside the caller's
  * transaction, so the sign-in event commits with it.
  */
-export async function insertSession(tx: Tx, signedIn: SignedInUser, now: number): Promise<{ id: string; session: Session }> {
+export async function insertSession(
+  tx: Tx,
+  signedIn: SignedInUser,
+  now: number,
+): Promise<{ id: string; session: Session }> {
   const id = newSessionId();
   const { user } = signedIn;
   const row: SessionRow = {
@@ -87,7 +96,11 @@ export async function insertSession(tx: Tx, signedIn: SignedInUser, now: number)
 
 /** The live session a cookie's id names, else null. One primary-key read, on every request, on every replica. */
 export async function findLiveSession(db: Db, id: string, now: number): Promise<Session | null> {
-  const row = await db.kysely.selectFrom('sessions').selectAll().where('id_hash', '=', hashSessionId(id)).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id_hash', '=', hashSessionId(id))
+    .executeTakeFirst();
   const session = row ? sessionFromRow(row) : null;
   return session && row && isSessionLive(session, row.revoked_at, now) ? session : null;
 }
@@ -109,7 +122,12 @@ export async function touchSession(db: Db, session: Session, now: number): Promi
 }
 
 /** The session of a cookie value: unsealed, its row read and judged live, its activity recorded. Null otherwise. */
-export async function sessionFromCookie(value: string | undefined, secret: string, now: number, db: Db = getDb()): Promise<Session | null> {
+export async function sessionFromCookie(
+  value: string | undefined,
+  secret: string,
+  now: number,
+  db: Db = getDb(),
+): Promise<Session | null> {
   const id = await unsealSessionId(value, secret);
   if (!id) return null;
   const session = await findLiveSession(db, id, now);
@@ -120,8 +138,15 @@ export async function sessionFromCookie(value: string | undefined, secret: strin
  * Marks rows revoked (those not revoked already) and returns the ones that were still live, for the sign-out
  * events: a session that had already expired ends silently.
  */
-async function revokeWhere(tx: Tx, where: { idHash?: string; owner?: SessionOwner; exceptIdHash?: string }, now: number): Promise<Session[]> {
-  let query = tx.kysely.updateTable('sessions').set({ revoked_at: iso(now) }).where('revoked_at', 'is', null);
+async function revokeWhere(
+  tx: Tx,
+  where: { idHash?: string; owner?: SessionOwner; exceptIdHash?: string },
+  now: number,
+): Promise<Session[]> {
+  let query = tx.kysely
+    .updateTable('sessions')
+    .set({ revoked_at: iso(now) })
+    .where('revoked_at', 'is', null);
   if (where.idHash) query = query.where('id_hash', '=', where.idHash);
   if (where.owner) query = query.where('sub', '=', where.owner.sub).where('iss', '=', where.owner.iss);
   if (where.exceptIdHash) query = query.where('id_hash', '<>', where.exceptIdHash);
@@ -132,7 +157,11 @@ async function revokeWhere(tx: Tx, where: { idHash?: string; owner?: SessionOwne
   });
 }
 
-async function appendSignOuts(tx: Tx, ended: Session[], input: { actor: AuditActor; requestId?: string; how: SignOutHow }): Promise<void> {
+async function appendSignOuts(
+  tx: Tx,
+  ended: Session[],
+  input: { actor: AuditActor; requestId?: string; how: SignOutHow },
+): Promise<void> {
   for (const session of ended) {
     await appendAuditEvent(tx, {
       kind: 'sign_out',
@@ -147,7 +176,11 @@ async function appendSignOuts(tx: Tx, ended: Session[], input: { actor: AuditAct
 export type SignOutHow = 'sign_out' | 'ended_by_user' | 'ended_all';
 
 /** Starts a session and records `sign_in` (or `sign_in_refused`, no mapped group: the no-access page) in one transaction. */
-export async function startSession(db: Db, signedIn: SignedInUser, now: number): Promise<{ id: string; session: Session }> {
+export async function startSession(
+  db: Db,
+  signedIn: SignedInUser,
+  now: number,
+): Promise<{ id: string; session: Session }> {
   return transaction(db, async (tx) => {
     const started = await insertSession(tx, signedIn, now);
     const handle = sessionHandle(started.session.idHash);
@@ -168,7 +201,12 @@ export async function recordRefusedSignIn(db: Db, reason: string): Promise<void>
 }
 
 /** Sign-out: revokes the cookie's session and records `sign_out`. Nothing is recorded for an unknown or ended one. */
-export async function endSessionOfCookie(db: Db, value: string | undefined, secret: string, now: number): Promise<boolean> {
+export async function endSessionOfCookie(
+  db: Db,
+  value: string | undefined,
+  secret: string,
+  now: number,
+): Promise<boolean> {
   const id = await unsealSessionId(value, secret);
   if (!id) return false;
   return transaction(db, async (tx) => {
@@ -197,7 +235,13 @@ export async function listLiveSessions(db: Db, owner: SessionOwner, now: number)
 }
 
 /** Ends one of `current`'s user's own sessions by its public handle; false when they have no such live session. */
-export async function endOwnSession(db: Db, current: Session, handle: string, now: number, requestId?: string): Promise<boolean> {
+export async function endOwnSession(
+  db: Db,
+  current: Session,
+  handle: string,
+  now: number,
+  requestId?: string,
+): Promise<boolean> {
   const owner = ownerOf(current);
   const target = (await listLiveSessions(db, owner, now)).find((s) => sessionHandle(s.idHash) === handle);
   if (!target) return false;
@@ -209,9 +253,18 @@ export async function endOwnSession(db: Db, current: Session, handle: string, no
 }
 
 /** Ends every session of `current`'s user, but `current` itself unless `includeCurrent`; returns how many ended. */
-export async function endOwnSessions(db: Db, current: Session, options: { includeCurrent: boolean; requestId?: string }, now: number): Promise<number> {
+export async function endOwnSessions(
+  db: Db,
+  current: Session,
+  options: { includeCurrent: boolean; requestId?: string },
+  now: number,
+): Promise<number> {
   return transaction(db, async (tx) => {
-    const ended = await revokeWhere(tx, { owner: ownerOf(current), exceptIdHash: options.includeCurrent ? undefined : current.idHash }, now);
+    const ended = await revokeWhere(
+      tx,
+      { owner: ownerOf(current), exceptIdHash: options.includeCurrent ? undefined : current.idHash },
+      now,
+    );
     await appendSignOuts(tx, ended, { actor: sessionActor(current), requestId: options.requestId, how: 'ended_all' });
     return ended.length;
   });

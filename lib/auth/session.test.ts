@@ -1,7 +1,14 @@
 import { sealData } from 'iron-session';
 import { describe, expect, it } from 'vitest';
 
-import { hashSessionId, newSessionId, sealSessionId, sessionHandle, sessionMaxAgeSeconds, unsealSessionId } from './session';
+import {
+  hashSessionId,
+  newSessionId,
+  sealSessionId,
+  sessionHandle,
+  sessionMaxAgeSeconds,
+  unsealSessionId,
+} from './session';
 
 const SECRET = 'a-test-session-secret-of-at-least-32-chars';
 const OTHER_SECRET = 'another-secret-that-is-32-characters-long';
@@ -37,9 +44,15 @@ describe('session cookie seal', () => {
   });
 
   it('refuses a validly sealed value of another shape (a login transaction, or an old cookie that carried the user)', async () => {
-    const login = await sealData({ kind: 'login', codeVerifier: 'x'.repeat(43), state: 's', nonce: 'n', returnTo: '/' }, { password: SECRET });
+    const login = await sealData(
+      { kind: 'login', codeVerifier: 'x'.repeat(43), state: 's', nonce: 'n', returnTo: '/' },
+      { password: SECRET },
+    );
     expect(await unsealSessionId(login, SECRET)).toBeNull();
-    const userCookie = await sealData({ kind: 'session', user: { sub: 'alice', role: 'admin' }, createdAt: 1, lastSeenAt: 1 }, { password: SECRET });
+    const userCookie = await sealData(
+      { kind: 'session', user: { sub: 'alice', role: 'admin' }, createdAt: 1, lastSeenAt: 1 },
+      { password: SECRET },
+    );
     expect(await unsealSessionId(userCookie, SECRET)).toBeNull();
   });
 

@@ -18,7 +18,10 @@ import { endSessionOfCookie, recordRefusedSignIn, startSession } from './session
 /** A small page for a failed sign-in step: the reason stays in the server log, the user gets a way back. */
 function failurePage(status: number, message: string, title = 'Sign-in failed'): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="/auth/login">Sign in again</a></p></main></body></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 function redirectTo(location: URL): NextResponse {
@@ -54,7 +57,12 @@ const cannotRecord = () => failurePage(503, 'The console could not record this s
  * GET /auth/callback: checks the transaction, exchanges the code, and swaps the login cookie for a session: a row
  * in the database (recorded with its `sign_in` event) and a cookie that carries only the row's random id.
  */
-export async function handleCallback(req: NextRequest, config: AppConfig, now = Date.now(), db: Db = getDb()): Promise<Response> {
+export async function handleCallback(
+  req: NextRequest,
+  config: AppConfig,
+  now = Date.now(),
+  db: Db = getDb(),
+): Promise<Response> {
   const loginSpec = loginCookie(config);
   const state = await unsealLoginState(req.cookies.get(loginSpec.name)?.value, config.sessionSecret);
   if (!state) return failurePage(400, 'This sign-in attempt expired or was already used.');
@@ -85,7 +93,13 @@ export async function handleCallback(req: NextRequest, config: AppConfig, now = 
   const hintSpec = logoutHintCookie(config);
   const hint = signedIn.idToken ? await sealLogoutHint(signedIn.idToken, config.sessionSecret) : undefined;
   // A previous user's hint must not outlive their session: replaced, or cleared when this one does not fit.
-  if (hint) res.cookies.set({ name: hintSpec.name, value: hint, ...hintSpec.attributes, maxAge: sessionMaxAgeSeconds(session, now) });
+  if (hint)
+    res.cookies.set({
+      name: hintSpec.name,
+      value: hint,
+      ...hintSpec.attributes,
+      maxAge: sessionMaxAgeSeconds(session, now),
+    });
   else clear(res, hintSpec);
   clear(res, loginSpec);
   return res;
@@ -109,7 +123,12 @@ async function afterSignOut(req: NextRequest, config: AppConfig): Promise<URL> {
  * cookies and ends the IdP session too (RP-initiated logout), which returns the browser to the landing page, so that
  * the next sign-in asks who you are instead of silently reusing the last user.
  */
-export async function handleLogout(req: NextRequest, config: AppConfig, now = Date.now(), db: Db = getDb()): Promise<Response> {
+export async function handleLogout(
+  req: NextRequest,
+  config: AppConfig,
+  now = Date.now(),
+  db: Db = getDb(),
+): Promise<Response> {
   if (!isSameOriginRequest(req.headers, config.appUrl)) {
     return new Response('Cross-site sign-out refused.', { status: 403, headers: { 'Cache-Control': 'no-store' } });
   }
@@ -118,7 +137,11 @@ export async function handleLogout(req: NextRequest, config: AppConfig, now = Da
   } catch (error) {
     // Clearing the cookies now would look like a sign-out while a copied cookie still worked: say so instead.
     logger.error({ err: error }, 'session could not be revoked');
-    return failurePage(503, 'Sign-out could not be recorded, so your session is still active. Go back and try again in a moment.', 'Sign-out failed');
+    return failurePage(
+      503,
+      'Sign-out could not be recorded, so your session is still active. Go back and try again in a moment.',
+      'Sign-out failed',
+    );
   }
   const res = redirectTo(await afterSignOut(req, config));
   clear(res, sessionCookie(config));

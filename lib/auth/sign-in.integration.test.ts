@@ -32,7 +32,13 @@ async function eventsSince(seq: number): Promise<AuditEvent[]> {
   for await (const e of streamAuditEvents(db)) if (e.seq > seq) all.push(e);
   return all;
 }
-const headSeq = async () => (await db.kysely.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst())?.seq ?? 0;
+const headSeq = async () =>
+  (
+    await db.kysely
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst()
+  )?.seq ?? 0;
 
 beforeAll(async () => {
   testDb = await createTestDatabase('sqlite');
@@ -40,7 +46,14 @@ beforeAll(async () => {
   await migrateToLatest(db);
   idp = await startDevIdp({
     port: 0,
-    clients: [{ clientId: 'console-test', clientSecret: 'test-secret', redirectUris: [`${APP}/auth/callback`], postLogoutRedirectUris: [`${APP}/`] }],
+    clients: [
+      {
+        clientId: 'console-test',
+        clientSecret: 'test-secret',
+        redirectUris: [`${APP}/auth/callback`],
+        postLogoutRedirectUris: [`${APP}/`],
+      },
+    ],
   });
   config = parseConfig({
     NODE_ENV: 'test',
@@ -80,10 +93,19 @@ function jar() {
  * Follows IdP redirects until one leaves the IdP (the app callback); posts the form when it appears. `shown`
  * records whether the login form was asked for (an IdP session signs in silently). The jar is the browser's.
  */
-async function signInAtIdp(start: string, username: string, idpJar: Jar = jar(), shown = { form: false }): Promise<URL> {
+async function signInAtIdp(
+  start: string,
+  username: string,
+  idpJar: Jar = jar(),
+  shown = { form: false },
+): Promise<URL> {
   let next: { url: string; init?: RequestInit } = { url: start };
   for (let hop = 0; hop < 10; hop += 1) {
-    const res = await fetch(next.url, { redirect: 'manual', ...next.init, headers: { cookie: idpJar.header(), ...next.init?.headers } });
+    const res = await fetch(next.url, {
+      redirect: 'manual',
+      ...next.init,
+      headers: { cookie: idpJar.header(), ...next.init?.headers },
+    });
     idpJar.take(res);
     const location = res.headers.get('location');
     if (location) {
@@ -98,13 +120,19 @@ async function signInAtIdp(start: string, username: string, idpJar: Jar = jar(),
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`IdP answered ${res.status} without a form`);
     const body = new URLSearchParams({ username, password: 'anything' }).toString();
-    next = { url: new URL(action, idp.issuer).href, init: { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } } };
+    next = {
+      url: new URL(action, idp.issuer).href,
+      init: { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    };
   }
   throw new Error('too many redirects at the IdP');
 }
 
 async function signIn(username: string, returnTo = '/cosigners?pageSize=20', idpJar?: Jar, shown?: { form: boolean }) {
-  const login = await handleLogin(new NextRequest(`${APP}/auth/login?returnTo=${encodeURIComponent(returnTo)}`), config);
+  const login = await handleLogin(
+    new NextRequest(`${APP}/auth/login?returnTo=${encodeURIComponent(returnTo)}`),
+    config,
+  );
   expect(login.status).toBe(303);
   const authUrl = new URL(login.headers.get('location') ?? '');
   expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
@@ -127,7 +155,12 @@ function cookieFrom(res: Response): string {
 }
 
 function sessionFrom(res: Response) {
-  return sessionFromCookie(cookieFrom(res).slice(sessionCookie(config).name.length + 1), config.sessionSecret, Date.now(), db);
+  return sessionFromCookie(
+    cookieFrom(res).slice(sessionCookie(config).name.length + 1),
+    config.sessionSecret,
+    Date.now(),
+    db,
+  );
 }
 
 describe('OIDC sign-in against the dev IdP', () => {
@@ -148,10 +181,14 @@ describe('OIDC sign-in against the dev IdP', () => {
     expect(session?.authTime).toBeGreaterThan(started - 1000);
     expect(session?.authTime).toBeLessThanOrEqual(Date.now());
     // The cookie holds only the sealed random id: the row is the session, and holds no OIDC tokens.
-    const sealed = await unsealData<unknown>(cookieFrom(callback).slice(sessionCookie(config).name.length + 1), { password: config.sessionSecret });
+    const sealed = await unsealData<unknown>(cookieFrom(callback).slice(sessionCookie(config).name.length + 1), {
+      password: config.sessionSecret,
+    });
     expect(Object.keys(sealed as object).sort()).toEqual(['id', 'kind']);
     expect(hashSessionId((sealed as { id: string }).id)).toBe(session?.idHash);
-    expect(Object.keys(session ?? {}).sort()).toEqual(['authTime', 'createdAt', 'expiresAt', 'iss', 'lastSeenAt', 'user', 'idHash'].sort());
+    expect(Object.keys(session ?? {}).sort()).toEqual(
+      ['authTime', 'createdAt', 'expiresAt', 'iss', 'lastSeenAt', 'user', 'idHash'].sort(),
+    );
     const actor = { iss: idp.issuer, sub: username, email: `${username}@example.test`, name, role };
     const handle = sessionHandle(session?.idHash ?? '');
     expect(await eventsSince(seq)).toMatchObject([
@@ -165,10 +202,15 @@ describe('OIDC sign-in against the dev IdP', () => {
     const first = await signIn('alice');
     const second = await signIn('vera');
     const seq = await headSeq();
-    const crossed = await handleCallback(new NextRequest(first.callbackUrl, { headers: { cookie: second.loginCookieHeader } }), config);
+    const crossed = await handleCallback(
+      new NextRequest(first.callbackUrl, { headers: { cookie: second.loginCookieHeader } }),
+      config,
+    );
     expect(crossed.status).toBe(400);
     expect(crossed.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
-    expect(await eventsSince(seq)).toMatchObject([{ kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } }]);
+    expect(await eventsSince(seq)).toMatchObject([
+      { kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } },
+    ]);
     const bare = await handleCallback(new NextRequest(first.callbackUrl), config);
     expect(bare.status).toBe(400);
   });
@@ -186,7 +228,10 @@ function setCookie(res: Response, name: string): { value: string; line: string }
 }
 
 const logout = (cookie = '') =>
-  handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP, ...(cookie ? { cookie } : {}) } }), config);
+  handleLogout(
+    new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP, ...(cookie ? { cookie } : {}) } }),
+    config,
+  );
 
 describe('sign-out revokes the session on the server', () => {
   it('a copy of the cookie taken before sign-out is refused at once; sign_out is recorded once', async () => {
@@ -198,13 +243,28 @@ describe('sign-out revokes the session on the server', () => {
     const res = await logout(copied);
     expect(res.status).toBe(303);
     expect(setCookie(res, sessionCookie(config).name)?.line).toMatch(/Max-Age=0/i);
-    expect(await sessionFromCookie(copied.slice(sessionCookie(config).name.length + 1), config.sessionSecret, Date.now(), db)).toBeNull();
-    const row = await db.kysely.selectFrom('sessions').select('revoked_at').where('id_hash', '=', session?.idHash ?? '').executeTakeFirstOrThrow();
+    expect(
+      await sessionFromCookie(
+        copied.slice(sessionCookie(config).name.length + 1),
+        config.sessionSecret,
+        Date.now(),
+        db,
+      ),
+    ).toBeNull();
+    const row = await db.kysely
+      .selectFrom('sessions')
+      .select('revoked_at')
+      .where('id_hash', '=', session?.idHash ?? '')
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
     // Signing out again with the copy records nothing more.
     await logout(copied);
     expect(await eventsSince(seq)).toMatchObject([
-      { kind: 'sign_out', actor: { sub: 'alice', role: 'admin' }, detail: { session: sessionHandle(session?.idHash ?? ''), how: 'sign_out' } },
+      {
+        kind: 'sign_out',
+        actor: { sub: 'alice', role: 'admin' },
+        detail: { session: sessionHandle(session?.idHash ?? ''), how: 'sign_out' },
+      },
     ]);
   });
 });
@@ -227,12 +287,17 @@ describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
     const res = await logout(`${logoutHintCookie(config).name}=${hint?.value ?? ''}`);
     expect(res.status).toBe(303);
     const endSession = new URL(res.headers.get('location') ?? '');
-    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { end_session_endpoint: string };
+    const meta = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as {
+      end_session_endpoint: string;
+    };
     expect(`${endSession.origin}${endSession.pathname}`).toBe(meta.end_session_endpoint);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/`);
     expect(endSession.searchParams.get('client_id')).toBe('console-test');
     const idToken = endSession.searchParams.get('id_token_hint') ?? '';
-    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; aud: string };
+    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as {
+      sub: string;
+      aud: string;
+    };
     expect(payload).toMatchObject({ sub: 'alice', aud: 'console-test' });
     for (const spec of [sessionCookie(config), loginCookie(config), logoutHintCookie(config)]) {
       expect(setCookie(res, spec.name)?.line).toMatch(/Max-Age=0/i);
@@ -243,7 +308,7 @@ describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
     browser.take(page);
     const html = await page.text();
     expect(html).toContain('name="logout" value="yes"');
-    expect(html).toContain(".submit()");
+    expect(html).toContain('.submit()');
     const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     const confirmed = await fetch(new URL(action, idp.issuer), {
@@ -278,7 +343,10 @@ describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
   });
 
   it('refuses a cross-site sign-out', async () => {
-    const res = await handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } }), config);
+    const res = await handleLogout(
+      new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } }),
+      config,
+    );
     expect(res.status).toBe(403);
   });
 
@@ -289,20 +357,28 @@ describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
       // A real discovery document that, like Google's, advertises no end_session_endpoint.
       let discovered: Record<string, unknown> = {};
       plain = createServer((req, res) => {
-        res.writeHead(req.url === '/.well-known/openid-configuration' ? 200 : 404, { 'content-type': 'application/json' });
+        res.writeHead(req.url === '/.well-known/openid-configuration' ? 200 : 404, {
+          'content-type': 'application/json',
+        });
         res.end(JSON.stringify(discovered));
       });
       await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
       const address = plain.address();
       const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      discovered = { ...((await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>), issuer };
+      discovered = {
+        ...((await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>),
+        issuer,
+      };
       delete discovered.end_session_endpoint;
       plainConfig = { ...config, oidc: { ...config.oidc, issuer } };
     });
     afterAll(() => new Promise<void>((resolve) => plain.close(() => resolve())));
 
     it('falls back to clearing the console session and the landing page', async () => {
-      const res = await handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP } }), plainConfig);
+      const res = await handleLogout(
+        new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP } }),
+        plainConfig,
+      );
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe(`${APP}/`);
       expect(setCookie(res, sessionCookie(config).name)?.line).toMatch(/Max-Age=0/i);
@@ -310,7 +386,10 @@ describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
 
     it('and so does an IdP that cannot be reached', async () => {
       const gone = { ...config, oidc: { ...config.oidc, issuer: 'http://127.0.0.1:9' } };
-      const res = await handleLogout(new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP } }), gone);
+      const res = await handleLogout(
+        new NextRequest(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP } }),
+        gone,
+      );
       expect(res.headers.get('location')).toBe(`${APP}/`);
     });
   });

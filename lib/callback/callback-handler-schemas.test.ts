@@ -27,45 +27,240 @@ interface BadCase {
 
 // The rules that need no crypto; each bad body is refused on the field a user would fix.
 const badBodies: BadCase[] = [
-  { name: 'http URL', body: () => withKey('http://callbacks.example.com/cb'), field: 'callbackHandler.url', message: /Use https:\/\// },
-  { name: 'http loopback without the simulator', body: () => withKey('http://127.0.0.1:4140/cb'), field: 'callbackHandler.url', message: /only to a loopback address while the console runs against the simulator/ },
-  { name: 'ftp URL', body: () => withKey('ftp://callbacks.example.com/cb'), field: 'callbackHandler.url', message: /https:\/\// },
-  { name: 'credentials in URL', body: () => withKey('https://admin:s3cret@callbacks.example.com/cb'), field: 'callbackHandler.url', message: /user name and password/ },
-  { name: 'empty user-info in URL', body: () => withKey('https://@callbacks.example.com/cb'), field: 'callbackHandler.url', message: /user name and password/ },
-  { name: 'fragment', body: () => withKey('https://callbacks.example.com/cb#top'), field: 'callbackHandler.url', message: /#fragment/ },
-  { name: 'bare trailing #', body: () => withKey('https://callbacks.example.com/cb#'), field: 'callbackHandler.url', message: /#fragment/ },
-  { name: 'overlong URL', body: () => withKey(`https://callbacks.example.com/${'a'.repeat(2030)}`), field: 'callbackHandler.url', message: /too long \(2,060 characters; at most 2,048\)/ },
-  { name: 'relative URL', body: () => withKey('/fireblocks/callback'), field: 'callbackHandler.url', message: /full URL starting with https/ },
-  { name: 'URL with a space', body: () => withKey('https://callbacks.example.com/a b'), field: 'callbackHandler.url', message: /spaces/ },
-  { name: 'empty URL', body: () => withKey('   '), field: 'callbackHandler.url', message: /Enter the callback handler's URL/ },
-  { name: 'URL of the wrong type', body: () => ({ callbackHandler: { url: 42, publicKey: key() } }), field: 'callbackHandler.url', message: /must be text/ },
-  { name: 'missing URL', body: () => ({ callbackHandler: { publicKey: key() } }), field: 'callbackHandler.url', message: /must be text/ },
-  { name: 'both key and cert', body: () => ({ callbackHandler: { url: URL_OK, publicKey: key(), cert: key() } }), field: 'callbackHandler', message: /not both/ },
-  { name: 'neither key nor cert', body: () => ({ callbackHandler: { url: URL_OK } }), field: 'callbackHandler', message: /Provide a public key or a certificate/ },
-  { name: 'PKCS#8 private key as publicKey', body: () => withPem(fx.pkcs8PrivateKeyPem()), field: 'callbackHandler.publicKey', message: /private key/ },
-  { name: 'PKCS#1 private key as publicKey', body: () => withPem(fx.pkcs1PrivateKeyPem()), field: 'callbackHandler.publicKey', message: /private key/ },
-  { name: 'encrypted private key as publicKey', body: () => withPem(fx.encryptedPrivateKeyPem()), field: 'callbackHandler.publicKey', message: /private key/ },
-  { name: 'EC private key as cert', body: () => withCert(fx.ecPrivateKeyPem()), field: 'callbackHandler.cert', message: /private key/ },
-  { name: 'two public key blocks', body: () => withPem(fx.twoPublicKeysPem()), field: 'callbackHandler.publicKey', message: /exactly one public key block; this text holds 2/ },
-  { name: 'garbage base64', body: () => withPem(fx.garbagePem()), field: 'callbackHandler.publicKey', message: /not valid base64/ },
-  { name: 'random bytes in a PEM frame', body: () => withPem(fx.randomBytesPem()), field: 'callbackHandler.publicKey', message: /does not decode to a public key/ },
-  { name: 'truncated key', body: () => withPem(key().replace(/\n[^\n]*\n-----END/, '\n-----END')), field: 'callbackHandler.publicKey', message: /does not decode|not valid base64/ },
-  { name: 'PKCS#1 RSA PUBLIC KEY', body: () => withPem(fx.rsaPkcs1PublicKeyPem()), field: 'callbackHandler.publicKey', message: /PKCS#1 .*-pubout/ },
-  { name: 'certificate label in publicKey', body: () => withPem(fx.garbagePem('CERTIFICATE')), field: 'callbackHandler.publicKey', message: /This is a certificate/ },
-  { name: 'public key in cert', body: () => withCert(key()), field: 'callbackHandler.cert', message: /This is a public key/ },
-  { name: 'other label', body: () => withPem(fx.garbagePem('X509 CRL')), field: 'callbackHandler.publicKey', message: /found -----BEGIN X509 CRL-----/ },
-  { name: 'oversize PEM', body: () => withPem(fx.oversizePem()), field: 'callbackHandler.publicKey', message: /too long for a public key .*at most 16,384/ },
-  { name: 'no PEM frame', body: () => withPem('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ'), field: 'callbackHandler.publicKey', message: /Expected a PEM block starting with -----BEGIN PUBLIC KEY-----/ },
-  { name: 'text before the block', body: () => withPem(`subject=CN=x\n${key()}`), field: 'callbackHandler.publicKey', message: /Remove the text before/ },
-  { name: 'text after the block', body: () => withPem(`${key()}trailing`), field: 'callbackHandler.publicKey', message: /matching -----END PUBLIC KEY-----/ },
-  { name: 'END line missing', body: () => withPem(key().replace(/-----END PUBLIC KEY-----\s*$/, '')), field: 'callbackHandler.publicKey', message: /incomplete/ },
-  { name: 'empty publicKey', body: () => withPem(''), field: 'callbackHandler.publicKey', message: /Paste the callback handler's public key/ },
-  { name: 'publicKey of the wrong type', body: () => withPem(42), field: 'callbackHandler.publicKey', message: /must be text \(PEM\)/ },
-  { name: 'cert of the wrong type', body: () => withCert(['x']), field: 'callbackHandler.cert', message: /must be text \(PEM\)/ },
-  { name: 'unknown field in callbackHandler', body: () => ({ callbackHandler: { url: URL_OK, publicKey: key(), hybrid: true } }), field: 'callbackHandler.hybrid', message: /Unknown field/ },
-  { name: 'unknown top-level field', body: () => ({ ...withKey(URL_OK), apiKeyId: 'x' }), field: 'apiKeyId', message: /Unknown field/ },
-  { name: 'missing callbackHandler', body: () => ({}), field: 'callbackHandler', message: /object with url and publicKey or cert/ },
-  { name: 'callbackHandler of the wrong type', body: () => ({ callbackHandler: 'https://x' }), field: 'callbackHandler', message: /object with url/ },
+  {
+    name: 'http URL',
+    body: () => withKey('http://callbacks.example.com/cb'),
+    field: 'callbackHandler.url',
+    message: /Use https:\/\//,
+  },
+  {
+    name: 'http loopback without the simulator',
+    body: () => withKey('http://127.0.0.1:4140/cb'),
+    field: 'callbackHandler.url',
+    message: /only to a loopback address while the console runs against the simulator/,
+  },
+  {
+    name: 'ftp URL',
+    body: () => withKey('ftp://callbacks.example.com/cb'),
+    field: 'callbackHandler.url',
+    message: /https:\/\//,
+  },
+  {
+    name: 'credentials in URL',
+    body: () => withKey('https://admin:s3cret@callbacks.example.com/cb'),
+    field: 'callbackHandler.url',
+    message: /user name and password/,
+  },
+  {
+    name: 'empty user-info in URL',
+    body: () => withKey('https://@callbacks.example.com/cb'),
+    field: 'callbackHandler.url',
+    message: /user name and password/,
+  },
+  {
+    name: 'fragment',
+    body: () => withKey('https://callbacks.example.com/cb#top'),
+    field: 'callbackHandler.url',
+    message: /#fragment/,
+  },
+  {
+    name: 'bare trailing #',
+    body: () => withKey('https://callbacks.example.com/cb#'),
+    field: 'callbackHandler.url',
+    message: /#fragment/,
+  },
+  {
+    name: 'overlong URL',
+    body: () => withKey(`https://callbacks.example.com/${'a'.repeat(2030)}`),
+    field: 'callbackHandler.url',
+    message: /too long \(2,060 characters; at most 2,048\)/,
+  },
+  {
+    name: 'relative URL',
+    body: () => withKey('/fireblocks/callback'),
+    field: 'callbackHandler.url',
+    message: /full URL starting with https/,
+  },
+  {
+    name: 'URL with a space',
+    body: () => withKey('https://callbacks.example.com/a b'),
+    field: 'callbackHandler.url',
+    message: /spaces/,
+  },
+  {
+    name: 'empty URL',
+    body: () => withKey('   '),
+    field: 'callbackHandler.url',
+    message: /Enter the callback handler's URL/,
+  },
+  {
+    name: 'URL of the wrong type',
+    body: () => ({ callbackHandler: { url: 42, publicKey: key() } }),
+    field: 'callbackHandler.url',
+    message: /must be text/,
+  },
+  {
+    name: 'missing URL',
+    body: () => ({ callbackHandler: { publicKey: key() } }),
+    field: 'callbackHandler.url',
+    message: /must be text/,
+  },
+  {
+    name: 'both key and cert',
+    body: () => ({ callbackHandler: { url: URL_OK, publicKey: key(), cert: key() } }),
+    field: 'callbackHandler',
+    message: /not both/,
+  },
+  {
+    name: 'neither key nor cert',
+    body: () => ({ callbackHandler: { url: URL_OK } }),
+    field: 'callbackHandler',
+    message: /Provide a public key or a certificate/,
+  },
+  {
+    name: 'PKCS#8 private key as publicKey',
+    body: () => withPem(fx.pkcs8PrivateKeyPem()),
+    field: 'callbackHandler.publicKey',
+    message: /private key/,
+  },
+  {
+    name: 'PKCS#1 private key as publicKey',
+    body: () => withPem(fx.pkcs1PrivateKeyPem()),
+    field: 'callbackHandler.publicKey',
+    message: /private key/,
+  },
+  {
+    name: 'encrypted private key as publicKey',
+    body: () => withPem(fx.encryptedPrivateKeyPem()),
+    field: 'callbackHandler.publicKey',
+    message: /private key/,
+  },
+  {
+    name: 'EC private key as cert',
+    body: () => withCert(fx.ecPrivateKeyPem()),
+    field: 'callbackHandler.cert',
+    message: /private key/,
+  },
+  {
+    name: 'two public key blocks',
+    body: () => withPem(fx.twoPublicKeysPem()),
+    field: 'callbackHandler.publicKey',
+    message: /exactly one public key block; this text holds 2/,
+  },
+  {
+    name: 'garbage base64',
+    body: () => withPem(fx.garbagePem()),
+    field: 'callbackHandler.publicKey',
+    message: /not valid base64/,
+  },
+  {
+    name: 'random bytes in a PEM frame',
+    body: () => withPem(fx.randomBytesPem()),
+    field: 'callbackHandler.publicKey',
+    message: /does not decode to a public key/,
+  },
+  {
+    name: 'truncated key',
+    body: () => withPem(key().replace(/\n[^\n]*\n-----END/, '\n-----END')),
+    field: 'callbackHandler.publicKey',
+    message: /does not decode|not valid base64/,
+  },
+  {
+    name: 'PKCS#1 RSA PUBLIC KEY',
+    body: () => withPem(fx.rsaPkcs1PublicKeyPem()),
+    field: 'callbackHandler.publicKey',
+    message: /PKCS#1 .*-pubout/,
+  },
+  {
+    name: 'certificate label in publicKey',
+    body: () => withPem(fx.garbagePem('CERTIFICATE')),
+    field: 'callbackHandler.publicKey',
+    message: /This is a certificate/,
+  },
+  {
+    name: 'public key in cert',
+    body: () => withCert(key()),
+    field: 'callbackHandler.cert',
+    message: /This is a public key/,
+  },
+  {
+    name: 'other label',
+    body: () => withPem(fx.garbagePem('X509 CRL')),
+    field: 'callbackHandler.publicKey',
+    message: /found -----BEGIN X509 CRL-----/,
+  },
+  {
+    name: 'oversize PEM',
+    body: () => withPem(fx.oversizePem()),
+    field: 'callbackHandler.publicKey',
+    message: /too long for a public key .*at most 16,384/,
+  },
+  {
+    name: 'no PEM frame',
+    body: () => withPem('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ'),
+    field: 'callbackHandler.publicKey',
+    message: /Expected a PEM block starting with -----BEGIN PUBLIC KEY-----/,
+  },
+  {
+    name: 'text before the block',
+    body: () => withPem(`subject=CN=x\n${key()}`),
+    field: 'callbackHandler.publicKey',
+    message: /Remove the text before/,
+  },
+  {
+    name: 'text after the block',
+    body: () => withPem(`${key()}trailing`),
+    field: 'callbackHandler.publicKey',
+    message: /matching -----END PUBLIC KEY-----/,
+  },
+  {
+    name: 'END line missing',
+    body: () => withPem(key().replace(/-----END PUBLIC KEY-----\s*$/, '')),
+    field: 'callbackHandler.publicKey',
+    message: /incomplete/,
+  },
+  {
+    name: 'empty publicKey',
+    body: () => withPem(''),
+    field: 'callbackHandler.publicKey',
+    message: /Paste the callback handler's public key/,
+  },
+  {
+    name: 'publicKey of the wrong type',
+    body: () => withPem(42),
+    field: 'callbackHandler.publicKey',
+    message: /must be text \(PEM\)/,
+  },
+  {
+    name: 'cert of the wrong type',
+    body: () => withCert(['x']),
+    field: 'callbackHandler.cert',
+    message: /must be text \(PEM\)/,
+  },
+  {
+    name: 'unknown field in callbackHandler',
+    body: () => ({ callbackHandler: { url: URL_OK, publicKey: key(), hybrid: true } }),
+    field: 'callbackHandler.hybrid',
+    message: /Unknown field/,
+  },
+  {
+    name: 'unknown top-level field',
+    body: () => ({ ...withKey(URL_OK), apiKeyId: 'x' }),
+    field: 'apiKeyId',
+    message: /Unknown field/,
+  },
+  {
+    name: 'missing callbackHandler',
+    body: () => ({}),
+    field: 'callbackHandler',
+    message: /object with url and publicKey or cert/,
+  },
+  {
+    name: 'callbackHandler of the wrong type',
+    body: () => ({ callbackHandler: 'https://x' }),
+    field: 'callbackHandler',
+    message: /object with url/,
+  },
   { name: 'body not an object', body: () => ['x'], field: 'body', message: /JSON object with a callbackHandler/ },
   { name: 'null body', body: () => null, field: 'body', message: /JSON object/ },
 ];
@@ -82,7 +277,9 @@ describe('updateCallbackHandlerBodySchema refuses bad bodies', () => {
 describe('updateCallbackHandlerBodySchema accepts good bodies', () => {
   it('a URL and an RSA-2048 public key, normalising the PEM and trimming the URL', () => {
     const pem = key().replace(/\n/g, '\r\n');
-    const result = updateCallbackHandlerBodySchema.parse({ callbackHandler: { url: ` ${URL_OK} `, publicKey: `\n${pem}\n` } });
+    const result = updateCallbackHandlerBodySchema.parse({
+      callbackHandler: { url: ` ${URL_OK} `, publicKey: `\n${pem}\n` },
+    });
     expect(result).toEqual({ callbackHandler: { url: URL_OK, publicKey: key().trim() } });
   });
 
@@ -94,16 +291,24 @@ describe('updateCallbackHandlerBodySchema accepts good bodies', () => {
   it.each(['http://127.0.0.1:4140/cb', 'http://localhost:4140/cb', 'http://[::1]:4140/cb'])(
     'plain http to loopback %s only with allowLoopbackHttp',
     (url) => {
-      expect(makeUpdateCallbackHandlerBodySchema({ allowLoopbackHttp: true }).safeParse(withKey(url)).success).toBe(true);
+      expect(makeUpdateCallbackHandlerBodySchema({ allowLoopbackHttp: true }).safeParse(withKey(url)).success).toBe(
+        true,
+      );
       expect(updateCallbackHandlerBodySchema.safeParse(withKey(url)).success).toBe(false);
     },
   );
 
   it('an optional reason for the change record, trimmed, at most 500 characters', () => {
-    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: '  rotate the key  ' }).reason).toBe('rotate the key');
-    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: 'x'.repeat(500) }).reason).toHaveLength(500);
+    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: '  rotate the key  ' }).reason).toBe(
+      'rotate the key',
+    );
+    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: 'x'.repeat(500) }).reason).toHaveLength(
+      500,
+    );
     const long = updateCallbackHandlerBodySchema.safeParse({ ...withKey(URL_OK), reason: 'x'.repeat(501) });
-    expect(long.success ? {} : issuesToFields(long.error.issues)).toEqual({ reason: 'Keep the reason to 500 characters.' });
+    expect(long.success ? {} : issuesToFields(long.error.issues)).toEqual({
+      reason: 'Keep the reason to 500 characters.',
+    });
     expect(updateCallbackHandlerBodySchema.safeParse({ ...withKey(URL_OK), reason: 42 }).success).toBe(false);
   });
 
@@ -124,10 +329,17 @@ describe('a pasted private key is never echoed', () => {
   it.each(Object.entries(privateKeys))('%s: not in the message nor anywhere in the parse result', (_name, make) => {
     const pem = make();
     const body = fx.pemBody(pem);
-    for (const parse of [() => updateCallbackHandlerBodySchema.safeParse(withPem(pem)), () => updateCallbackHandlerBodySchema.safeParse(withCert(pem))]) {
+    for (const parse of [
+      () => updateCallbackHandlerBodySchema.safeParse(withPem(pem)),
+      () => updateCallbackHandlerBodySchema.safeParse(withCert(pem)),
+    ]) {
       const result = parse();
       expect(result.success).toBe(false);
-      const everything = JSON.stringify({ error: result.error, issues: result.error?.issues, fields: issuesToFields(result.error?.issues ?? []) });
+      const everything = JSON.stringify({
+        error: result.error,
+        issues: result.error?.issues,
+        fields: issuesToFields(result.error?.issues ?? []),
+      });
       expect(everything).toContain(PRIVATE_KEY_MESSAGE);
       for (let i = 0; i + 32 <= body.length; i += 97) expect(everything).not.toContain(body.slice(i, i + 32));
     }
@@ -135,7 +347,9 @@ describe('a pasted private key is never echoed', () => {
 
   it('a private key used as a field name is not repeated either', () => {
     const pem = fx.pkcs8PrivateKeyPem();
-    const result = updateCallbackHandlerBodySchema.safeParse({ callbackHandler: { url: URL_OK, publicKey: key(), [pem]: 1 } });
+    const result = updateCallbackHandlerBodySchema.safeParse({
+      callbackHandler: { url: URL_OK, publicKey: key(), [pem]: 1 },
+    });
     const fields = issuesToFields(result.error?.issues ?? []);
     expect(fields).toEqual({ callbackHandler: 'Unknown fields are not accepted.' });
     expect(JSON.stringify(result.error?.issues)).not.toContain(fx.pemBody(pem).slice(40, 90));
@@ -152,11 +366,17 @@ describe('callbackHandlerFormSchema shares the rules', () => {
 
   it('checks the PEM against the chosen mode and puts the message on pem', () => {
     const result = callbackHandlerFormSchema.safeParse({ url: URL_OK, mode: 'cert', pem: key() });
-    expect(issuesToFields(result.error?.issues ?? [])).toEqual({ pem: expect.stringMatching(/This is a public key/) as unknown });
+    expect(issuesToFields(result.error?.issues ?? [])).toEqual({
+      pem: expect.stringMatching(/This is a public key/) as unknown,
+    });
   });
 
   it('puts URL and PEM errors on their own fields at once', () => {
-    const result = callbackHandlerFormSchema.safeParse({ url: 'http://x.example.com', mode: 'publicKey', pem: fx.pkcs1PrivateKeyPem() });
+    const result = callbackHandlerFormSchema.safeParse({
+      url: 'http://x.example.com',
+      mode: 'publicKey',
+      pem: fx.pkcs1PrivateKeyPem(),
+    });
     const fields = issuesToFields(result.error?.issues ?? []);
     expect(fields.url).toMatch(/https/);
     expect(fields.pem).toBe(PRIVATE_KEY_MESSAGE);

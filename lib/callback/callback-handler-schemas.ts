@@ -34,15 +34,23 @@ const pemField = (label: PemLabel, what: string) =>
     })
     .transform(normalizePem);
 
-const EXACTLY_ONE = 'Provide either a public key or a certificate, not both: the Fireblocks Console configures one or the other.';
+const EXACTLY_ONE =
+  'Provide either a public key or a certificate, not both: the Fireblocks Console configures one or the other.';
 const NEITHER = 'Provide a public key or a certificate for the callback handler.';
 
 /** `{ url, publicKey? , cert? }` as Fireblocks takes it, with exactly one of publicKey and cert. */
 export function makeCallbackHandlerSchema(opts: CallbackSchemaOptions) {
   return z
     .strictObject(
-      { url: urlField(opts), publicKey: pemField('PUBLIC KEY', 'public key').optional(), cert: pemField('CERTIFICATE', 'certificate').optional() },
-      { error: (issue) => unknownFieldsError(issue) ?? 'Send callbackHandler as an object with url and publicKey or cert.' },
+      {
+        url: urlField(opts),
+        publicKey: pemField('PUBLIC KEY', 'public key').optional(),
+        cert: pemField('CERTIFICATE', 'certificate').optional(),
+      },
+      {
+        error: (issue) =>
+          unknownFieldsError(issue) ?? 'Send callbackHandler as an object with url and publicKey or cert.',
+      },
     )
     .superRefine((handler, ctx) => {
       const count = Number(handler.publicKey !== undefined) + Number(handler.cert !== undefined);
@@ -117,9 +125,18 @@ export function callbackHandlerFormDefaults(current?: {
 export const inspectCallbackHandlerBodySchema = z
   .strictObject(
     {
-      url: z.string({ error: 'The URL must be text.' }).max(URL_MAX_CHARS * 4, 'The URL is far too long.').optional(),
-      publicKey: z.string({ error: 'The public key must be text (PEM).' }).max(PEM_MAX_CHARS * 4, 'The public key is far too long.').optional(),
-      cert: z.string({ error: 'The certificate must be text (PEM).' }).max(PEM_MAX_CHARS * 4, 'The certificate is far too long.').optional(),
+      url: z
+        .string({ error: 'The URL must be text.' })
+        .max(URL_MAX_CHARS * 4, 'The URL is far too long.')
+        .optional(),
+      publicKey: z
+        .string({ error: 'The public key must be text (PEM).' })
+        .max(PEM_MAX_CHARS * 4, 'The public key is far too long.')
+        .optional(),
+      cert: z
+        .string({ error: 'The certificate must be text (PEM).' })
+        .max(PEM_MAX_CHARS * 4, 'The certificate is far too long.')
+        .optional(),
     },
     { error: (issue) => unknownFieldsError(issue) ?? 'Send a JSON object with url, publicKey or cert.' },
   )

@@ -9,7 +9,10 @@ export function listSans(cert: X509Certificate): string[] {
   const raw = cert.subjectAltName;
   if (!raw) return [];
   // Node quotes a name that itself contains ", ", so split only before a `Type:` prefix.
-  return raw.split(/, (?=[A-Za-z][A-Za-z ]*:)/).map((san) => san.trim()).filter(Boolean);
+  return raw
+    .split(/, (?=[A-Za-z][A-Za-z ]*:)/)
+    .map((san) => san.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -42,7 +42,8 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<stri
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       const safe = issue.keys.filter((key) => SAFE_KEY.test(key));
-      for (const key of safe.slice(0, MAX_UNKNOWN_FIELDS_LISTED)) put(pathKey([...issue.path, key]), 'Unknown field: remove it.');
+      for (const key of safe.slice(0, MAX_UNKNOWN_FIELDS_LISTED))
+        put(pathKey([...issue.path, key]), 'Unknown field: remove it.');
       if (safe.length < issue.keys.length) put(pathKey(issue.path), 'Unknown fields are not accepted.');
       const rest = safe.length - MAX_UNKNOWN_FIELDS_LISTED;
       if (rest > 0) put(pathKey(issue.path), `Unknown fields: ${more(rest)} besides those listed; remove them.`);

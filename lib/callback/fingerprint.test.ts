@@ -21,7 +21,10 @@ function openssl(args: string[], input: string | Buffer): Buffer | null {
   }
 }
 
-const sha256 = (bytes: ArrayBuffer | Buffer): string => createHash('sha256').update(Buffer.from(bytes as ArrayBuffer)).digest('hex');
+const sha256 = (bytes: ArrayBuffer | Buffer): string =>
+  createHash('sha256')
+    .update(Buffer.from(bytes as ArrayBuffer))
+    .digest('hex');
 
 let certPem = '';
 beforeAll(async () => {

@@ -72,7 +72,11 @@ export function inspectCertificate(text: string, ctx: CertificateContext): Certi
   if (ruleError) return { error: ruleError, warnings: [] };
   const pem = normalizePem(text);
   const cert = readCertificate(pem);
-  if (!cert) return { error: 'This CERTIFICATE block could not be read as an X.509 certificate; the text may be damaged.', warnings: [] };
+  if (!cert)
+    return {
+      error: 'This CERTIFICATE block could not be read as an X.509 certificate; the text may be damaged.',
+      warnings: [],
+    };
 
   const key = describeKey(cert.publicKey);
   const validFrom = new Date(cert.validFrom);
@@ -103,7 +107,9 @@ export function inspectCertificate(text: string, ctx: CertificateContext): Certi
   } else {
     const days = Math.floor((validTo.getTime() - now) / DAY_MS);
     if (days < EXPIRY_WARNING_DAYS) {
-      warnings.push(`The certificate expires in ${days} day${days === 1 ? '' : 's'} (${info.validTo}); the pinned handler stops working then.`);
+      warnings.push(
+        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${info.validTo}); the pinned handler stops working then.`,
+      );
     }
   }
   if (coversHost === false && ctx.hostname) {

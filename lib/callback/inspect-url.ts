@@ -61,6 +61,9 @@ export function inspectUrl(raw: string, opts: UrlRuleOptions): UrlResult {
   if (!error && info.protocol === 'http' && isLoopbackHost(url.hostname)) {
     warnings.push('Plain http to a loopback address works against the simulator only; a real Co-Signer needs https.');
   }
-  if (url.search) warnings.push('The URL has a query string; the Co-Signer appends its routes to the URL, so check the handler still sees them.');
+  if (url.search)
+    warnings.push(
+      'The URL has a query string; the Co-Signer appends its routes to the URL, so check the handler still sees them.',
+    );
   return { info, ...(error ? { error } : {}), warnings };
 }

@@ -9,7 +9,8 @@ import type { CallbackHandlerInput } from './inspect';
 
 const URL_OK = `https://${fx.FIXTURE_HOST}/fireblocks`;
 const ctx = { allowLoopbackHttp: false };
-const inspect = (input: CallbackHandlerInput, allowLoopbackHttp = false) => inspectCallbackHandler(input, { allowLoopbackHttp });
+const inspect = (input: CallbackHandlerInput, allowLoopbackHttp = false) =>
+  inspectCallbackHandler(input, { allowLoopbackHttp });
 
 const certs: Record<string, string> = {};
 beforeAll(async () => {
@@ -36,9 +37,24 @@ describe('public keys', () => {
   });
 
   it.each([
-    ['RSA-1024', fx.rsa1024PublicKeyPem, 'This is an RSA 1024-bit key; Fireblocks accepts RSA 2048-bit keys for callback authentication.', 1024],
-    ['RSA-4096', fx.rsa4096PublicKeyPem, 'This is an RSA 4096-bit key; Fireblocks accepts RSA 2048-bit keys for callback authentication.', 4096],
-    ['EC P-256', fx.ecP256PublicKeyPem, 'This is an EC P-256 key; Fireblocks accepts RSA 2048-bit keys for callback authentication.', 256],
+    [
+      'RSA-1024',
+      fx.rsa1024PublicKeyPem,
+      'This is an RSA 1024-bit key; Fireblocks accepts RSA 2048-bit keys for callback authentication.',
+      1024,
+    ],
+    [
+      'RSA-4096',
+      fx.rsa4096PublicKeyPem,
+      'This is an RSA 4096-bit key; Fireblocks accepts RSA 2048-bit keys for callback authentication.',
+      4096,
+    ],
+    [
+      'EC P-256',
+      fx.ecP256PublicKeyPem,
+      'This is an EC P-256 key; Fireblocks accepts RSA 2048-bit keys for callback authentication.',
+      256,
+    ],
   ])('%s is refused, saying what it is', (_name, make, message, bits) => {
     const result = inspect({ publicKey: make() });
     expect(result.ok).toBe(false);
@@ -49,7 +65,9 @@ describe('public keys', () => {
   it('a well-formed DER that is not a key is refused without Node internals in the message', () => {
     // A certificate's DER relabelled as a public key: passes the PEM rules, fails createPublicKey.
     const pem = certs.valid?.replace(/CERTIFICATE/g, 'PUBLIC KEY') ?? '';
-    expect(inspect({ publicKey: pem }).errors.publicKey).toBe('This PUBLIC KEY block could not be read as a key; the text may be damaged.');
+    expect(inspect({ publicKey: pem }).errors.publicKey).toBe(
+      'This PUBLIC KEY block could not be read as a key; the text may be damaged.',
+    );
   });
 });
 
@@ -77,13 +95,32 @@ describe('certificates', () => {
     ['expired', URL_OK, { error: /^This certificate expired on \d{4}-/ }],
     ['notYetValid', URL_OK, { error: /^This certificate is not valid until \d{4}-/ }],
     ['expiringSoon', URL_OK, { warning: /expires in (9|10) days/ }],
-    ['otherHost', URL_OK, { error: /^This certificate does not cover callbacks\.example\.com: its names are elsewhere\.example\.net\. The Co-Signer would fail to connect\.$/, coversHost: false }],
+    [
+      'otherHost',
+      URL_OK,
+      {
+        error:
+          /^This certificate does not cover callbacks\.example\.com: its names are elsewhere\.example\.net\. The Co-Signer would fail to connect\.$/,
+        coversHost: false,
+      },
+    ],
     ['wildcard', URL_OK, { coversHost: true }],
-    ['wildcard', 'https://a.b.example.com/cb', { error: /does not cover a\.b\.example\.com: its names are \*\.example\.com\./, coversHost: false }],
+    [
+      'wildcard',
+      'https://a.b.example.com/cb',
+      { error: /does not cover a\.b\.example\.com: its names are \*\.example\.com\./, coversHost: false },
+    ],
     ['wildcard', 'https://example.com/cb', { error: /does not cover example\.com/, coversHost: false }],
     ['ip', 'https://10.0.0.5:8443/cb', { coversHost: true }],
     ['ip', 'https://[::1]/cb', { coversHost: true }],
-    ['ip', 'https://10.0.0.6/cb', { error: /does not cover 10\.0\.0\.6: its names are cosigner-callbacks\.internal, 10\.0\.0\.5, /, coversHost: false }],
+    [
+      'ip',
+      'https://10.0.0.6/cb',
+      {
+        error: /does not cover 10\.0\.0\.6: its names are cosigner-callbacks\.internal, 10\.0\.0\.5, /,
+        coversHost: false,
+      },
+    ],
     ['ip', 'https://cosigner-callbacks.internal/cb', { coversHost: true }],
     ['valid', 'https://CALLBACKS.example.com:8443/cb', { coversHost: true }],
     ['ec', URL_OK, { coversHost: true }],
@@ -105,7 +142,9 @@ describe('certificates', () => {
   it('over plain http to the loopback simulator a host mismatch is only a warning (no TLS is involved)', () => {
     const result = inspect({ url: 'http://127.0.0.1:4140/cb', cert: certs.otherHost ?? '' }, true);
     expect(result).toMatchObject({ ok: true, errors: {}, cert: { coversHost: false } });
-    expect(result.warnings.join('\n')).toMatch(/does not cover 127\.0\.0\.1: its names are elsewhere\.example\.net\. Over plain http/);
+    expect(result.warnings.join('\n')).toMatch(
+      /does not cover 127\.0\.0\.1: its names are elsewhere\.example\.net\. Over plain http/,
+    );
   });
 
   it('an expired certificate for another host: the expiry is the error, the host a warning', () => {
@@ -122,7 +161,11 @@ describe('certificates', () => {
   });
 
   it('an EC certificate reports its key', () => {
-    expect(inspect({ cert: certs.ec ?? '' }).cert).toMatchObject({ keyType: 'EC P-256', keySizeBits: 256, coversHost: null });
+    expect(inspect({ cert: certs.ec ?? '' }).cert).toMatchObject({
+      keyType: 'EC P-256',
+      keySizeBits: 256,
+      coversHost: null,
+    });
   });
 
   it('two certificates are refused (Node would silently read only the first)', () => {
@@ -158,7 +201,13 @@ describe('URLs', () => {
     expect(inspect({ url: 'https://h.example.com:8443/fireblocks' })).toMatchObject({
       ok: true,
       warnings: [],
-      url: { protocol: 'https', host: 'h.example.com:8443', hostname: 'h.example.com', path: '/fireblocks', endsWithRoute: false },
+      url: {
+        protocol: 'https',
+        host: 'h.example.com:8443',
+        hostname: 'h.example.com',
+        path: '/fireblocks',
+        endsWithRoute: false,
+      },
     });
   });
 

@@ -41,9 +41,12 @@ describe('checkCallbackUrl: addresses a Co-Signer can never call', () => {
     expect(check(url)).toMatch(/0\.0\.0\.0 .*and :: are not addresses a handler can be called at/);
   });
 
-  it.each(['https://callbacks.example.com:0/cb', 'https://callbacks.example.com:00/cb', 'https://[2001:db8::1]:0/cb'])('refuses port 0: %s', (url) => {
-    expect(check(url)).toMatch(/Port 0 is not a port/);
-  });
+  it.each(['https://callbacks.example.com:0/cb', 'https://callbacks.example.com:00/cb', 'https://[2001:db8::1]:0/cb'])(
+    'refuses port 0: %s',
+    (url) => {
+      expect(check(url)).toMatch(/Port 0 is not a port/);
+    },
+  );
 
   it.each([
     'https://callbacks.example.com/cb',
@@ -66,7 +69,6 @@ describe('checkCallbackUrl: addresses a Co-Signer can never call', () => {
     expect(checkCallbackUrl('http://169.254.1.1/cb', { allowLoopbackHttp: true })).toMatch(/https/);
     expect(checkCallbackUrl('https://[fe80::1]/cb', { allowLoopbackHttp: true })).toMatch(/link-local/);
   });
-
 });
 
 describe('blockedAddressKind reads hostnames as URL leaves them', () => {

@@ -9,7 +9,8 @@ export const URL_MAX_CHARS = 2048;
 const BLOCKED_ADDRESS_MESSAGES: Record<BlockedAddress, string> = {
   'link-local':
     "This is a link-local address (169.254.x.x or fe80::), which the Co-Signer cannot reach as a handler. Use the handler's routable address or host name.",
-  unspecified: "0.0.0.0 (any 0.x.x.x) and :: are not addresses a handler can be called at. Use the handler's address or host name.",
+  unspecified:
+    "0.0.0.0 (any 0.x.x.x) and :: are not addresses a handler can be called at. Use the handler's address or host name.",
 };
 
 export interface UrlRuleOptions {
@@ -69,7 +70,8 @@ export function checkCallbackUrl(text: string, opts: UrlRuleOptions): string | n
   // Checked on the parsed URL: the parser has already turned 2852039166, 0xa9fe0101 or :00 into their plain forms.
   const blocked = blockedAddressKind(url.hostname);
   if (blocked) return BLOCKED_ADDRESS_MESSAGES[blocked];
-  if (url.port === '0') return "Port 0 is not a port a handler can listen on. Use the handler's real port, or none for 443.";
+  if (url.port === '0')
+    return "Port 0 is not a port a handler can listen on. Use the handler's real port, or none for 443.";
   return null;
 }
 

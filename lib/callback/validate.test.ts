@@ -23,7 +23,11 @@ function rejection(run: () => unknown): AppError {
 
 const certs: Record<string, string> = {};
 beforeAll(async () => {
-  Object.assign(certs, { valid: await fx.validCertPem(), expired: await fx.expiredCertPem(), otherHost: await fx.otherHostCertPem() });
+  Object.assign(certs, {
+    valid: await fx.validCertPem(),
+    expired: await fx.expiredCertPem(),
+    otherHost: await fx.otherHostCertPem(),
+  });
 });
 
 describe('validateCallbackHandler', () => {
@@ -32,11 +36,15 @@ describe('validateCallbackHandler', () => {
     expect(validateCallbackHandler({ callbackHandler: { url: URL_OK, publicKey: `${publicKey}\n` } }, real)).toEqual({
       callbackHandler: { url: URL_OK, publicKey: publicKey.trim() },
     });
-    expect(validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.valid } }, real).callbackHandler.cert).toBe(certs.valid?.trim());
+    expect(
+      validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.valid } }, real).callbackHandler.cert,
+    ).toBe(certs.valid?.trim());
   });
 
   it('refuses a certificate for another host on callbackHandler.cert (the Co-Signer could not connect)', () => {
-    const error = rejection(() => validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.otherHost } }, real));
+    const error = rejection(() =>
+      validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: certs.otherHost } }, real),
+    );
     expect(error).toMatchObject({ status: 400, code: 'bad_request' });
     expect(error.fields).toEqual({
       'callbackHandler.cert': `This certificate does not cover ${fx.FIXTURE_HOST}: its names are elsewhere.example.net. The Co-Signer would fail to connect.`,
@@ -45,15 +53,42 @@ describe('validateCallbackHandler', () => {
 
   it('lets a certificate for another host through over loopback http to the simulator (no TLS there)', () => {
     const body = { callbackHandler: { url: 'http://127.0.0.1:4140/cb', cert: certs.otherHost } };
-    expect(validateCallbackHandler(body, { allowLoopbackHttp: true }).callbackHandler.url).toBe('http://127.0.0.1:4140/cb');
+    expect(validateCallbackHandler(body, { allowLoopbackHttp: true }).callbackHandler.url).toBe(
+      'http://127.0.0.1:4140/cb',
+    );
   });
 
   it.each([
-    ['schema rule', () => ({ callbackHandler: { url: 'http://h.example.com', publicKey: fx.rsa2048PublicKeyPem() } }), 'callbackHandler.url', /https/],
-    ['RSA-4096 key', () => ({ callbackHandler: { url: URL_OK, publicKey: fx.rsa4096PublicKeyPem() } }), 'callbackHandler.publicKey', /RSA 4096-bit/],
-    ['EC key', () => ({ callbackHandler: { url: URL_OK, publicKey: fx.ecP256PublicKeyPem() } }), 'callbackHandler.publicKey', /EC P-256/],
-    ['expired certificate', () => ({ callbackHandler: { url: URL_OK, cert: certs.expired } }), 'callbackHandler.cert', /expired/],
-    ['unknown field', () => ({ callbackHandler: { url: URL_OK, publicKey: fx.rsa2048PublicKeyPem() }, dryRun: true }), 'dryRun', /Unknown field/],
+    [
+      'schema rule',
+      () => ({ callbackHandler: { url: 'http://h.example.com', publicKey: fx.rsa2048PublicKeyPem() } }),
+      'callbackHandler.url',
+      /https/,
+    ],
+    [
+      'RSA-4096 key',
+      () => ({ callbackHandler: { url: URL_OK, publicKey: fx.rsa4096PublicKeyPem() } }),
+      'callbackHandler.publicKey',
+      /RSA 4096-bit/,
+    ],
+    [
+      'EC key',
+      () => ({ callbackHandler: { url: URL_OK, publicKey: fx.ecP256PublicKeyPem() } }),
+      'callbackHandler.publicKey',
+      /EC P-256/,
+    ],
+    [
+      'expired certificate',
+      () => ({ callbackHandler: { url: URL_OK, cert: certs.expired } }),
+      'callbackHandler.cert',
+      /expired/,
+    ],
+    [
+      'unknown field',
+      () => ({ callbackHandler: { url: URL_OK, publicKey: fx.rsa2048PublicKeyPem() }, dryRun: true }),
+      'dryRun',
+      /Unknown field/,
+    ],
   ])('%s: AppError 400 bad_request with a field message', (_name, body, field, message) => {
     const error = rejection(() => validateCallbackHandler(body(), real));
     expect(error).toMatchObject({ status: 400, code: 'bad_request' });
@@ -64,7 +99,9 @@ describe('validateCallbackHandler', () => {
   it('honours allowLoopbackHttp', () => {
     const body = { callbackHandler: { url: 'http://127.0.0.1:4140/cb', publicKey: fx.rsa2048PublicKeyPem() } };
     expect(() => validateCallbackHandler(body, real)).toThrow(AppError);
-    expect(validateCallbackHandler(body, { allowLoopbackHttp: true }).callbackHandler.url).toBe('http://127.0.0.1:4140/cb');
+    expect(validateCallbackHandler(body, { allowLoopbackHttp: true }).callbackHandler.url).toBe(
+      'http://127.0.0.1:4140/cb',
+    );
   });
 
   it.each([
@@ -93,7 +130,9 @@ describe('inspectForPanel', () => {
   it('shows a certificate for another host as an error on cert', () => {
     const result = inspectForPanel({ url: URL_OK, cert: certs.otherHost }, real);
     expect(result).toMatchObject({ ok: false, warnings: [], cert: { coversHost: false } });
-    expect(result.errors.cert).toMatch(/^This certificate does not cover callbacks\.example\.com: .* The Co-Signer would fail to connect\.$/);
+    expect(result.errors.cert).toMatch(
+      /^This certificate does not cover callbacks\.example\.com: .* The Co-Signer would fail to connect\.$/,
+    );
   });
 
   it('never returns a pasted private key', () => {
@@ -132,7 +171,10 @@ describe('mapServerFieldToFormField', () => {
 describe('validateCallbackHandler reports every broken field at once', () => {
   it('a schema error on the URL and a crypto error on the key come back together', () => {
     const error = rejection(() =>
-      validateCallbackHandler({ callbackHandler: { url: 'http://h.example.com', publicKey: fx.rsa4096PublicKeyPem() } }, real),
+      validateCallbackHandler(
+        { callbackHandler: { url: 'http://h.example.com', publicKey: fx.rsa4096PublicKeyPem() } },
+        real,
+      ),
     );
     expect(error.fields).toEqual({
       'callbackHandler.url': expect.stringMatching(/https/) as unknown,
@@ -142,7 +184,9 @@ describe('validateCallbackHandler reports every broken field at once', () => {
   });
 
   it('a schema error on the PEM is not doubled by the inspection', () => {
-    const error = rejection(() => validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: fx.garbagePem('CERTIFICATE') } }, real));
+    const error = rejection(() =>
+      validateCallbackHandler({ callbackHandler: { url: URL_OK, cert: fx.garbagePem('CERTIFICATE') } }, real),
+    );
     expect(error.fields).toEqual({ 'callbackHandler.cert': expect.stringMatching(/base64/) as unknown });
   });
 });

@@ -43,7 +43,10 @@ function inspectionFields(input: CallbackHandlerInput, options: InspectContext):
  * of", `body` for a body that is not an object). Every broken field is reported at once, and
  * messages never contain the submitted PEM.
  */
-export function validateCallbackHandler(body: unknown, options: ValidateCallbackHandlerOptions): UpdateCallbackHandlerBody {
+export function validateCallbackHandler(
+  body: unknown,
+  options: ValidateCallbackHandlerOptions,
+): UpdateCallbackHandlerBody {
   const parsed = makeUpdateCallbackHandlerBodySchema(options).safeParse(body);
   if (!parsed.success) {
     // Schema messages first (they are the form's), then what only the crypto checks can tell.

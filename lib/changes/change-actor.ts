@@ -9,6 +9,7 @@ import type { ChangeActor } from './change-api-schemas';
 export function changeActorOf(session: Session): ChangeActor {
   const { sub, email, name, role } = session.user;
   // withSession has already refused a session without a role; this keeps the type honest.
-  if (!role) throw new AppError({ status: 403, code: 'forbidden', message: 'Your account has no role in this console.' });
+  if (!role)
+    throw new AppError({ status: 403, code: 'forbidden', message: 'Your account has no role in this console.' });
   return { iss: session.iss, sub, email, name, role };
 }

@@ -23,7 +23,12 @@ export const CHANGE_STATES = [
 export type ChangeState = (typeof CHANGE_STATES)[number];
 
 /** A change in one of these holds its key: no second change can be opened for that key. */
-export const OPEN_CHANGE_STATES = ['awaiting_approval', 'sending', 'sent', 'unknown'] as const satisfies readonly ChangeState[];
+export const OPEN_CHANGE_STATES = [
+  'awaiting_approval',
+  'sending',
+  'sent',
+  'unknown',
+] as const satisfies readonly ChangeState[];
 const OPEN: ReadonlySet<ChangeState> = new Set(OPEN_CHANGE_STATES);
 export const isOpenChangeState = (state: ChangeState): boolean => OPEN.has(state);
 
@@ -129,7 +134,9 @@ export const proposeChangeResponseSchema = z.object({
  * key) marks an `unknown` change as not applied, which frees the key. The reason says what they checked.
  */
 export const reconcileChangeBodySchema = z.strictObject({
-  outcome: z.literal('failed', { error: 'Only `failed` (not applied) can be set by hand; an applied change is found by itself.' }),
+  outcome: z.literal('failed', {
+    error: 'Only `failed` (not applied) can be set by hand; an applied change is found by itself.',
+  }),
   reason: changeReasonSchema.min(1, 'Say what you checked in Fireblocks.'),
 });
 

@@ -3,7 +3,12 @@ import 'server-only';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import type { ChangeRow } from '@/lib/db/tables';
 
-import { changeActorSchema, handlerSnapshotSchema, type ChangeResponse, type ChangeTimelineEntry } from './change-api-schemas';
+import {
+  changeActorSchema,
+  handlerSnapshotSchema,
+  type ChangeResponse,
+  type ChangeTimelineEntry,
+} from './change-api-schemas';
 
 const parseActor = (text: string) => changeActorSchema.parse(JSON.parse(text));
 
@@ -20,7 +25,11 @@ export function changeFromRow(row: ChangeRow): ChangeResponse {
     decidedReason: row.decided_reason,
     before: handlerSnapshotSchema.nullable().parse(JSON.parse(row.before_handler)),
     after: handlerSnapshotSchema.parse(JSON.parse(row.after_handler)),
-    fireblocks: { requestId: row.fireblocks_request_id, xRequestId: row.fireblocks_x_request_id, lastStatus: row.last_fireblocks_status },
+    fireblocks: {
+      requestId: row.fireblocks_request_id,
+      xRequestId: row.fireblocks_x_request_id,
+      lastStatus: row.last_fireblocks_status,
+    },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     expiresAt: row.expires_at,

@@ -13,7 +13,12 @@ import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
 import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
 import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
-import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import {
+  createTestDatabase,
+  stopOwnPostgres,
+  TEST_ENGINES,
+  type TestDatabase,
+} from '@/scripts/test-runner/test-databases';
 import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 
 import type { ChangeActor } from './change-api-schemas';
@@ -34,7 +39,13 @@ const BIG = seedSummary().bigCosignerId;
 const anyString: unknown = expect.any(String);
 const anyNumber: unknown = expect.any(Number);
 const stringContaining = (text: string): unknown => expect.stringContaining(text);
-const ALICE: ChangeActor = { iss: 'https://idp.example', sub: 'alice', email: 'alice@example.com', name: 'Alice', role: 'admin' };
+const ALICE: ChangeActor = {
+  iss: 'https://idp.example',
+  sub: 'alice',
+  email: 'alice@example.com',
+  name: 'Alice',
+  role: 'admin',
+};
 const BOB: ChangeActor = { ...ALICE, sub: 'bob', email: 'bob@example.com', name: 'Bob' };
 
 let sim: Simulator;
@@ -44,8 +55,17 @@ let nextKey = 0;
 
 beforeAll(async () => {
   // Fireblocks requests wait for approval until a test moves them on (control routes), so every state is seen.
-  sim = await startSimulator({ port: 0, apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }], delays: { approveMs: 600_000, completeMs: 1 } });
-  client = createFireblocksClient({ baseUrl: sim.baseUrl, apiKey: API_KEY, privateKey: apiUser.privateKey, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  sim = await startSimulator({
+    port: 0,
+    apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }],
+    delays: { approveMs: 600_000, completeMs: 1 },
+  });
+  client = createFireblocksClient({
+    baseUrl: sim.baseUrl,
+    apiKey: API_KEY,
+    privateKey: apiUser.privateKey,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
   keyIds = (await client.listApiKeys(BIG, { pageSize: 100 })).data.data.map((k) => k.id);
 });
 afterAll(async () => {
@@ -59,13 +79,18 @@ async function forceRequest(requestId: string, action: 'approve' | 'complete'): 
 }
 
 async function pendingRequestOf(apiKeyId: string): Promise<string> {
-  const list = (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Array<{ id: string; apiKeyId: string; status: string }>;
+  const list = (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Array<{
+    id: string;
+    apiKeyId: string;
+    status: string;
+  }>;
   const found = list.find((r) => r.apiKeyId === apiKeyId && r.status === 'WAITING_FOR_APPROVAL');
   if (!found) throw new Error(`no pending request for ${apiKeyId}`);
   return found.id;
 }
 
-const patchesTo = (apiKeyId: string) => sim.requestLog().filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId));
+const patchesTo = (apiKeyId: string) =>
+  sim.requestLog().filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId));
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -103,7 +128,8 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
       actor,
       requestId: randomUUID(),
     });
-  const eventsOf = (changeId: string) => db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
+  const eventsOf = (changeId: string) =>
+    db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
   const kindsOf = async (changeId: string) => (await eventsOf(changeId)).map((e) => e.kind);
 
   it('records the change and its proposal before the PATCH leaves, then `sent` with the Fireblocks ids', async () => {
@@ -121,15 +147,32 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     expect(patchesTo(apiKeyId)).toEqual([]);
 
     const sent = await sending;
-    expect(sent.change).toMatchObject({ id: held?.id, state: 'sent', fireblocks_request_id: sent.requestId, fireblocks_x_request_id: sent.fireblocksRequestId, reason: 'rotate the handler key' });
-    expect(JSON.parse(sent.change.after_handler)).toMatchObject({ mode: 'publicKey', publicKey: handlerPem, publicKeyFingerprint: spkiFingerprint(handlerPem) });
+    expect(sent.change).toMatchObject({
+      id: held?.id,
+      state: 'sent',
+      fireblocks_request_id: sent.requestId,
+      fireblocks_x_request_id: sent.fireblocksRequestId,
+      reason: 'rotate the handler key',
+    });
+    expect(JSON.parse(sent.change.after_handler)).toMatchObject({
+      mode: 'publicKey',
+      publicKey: handlerPem,
+      publicKeyFingerprint: spkiFingerprint(handlerPem),
+    });
     const events = await eventsOf(sent.change.id);
     expect(events.map((e) => e.kind)).toEqual(['change_proposed', 'change_sent']);
     const [proposed, sentEvent] = events;
     expect(JSON.parse(proposed?.actor ?? 'null')).toEqual(ALICE);
-    expect(JSON.parse(proposed?.after ?? 'null')).toEqual({ url: `https://callbacks.example.com/${apiKeyId}`, mode: 'publicKey', publicKeyFingerprint: spkiFingerprint(handlerPem) });
+    expect(JSON.parse(proposed?.after ?? 'null')).toEqual({
+      url: `https://callbacks.example.com/${apiKeyId}`,
+      mode: 'publicKey',
+      publicKeyFingerprint: spkiFingerprint(handlerPem),
+    });
     expect(JSON.parse(proposed?.detail ?? 'null')).toEqual({ reason: 'rotate the handler key' });
-    expect(sentEvent).toMatchObject({ fireblocks_async_request_id: sent.requestId, fireblocks_request_id: sent.fireblocksRequestId });
+    expect(sentEvent).toMatchObject({
+      fireblocks_async_request_id: sent.requestId,
+      fireblocks_request_id: sent.fireblocksRequestId,
+    });
     // Fingerprints only: no PEM text in any event.
     for (const e of events) expect(JSON.stringify(e)).not.toContain('BEGIN');
     expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true, count: 2 });
@@ -142,7 +185,9 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     const error = await rejection(propose(apiKeyId, BOB));
     expect(error).toMatchObject({ status: 409, code: 'change_open', changeId: first.change.id });
     expect(patchesTo(apiKeyId)).toEqual([]);
-    expect(await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', apiKeyId).execute()).toHaveLength(1);
+    expect(
+      await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', apiKeyId).execute(),
+    ).toHaveLength(1);
   });
 
   it('follows a sent change: each new Fireblocks status once, the final one closes it and frees the key', async () => {
@@ -156,7 +201,12 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     expect(row.state).toBe('completed');
     expect(row.closed_at).toEqual(anyString);
     const events = await eventsOf(change.id);
-    expect(events.map((e) => [e.kind, (JSON.parse(e.detail ?? 'null') as { fireblocksStatus?: string } | null)?.fireblocksStatus])).toEqual([
+    expect(
+      events.map((e) => [
+        e.kind,
+        (JSON.parse(e.detail ?? 'null') as { fireblocksStatus?: string } | null)?.fireblocksStatus,
+      ]),
+    ).toEqual([
       ['change_proposed', undefined],
       ['change_sent', undefined],
       ['change_status', 'WAITING_FOR_APPROVAL'],
@@ -169,7 +219,9 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
   it('two replicas recording the same observation append one event (the version decides)', async () => {
     const apiKeyId = takeKey();
     const { change } = await propose(apiKeyId);
-    const results = await Promise.all([1, 2, 3].map(() => recordRequestStatus(db, change, { status: 'WAITING_FOR_APPROVAL' })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => recordRequestStatus(db, change, { status: 'WAITING_FOR_APPROVAL' })),
+    );
     expect(new Set(results.map((r) => r.version))).toEqual(new Set([change.version + 1]));
     expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent', 'change_status']);
   });
@@ -183,7 +235,11 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     expect(failed).toMatchObject({ state: 'failed', decided_reason: stringContaining('Injected fault') });
     const [, failedEvent] = await eventsOf(failed?.id ?? '');
     expect(failedEvent?.kind).toBe('change_failed');
-    expect(JSON.parse(failedEvent?.detail ?? 'null')).toMatchObject({ status: 500, code: anyNumber, message: stringContaining('Injected fault') });
+    expect(JSON.parse(failedEvent?.detail ?? 'null')).toMatchObject({
+      status: 500,
+      code: anyNumber,
+      message: stringContaining('Injected fault'),
+    });
     expect(failedEvent?.fireblocks_request_id).toEqual(anyString);
     expect((await propose(apiKeyId)).change.state).toBe('sent');
   });
@@ -212,14 +268,27 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     const error = await rejection(propose(apiKeyId));
     const unknown = await reconcileChange(ctx, (await readChange(db, error.changeId ?? ''))!, { force: true });
     expect(unknown.state).toBe('unknown');
-    expect(await rejection(propose(apiKeyId, BOB))).toMatchObject({ status: 409, code: 'change_open', changeId: unknown.id });
+    expect(await rejection(propose(apiKeyId, BOB))).toMatchObject({
+      status: 409,
+      code: 'change_open',
+      changeId: unknown.id,
+    });
 
-    const failed = await markUnknownChangeFailed(db, { changeId: unknown.id, actor: BOB, reason: 'No pending request in the Fireblocks Console', requestId: randomUUID() });
+    const failed = await markUnknownChangeFailed(db, {
+      changeId: unknown.id,
+      actor: BOB,
+      reason: 'No pending request in the Fireblocks Console',
+      requestId: randomUUID(),
+    });
     expect(failed).toMatchObject({ state: 'failed', decided_reason: 'No pending request in the Fireblocks Console' });
     const last = (await eventsOf(unknown.id)).at(-1);
     expect(last?.kind).toBe('change_reconciled');
     expect(JSON.parse(last?.actor ?? 'null')).toEqual(BOB);
-    expect(await rejection(markUnknownChangeFailed(db, { changeId: unknown.id, actor: BOB, reason: 'again', requestId: randomUUID() }))).toMatchObject({ status: 409 });
+    expect(
+      await rejection(
+        markUnknownChangeFailed(db, { changeId: unknown.id, actor: BOB, reason: 'again', requestId: randomUUID() }),
+      ),
+    ).toMatchObject({ status: 409 });
     expect((await propose(apiKeyId)).change.state).toBe('sent');
     expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true });
   });
@@ -236,11 +305,21 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
         proposer: JSON.stringify(ALICE),
         proposer_sub: ALICE.sub,
         before_handler: 'null',
-        after_handler: JSON.stringify({ url: 'https://callbacks.example.com/gone', mode: 'publicKey', publicKey: handlerPem }),
+        after_handler: JSON.stringify({
+          url: 'https://callbacks.example.com/gone',
+          mode: 'publicKey',
+          publicKey: handlerPem,
+        }),
         created_at: createdAt,
         updated_at: createdAt,
       });
-      await appendAuditEvent(tx, { kind: 'change_proposed', actor: ALICE, changeId: inserted.id, cosignerId: BIG, apiKeyId });
+      await appendAuditEvent(tx, {
+        kind: 'change_proposed',
+        actor: ALICE,
+        changeId: inserted.id,
+        cosignerId: BIG,
+        apiKeyId,
+      });
       return inserted;
     });
     expect((await reconcileChange(ctx, row, { force: true }, Date.parse(createdAt) + 1000)).state).toBe('sending');
@@ -260,7 +339,11 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     const page2 = await listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: page1.next ?? '' });
     expect(page2).toMatchObject({ data: [{ id: open.change.id }], next: null });
     expect((await listChanges(ctx, { state: 'closed', pageSize: 10 })).data.map((c) => c.id)).toEqual([done.change.id]);
-    expect((await listChanges(ctx, { state: 'open', pageSize: 10, apiKeyId: open.change.api_key_id })).data.map((c) => c.id)).toEqual([open.change.id]);
-    expect(await rejection(listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: 'garbage' }))).toMatchObject({ status: 400 });
+    expect(
+      (await listChanges(ctx, { state: 'open', pageSize: 10, apiKeyId: open.change.api_key_id })).data.map((c) => c.id),
+    ).toEqual([open.change.id]);
+    expect(await rejection(listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: 'garbage' }))).toMatchObject({
+      status: 400,
+    });
   });
 });

@@ -21,7 +21,11 @@ export async function followChange(ctx: ChangeContext, row: ChangeRow, o: CheckO
   if ((row.state !== 'sent' && row.state !== 'unknown') || !requestId) return row;
   if (!o.force && !claimCheck(row.id)) return row;
   try {
-    const { data, fireblocksRequestId } = await ctx.fireblocks.getRequestStatus(row.cosigner_id, row.api_key_id, requestId);
+    const { data, fireblocksRequestId } = await ctx.fireblocks.getRequestStatus(
+      row.cosigner_id,
+      row.api_key_id,
+      requestId,
+    );
     return await recordRequestStatus(ctx.db, row, { status: data.status, fireblocksRequestId });
   } catch (err) {
     logger.warn({ changeId: row.id, err }, 'could not read the Fireblocks request status of a change');

@@ -21,15 +21,30 @@ export interface RequestedHandler {
 export function snapshotOfLive(handler: LiveHandler): HandlerSnapshot | null {
   if (!handler) return null;
   if (handler.publicKey !== undefined) {
-    return { url: handler.url, mode: 'publicKey', publicKey: handler.publicKey, publicKeyFingerprint: publicKeyFingerprint(handler.publicKey) };
+    return {
+      url: handler.url,
+      mode: 'publicKey',
+      publicKey: handler.publicKey,
+      publicKeyFingerprint: publicKeyFingerprint(handler.publicKey),
+    };
   }
-  return { url: handler.url, mode: 'cert', ...(handler.certPublicKeyHash ? { certPublicKeyHash: handler.certPublicKeyHash } : {}) };
+  return {
+    url: handler.url,
+    mode: 'cert',
+    ...(handler.certPublicKeyHash ? { certPublicKeyHash: handler.certPublicKeyHash } : {}),
+  };
 }
 
 /** The handler to send, with its fingerprints; the PEM stays on the change row. */
 export function snapshotOfRequested(handler: RequestedHandler): HandlerSnapshot {
   if (handler.cert !== undefined) {
-    return { url: handler.url, mode: 'cert', cert: handler.cert, certFingerprint: certFingerprint(handler.cert), certPublicKeyHash: certPublicKeyHash(handler.cert) };
+    return {
+      url: handler.url,
+      mode: 'cert',
+      cert: handler.cert,
+      certFingerprint: certFingerprint(handler.cert),
+      certPublicKeyHash: certPublicKeyHash(handler.cert),
+    };
   }
   const publicKey = handler.publicKey ?? '';
   return { url: handler.url, mode: 'publicKey', publicKey, publicKeyFingerprint: publicKeyFingerprint(publicKey) };
@@ -49,7 +64,12 @@ export function auditHandler(snapshot: HandlerSnapshot | null): Record<string, s
  */
 export function liveHandlerMatches(live: LiveHandler, wanted: HandlerSnapshot): boolean {
   if (!live || live.url !== wanted.url) return false;
-  if (wanted.mode === 'cert') return live.publicKey === undefined && live.certPublicKeyHash !== undefined && live.certPublicKeyHash === wanted.certPublicKeyHash;
+  if (wanted.mode === 'cert')
+    return (
+      live.publicKey === undefined &&
+      live.certPublicKeyHash !== undefined &&
+      live.certPublicKeyHash === wanted.certPublicKeyHash
+    );
   if (live.publicKey === undefined || wanted.publicKey === undefined) return false;
   const liveFingerprint = publicKeyFingerprint(live.publicKey);
   if (liveFingerprint !== null && wanted.publicKeyFingerprint) return liveFingerprint === wanted.publicKeyFingerprint;

@@ -26,7 +26,12 @@ export async function markUnknownChangeFailed(db: Db, input: MarkUnknownFailedIn
     const row = await readChange(db, input.changeId);
     if (!row) throw new AppError({ status: 404, code: 'not_found', message: 'There is no such change.' });
     if (row.state !== 'unknown') {
-      throw new AppError({ status: 409, code: 'conflict', message: `Only a change whose outcome is unknown can be marked as not applied; this one is ${row.state}.`, changeId: row.id });
+      throw new AppError({
+        status: 409,
+        code: 'conflict',
+        message: `Only a change whose outcome is unknown can be marked as not applied; this one is ${row.state}.`,
+        changeId: row.id,
+      });
     }
     const next = await transitionChange(db, row, {
       from: ['unknown'],
@@ -36,10 +41,19 @@ export async function markUnknownChangeFailed(db: Db, input: MarkUnknownFailedIn
         kind: 'change_reconciled',
         actor: input.actor,
         requestId: input.requestId,
-        detail: { outcome: 'failed', reason: input.reason, message: `Marked as not applied after checking Fireblocks: ${input.reason}` },
+        detail: {
+          outcome: 'failed',
+          reason: input.reason,
+          message: `Marked as not applied after checking Fireblocks: ${input.reason}`,
+        },
       },
     });
     if (next) return next;
   }
-  throw new AppError({ status: 409, code: 'conflict', message: 'The change was updated meanwhile; look at it again.', changeId: input.changeId });
+  throw new AppError({
+    status: 409,
+    code: 'conflict',
+    message: 'The change was updated meanwhile; look at it again.',
+    changeId: input.changeId,
+  });
 }

@@ -27,7 +27,12 @@ export interface ProposeChangeInput {
 }
 
 const changeOpen = (changeId: string) =>
-  new AppError({ status: 409, code: 'change_open', message: 'This API key already has an open change: follow it, or wait until it ends.', changeId });
+  new AppError({
+    status: 409,
+    code: 'change_open',
+    message: 'This API key already has an open change: follow it, or wait until it ends.',
+    changeId,
+  });
 
 function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
   return db.kysely

@@ -17,13 +17,19 @@ const CLOSED_CHANGE_STATES = CHANGE_STATES.filter((s) => !OPEN.has(s));
 
 /** The cursor is the last row's (created_at, id), opaque to clients. */
 const cursorSchema = z.tuple([z.string().min(1), z.string().min(1)]);
-const encodeCursor = (createdAt: string, id: string) => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+const encodeCursor = (createdAt: string, id: string) =>
+  Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 
 function decodeCursor(text: string): [string, string] {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError({ status: 400, code: 'bad_request', message: 'The page cursor is not valid.', fields: { pageCursor: 'Use the `next` of the previous page.' } });
+    throw new AppError({
+      status: 400,
+      code: 'bad_request',
+      message: 'The page cursor is not valid.',
+      fields: { pageCursor: 'Use the `next` of the previous page.' },
+    });
   }
 }
 
@@ -39,13 +45,22 @@ export async function listChanges(ctx: ChangeContext, q: ListChangesQuery): Prom
   if (q.apiKeyId) query = query.where('api_key_id', '=', q.apiKeyId);
   if (q.pageCursor) {
     const [createdAt, id] = decodeCursor(q.pageCursor);
-    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+    );
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize + 1).execute();
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.pageSize + 1)
+    .execute();
   const page = rows.slice(0, q.pageSize);
   const fresh = await Promise.all(page.map((row) => refreshChange(ctx, row)));
   const last = page.at(-1);
-  return { data: fresh.map(changeFromRow), next: rows.length > q.pageSize && last ? encodeCursor(last.created_at, last.id) : null };
+  return {
+    data: fresh.map(changeFromRow),
+    next: rows.length > q.pageSize && last ? encodeCursor(last.created_at, last.id) : null,
+  };
 }
 
 /** One change, brought up to date when open, with its timeline: its audit events, oldest first. */
@@ -53,6 +68,13 @@ export async function getChangeWithTimeline(ctx: ChangeContext, changeId: string
   const row = await readChange(ctx.db, changeId);
   if (!row) throw new AppError({ status: 404, code: 'not_found', message: 'There is no such change.' });
   const fresh = await refreshChange(ctx, row);
-  const events = await ctx.db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
-  return { data: { ...changeFromRow(fresh), timeline: events.map((e) => timelineEntryFromEvent(auditEventFromRow(e))) } };
+  const events = await ctx.db.kysely
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('change_id', '=', changeId)
+    .orderBy('seq')
+    .execute();
+  return {
+    data: { ...changeFromRow(fresh), timeline: events.map((e) => timelineEntryFromEvent(auditEventFromRow(e))) },
+  };
 }

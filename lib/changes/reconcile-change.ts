@@ -25,7 +25,10 @@ async function markAbandoned(db: Db, row: ChangeRow): Promise<ChangeRow> {
     event: {
       kind: 'change_unknown',
       actor: null,
-      detail: { reason: 'abandoned', message: 'The console stopped before Fireblocks answered: the change may or may not have been applied.' },
+      detail: {
+        reason: 'abandoned',
+        message: 'The console stopped before Fireblocks answered: the change may or may not have been applied.',
+      },
     },
   });
   return next ?? (await readChange(db, row.id)) ?? row;
@@ -38,7 +41,12 @@ async function markAbandoned(db: Db, row: ChangeRow): Promise<ChangeRow> {
  * may hold a pending request for it that the console cannot see, so it is never resent and the key is never freed
  * automatically (an admin who checked Fireblocks marks it: markUnknownChangeFailed).
  */
-export async function reconcileChange(ctx: ChangeContext, row: ChangeRow, o: CheckOptions = {}, now = Date.now()): Promise<ChangeRow> {
+export async function reconcileChange(
+  ctx: ChangeContext,
+  row: ChangeRow,
+  o: CheckOptions = {},
+  now = Date.now(),
+): Promise<ChangeRow> {
   let current = row;
   if (current.state === 'sending') {
     if (now - Date.parse(current.created_at) < SENDING_DEADLINE_MS) return current;

@@ -26,7 +26,8 @@ async function run(ctx: ChangeContext): Promise<void> {
     try {
       const fresh = await refreshChange(ctx, row, { force: true });
       if (fresh.state === 'sending') recheckSending = true;
-      if (fresh.state !== row.state) logger.info({ changeId: row.id, from: row.state, to: fresh.state }, 'change reconciled at start');
+      if (fresh.state !== row.state)
+        logger.info({ changeId: row.id, from: row.state, to: fresh.state }, 'change reconciled at start');
     } catch (err) {
       logger.warn({ changeId: row.id, err }, 'could not reconcile a change at start');
     }

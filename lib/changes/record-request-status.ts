@@ -8,7 +8,9 @@ import { readChange, transitionChange } from './transition-change';
 
 export type FireblocksRequestState = (typeof REQUEST_STATES)[number];
 
-const OUTCOMES: Partial<Record<FireblocksRequestState, { state: ChangeState; kind: 'change_completed' | 'change_rejected' | 'change_status' }>> = {
+const OUTCOMES: Partial<
+  Record<FireblocksRequestState, { state: ChangeState; kind: 'change_completed' | 'change_rejected' | 'change_status' }>
+> = {
   COMPLETED: { state: 'completed', kind: 'change_completed' },
   REJECTED: { state: 'rejected', kind: 'change_rejected' },
   // No event kind of its own: the status event says it, and the state closes the change.

@@ -47,10 +47,17 @@ async function settle(ctx: ChangeContext, row: ChangeRow, t: Omit<ChangeTransiti
  * Fireblocks ids on 202; `failed` on a refusal (the route answers the error as before, with the change id);
  * `unknown` on no answer (502/504 "outcome unknown: check before retrying"). Sends only the callback handler.
  */
-export async function sendChange(ctx: ChangeContext, row: ChangeRow, handler: RequestedHandler, requestId: string): Promise<SentChange> {
+export async function sendChange(
+  ctx: ChangeContext,
+  row: ChangeRow,
+  handler: RequestedHandler,
+  requestId: string,
+): Promise<SentChange> {
   const log = logger.child({ requestId, changeId: row.id });
   try {
-    const result = await ctx.fireblocks.updateCallbackHandler(row.cosigner_id, row.api_key_id, { callbackHandler: handler });
+    const result = await ctx.fireblocks.updateCallbackHandler(row.cosigner_id, row.api_key_id, {
+      callbackHandler: handler,
+    });
     const change = await settle(ctx, row, {
       to: 'sent',
       set: { fireblocks_request_id: result.requestId, fireblocks_x_request_id: result.fireblocksRequestId ?? null },
@@ -63,13 +70,19 @@ export async function sendChange(ctx: ChangeContext, row: ChangeRow, handler: Re
         detail: { message: 'Fireblocks accepted the change (202).' },
       },
     });
-    log.info({ fireblocksRequestId: result.fireblocksRequestId, fireblocksAsyncRequestId: result.requestId }, 'change sent');
+    log.info(
+      { fireblocksRequestId: result.fireblocksRequestId, fireblocksAsyncRequestId: result.requestId },
+      'change sent',
+    );
     return { change, requestId: result.requestId, fireblocksRequestId: result.fireblocksRequestId };
   } catch (error) {
     if (refused(error)) {
       await settle(ctx, row, {
         to: 'failed',
-        set: { fireblocks_x_request_id: error.fireblocksRequestId ?? null, decided_reason: `Fireblocks did not accept the change: ${error.message}` },
+        set: {
+          fireblocks_x_request_id: error.fireblocksRequestId ?? null,
+          decided_reason: `Fireblocks did not accept the change: ${error.message}`,
+        },
         event: {
           kind: 'change_failed',
           actor: null,
@@ -78,9 +91,19 @@ export async function sendChange(ctx: ChangeContext, row: ChangeRow, handler: Re
           detail: { status: error.status ?? null, code: error.code ?? null, message: error.message },
         },
       });
-      log.warn({ status: error.status, code: error.code, fireblocksRequestId: error.fireblocksRequestId }, 'change refused by Fireblocks');
+      log.warn(
+        { status: error.status, code: error.code, fireblocksRequestId: error.fireblocksRequestId },
+        'change refused by Fireblocks',
+      );
       const app = toAppError(error);
-      throw new AppError({ status: app.status, code: app.code, message: app.message, fireblocksRequestId: app.fireblocksRequestId, retryAfter: app.retryAfter, changeId: row.id });
+      throw new AppError({
+        status: app.status,
+        code: app.code,
+        message: app.message,
+        fireblocksRequestId: app.fireblocksRequestId,
+        retryAfter: app.retryAfter,
+        changeId: row.id,
+      });
     }
     const kind = isFireblocksError(error) ? error.kind : 'error';
     const fireblocksRequestId = isFireblocksError(error) ? error.fireblocksRequestId : undefined;

@@ -35,13 +35,25 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
   const updated = await transaction(db, async (tx) => {
     const row = await tx.kysely
       .updateTable('changes')
-      .set({ ...t.set, state: t.to, updated_at: now, closed_at: isOpenChangeState(t.to) ? null : now, version: read.version + 1 })
+      .set({
+        ...t.set,
+        state: t.to,
+        updated_at: now,
+        closed_at: isOpenChangeState(t.to) ? null : now,
+        version: read.version + 1,
+      })
       .where('id', '=', read.id)
       .where('version', '=', read.version)
       .returningAll()
       .executeTakeFirst();
     if (!row) return null;
-    await appendAuditEvent(tx, { ...t.event, at: now, changeId: read.id, cosignerId: read.cosigner_id, apiKeyId: read.api_key_id });
+    await appendAuditEvent(tx, {
+      ...t.event,
+      at: now,
+      changeId: read.id,
+      cosignerId: read.cosigner_id,
+      apiKeyId: read.api_key_id,
+    });
     return row;
   });
   return updated;

@@ -41,62 +41,100 @@ describe('parseConfig', () => {
 
   it('names every missing variable at once, treating empty as missing', () => {
     const message = problemsOf({ NODE_ENV: 'production', FIREBLOCKS_API_KEY: ' ' });
-    for (const name of ['FIREBLOCKS_BASE_URL', 'FIREBLOCKS_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'SESSION_SECRET', 'APP_URL']) {
+    for (const name of [
+      'FIREBLOCKS_BASE_URL',
+      'FIREBLOCKS_API_KEY',
+      'OIDC_ISSUER',
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'SESSION_SECRET',
+      'APP_URL',
+    ]) {
       expect(message).toContain(`${name}: is missing`);
     }
     expect(message).toContain('FIREBLOCKS_SECRET_KEY_PATH');
   });
 
   it('refuses a short session secret and a plain-http public origin in production', () => {
-    expect(problemsOf({ ...complete, SESSION_SECRET: 'short' })).toContain('SESSION_SECRET: must be at least 32 characters');
+    expect(problemsOf({ ...complete, SESSION_SECRET: 'short' })).toContain(
+      'SESSION_SECRET: must be at least 32 characters',
+    );
     expect(problemsOf({ ...complete, APP_URL: 'http://console.example.com' })).toContain('APP_URL: must be https');
   });
 
   it('refuses a plain-http Fireblocks upstream in production, except the loopback simulator', () => {
-    expect(problemsOf({ ...complete, FIREBLOCKS_BASE_URL: 'http://sandbox-api.fireblocks.io/v1' })).toContain('FIREBLOCKS_BASE_URL: must be https in production');
+    expect(problemsOf({ ...complete, FIREBLOCKS_BASE_URL: 'http://sandbox-api.fireblocks.io/v1' })).toContain(
+      'FIREBLOCKS_BASE_URL: must be https in production',
+    );
     // Both insecure origins are named at once.
-    const both = problemsOf({ ...complete, FIREBLOCKS_BASE_URL: 'http://10.0.0.5/v1', APP_URL: 'http://console.example.com' });
+    const both = problemsOf({
+      ...complete,
+      FIREBLOCKS_BASE_URL: 'http://10.0.0.5/v1',
+      APP_URL: 'http://console.example.com',
+    });
     expect(both).toMatch(/APP_URL: must be https[\s\S]*FIREBLOCKS_BASE_URL: must be https/);
     for (const url of ['http://127.0.0.1:4010/v1', 'http://localhost:4010/v1', 'http://[::1]:4010/v1']) {
       expect(parseConfig({ ...complete, FIREBLOCKS_BASE_URL: url }).fireblocks.simulated).toBe(true);
     }
     // Outside production (npm run dev against some other local upstream) plain http is the developer's call.
-    expect(parseConfig({ ...complete, NODE_ENV: 'development', FIREBLOCKS_BASE_URL: 'http://10.0.0.5/v1' }).fireblocks.baseUrl).toBe('http://10.0.0.5/v1');
+    expect(
+      parseConfig({ ...complete, NODE_ENV: 'development', FIREBLOCKS_BASE_URL: 'http://10.0.0.5/v1' }).fireblocks
+        .baseUrl,
+    ).toBe('http://10.0.0.5/v1');
   });
 
   it('reads the key from a file and never puts the file in an error', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cc-env-'));
     const file = path.join(dir, 'key.pem');
-    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     writeFileSync(file, pem);
     const { FIREBLOCKS_SECRET_KEY: _unused, ...withoutKey } = complete;
     expect(parseConfig({ ...withoutKey, FIREBLOCKS_SECRET_KEY_PATH: file }).fireblocks.secretKeyPem).toBe(pem);
-    expect(problemsOf({ ...withoutKey, FIREBLOCKS_SECRET_KEY_PATH: path.join(dir, 'absent.pem') })).toMatch(/FIREBLOCKS_SECRET_KEY_PATH: cannot read the file$/);
+    expect(problemsOf({ ...withoutKey, FIREBLOCKS_SECRET_KEY_PATH: path.join(dir, 'absent.pem') })).toMatch(
+      /FIREBLOCKS_SECRET_KEY_PATH: cannot read the file$/,
+    );
   });
 
   it('marks a loopback upstream as the simulator and splits group lists', () => {
-    const c = parseConfig({ ...complete, NODE_ENV: 'development', FIREBLOCKS_BASE_URL: 'http://127.0.0.1:4010/v1', ADMIN_GROUPS: ' a, b ,,', APP_URL: 'http://localhost:3000' });
+    const c = parseConfig({
+      ...complete,
+      NODE_ENV: 'development',
+      FIREBLOCKS_BASE_URL: 'http://127.0.0.1:4010/v1',
+      ADMIN_GROUPS: ' a, b ,,',
+      APP_URL: 'http://localhost:3000',
+    });
     expect(c.fireblocks.simulated).toBe(true);
     expect(c.roles.adminGroups).toEqual(['a', 'b']);
   });
 
   it('reads CHANGE_APPROVALS (default 1) and CHANGE_TTL (default 24h), refusing anything else', () => {
     expect(parseConfig(complete).changes).toEqual({ approvals: 1, ttlMs: 24 * 3_600_000 });
-    expect(parseConfig({ ...complete, CHANGE_APPROVALS: '0', CHANGE_TTL: '30m' }).changes).toEqual({ approvals: 0, ttlMs: 30 * 60_000 });
+    expect(parseConfig({ ...complete, CHANGE_APPROVALS: '0', CHANGE_TTL: '30m' }).changes).toEqual({
+      approvals: 0,
+      ttlMs: 30 * 60_000,
+    });
     expect(parseConfig({ ...complete, CHANGE_TTL: '7d' }).changes.ttlMs).toBe(7 * 86_400_000);
     expect(problemsOf({ ...complete, CHANGE_APPROVALS: '2' })).toContain('CHANGE_APPROVALS: must be 0');
-    for (const ttl of ['24', '1.5h', '30s', 'soon']) expect(problemsOf({ ...complete, CHANGE_TTL: ttl })).toContain('CHANGE_TTL: must be a duration');
+    for (const ttl of ['24', '1.5h', '30s', 'soon'])
+      expect(problemsOf({ ...complete, CHANGE_TTL: ttl })).toContain('CHANGE_TTL: must be a duration');
   });
 });
 
 describe('parseDatabaseConfig', () => {
   it('defaults to the embedded SQLite file under .data/ of the working directory', () => {
-    expect(parseDatabaseConfig({ DATABASE_URL: ' ' }, '/srv/console')).toEqual({ databaseUrl: undefined, dataDir: '/srv/console/.data' });
+    expect(parseDatabaseConfig({ DATABASE_URL: ' ' }, '/srv/console')).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/srv/console/.data',
+    });
     expect(parseDatabaseConfig({ DATA_DIR: '/var/lib/console' }, '/srv/console').dataDir).toBe('/var/lib/console');
   });
 
   it('takes a PostgreSQL URL and refuses any other, without echoing it', () => {
-    expect(parseDatabaseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/console' }).databaseUrl).toBe('postgresql://u:p@db:5432/console');
+    expect(parseDatabaseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/console' }).databaseUrl).toBe(
+      'postgresql://u:p@db:5432/console',
+    );
     const refusal = (() => {
       try {
         parseDatabaseConfig({ DATABASE_URL: 'mysql://u:secret@db/console' });

@@ -15,7 +15,10 @@ const str = () => z.preprocess(emptyAsUndefined, z.string());
 const optStr = () => z.preprocess(emptyAsUndefined, z.string().optional());
 const groups = (fallback: string) =>
   z.preprocess(emptyAsUndefined, z.string().default(fallback)).transform((v) =>
-    v.split(',').map((g) => g.trim()).filter(Boolean),
+    v
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
   );
 
 const DURATION_UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -27,28 +30,31 @@ export function parseDuration(text: string): number | undefined {
   return ms >= 60_000 ? ms : undefined;
 }
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    FIREBLOCKS_BASE_URL: str().pipe(z.url()),
-    FIREBLOCKS_API_KEY: str().pipe(z.string().min(1)),
-    FIREBLOCKS_SECRET_KEY_PATH: optStr(),
-    FIREBLOCKS_SECRET_KEY: optStr(),
-    OIDC_ISSUER: str().pipe(z.url()),
-    OIDC_CLIENT_ID: str(),
-    OIDC_CLIENT_SECRET: str(),
-    OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUndefined, z.string().default('groups')),
-    ADMIN_GROUPS: groups('console-admins'),
-    VIEWER_GROUPS: groups('console-viewers'),
-    SESSION_SECRET: str().pipe(z.string().min(32, 'must be at least 32 characters')),
-    APP_URL: str().pipe(z.url()),
-    CHANGE_APPROVALS: z.preprocess(emptyAsUndefined, z.enum(['0', '1'], { error: 'must be 0 (changes are sent at once) or 1 (a second admin approves)' }).default('1')),
-    CHANGE_TTL: z.preprocess(emptyAsUndefined, z.string().default('24h')).transform((v, ctx) => {
-      const ms = parseDuration(v);
-      if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration like 30m, 24h or 7d (at least 1m)' });
-      return ms ?? 0;
-    }),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  FIREBLOCKS_BASE_URL: str().pipe(z.url()),
+  FIREBLOCKS_API_KEY: str().pipe(z.string().min(1)),
+  FIREBLOCKS_SECRET_KEY_PATH: optStr(),
+  FIREBLOCKS_SECRET_KEY: optStr(),
+  OIDC_ISSUER: str().pipe(z.url()),
+  OIDC_CLIENT_ID: str(),
+  OIDC_CLIENT_SECRET: str(),
+  OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUndefined, z.string().default('groups')),
+  ADMIN_GROUPS: groups('console-admins'),
+  VIEWER_GROUPS: groups('console-viewers'),
+  SESSION_SECRET: str().pipe(z.string().min(32, 'must be at least 32 characters')),
+  APP_URL: str().pipe(z.url()),
+  CHANGE_APPROVALS: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['0', '1'], { error: 'must be 0 (changes are sent at once) or 1 (a second admin approves)' }).default('1'),
+  ),
+  CHANGE_TTL: z.preprocess(emptyAsUndefined, z.string().default('24h')).transform((v, ctx) => {
+    const ms = parseDuration(v);
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must be a duration like 30m, 24h or 7d (at least 1m)' });
+    return ms ?? 0;
+  }),
+});
 
 export interface AppConfig {
   production: boolean;
@@ -74,7 +80,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Parses an environment record into the app's configuration, or throws a ConfigError naming every problem. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(env);
-  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${MISSING.test(i.message) ? 'is missing' : i.message}`);
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${MISSING.test(i.message) ? 'is missing' : i.message}`);
   // Checked apart from the schema so that it is reported together with every other gap.
   if (!emptyAsUndefined(env.FIREBLOCKS_SECRET_KEY_PATH) && !emptyAsUndefined(env.FIREBLOCKS_SECRET_KEY)) {
     lines.push('  - FIREBLOCKS_SECRET_KEY_PATH: is missing (or give the PEM text in FIREBLOCKS_SECRET_KEY)');
@@ -91,7 +99,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const insecure = [
     ...(plainHttp(appUrl) ? ['  - APP_URL: must be https in production'] : []),
     // Signed API calls and workspace data would cross the network in clear; only the local simulator is exempt.
-    ...(plainHttp(fireblocksUrl) ? ['  - FIREBLOCKS_BASE_URL: must be https in production (plain http only on loopback, for the simulator)'] : []),
+    ...(plainHttp(fireblocksUrl)
+      ? ['  - FIREBLOCKS_BASE_URL: must be https in production (plain http only on loopback, for the simulator)']
+      : []),
   ];
   if (insecure.length > 0) {
     throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${insecure.join('\n')}`);
@@ -105,7 +115,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       // Real Fireblocks is never on loopback: a loopback upstream is the simulator, and the UI says so.
       simulated: LOOPBACK.has(fireblocksUrl.hostname),
     },
-    oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, groupsClaim: e.OIDC_GROUPS_CLAIM },
+    oidc: {
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      groupsClaim: e.OIDC_GROUPS_CLAIM,
+    },
     roles: { adminGroups: e.ADMIN_GROUPS, viewerGroups: e.VIEWER_GROUPS },
     sessionSecret: e.SESSION_SECRET,
     appUrl,
@@ -118,7 +133,9 @@ function readSecretFile(path: string): string {
     return readFileSync(path, 'utf8');
   } catch {
     // Name the variable, never the file's content.
-    throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n  - FIREBLOCKS_SECRET_KEY_PATH: cannot read the file`);
+    throw new ConfigError(
+      `Cosigner Console cannot start; fix its configuration:\n  - FIREBLOCKS_SECRET_KEY_PATH: cannot read the file`,
+    );
   }
 }
 
@@ -142,7 +159,10 @@ export interface DatabaseConfig {
 }
 
 const databaseEnvSchema = z.object({
-  DATABASE_URL: optStr().refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite file)'),
+  DATABASE_URL: optStr().refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite file)',
+  ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
 });
 

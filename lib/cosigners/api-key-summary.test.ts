@@ -26,7 +26,11 @@ describe('summarizeApiKeysPage', () => {
     const pem = rsa2048PublicKeyPem();
     const page = summarizeApiKeysPage({
       data: [
-        { id: 'k1', lastSeen: '2021-07-01 00:00:00+00:00', callbackHandler: { url: 'https://a.example', publicKey: pem } },
+        {
+          id: 'k1',
+          lastSeen: '2021-07-01 00:00:00+00:00',
+          callbackHandler: { url: 'https://a.example', publicKey: pem },
+        },
         { id: 'k2', callbackHandler: { url: 'https://b.example', certPublicKeyHash: 'ab'.repeat(32) } },
         { id: 'k3', callbackHandler: { url: 'https://c.example', publicKey: 'garbage' } },
         { id: 'k4' },
@@ -37,7 +41,11 @@ describe('summarizeApiKeysPage', () => {
     const sent = listApiKeysResponseSchema.parse(page);
     expect(sent).toEqual({
       data: [
-        { id: 'k1', lastSeen: '2021-07-01 00:00:00+00:00', callbackHandler: { url: 'https://a.example', publicKeyFingerprint: spkiFingerprint(pem) } },
+        {
+          id: 'k1',
+          lastSeen: '2021-07-01 00:00:00+00:00',
+          callbackHandler: { url: 'https://a.example', publicKeyFingerprint: spkiFingerprint(pem) },
+        },
         { id: 'k2', callbackHandler: { url: 'https://b.example', certPublicKeyHash: 'ab'.repeat(32) } },
         { id: 'k3', callbackHandler: { url: 'https://c.example', publicKeyFingerprint: null } },
         { id: 'k4' },

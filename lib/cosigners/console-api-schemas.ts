@@ -27,9 +27,7 @@ export const cosignerResponseSchema = z.object({
 export const apiKeyResponseSchema = z.object({
   id: z.string(),
   lastSeen: opt(z.string()),
-  callbackHandler: opt(
-    z.object({ url: z.string(), publicKey: opt(z.string()), certPublicKeyHash: opt(z.string()) }),
-  ),
+  callbackHandler: opt(z.object({ url: z.string(), publicKey: opt(z.string()), certPublicKeyHash: opt(z.string()) })),
 });
 
 /**

@@ -35,7 +35,9 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /** Opens a database; nothing connects until the first query. Migrations are not applied here (lib/db/migrate.ts). */
 export function createDb(options: CreateDbOptions): Db {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : openSqlite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    : openSqlite(options.dataDir);
 }
 
 function openSqlite(dataDir: string): Db {

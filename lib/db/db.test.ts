@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import {
+  createTestDatabase,
+  stopOwnPostgres,
+  TEST_ENGINES,
+  type TestDatabase,
+} from '@/scripts/test-runner/test-databases';
 
 import { createDb, type Db } from './connect';
 import { isCheckViolation, isUniqueViolation } from './errors';
@@ -53,7 +58,9 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
 
   it('refuses a database migrated by a newer version, naming the unknown migration', async () => {
     await migrateToLatest(db);
-    await sql`insert into kysely_migration (name, timestamp) values ('0099_from_the_future', ${now()})`.execute(db.kysely);
+    await sql`insert into kysely_migration (name, timestamp) values ('0099_from_the_future', ${now()})`.execute(
+      db.kysely,
+    );
     const refusal = await migrateToLatest(db).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(MigrationRefusedError);
     expect((refusal as MigrationRefusedError).unknownMigrations).toEqual(['0099_from_the_future']);
@@ -68,28 +75,57 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
     it('keeps at most one open change per key', async () => {
       const first = await transaction(db, (tx) => insertChange(tx, newChange()));
       expect(first.version).toBe(1);
-      const second = await transaction(db, (tx) => insertChange(tx, newChange({ state: 'awaiting_approval', proposer_sub: 'bob' }))).catch((e: unknown) => e);
+      const second = await transaction(db, (tx) =>
+        insertChange(tx, newChange({ state: 'awaiting_approval', proposer_sub: 'bob' })),
+      ).catch((e: unknown) => e);
       expect(second).toBeInstanceOf(ChangeOpenError);
       expect(second).toMatchObject({ cosignerId: 'cosigner-1', apiKeyId: 'key-1', openChangeId: first.id });
       // The index itself refuses a plain insert, recognised on this driver.
-      const raw = await db.kysely.insertInto('changes').values(newChange()).execute().catch((e: unknown) => e);
+      const raw = await db.kysely
+        .insertInto('changes')
+        .values(newChange())
+        .execute()
+        .catch((e: unknown) => e);
       expect(isUniqueViolation(raw)).toBe(true);
       // Another key is free; a closed change frees its key.
       await transaction(db, (tx) => insertChange(tx, newChange({ api_key_id: 'key-2' })));
-      await db.kysely.updateTable('changes').set({ state: 'completed', closed_at: now() }).where('id', '=', first.id).execute();
+      await db.kysely
+        .updateTable('changes')
+        .set({ state: 'completed', closed_at: now() })
+        .where('id', '=', first.id)
+        .execute();
       await transaction(db, (tx) => insertChange(tx, newChange()));
-      const open = await db.kysely.selectFrom('changes').select('api_key_id').where('state', '=', 'sending').orderBy('api_key_id').execute();
+      const open = await db.kysely
+        .selectFrom('changes')
+        .select('api_key_id')
+        .where('state', '=', 'sending')
+        .orderBy('api_key_id')
+        .execute();
       expect(open.map((r) => r.api_key_id)).toEqual(['key-1', 'key-2']);
     });
 
     it('refuses an approval by the proposer, an unknown state and a reason over 500 characters', async () => {
       const change = await transaction(db, (tx) => insertChange(tx, newChange({ state: 'awaiting_approval' })));
-      const byProposer = await db.kysely.updateTable('changes').set({ approver_sub: 'alice' }).where('id', '=', change.id).execute().catch((e: unknown) => e);
+      const byProposer = await db.kysely
+        .updateTable('changes')
+        .set({ approver_sub: 'alice' })
+        .where('id', '=', change.id)
+        .execute()
+        .catch((e: unknown) => e);
       expect(isCheckViolation(byProposer)).toBe(true);
       await db.kysely.updateTable('changes').set({ approver_sub: 'bob' }).where('id', '=', change.id).execute();
-      const badState = await db.kysely.updateTable('changes').set({ state: 'lost' as never }).where('id', '=', change.id).execute().catch((e: unknown) => e);
+      const badState = await db.kysely
+        .updateTable('changes')
+        .set({ state: 'lost' as never })
+        .where('id', '=', change.id)
+        .execute()
+        .catch((e: unknown) => e);
       expect(isCheckViolation(badState)).toBe(true);
-      const longReason = await db.kysely.insertInto('changes').values(newChange({ api_key_id: 'key-3', reason: 'x'.repeat(501) })).execute().catch((e: unknown) => e);
+      const longReason = await db.kysely
+        .insertInto('changes')
+        .values(newChange({ api_key_id: 'key-3', reason: 'x'.repeat(501) }))
+        .execute()
+        .catch((e: unknown) => e);
       expect(isCheckViolation(longReason)).toBe(true);
       expect(isUniqueViolation(longReason)).toBe(false);
     });
@@ -107,7 +143,19 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
       const at = '2026-11-30T03:21:11.123Z';
       await db.kysely
         .insertInto('sessions')
-        .values({ id_hash: 'a'.repeat(64), iss: 'https://idp', sub: 'alice', email: null, name: null, role: 'admin', auth_time: at, created_at: at, last_seen_at: at, expires_at: at, revoked_at: null })
+        .values({
+          id_hash: 'a'.repeat(64),
+          iss: 'https://idp',
+          sub: 'alice',
+          email: null,
+          name: null,
+          role: 'admin',
+          auth_time: at,
+          created_at: at,
+          last_seen_at: at,
+          expires_at: at,
+          revoked_at: null,
+        })
         .execute();
       const row = await db.kysely.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({ auth_time: at, created_at: at, expires_at: at, revoked_at: null });

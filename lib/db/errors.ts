@@ -9,7 +9,8 @@ interface DriverError {
   constraint?: unknown;
 }
 
-const codeOf = (error: unknown) => (typeof error === 'object' && error !== null ? (error as DriverError).code : undefined);
+const codeOf = (error: unknown) =>
+  typeof error === 'object' && error !== null ? (error as DriverError).code : undefined;
 
 /** A UNIQUE or PRIMARY KEY violation, on either engine. */
 export function isUniqueViolation(error: unknown): boolean {

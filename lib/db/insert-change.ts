@@ -12,7 +12,9 @@ export class ChangeOpenError extends Error {
   readonly openChangeId: string;
 
   constructor(options: { cosignerId: string; apiKeyId: string; openChangeId: string }) {
-    super(`API key ${options.apiKeyId} of cosigner ${options.cosignerId} already has an open change (${options.openChangeId})`);
+    super(
+      `API key ${options.apiKeyId} of cosigner ${options.cosignerId} already has an open change (${options.openChangeId})`,
+    );
     this.cosignerId = options.cosignerId;
     this.apiKeyId = options.apiKeyId;
     this.openChangeId = options.openChangeId;
@@ -26,7 +28,12 @@ export class ChangeOpenError extends Error {
  * must stay usable to name the open change.
  */
 export async function insertChange(tx: Tx, change: NewChangeRow): Promise<ChangeRow> {
-  const inserted = await tx.kysely.insertInto('changes').values(change).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+  const inserted = await tx.kysely
+    .insertInto('changes')
+    .values(change)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
   if (inserted) return inserted;
   const open = await tx.kysely
     .selectFrom('changes')

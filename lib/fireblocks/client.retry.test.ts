@@ -31,7 +31,10 @@ async function setup(replies: ScriptedReply[], timeoutMs = 10_000) {
 }
 
 const failure = async (p: Promise<unknown>): Promise<FireblocksError> => {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(FireblocksError);
   return e as FireblocksError;
 };
@@ -60,10 +63,22 @@ describe('retries for reads', () => {
   });
 
   it('does not wait out a Retry-After above the cap: the 429 comes back with retryAfterSeconds', async () => {
-    const { s, client } = await setup([{ status: 429, headers: { 'Retry-After': '60', 'X-Request-ID': 'rl-1' }, body: { message: 'Too many requests', code: 429 } }]);
+    const { s, client } = await setup([
+      {
+        status: 429,
+        headers: { 'Retry-After': '60', 'X-Request-ID': 'rl-1' },
+        body: { message: 'Too many requests', code: 429 },
+      },
+    ]);
     const e = await failure(client.getCosigner(COSIGNER));
     expect(s.requests).toHaveLength(1);
-    expect(e).toMatchObject({ kind: 'http', status: 429, retryAfterSeconds: 60, fireblocksRequestId: 'rl-1', message: 'Too many requests' });
+    expect(e).toMatchObject({
+      kind: 'http',
+      status: 429,
+      retryAfterSeconds: 60,
+      fireblocksRequestId: 'rl-1',
+      message: 'Too many requests',
+    });
   });
 
   it('retries a dropped connection', async () => {
@@ -74,17 +89,34 @@ describe('retries for reads', () => {
   });
 
   it('gives up after maxAttempts with the last typed error', async () => {
-    const { s, client } = await setup([{ status: 500, headers: { 'X-Request-ID': 'fb-500' }, body: { message: 'Internal error', code: 5000 } }]);
+    const { s, client } = await setup([
+      { status: 500, headers: { 'X-Request-ID': 'fb-500' }, body: { message: 'Internal error', code: 5000 } },
+    ]);
     const e = await failure(client.listApiKeys(COSIGNER));
     expect(s.requests).toHaveLength(3);
-    expect(e).toMatchObject({ kind: 'http', status: 500, code: 5000, message: 'Internal error', fireblocksRequestId: 'fb-500', attempts: 3 });
+    expect(e).toMatchObject({
+      kind: 'http',
+      status: 500,
+      code: 5000,
+      message: 'Internal error',
+      fireblocksRequestId: 'fb-500',
+      attempts: 3,
+    });
   });
 
   it('does not retry a 4xx other than 429', async () => {
-    const { s, client } = await setup([{ status: 404, headers: { 'X-Request-ID': 'nf-1' }, body: { message: 'Cosigner not found', code: 1404 } }]);
+    const { s, client } = await setup([
+      { status: 404, headers: { 'X-Request-ID': 'nf-1' }, body: { message: 'Cosigner not found', code: 1404 } },
+    ]);
     const e = await failure(client.getCosigner(COSIGNER));
     expect(s.requests).toHaveLength(1);
-    expect(e).toMatchObject({ kind: 'http', status: 404, code: 1404, message: 'Cosigner not found', fireblocksRequestId: 'nf-1' });
+    expect(e).toMatchObject({
+      kind: 'http',
+      status: 404,
+      code: 1404,
+      message: 'Cosigner not found',
+      fireblocksRequestId: 'nf-1',
+    });
   });
 });
 

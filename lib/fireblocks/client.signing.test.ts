@@ -61,8 +61,15 @@ describe('requests on the wire', () => {
 
   it('hashes the exact PATCH bytes it sends and returns the request id from Location', async () => {
     const location = `/v1/cosigners/${COSIGNER}/api_keys/k1/req-42`;
-    const { s, client } = await start({ id: 'k1', callbackHandler: { url: 'https://cb.example.com' } }, 202, { Location: location });
-    const body = { callbackHandler: { url: 'https://cb.example.com/é', publicKey: '-----BEGIN PUBLIC KEY-----\nAA==\n-----END PUBLIC KEY-----\n' } };
+    const { s, client } = await start({ id: 'k1', callbackHandler: { url: 'https://cb.example.com' } }, 202, {
+      Location: location,
+    });
+    const body = {
+      callbackHandler: {
+        url: 'https://cb.example.com/é',
+        publicKey: '-----BEGIN PUBLIC KEY-----\nAA==\n-----END PUBLIC KEY-----\n',
+      },
+    };
     const result = await client.updateCallbackHandler(COSIGNER, 'k1', body);
     const req = s.requests[0]!;
     expect(req.method).toBe('PATCH');
@@ -82,7 +89,7 @@ describe('requests on the wire', () => {
   });
 });
 
-describe('a dot segment in an id (routes refuse it first; this is the client\'s own stop)', () => {
+describe("a dot segment in an id (routes refuse it first; this is the client's own stop)", () => {
   const BODY = { callbackHandler: { url: 'https://cb.example.com', publicKey: 'x' } };
   // Each would resolve to another Fireblocks path: `.../api_keys/..` is PATCH /v1/cosigners/{c}/, "rename cosigner".
   const calls: Array<[string, (c: ReturnType<typeof createFireblocksClient>) => Promise<unknown>]> = [
@@ -115,8 +122,12 @@ describe('a dot segment in an id (routes refuse it first; this is the client\'s 
       send: httpSend,
     };
     const spec = (path: string) => ({ method: 'PATCH' as const, path, body: BODY, schema: z.unknown() });
-    await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/..`))).rejects.toMatchObject({ kind: 'invalid_request' });
-    await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/%2E%2e`))).rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/..`))).rejects.toMatchObject({
+      kind: 'invalid_request',
+    });
+    await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/%2E%2e`))).rejects.toMatchObject({
+      kind: 'invalid_request',
+    });
     expect(signed).toEqual([]);
     expect(server.requests).toEqual([]);
     // The positive control: the same transport signs and sends a plain path.

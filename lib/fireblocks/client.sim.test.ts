@@ -19,8 +19,17 @@ let sim: Simulator;
 let client: FireblocksClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }], delays: { approveMs: 50, completeMs: 50 } });
-  client = createFireblocksClient({ baseUrl: sim.baseUrl, apiKey: API_KEY, privateKey: apiUser.privateKey, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  sim = await startSimulator({
+    port: 0,
+    apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }],
+    delays: { approveMs: 50, completeMs: 50 },
+  });
+  client = createFireblocksClient({
+    baseUrl: sim.baseUrl,
+    apiKey: API_KEY,
+    privateKey: apiUser.privateKey,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
 });
 afterAll(() => sim.close());
 beforeEach(() => {
@@ -90,7 +99,9 @@ describe('our client against the simulator', () => {
 
   it('follows a request that ends REJECTED', async () => {
     const { cosignerId, apiKeyId } = seed.keyWithPublicKey;
-    const patched = await client.updateCallbackHandler(cosignerId, apiKeyId, { callbackHandler: { url: 'https://other.example.com', publicKey: handlerKey } });
+    const patched = await client.updateCallbackHandler(cosignerId, apiKeyId, {
+      callbackHandler: { url: 'https://other.example.com', publicKey: handlerKey },
+    });
     const res = await fetch(`${sim.url}/_sim/requests/${patched.requestId}/reject`, { method: 'POST' });
     expect(res.status).toBe(200);
     expect((await pollUntilDone(cosignerId, apiKeyId, patched.requestId)).at(-1)?.status).toBe('REJECTED');
@@ -98,7 +109,13 @@ describe('our client against the simulator', () => {
 });
 
 describe('failures from the simulator are typed', () => {
-  const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as FireblocksError);
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: unknown) => e as FireblocksError,
+    );
 
   it('404 with code, message and X-Request-ID', async () => {
     const e = await failure(client.getCosigner('00000000-0000-4000-8000-000000000000'));
@@ -109,7 +126,11 @@ describe('failures from the simulator are typed', () => {
   });
 
   it('a key the simulator does not know is refused with 401 and becomes a 502 for the browser', async () => {
-    const stranger = createFireblocksClient({ baseUrl: sim.baseUrl, apiKey: API_KEY, privateKey: rsaTestKey(3072).privateKey });
+    const stranger = createFireblocksClient({
+      baseUrl: sim.baseUrl,
+      apiKey: API_KEY,
+      privateKey: rsaTestKey(3072).privateKey,
+    });
     const e = await failure(stranger.listCosigners());
     expect(e).toMatchObject({ status: 401, code: -1 });
     expect(toAppError(e)).toMatchObject({ status: 502, message: "Fireblocks refused the console's credentials" });
@@ -122,7 +143,11 @@ describe('failures from the simulator are typed', () => {
     sim.clearLog();
     sim.setFaults({ status: 503, times: 1 });
     const { cosignerId, apiKeyId } = seed.keyWithCert;
-    const e = await failure(client.updateCallbackHandler(cosignerId, apiKeyId, { callbackHandler: { url: 'https://x.example.com', publicKey: handlerKey } }));
+    const e = await failure(
+      client.updateCallbackHandler(cosignerId, apiKeyId, {
+        callbackHandler: { url: 'https://x.example.com', publicKey: handlerKey },
+      }),
+    );
     expect(e.status).toBe(503);
     expect(sim.requestLog().map((l) => l.method)).toEqual(['PATCH']);
   });

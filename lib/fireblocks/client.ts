@@ -65,8 +65,18 @@ export interface FireblocksClient {
   listApiKeys(cosignerId: string, q?: ListPageQueryInput, o?: CallOptions): Promise<FireblocksResult<ApiKeysPage>>;
   getApiKey(cosignerId: string, apiKeyId: string, o?: CallOptions): Promise<FireblocksResult<FireblocksApiKey>>;
   /** PATCH; never retried automatically. */
-  updateCallbackHandler(cosignerId: string, apiKeyId: string, body: UpdateCallbackHandlerBody, o?: CallOptions): Promise<UpdateCallbackHandlerResult>;
-  getRequestStatus(cosignerId: string, apiKeyId: string, requestId: string, o?: CallOptions): Promise<FireblocksResult<RequestStatus>>;
+  updateCallbackHandler(
+    cosignerId: string,
+    apiKeyId: string,
+    body: UpdateCallbackHandlerBody,
+    o?: CallOptions,
+  ): Promise<UpdateCallbackHandlerResult>;
+  getRequestStatus(
+    cosignerId: string,
+    apiKeyId: string,
+    requestId: string,
+    o?: CallOptions,
+  ): Promise<FireblocksResult<RequestStatus>>;
 }
 
 /** One path segment, percent-encoded so an id can never add a segment or a query (as the official SDK does). */
@@ -89,7 +99,13 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
   };
   // Query input is parsed here too (defaults applied; a bad value throws a ZodError the route maps to 400).
   const get = async <T>(path: string, schema: ZodType<T>, o?: CallOptions, query?: ListPageQueryInput) => {
-    const r = await call(t, { method: 'GET', path, schema, signal: o?.signal, query: query && listPageQuerySchema.parse(query) });
+    const r = await call(t, {
+      method: 'GET',
+      path,
+      schema,
+      signal: o?.signal,
+      query: query && listPageQuerySchema.parse(query),
+    });
     return { data: r.data, fireblocksRequestId: r.fireblocksRequestId };
   };
   return {
@@ -99,8 +115,18 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
     getApiKey: (c, k, o) => get(keyPath(c, k), apiKeySchema, o),
     getRequestStatus: (c, k, r, o) => get(`${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusSchema, o),
     async updateCallbackHandler(c, k, body, o) {
-      const r = await call(t, { method: 'PATCH', path: keyPath(c, k), body, schema: updateCallbackHandlerResponseSchema, signal: o?.signal });
-      return { data: r.data, fireblocksRequestId: r.fireblocksRequestId, requestId: requestIdFromLocation(r.headers, r.status, t.baseUrl) };
+      const r = await call(t, {
+        method: 'PATCH',
+        path: keyPath(c, k),
+        body,
+        schema: updateCallbackHandlerResponseSchema,
+        signal: o?.signal,
+      });
+      return {
+        data: r.data,
+        fireblocksRequestId: r.fireblocksRequestId,
+        requestId: requestIdFromLocation(r.headers, r.status, t.baseUrl),
+      };
     },
   };
 }

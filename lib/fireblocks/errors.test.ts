@@ -30,15 +30,31 @@ describe('toAppError', () => {
   });
 
   it('maps timeout to 504, network / invalid responses to 502, a request refused before sending to 400', () => {
-    expect(toAppError(new FireblocksError({ kind: 'timeout', message: 't' }))).toMatchObject({ status: 504, code: 'upstream_timeout' });
-    expect(toAppError(new FireblocksError({ kind: 'network', message: 'n' }))).toMatchObject({ status: 502, code: 'upstream_error' });
-    expect(toAppError(new FireblocksError({ kind: 'invalid_response', message: 'i', status: 200 }))).toMatchObject({ status: 502 });
-    expect(toAppError(new FireblocksError({ kind: 'invalid_request', message: 'r' }))).toMatchObject({ status: 400, code: 'bad_request' });
+    expect(toAppError(new FireblocksError({ kind: 'timeout', message: 't' }))).toMatchObject({
+      status: 504,
+      code: 'upstream_timeout',
+    });
+    expect(toAppError(new FireblocksError({ kind: 'network', message: 'n' }))).toMatchObject({
+      status: 502,
+      code: 'upstream_error',
+    });
+    expect(toAppError(new FireblocksError({ kind: 'invalid_response', message: 'i', status: 200 }))).toMatchObject({
+      status: 502,
+    });
+    expect(toAppError(new FireblocksError({ kind: 'invalid_request', message: 'r' }))).toMatchObject({
+      status: 400,
+      code: 'bad_request',
+    });
   });
 
   it('shows Fireblocks message for a 400 in the body the browser gets', () => {
     expect(toAppError(http(400, { message: 'Invalid callback URL' })).toBody('req-1')).toEqual({
-      error: { code: 'bad_request', message: 'Fireblocks refused the request: Invalid callback URL', requestId: 'req-1', fireblocksRequestId: 'fb-1' },
+      error: {
+        code: 'bad_request',
+        message: 'Fireblocks refused the request: Invalid callback URL',
+        requestId: 'req-1',
+        fireblocksRequestId: 'fb-1',
+      },
     });
   });
 });

@@ -54,20 +54,42 @@ export function isFireblocksError(e: unknown): e is FireblocksError {
  */
 export function toAppError(e: FireblocksError): AppError {
   const fireblocksRequestId = e.fireblocksRequestId;
-  const upstream = (message: string) => new AppError({ status: 502, code: 'upstream_error', message, fireblocksRequestId });
+  const upstream = (message: string) =>
+    new AppError({ status: 502, code: 'upstream_error', message, fireblocksRequestId });
   if (e.kind === 'timeout') {
-    return new AppError({ status: 504, code: 'upstream_timeout', message: 'Fireblocks did not answer in time', fireblocksRequestId });
+    return new AppError({
+      status: 504,
+      code: 'upstream_timeout',
+      message: 'Fireblocks did not answer in time',
+      fireblocksRequestId,
+    });
   }
-  if (e.kind === 'invalid_request') return new AppError({ status: 400, code: 'bad_request', message: 'The request names an id that is not valid.' });
+  if (e.kind === 'invalid_request')
+    return new AppError({ status: 400, code: 'bad_request', message: 'The request names an id that is not valid.' });
   if (e.kind === 'network') return upstream('Fireblocks could not be reached');
   if (e.kind === 'invalid_response') return upstream('Fireblocks sent a response the console could not read');
   switch (e.status) {
     case 400:
-      return new AppError({ status: 400, code: 'bad_request', message: `Fireblocks refused the request: ${e.message}`, fireblocksRequestId });
+      return new AppError({
+        status: 400,
+        code: 'bad_request',
+        message: `Fireblocks refused the request: ${e.message}`,
+        fireblocksRequestId,
+      });
     case 404:
-      return new AppError({ status: 404, code: 'not_found', message: `Not found at Fireblocks: ${e.message}`, fireblocksRequestId });
+      return new AppError({
+        status: 404,
+        code: 'not_found',
+        message: `Not found at Fireblocks: ${e.message}`,
+        fireblocksRequestId,
+      });
     case 409:
-      return new AppError({ status: 409, code: 'conflict', message: `Fireblocks reports a conflict: ${e.message}`, fireblocksRequestId });
+      return new AppError({
+        status: 409,
+        code: 'conflict',
+        message: `Fireblocks reports a conflict: ${e.message}`,
+        fireblocksRequestId,
+      });
     case 429:
       return new AppError({
         status: 429,

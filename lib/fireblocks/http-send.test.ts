@@ -53,7 +53,9 @@ describe('httpSend', () => {
   });
 
   it('gives up after the timeout', async () => {
-    await expect(httpSend(new URL(`${base}/slow`), { ...init, timeoutMs: 100 })).rejects.toMatchObject({ reason: 'timeout' });
+    await expect(httpSend(new URL(`${base}/slow`), { ...init, timeoutMs: 100 })).rejects.toMatchObject({
+      reason: 'timeout',
+    });
   });
 
   it('rejects with the caller’s abort reason, before or during the exchange', async () => {

@@ -77,7 +77,11 @@ export function httpSend(url: URL, init: HttpSendInit): Promise<HttpAnswer> {
       });
       res.on('error', (e: NodeJS.ErrnoException) => fail(new HttpSendError('network', e.code)));
       res.on('end', () => {
-        const answer = { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), text: Buffer.concat(chunks).toString('utf8') };
+        const answer = {
+          status: res.statusCode ?? 0,
+          headers: headersOf(res.rawHeaders),
+          text: Buffer.concat(chunks).toString('utf8'),
+        };
         finish(() => resolve(answer));
       });
     });

@@ -5,7 +5,13 @@ import { logger } from '@/lib/log/logger';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
 
-export type { FireblocksClient, FireblocksResult, UpdateCallbackHandlerBody, UpdateCallbackHandlerResult, CallOptions } from './client';
+export type {
+  FireblocksClient,
+  FireblocksResult,
+  UpdateCallbackHandlerBody,
+  UpdateCallbackHandlerResult,
+  CallOptions,
+} from './client';
 export { FireblocksError, isFireblocksError, toAppError } from './errors';
 
 let client: FireblocksClient | undefined;
@@ -24,7 +30,10 @@ export function getFireblocks(): FireblocksClient {
       // One line per retry so rate limiting and flakiness upstream are visible; nothing secret is in the event.
       retry: {
         onRetry: (e) =>
-          logger.warn({ attempt: e.attempt, status: e.status, reason: e.reason, delayMs: e.delayMs }, 'fireblocks read failed; retrying'),
+          logger.warn(
+            { attempt: e.attempt, status: e.status, reason: e.reason, delayMs: e.delayMs },
+            'fireblocks read failed; retrying',
+          ),
       },
     });
   }

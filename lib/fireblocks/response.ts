@@ -23,7 +23,10 @@ export function requestIdOf(headers: Headers): string | undefined {
 /** A non-2xx answer as a FireblocksError carrying status, Fireblocks' code and message, and X-Request-ID. */
 export function httpError(raw: RawResponse): FireblocksError {
   const body = errorBodySchema.safeParse(tryJson(raw.text));
-  const message = body.success && body.data.message ? body.data.message.slice(0, MAX_MESSAGE) : `Fireblocks answered HTTP ${raw.status}`;
+  const message =
+    body.success && body.data.message
+      ? body.data.message.slice(0, MAX_MESSAGE)
+      : `Fireblocks answered HTTP ${raw.status}`;
   const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'));
   return new FireblocksError({
     kind: 'http',

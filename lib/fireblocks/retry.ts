@@ -25,7 +25,12 @@ export interface RetryEvent {
   retryAfterMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 2_000,
+  maxRetryAfterMs: 5_000,
+};
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;

@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function pair(run: () => Promise<unknown>, runSdk: () => Promise<unknown>): Promise<[RecordedRequest, RecordedRequest]> {
+async function pair(
+  run: () => Promise<unknown>,
+  runSdk: () => Promise<unknown>,
+): Promise<[RecordedRequest, RecordedRequest]> {
   const before = server.requests.length;
   await run();
   await runSdk();
@@ -56,10 +59,20 @@ describe('our tokens and the official SDK tokens', () => {
   });
 
   it('PATCH: the same body bytes give the same bodyHash, and both verify', async () => {
-    const body = { callbackHandler: { url: 'https://cb.example.com/fireblocks', cert: '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----' } };
+    const body = {
+      callbackHandler: {
+        url: 'https://cb.example.com/fireblocks',
+        cert: '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----',
+      },
+    };
     const [a, b] = await pair(
       () => ours.updateCallbackHandler(COSIGNER, KEY_ID, body),
-      () => sdk.cosignersBeta.updateCallbackHandler({ cosignerId: COSIGNER, apiKeyId: KEY_ID, updateCallbackHandlerRequest: body }),
+      () =>
+        sdk.cosignersBeta.updateCallbackHandler({
+          cosignerId: COSIGNER,
+          apiKeyId: KEY_ID,
+          updateCallbackHandlerRequest: body,
+        }),
     );
     expect(a.url).toBe(b.url);
     expect(a.body.equals(b.body)).toBe(true);
@@ -75,6 +88,8 @@ describe('our tokens and the official SDK tokens', () => {
       () => sdk.cosignersBeta.getRequestStatus({ cosignerId: COSIGNER, apiKeyId: KEY_ID, requestId: 'r 1/2' }),
     );
     expect(a.url).toBe(b.url);
-    expect((await verifyRecordedRequest(a, publicKey)).claims.uri).toBe((await verifyRecordedRequest(b, publicKey)).claims.uri);
+    expect((await verifyRecordedRequest(a, publicKey)).claims.uri).toBe(
+      (await verifyRecordedRequest(b, publicKey)).claims.uri,
+    );
   });
 });

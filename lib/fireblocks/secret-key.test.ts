@@ -9,7 +9,11 @@ import { loadSecretKey } from './secret-key';
 import { rsaTestKey } from './testing/keys';
 
 /** The base64 body of a PEM: the part that must never show up in a message. */
-const pemBody = (pem: string) => pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+const pemBody = (pem: string) =>
+  pem
+    .split('\n')
+    .filter((l) => l && !l.startsWith('-----'))
+    .join('');
 
 function refusal(input: Parameters<typeof loadSecretKey>[0]): ConfigError {
   try {
@@ -39,7 +43,9 @@ describe('loadSecretKey', () => {
   });
 
   it('refuses an EC private key without echoing it', () => {
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const e = refusal(ec);
     expect(e.message).toMatch(/must be an RSA private key \(got ec\)/);
     expect(e.message).not.toContain(pemBody(ec).slice(0, 40));
@@ -60,7 +66,9 @@ describe('loadSecretKey', () => {
     const damaged = [...lines.slice(0, 4), lines.at(-1)].join('\n');
     expect(refusal(damaged).message).toMatch(/not a readable PEM private key/);
     expect(refusal(damaged).message).not.toContain(pemBody(damaged).slice(0, 40));
-    const encrypted = rsa.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
+    const encrypted = rsa.privateKey
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+      .toString();
     expect(refusal(encrypted).message).toMatch(/encrypted/);
   });
 
@@ -69,6 +77,8 @@ describe('loadSecretKey', () => {
   });
 
   it('runs when the client is built, so a bad key fails before any request', () => {
-    expect(() => createFireblocksClient({ baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'k', privateKey: rsa.publicPem })).toThrow(ConfigError);
+    expect(() =>
+      createFireblocksClient({ baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'k', privateKey: rsa.publicPem }),
+    ).toThrow(ConfigError);
   });
 });

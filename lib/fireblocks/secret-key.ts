@@ -22,7 +22,9 @@ export function loadSecretKey(key: string | KeyObject): KeyObject {
   const keyObject = typeof key === 'string' ? parsePem(key) : key;
   if (keyObject.type !== 'private') throw problem(`must be a private key (got a ${keyObject.type} key)`);
   if (keyObject.asymmetricKeyType !== 'rsa') {
-    throw problem(`must be an RSA private key (got ${keyObject.asymmetricKeyType ?? 'an unknown type'}); Fireblocks signs with RS256`);
+    throw problem(
+      `must be an RSA private key (got ${keyObject.asymmetricKeyType ?? 'an unknown type'}); Fireblocks signs with RS256`,
+    );
   }
   const bits = keyObject.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < MIN_RSA_BITS) throw problem(`RSA key is ${bits} bits; at least ${MIN_RSA_BITS} required`);
@@ -32,7 +34,8 @@ export function loadSecretKey(key: string | KeyObject): KeyObject {
 function parsePem(text: string): KeyObject {
   const pem = text.trim();
   if (!pem.startsWith('-----BEGIN ')) throw problem('is not a PEM key (expected "-----BEGIN PRIVATE KEY-----")');
-  if (/-----BEGIN (?:RSA )?PUBLIC KEY-----/.test(pem)) throw problem('is a public key; the console needs the private key');
+  if (/-----BEGIN (?:RSA )?PUBLIC KEY-----/.test(pem))
+    throw problem('is a public key; the console needs the private key');
   if (pem.includes('-----BEGIN CERTIFICATE-----')) throw problem('is a certificate; the console needs the private key');
   if (pem.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----') || /Proc-Type:\s*4,ENCRYPTED/.test(pem)) {
     throw problem('is encrypted with a passphrase; provide the unencrypted PEM');

@@ -15,7 +15,9 @@ const HEADER_B64 = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toS
 
 /** Hex SHA-256 of the exact body bytes; of the empty string when there is no body (Fireblocks' rule). */
 export function bodyHash(body?: Uint8Array | string): string {
-  return createHash('sha256').update(body ?? '').digest('hex');
+  return createHash('sha256')
+    .update(body ?? '')
+    .digest('hex');
 }
 
 export interface FireblocksClaims {

@@ -47,12 +47,23 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
   for (let attempt = 1; ; attempt++) {
     try {
       const raw = await attemptOnce(t, spec, url, body, attempt);
-      return { data: parseBody(raw, spec.schema), status: raw.status, headers: raw.headers, fireblocksRequestId: requestIdOf(raw.headers) };
+      return {
+        data: parseBody(raw, spec.schema),
+        status: raw.status,
+        headers: raw.headers,
+        fireblocksRequestId: requestIdOf(raw.headers),
+      };
     } catch (error) {
       const delayMs = attempt < maxAttempts ? retryDelay(t.retry, attempt, error) : undefined;
       if (delayMs === undefined) throw error;
       const fe = error as FireblocksError;
-      t.retry.onRetry?.({ attempt, delayMs, reason: fe.kind === 'http' ? 'status' : 'network', status: fe.status, retryAfterMs: retryAfterMs(fe) });
+      t.retry.onRetry?.({
+        attempt,
+        delayMs,
+        reason: fe.kind === 'http' ? 'status' : 'network',
+        status: fe.status,
+        retryAfterMs: retryAfterMs(fe),
+      });
       await sleep(delayMs, spec.signal);
     }
   }
@@ -66,17 +77,31 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
 function assertPathKept(baseUrl: string, path: string, url: URL): void {
   const meant = new URL(baseUrl).pathname.replace(/\/+$/, '') + path;
   if (url.pathname === meant) return;
-  throw new FireblocksError({ kind: 'invalid_request', message: 'A path parameter is not a plain name (. or ..); nothing was sent to Fireblocks' });
+  throw new FireblocksError({
+    kind: 'invalid_request',
+    message: 'A path parameter is not a plain name (. or ..); nothing was sent to Fireblocks',
+  });
 }
 
-async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: Uint8Array | undefined, attempt: number): Promise<RawResponse> {
+async function attemptOnce<T>(
+  t: Transport,
+  spec: CallSpec<T>,
+  url: URL,
+  body: Uint8Array | undefined,
+  attempt: number,
+): Promise<RawResponse> {
   // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
   const authorization = `Bearer ${await t.sign({ uri: url.pathname + url.search, body })}`;
   let answer: HttpAnswer;
   try {
     answer = await t.send(url, {
       method: spec.method,
-      headers: { 'X-API-Key': t.apiKey, Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        'X-API-Key': t.apiKey,
+        Authorization: authorization,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body,
       timeoutMs: t.timeoutMs,
       signal: spec.signal,
@@ -84,13 +109,25 @@ async function attemptOnce<T>(t: Transport, spec: CallSpec<T>, url: URL, body: U
   } catch (error) {
     if (!(error instanceof HttpSendError)) throw error; // the caller's abort reason
     if (error.reason === 'timeout') {
-      throw new FireblocksError({ kind: 'timeout', message: `Fireblocks did not answer within ${t.timeoutMs} ms`, attempts: attempt });
+      throw new FireblocksError({
+        kind: 'timeout',
+        message: `Fireblocks did not answer within ${t.timeoutMs} ms`,
+        attempts: attempt,
+      });
     }
     if (error.reason === 'too_large') {
-      throw new FireblocksError({ kind: 'invalid_response', message: 'Fireblocks sent an answer larger than the console accepts', attempts: attempt });
+      throw new FireblocksError({
+        kind: 'invalid_response',
+        message: 'Fireblocks sent an answer larger than the console accepts',
+        attempts: attempt,
+      });
     }
     // Only the error's code goes along (e.g. ECONNREFUSED), never a message that could quote a header.
-    throw new FireblocksError({ kind: 'network', message: `Fireblocks could not be reached${error.code ? ` (${error.code})` : ''}`, attempts: attempt });
+    throw new FireblocksError({
+      kind: 'network',
+      message: `Fireblocks could not be reached${error.code ? ` (${error.code})` : ''}`,
+      attempts: attempt,
+    });
   }
   const raw = { ...answer, attempt };
   if (raw.status < 200 || raw.status > 299) throw httpError(raw);

@@ -11,7 +11,10 @@ import { z } from 'zod';
  */
 const optional = <T extends z.ZodType>(schema: T) =>
   // The outer .optional() keeps the key optional in the inferred type, not merely `T | undefined`.
-  schema.nullish().transform((v) => v ?? undefined).optional();
+  schema
+    .nullish()
+    .transform((v) => v ?? undefined)
+    .optional();
 
 /** Cosigner types the spec lists (others are accepted and shown as-is). */
 export const COSIGNER_TYPES = ['SANDBOX', 'SGX', 'GCP-CONFSPACE', 'AWS-NITRO', 'PLAIN'] as const;
@@ -43,7 +46,13 @@ export const apiKeySchema = z.object({
 });
 
 const page = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), next: z.string().nullish().transform((v) => v ?? null) });
+  z.object({
+    data: z.array(item),
+    next: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
+  });
 
 export const cosignersPageSchema = page(cosignerSchema);
 export const apiKeysPageSchema = page(apiKeySchema);
@@ -53,9 +62,7 @@ export const requestStatusSchema = z.object({ status: z.enum(REQUEST_STATES), ty
 /** The 202 body echoes the write model (`cert`, not `certPublicKeyHash`). */
 export const updateCallbackHandlerResponseSchema = z.object({
   id: z.string().min(1),
-  callbackHandler: optional(
-    z.object({ url: z.string(), publicKey: optional(z.string()), cert: optional(z.string()) }),
-  ),
+  callbackHandler: optional(z.object({ url: z.string(), publicKey: optional(z.string()), cert: optional(z.string()) })),
 });
 
 /** Fireblocks' error body; both fields optional per the spec. */

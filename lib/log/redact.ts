@@ -9,5 +9,9 @@ const IRON = /Fe26\.2\*[^\s"';]+/g;
  * (Fireblocks auth) and iron seals (session cookies) are cut out, and the text is capped at 4,000 characters.
  */
 export function redactText(text: string): string {
-  return text.replace(PEM, '[redacted PEM]').replace(JWT, '[redacted JWT]').replace(IRON, '[redacted seal]').slice(0, 4000);
+  return text
+    .replace(PEM, '[redacted PEM]')
+    .replace(JWT, '[redacted JWT]')
+    .replace(IRON, '[redacted seal]')
+    .slice(0, 4000);
 }

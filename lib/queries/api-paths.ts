@@ -25,8 +25,10 @@ export const apiPaths = {
   apiKeys: (cosignerId: string, p: PageParams) => `/api/cosigners/${seg(cosignerId)}/api-keys?${pageQuery(p)}`,
   apiKey: (cosignerId: string, apiKeyId: string) => `/api/cosigners/${seg(cosignerId)}/api-keys/${seg(apiKeyId)}`,
   inspect: () => '/api/callback-handler/inspect',
-  audit: (p: AuditListParams) => `/api/audit?${auditQuery(p.filter, { pageSize: String(p.pageSize), ...(p.cursor ? { pageCursor: p.cursor } : {}) })}`,
-  auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) => `/api/audit/export?${auditQuery(filter, { format })}`,
+  audit: (p: AuditListParams) =>
+    `/api/audit?${auditQuery(p.filter, { pageSize: String(p.pageSize), ...(p.cursor ? { pageCursor: p.cursor } : {}) })}`,
+  auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) =>
+    `/api/audit/export?${auditQuery(filter, { format })}`,
   changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,

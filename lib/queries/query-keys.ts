@@ -52,5 +52,11 @@ export const queryKeys = {
     list: (p: AuditListParams) => ['audit', 'list', p.filter, p.pageSize, p.cursor ?? ''] as const,
   },
   inspect: (body: { url?: string; publicKey?: string; cert?: string }) =>
-    ['inspect', body.url ?? '', body.publicKey === undefined ? '' : 'publicKey', body.cert === undefined ? '' : 'cert', body.publicKey ?? body.cert ?? ''] as const,
+    [
+      'inspect',
+      body.url ?? '',
+      body.publicKey === undefined ? '' : 'publicKey',
+      body.cert === undefined ? '' : 'cert',
+      body.publicKey ?? body.cert ?? '',
+    ] as const,
 };

@@ -42,7 +42,13 @@ export async function fetchChange(changeId: string): Promise<ServerRead<ChangeWi
 
 /** A page of changes (null data when it could not be read in time: the browser reads it). */
 export async function fetchChanges(q: ChangesQuery): Promise<ServerRead<ListChangesResponse>> {
-  const query = { state: q.state, pageSize: q.pageSize, cosignerId: q.cosignerId, apiKeyId: q.apiKeyId, pageCursor: q.cursor };
+  const query = {
+    state: q.state,
+    pageSize: q.pageSize,
+    cosignerId: q.cosignerId,
+    apiKeyId: q.apiKeyId,
+    pageCursor: q.cursor,
+  };
   try {
     return await withinBudget(() => listChanges(getChangeContext(), query));
   } catch {

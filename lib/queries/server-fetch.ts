@@ -1,7 +1,12 @@
 import 'server-only';
 
 import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
-import { apiKeyResponseSchema, cosignerResponseSchema, listApiKeysResponseSchema, listCosignersResponseSchema } from '@/lib/cosigners/console-api-schemas';
+import {
+  apiKeyResponseSchema,
+  cosignerResponseSchema,
+  listApiKeysResponseSchema,
+  listCosignersResponseSchema,
+} from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks, isFireblocksError } from '@/lib/fireblocks';
 
 import type { ServerRead } from './initial-page';
@@ -49,7 +54,9 @@ export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCos
   });
 
 export const fetchCosigner = (cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
-  orNullUnless404(async () => cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data));
+  orNullUnless404(async () =>
+    cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data),
+  );
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
   orNull(async () => {
@@ -59,5 +66,7 @@ export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<
 
 export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
   orNullUnless404(async () =>
-    apiKeyResponseSchema.parse((await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() })).data),
+    apiKeyResponseSchema.parse(
+      (await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() })).data,
+    ),
   );

@@ -19,7 +19,12 @@ export interface UseApiKeyOptions {
 }
 
 /** One API key with its live callback handler (the full PEM: only this single-key read carries it). */
-export function useApiKey(cosignerId: string, apiKeyId: string, initial?: ServerRead<ApiKeyResponse>, options: UseApiKeyOptions = {}) {
+export function useApiKey(
+  cosignerId: string,
+  apiKeyId: string,
+  initial?: ServerRead<ApiKeyResponse>,
+  options: UseApiKeyOptions = {},
+) {
   return useQuery({
     queryKey: queryKeys.apiKeys.detail(cosignerId, apiKeyId),
     queryFn: async ({ signal }) =>

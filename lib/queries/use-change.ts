@@ -34,7 +34,10 @@ export function useChange(changeId: string, initial?: ServerRead<ChangeWithTimel
     refetchInterval: (query) => {
       if (!isOpen(query) || query.state.status === 'error') return false;
       const c = query.state.data;
-      return schedule.nextDelayMs(`${c?.state}|${c?.fireblocks.lastStatus}|${c?.timeline.length}`, query.state.dataUpdateCount);
+      return schedule.nextDelayMs(
+        `${c?.state}|${c?.fireblocks.lastStatus}|${c?.timeline.length}`,
+        query.state.dataUpdateCount,
+      );
     },
     // React Query's focus manager counts the tab being shown again as focus; 'always' reads at once however fresh.
     refetchIntervalInBackground: false,

@@ -17,7 +17,11 @@ export interface UseChangesOptions {
 }
 
 /** A page of changes, newest first; the previous page stays on screen while the next one loads. */
-export function useChanges(query: ChangesQuery, initial?: ServerRead<ListChangesResponse>, options: UseChangesOptions = {}) {
+export function useChanges(
+  query: ChangesQuery,
+  initial?: ServerRead<ListChangesResponse>,
+  options: UseChangesOptions = {},
+) {
   const [schedule] = useState(() => new PollSchedule());
   return useQuery({
     queryKey: queryKeys.changes.list(query),

@@ -13,7 +13,8 @@ import type { CosignerResponse, GetCosignerResponse } from './types';
 export function useCosigner(cosignerId: string, initial?: ServerRead<CosignerResponse>) {
   return useQuery({
     queryKey: queryKeys.cosigners.detail(cosignerId),
-    queryFn: async ({ signal }) => (await fetchJson<GetCosignerResponse>(apiPaths.cosigner(cosignerId), { signal })).data,
+    queryFn: async ({ signal }) =>
+      (await fetchJson<GetCosignerResponse>(apiPaths.cosigner(cosignerId), { signal })).data,
     ...initialDataOf(initial),
   });
 }

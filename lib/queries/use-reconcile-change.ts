@@ -16,7 +16,10 @@ export function useReconcileChange(changeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
-      fetchJson<GetChangeResponse>(apiPaths.reconcileChange(changeId), { method: 'POST', body: { outcome: 'failed', reason } }),
+      fetchJson<GetChangeResponse>(apiPaths.reconcileChange(changeId), {
+        method: 'POST',
+        body: { outcome: 'failed', reason },
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.changes.all() }),
   });
 }

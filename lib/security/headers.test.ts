@@ -9,7 +9,13 @@ describe('contentSecurityPolicy', () => {
     const csp = contentSecurityPolicy({ ...base, production: true, https: true });
     expect(csp).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic';");
     expect(csp).not.toContain('unsafe-eval');
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self' https://login.example.com", 'upgrade-insecure-requests']) {
+    for (const d of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self' https://login.example.com",
+      'upgrade-insecure-requests',
+    ]) {
       expect(csp).toContain(d);
     }
   });
@@ -18,7 +24,9 @@ describe('contentSecurityPolicy', () => {
     const csp = contentSecurityPolicy({ ...base, production: false, https: false });
     expect(csp).toContain("'strict-dynamic' 'unsafe-eval'");
     expect(csp).not.toContain('upgrade-insecure-requests');
-    expect(contentSecurityPolicy({ ...base, production: true, https: false })).not.toContain('upgrade-insecure-requests');
+    expect(contentSecurityPolicy({ ...base, production: true, https: false })).not.toContain(
+      'upgrade-insecure-requests',
+    );
   });
 });
 
@@ -46,7 +54,9 @@ describe('apiSecurityHeaders', () => {
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'X-Frame-Options': 'DENY',
       'Cache-Control': 'no-store, no-transform',
-      'Strict-Transport-Security': securityHeaders({ ...base, production: true, https: true })['Strict-Transport-Security'],
+      'Strict-Transport-Security': securityHeaders({ ...base, production: true, https: true })[
+        'Strict-Transport-Security'
+      ],
     });
     expect(apiSecurityHeaders(false)['Strict-Transport-Security']).toBeUndefined();
   });

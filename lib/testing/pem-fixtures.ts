@@ -139,7 +139,12 @@ export interface CertFixture {
   publicKeyPem: string;
 }
 
-const rsaAlg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const rsaAlg = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 const ecAlg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const certCache = new Map<string, Promise<CertFixture>>();
 

@@ -13,7 +13,8 @@ export function scriptUrls(html: string, pageUrl: string): string[] {
   for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
     const rel = attr(tag, 'rel')?.toLowerCase();
     const href = attr(tag, 'href');
-    if (href && (rel === 'modulepreload' || (rel === 'preload' && attr(tag, 'as')?.toLowerCase() === 'script'))) urls.push(href);
+    if (href && (rel === 'modulepreload' || (rel === 'preload' && attr(tag, 'as')?.toLowerCase() === 'script')))
+      urls.push(href);
   }
   const absolute = urls.map((u) => new URL(u.replace(/&amp;/g, '&'), pageUrl));
   return [...new Set(absolute.filter((u) => u.origin === origin).map((u) => u.toString()))];

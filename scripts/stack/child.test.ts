@@ -25,7 +25,14 @@ describe('spawnManaged', () => {
       console.log(g.pid);
       setInterval(() => {}, 1000);`;
     const log = path.join(mkdtempSync(path.join(tmpdir(), 'child-')), 'out.log');
-    const child = spawnManaged({ name: 'tree', command: process.execPath, args: ['-e', script], env: process.env, output: { file: log }, graceMs: 500 });
+    const child = spawnManaged({
+      name: 'tree',
+      command: process.execPath,
+      args: ['-e', script],
+      env: process.env,
+      output: { file: log },
+      graceMs: 500,
+    });
     let grandchild = NaN;
     while (Number.isNaN(grandchild)) {
       await tick();

@@ -1,5 +1,8 @@
 /** The opt-in that lets the any-password dev IdP front a real Fireblocks workspace; its value says what it means. */
-export const DEV_IDP_OPT_IN = { name: 'DEV_IDP_WITH_REAL_FIREBLOCKS', value: 'i-understand-anyone-can-sign-in' } as const;
+export const DEV_IDP_OPT_IN = {
+  name: 'DEV_IDP_WITH_REAL_FIREBLOCKS',
+  value: 'i-understand-anyone-can-sign-in',
+} as const;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

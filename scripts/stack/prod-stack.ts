@@ -22,7 +22,13 @@ export async function productionApp(ports: StackPorts): Promise<RunningApp> {
     return { appUrl: TEST_APP_URL, simUrl: TEST_SIM_URL, idpUrl: TEST_IDP_URL, close: () => Promise.resolve() };
   }
   const env = testAppEnv();
-  const code = await runCommand({ name: 'next build', command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'), args: ['build'], env, cwd: REPO_ROOT });
+  const code = await runCommand({
+    name: 'next build',
+    command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'),
+    args: ['build'],
+    env,
+    cwd: REPO_ROOT,
+  });
   if (code !== 0) throw new Error(`next build failed (exit ${code ?? 'signal'})`);
   const stack = await startTestStack(env, ports);
   return { appUrl: stack.appUrl, simUrl: stack.simUrl ?? '', idpUrl: stack.idpUrl ?? '', close: () => stack.close() };

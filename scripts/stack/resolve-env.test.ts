@@ -13,10 +13,21 @@ const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 let devKeyCalls = 0;
 const devKeys = (): DevKeys => {
   devKeyCalls += 1;
-  return { apiKey: 'dev-api-key', privateKeyPath: '/nonexistent/dev.key', publicKeyPath: '/nonexistent/dev.pub', publicKeyPem: publicPem };
+  return {
+    apiKey: 'dev-api-key',
+    privateKeyPath: '/nonexistent/dev.key',
+    publicKeyPath: '/nonexistent/dev.pub',
+    publicKeyPem: publicPem,
+  };
 };
 let secrets = 0;
-const base = { appPort: 3000, simPort: 4010, idpPort: 4011, devKeys, randomSecret: () => `secret-${++secrets}-${'x'.repeat(40)}` };
+const base = {
+  appPort: 3000,
+  simPort: 4010,
+  idpPort: 4011,
+  devKeys,
+  randomSecret: () => `secret-${++secrets}-${'x'.repeat(40)}`,
+};
 
 describe('resolveStackEnv', () => {
   it('embeds the simulator and the dev IdP when nothing is set', () => {
@@ -55,27 +66,44 @@ describe('resolveStackEnv', () => {
   });
 
   it('refuses the any-password dev IdP in front of a real workspace without the opt-in', () => {
-    const env = { FIREBLOCKS_BASE_URL: 'https://sandbox-api.fireblocks.io/v1', FIREBLOCKS_API_KEY: 'real-key', FIREBLOCKS_SECRET_KEY_PATH: '/secrets/fireblocks.key' };
+    const env = {
+      FIREBLOCKS_BASE_URL: 'https://sandbox-api.fireblocks.io/v1',
+      FIREBLOCKS_API_KEY: 'real-key',
+      FIREBLOCKS_SECRET_KEY_PATH: '/secrets/fireblocks.key',
+    };
     const r = resolveStackEnv({ ...base, env });
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatch(/OIDC_ISSUER[\s\S]*DEV_IDP_WITH_REAL_FIREBLOCKS=i-understand-anyone-can-sign-in/);
   });
 
   it('a real IdP starts no dev IdP and keeps its client', () => {
-    const env = { FIREBLOCKS_SECRET_KEY: privatePem, OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'console', OIDC_CLIENT_SECRET: 's3cret' };
+    const env = {
+      FIREBLOCKS_SECRET_KEY: privatePem,
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'console',
+      OIDC_CLIENT_SECRET: 's3cret',
+    };
     const r = resolveStackEnv({ ...base, env });
     expect(r.idp).toBeUndefined();
     expect(r.appEnv).toMatchObject(env);
   });
 
   it('names what is missing instead of pairing a real upstream with dev credentials', () => {
-    const r = resolveStackEnv({ ...base, env: { FIREBLOCKS_BASE_URL: 'https://api.fireblocks.io/v1', OIDC_ISSUER: 'https://login.example.com' } });
+    const r = resolveStackEnv({
+      ...base,
+      env: { FIREBLOCKS_BASE_URL: 'https://api.fireblocks.io/v1', OIDC_ISSUER: 'https://login.example.com' },
+    });
     expect(r.problems).toHaveLength(4);
-    expect(r.problems.join('\n')).toMatch(/FIREBLOCKS_API_KEY[\s\S]*FIREBLOCKS_SECRET_KEY_PATH[\s\S]*OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/);
+    expect(r.problems.join('\n')).toMatch(
+      /FIREBLOCKS_API_KEY[\s\S]*FIREBLOCKS_SECRET_KEY_PATH[\s\S]*OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/,
+    );
   });
 
   it('treats empty strings as unset', () => {
-    const r = resolveStackEnv({ ...base, env: { FIREBLOCKS_BASE_URL: '  ', FIREBLOCKS_SECRET_KEY: privatePem, OIDC_ISSUER: '' } });
+    const r = resolveStackEnv({
+      ...base,
+      env: { FIREBLOCKS_BASE_URL: '  ', FIREBLOCKS_SECRET_KEY: privatePem, OIDC_ISSUER: '' },
+    });
     expect(r.sim).toBeDefined();
     expect(r.idp).toBeDefined();
   });
@@ -87,7 +115,11 @@ describe('resolveStackEnv', () => {
   });
 
   it('an APP_URL the caller set wins over the port (a proxy in front, another host name)', () => {
-    const r = resolveStackEnv({ ...base, appPort: 3950, env: { FIREBLOCKS_SECRET_KEY: privatePem, APP_URL: 'https://console.example.com' } });
+    const r = resolveStackEnv({
+      ...base,
+      appPort: 3950,
+      env: { FIREBLOCKS_SECRET_KEY: privatePem, APP_URL: 'https://console.example.com' },
+    });
     expect(r.appEnv.APP_URL).toBe('https://console.example.com');
     expect(r.idp?.client.redirectUris).toEqual(['https://console.example.com/auth/callback']);
   });

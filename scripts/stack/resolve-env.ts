@@ -39,7 +39,10 @@ export interface ResolvedStackEnv {
   /** Present when FIREBLOCKS_BASE_URL was unset: start the simulator with this API user. */
   sim?: { port: number; apiUser: { apiKey: string; publicKeyPem: string } };
   /** Present when OIDC_ISSUER was unset: start the dev IdP with this client. */
-  idp?: { port: number; client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] } };
+  idp?: {
+    port: number;
+    client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
+  };
   /** Configuration that cannot work (e.g. a real Fireblocks URL without credentials), one line each. */
   problems: string[];
 }
@@ -72,9 +75,13 @@ export function resolveStackEnv(o: ResolveStackEnvOptions): ResolvedStackEnv {
     }
     // The simulator registers whichever key the app will sign with, so a user's own key works against it too.
     const privatePem = appEnv.FIREBLOCKS_SECRET_KEY ?? readFileSync(appEnv.FIREBLOCKS_SECRET_KEY_PATH ?? '', 'utf8');
-    result.sim = { port: o.simPort, apiUser: { apiKey: appEnv.FIREBLOCKS_API_KEY ?? '', publicKeyPem: publicKeyOf(privatePem) } };
+    result.sim = {
+      port: o.simPort,
+      apiUser: { apiKey: appEnv.FIREBLOCKS_API_KEY ?? '', publicKeyPem: publicKeyOf(privatePem) },
+    };
   } else {
-    if (!set(o.env.FIREBLOCKS_API_KEY)) problems.push('FIREBLOCKS_BASE_URL is set, so FIREBLOCKS_API_KEY must be too (that workspace\'s API user)');
+    if (!set(o.env.FIREBLOCKS_API_KEY))
+      problems.push("FIREBLOCKS_BASE_URL is set, so FIREBLOCKS_API_KEY must be too (that workspace's API user)");
     if (!set(o.env.FIREBLOCKS_SECRET_KEY_PATH) && !set(o.env.FIREBLOCKS_SECRET_KEY)) {
       problems.push('FIREBLOCKS_BASE_URL is set, so FIREBLOCKS_SECRET_KEY_PATH (or FIREBLOCKS_SECRET_KEY) must be too');
     }
@@ -91,7 +98,12 @@ export function resolveStackEnv(o: ResolveStackEnvOptions): ResolvedStackEnv {
     const landing = new URL('/', appEnv.APP_URL).toString();
     result.idp = {
       port: o.idpPort,
-      client: { clientId: appEnv.OIDC_CLIENT_ID, clientSecret: appEnv.OIDC_CLIENT_SECRET, redirectUris: [redirectUri], postLogoutRedirectUris: [landing] },
+      client: {
+        clientId: appEnv.OIDC_CLIENT_ID,
+        clientSecret: appEnv.OIDC_CLIENT_SECRET,
+        redirectUris: [redirectUri],
+        postLogoutRedirectUris: [landing],
+      },
     };
   } else {
     if (!set(o.env.OIDC_CLIENT_ID)) problems.push('OIDC_ISSUER is set, so OIDC_CLIENT_ID must be too');

@@ -25,7 +25,13 @@ function generatedEvent(n: number): AppendAuditEventInput {
   const signIn = n % 10 === 0;
   return {
     kind: signIn ? 'sign_in' : 'change_status',
-    actor: { iss: 'http://127.0.0.1/seed', sub, email: `${sub}@example.com`, name: sub, role: sub === 'vera' ? 'viewer' : 'admin' },
+    actor: {
+      iss: 'http://127.0.0.1/seed',
+      sub,
+      email: `${sub}@example.com`,
+      name: sub,
+      role: sub === 'vera' ? 'viewer' : 'admin',
+    },
     cosignerId: signIn ? null : `seed-cosigner-${n % 7}`,
     apiKeyId: signIn ? null : `seed-key-${n % 50}`,
     changeId: signIn ? null : `seed-change-${Math.floor(n / 4)}`,

@@ -33,7 +33,10 @@ export function ensurePostgresBinaries(): string {
   }
   console.log(`PostgreSQL is missing: installing Debian's postgresql package...`);
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql']]) {
-    const run = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const run = spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (run.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${run.status ?? 'signal'})`);
   }
   const installed = findBinDir();
@@ -51,19 +54,23 @@ function findBinDir(): string | undefined {
 
 /** PostgreSQL refuses to run as root: as root, the server's tools run as the `postgres` user Debian's package made. */
 function asServerUser(bin: string, args: string[]): { command: string; args: string[] } {
-  return process.getuid?.() === 0 ? { command: 'runuser', args: ['-u', 'postgres', '--', bin, ...args] } : { command: bin, args };
+  return process.getuid?.() === 0
+    ? { command: 'runuser', args: ['-u', 'postgres', '--', bin, ...args] }
+    : { command: bin, args };
 }
 
 function run(bin: string, args: string[], what: string): void {
   const c = asServerUser(bin, args);
   const result = spawnSync(c.command, c.args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? 'signal'}): ${(result.stderr || result.stdout).trim()}`);
+  if (result.status !== 0)
+    throw new Error(`${what} failed (exit ${result.status ?? 'signal'}): ${(result.stderr || result.stdout).trim()}`);
 }
 
 function postgresIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const ids = { uid: id('-u'), gid: id('-g') };
-  if (!Number.isInteger(ids.uid) || ids.uid <= 0) throw new Error('running as root, but there is no `postgres` user to run PostgreSQL as');
+  if (!Number.isInteger(ids.uid) || ids.uid <= 0)
+    throw new Error('running as root, but there is no `postgres` user to run PostgreSQL as');
   return ids;
 }
 
@@ -81,7 +88,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const data = path.join(root, 'data');
   const removeRoot = () => rmSync(root, { recursive: true, force: true });
   try {
-    run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], 'initdb');
+    run(
+      path.join(bin, 'initdb'),
+      ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
+      'initdb',
+    );
   } catch (error) {
     removeRoot();
     throw error;
@@ -93,7 +104,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     try {
       if (requested !== undefined) await assertPortFree(port, 'test PostgreSQL');
       const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`;
-      run(path.join(bin, 'pg_ctl'), ['start', '-D', data, '-w', '-t', '60', '-l', path.join(root, 'server.log'), '-o', serverOptions], 'pg_ctl start');
+      run(
+        path.join(bin, 'pg_ctl'),
+        ['start', '-D', data, '-w', '-t', '60', '-l', path.join(root, 'server.log'), '-o', serverOptions],
+        'pg_ctl start',
+      );
     } catch (error) {
       if (attempt < 9) continue;
       removeRoot();

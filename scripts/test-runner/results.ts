@@ -48,11 +48,14 @@ export function withExitCode(counts: Counts | undefined, exitCode: number | null
 }
 
 export function sum(all: Counts[]): Counts {
-  return all.reduce((a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }), {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-  });
+  return all.reduce(
+    (a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }),
+    {
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+    },
+  );
 }
 
 /** The closing line CI reads: exactly `N passed, N failed`. */

@@ -15,7 +15,10 @@ export interface TsRun {
  */
 export function runTsFile(file: string, args: string[], env: Record<string, string | undefined> = {}): Promise<TsRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', file, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', file, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

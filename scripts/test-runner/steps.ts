@@ -9,7 +9,12 @@ const bin = (name: string) => path.join(REPO_ROOT, 'node_modules', '.bin', name)
 export const REPORT_DIR = path.join(REPO_ROOT, 'test-results', 'reports');
 
 /** Runs a tool that is not a test suite: passes or fails as a whole. */
-export async function runTool(name: string, command: string, args: string[], env?: Record<string, string>): Promise<Counts | 'ok'> {
+export async function runTool(
+  name: string,
+  command: string,
+  args: string[],
+  env?: Record<string, string>,
+): Promise<Counts | 'ok'> {
   const code = await runCommand({ name, command: bin(command), args, env, cwd: REPO_ROOT });
   return code === 0 ? 'ok' : { passed: 0, failed: 1, skipped: 0 };
 }

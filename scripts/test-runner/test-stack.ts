@@ -51,7 +51,9 @@ export async function startTestStack(env: Record<string, string>, ports: StackPo
     env,
     // Short lifecycle so journeys reach COMPLETED quickly; each state is still observable.
     sim: { delays: { approveMs: 1500, completeMs: 1500 } },
-    appOutput: { file: ports === TEST_PORTS ? APP_LOG : path.join(REPO_ROOT, 'test-results', 'stack', `app-${ports.app}.log`) },
+    appOutput: {
+      file: ports === TEST_PORTS ? APP_LOG : path.join(REPO_ROOT, 'test-results', 'stack', `app-${ports.app}.log`),
+    },
   });
 }
 

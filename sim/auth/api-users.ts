@@ -22,7 +22,9 @@ export function loadApiUsers(users: ApiUser[]): Map<string, KeyObject> {
       throw new Error(`API user ${apiKey}: not a readable public key or certificate PEM`);
     }
     if (key.asymmetricKeyType !== 'rsa') {
-      throw new Error(`API user ${apiKey}: Fireblocks API users sign with RSA, got ${key.asymmetricKeyType ?? 'unknown'}`);
+      throw new Error(
+        `API user ${apiKey}: Fireblocks API users sign with RSA, got ${key.asymmetricKeyType ?? 'unknown'}`,
+      );
     }
     map.set(apiKey, key);
   }

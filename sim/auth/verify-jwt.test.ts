@@ -54,7 +54,12 @@ describe('request verification (Fireblocks 401 codes)', () => {
     const { sim } = t;
     const c = (await t.call({ path: '/v1/cosigners?pageSize=1' })).json as { data: Array<{ id: string }> };
     const path = `/v1/cosigners/${c.data[0]?.id ?? ''}`;
-    const res = await t.call({ method: 'PATCH', path, body: { name: 'Signed name' }, sentBody: JSON.stringify({ name: 'Tampered' }) });
+    const res = await t.call({
+      method: 'PATCH',
+      path,
+      body: { name: 'Signed name' },
+      sentBody: JSON.stringify({ name: 'Tampered' }),
+    });
     expectError('PATCH', path, res, 401, AUTH.invalidSignature);
     // The same body re-serialised with other whitespace is other bytes, hence another hash.
     const spaced = await t.call({ method: 'PATCH', path, body: { name: 'x' }, sentBody: '{ "name": "x" }' });
@@ -68,8 +73,20 @@ describe('request verification (Fireblocks 401 codes)', () => {
 
   it('-4 for a wrong uri, including a missing query or a missing /v1', async () => {
     expectError('GET', LIST, await t.call({ path: LIST, claims: { uri: '/v1/cosigners' } }), 401, AUTH.wrongUri);
-    expectError('GET', LIST, await t.call({ path: LIST, claims: { uri: '/cosigners?pageSize=2' } }), 401, AUTH.wrongUri);
-    expectError('GET', LIST, await t.call({ path: LIST, claims: { uri: 'http://127.0.0.1/v1/cosigners?pageSize=2' } }), 401, AUTH.wrongUri);
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, claims: { uri: '/cosigners?pageSize=2' } }),
+      401,
+      AUTH.wrongUri,
+    );
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, claims: { uri: 'http://127.0.0.1/v1/cosigners?pageSize=2' } }),
+      401,
+      AUTH.wrongUri,
+    );
   });
 
   it('-10 for an expired token', async () => {
@@ -79,7 +96,13 @@ describe('request verification (Fireblocks 401 codes)', () => {
 
   it(`-12 for iat in the future beyond the ${CLOCK_SKEW_SEC} s skew; a small skew is accepted`, async () => {
     const ahead = now() + CLOCK_SKEW_SEC + 30;
-    expectError('GET', LIST, await t.call({ path: LIST, claims: { iat: ahead, exp: ahead + 30 } }), 401, AUTH.futureIat);
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, claims: { iat: ahead, exp: ahead + 30 } }),
+      401,
+      AUTH.futureIat,
+    );
     const slight = now() + 2;
     expectValid('GET', LIST, await t.call({ path: LIST, claims: { iat: slight, exp: slight + 55 } }), 200);
   });
@@ -87,13 +110,25 @@ describe('request verification (Fireblocks 401 codes)', () => {
   it('-5 when exp is more than 55 s after iat, or not after it', async () => {
     expectError('GET', LIST, await t.call({ path: LIST, claims: { exp: now() + 56 } }), 401, AUTH.invalidTokenFormat);
     expectError('GET', LIST, await t.call({ path: LIST, claims: { exp: now() + 3600 } }), 401, AUTH.invalidTokenFormat);
-    expectError('GET', LIST, await t.call({ path: LIST, claims: { iat: now(), exp: now() } }), 401, AUTH.invalidTokenFormat);
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, claims: { iat: now(), exp: now() } }),
+      401,
+      AUTH.invalidTokenFormat,
+    );
   });
 
   it('-7 for a replayed nonce, also when the token is re-signed around the same nonce', async () => {
     const first = await t.call({ path: LIST });
     expectValid('GET', LIST, first, 200);
-    expectError('GET', LIST, await t.call({ path: LIST, authorization: `Bearer ${first.token}` }), 401, AUTH.notAccepted);
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, authorization: `Bearer ${first.token}` }),
+      401,
+      AUTH.notAccepted,
+    );
     const nonce = randomUUID();
     expectValid('GET', LIST, await t.call({ path: LIST, claims: { nonce } }), 200);
     expectError('GET', LIST, await t.call({ path: LIST, claims: { nonce } }), 401, AUTH.notAccepted);
@@ -106,17 +141,36 @@ describe('request verification (Fireblocks 401 codes)', () => {
   });
 
   it('-5 for a token that is not a JWS, or lacks claims', async () => {
-    expectError('GET', LIST, await t.call({ path: LIST, authorization: 'Bearer not.a.jwt' }), 401, AUTH.invalidTokenFormat);
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, authorization: 'Bearer not.a.jwt' }),
+      401,
+      AUTH.invalidTokenFormat,
+    );
     expectError('GET', LIST, await t.call({ path: LIST, authorization: 'Bearer abc' }), 401, AUTH.invalidTokenFormat);
     expectError('GET', LIST, await t.call({ path: LIST, claims: { nonce: undefined } }), 401, AUTH.invalidTokenFormat);
     expectError('GET', LIST, await t.call({ path: LIST, claims: { iat: 'yesterday' } }), 401, AUTH.invalidTokenFormat);
   });
 
   it('-1 for an unsigned (alg none) or HMAC token', async () => {
-    const claims = { uri: LIST, nonce: randomUUID(), iat: now(), exp: now() + 55, sub: t.userA.apiKey, bodyHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' };
+    const claims = {
+      uri: LIST,
+      nonce: randomUUID(),
+      iat: now(),
+      exp: now() + 55,
+      sub: t.userA.apiKey,
+      bodyHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    };
     const enc = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
     const none = `${enc({ alg: 'none', typ: 'JWT' })}.${enc(claims)}.`;
-    expectError('GET', LIST, await t.call({ path: LIST, authorization: `Bearer ${none}` }), 401, AUTH.invalidTokenFormat);
+    expectError(
+      'GET',
+      LIST,
+      await t.call({ path: LIST, authorization: `Bearer ${none}` }),
+      401,
+      AUTH.invalidTokenFormat,
+    );
     const hs = await t.call({ path: LIST, header: { alg: 'HS256' } });
     expectError('GET', LIST, hs, 401, AUTH.invalidSignature);
   });
@@ -130,14 +184,29 @@ describe('request verification (Fireblocks 401 codes)', () => {
     t.sim.clearLog();
     const res = await t.call({ path: LIST, claims: { uri: '/v1/x' } });
     const entry = t.sim.requestLog()[0];
-    expect(entry).toMatchObject({ method: 'GET', path: LIST, status: 401, code: AUTH.wrongUri, apiKey: t.userA.apiKey });
+    expect(entry).toMatchObject({
+      method: 'GET',
+      path: LIST,
+      status: 401,
+      code: AUTH.wrongUri,
+      apiKey: t.userA.apiKey,
+    });
     expect(JSON.stringify(entry)).not.toContain(res.token);
   });
 
   it('the test signer builds what the simulator expects (sanity)', () => {
     const token = signFireblocksJwt({ apiKey: 'k', privateKey: t.userA.privateKey, uri: '/v1/x', nowSec: 100 });
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ uri: '/v1/x', sub: 'k', iat: 100, exp: 155, bodyHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(claims).toMatchObject({
+      uri: '/v1/x',
+      sub: 'k',
+      iat: 100,
+      exp: 155,
+      bodyHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    });
   });
 });
 
@@ -157,7 +226,9 @@ describe('API user key sizes', () => {
   it('refuses to register a private key, a non-RSA key or garbage', async () => {
     const bad = [pkcs8PrivateKeyPem(), ecP256PublicKeyPem(), 'not a pem'];
     for (const publicKeyPem of bad) {
-      await expect(startSimulator({ port: 0, apiUsers: [{ apiKey: 'k', publicKeyPem }] })).rejects.toThrow(/API user k/);
+      await expect(startSimulator({ port: 0, apiUsers: [{ apiKey: 'k', publicKeyPem }] })).rejects.toThrow(
+        /API user k/,
+      );
     }
   });
 });

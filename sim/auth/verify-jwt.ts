@@ -43,7 +43,8 @@ export function verifyRequest(input: VerifyInput, users: Map<string, KeyObject>,
 
   const jwt = decodeJwt(token);
   if (!jwt) return reject(AUTH.invalidTokenFormat, 'Unauthorized: invalid token format');
-  if (jwt.header.alg !== 'RS256') return reject(AUTH.invalidSignature, 'Unauthorized: invalid signature (alg must be RS256)');
+  if (jwt.header.alg !== 'RS256')
+    return reject(AUTH.invalidSignature, 'Unauthorized: invalid signature (alg must be RS256)');
   if (!verify('sha256', Buffer.from(jwt.signingInput), publicKey, jwt.signature)) {
     return reject(AUTH.invalidSignature, 'Unauthorized: invalid signature');
   }
@@ -54,16 +55,21 @@ export function verifyRequest(input: VerifyInput, users: Map<string, KeyObject>,
   if (typeof uri !== 'string') return reject(AUTH.invalidTokenFormat, 'Unauthorized: invalid token format (uri)');
   if (uri !== input.url) return reject(AUTH.wrongUri, 'Unauthorized: wrong URI in JWT');
   const expectedHash = createHash('sha256').update(input.body).digest('hex');
-  if (bodyHash !== expectedHash) return reject(AUTH.invalidSignature, 'Unauthorized: invalid signature (bodyHash does not match the body)');
+  if (bodyHash !== expectedHash)
+    return reject(AUTH.invalidSignature, 'Unauthorized: invalid signature (bodyHash does not match the body)');
 
   if (typeof iat !== 'number' || typeof exp !== 'number' || !Number.isFinite(iat) || !Number.isFinite(exp)) {
     return reject(AUTH.invalidTokenFormat, 'Unauthorized: invalid token format (iat/exp)');
   }
   const nowSec = Math.floor(input.nowMs / 1000);
-  if (iat > nowSec + CLOCK_SKEW_SEC) return reject(AUTH.futureIat, 'Unauthorized: request has a future issuance timestamp');
+  if (iat > nowSec + CLOCK_SKEW_SEC)
+    return reject(AUTH.futureIat, 'Unauthorized: request has a future issuance timestamp');
   if (exp <= nowSec - CLOCK_SKEW_SEC) return reject(AUTH.expired, 'Unauthorized: request has expired');
   if (exp <= iat || exp - iat > MAX_LIFETIME_SEC) {
-    return reject(AUTH.invalidTokenFormat, `Unauthorized: exp must be after iat and at most ${MAX_LIFETIME_SEC} s after it`);
+    return reject(
+      AUTH.invalidTokenFormat,
+      `Unauthorized: exp must be after iat and at most ${MAX_LIFETIME_SEC} s after it`,
+    );
   }
 
   if ((typeof nonce !== 'string' || nonce === '') && typeof nonce !== 'number') {

@@ -27,7 +27,14 @@ function parseHandlerBody(req: RouteRequest): HandlerBody {
   return problem ? { ok: false, response: fail(400, SIM.invalidBody, problem) } : { ok: true, handler };
 }
 
-function start(state: SimState, req: RouteRequest, type: RequestType, cosignerId: string, apiKeyId: string, apply: () => void): AsyncRequest {
+function start(
+  state: SimState,
+  req: RouteRequest,
+  type: RequestType,
+  cosignerId: string,
+  apiKeyId: string,
+  apply: () => void,
+): AsyncRequest {
   return state.lifecycle.create(type, cosignerId, apiKeyId, apply, req.nowMs);
 }
 
@@ -62,7 +69,8 @@ export function pairApiKey(state: SimState, req: RouteRequest): SimResponse {
   const cosignerId = found.value.cosigner.id;
   const conflict = archivedConflict(found.value.cosigner.archived);
   if (conflict) return conflict;
-  if (state.store.getKey(cosignerId, apiKeyId)) return fail(409, SIM.conflict, 'API key is already paired with this cosigner');
+  if (state.store.getKey(cosignerId, apiKeyId))
+    return fail(409, SIM.conflict, 'API key is already paired with this cosigner');
   const body = parseHandlerBody(req);
   if (!body.ok) return body.response;
   const key: SimApiKey = body.handler ? { id: apiKeyId, callbackHandler: toReadModel(body.handler) } : { id: apiKeyId };
@@ -78,6 +86,8 @@ export function unpairApiKey(state: SimState, req: RouteRequest): SimResponse {
   const conflict = archivedConflict(cosigner.cosigner.archived);
   if (conflict) return conflict;
   const cosignerId = cosigner.cosigner.id;
-  const r = start(state, req, 'UNPAIR_API_KEY', cosignerId, key.key.id, () => state.store.removeKey(cosignerId, key.key.id));
+  const r = start(state, req, 'UNPAIR_API_KEY', cosignerId, key.key.id, () =>
+    state.store.removeKey(cosignerId, key.key.id),
+  );
   return accepted(r, key.key);
 }

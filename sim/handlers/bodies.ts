@@ -42,5 +42,8 @@ export function parseBody<T>(req: RouteRequest, schema: z.ZodType<T>): ParsedBod
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'body';
-  return { ok: false, response: fail(400, SIM.invalidBody, `Invalid request body: ${where}: ${issue?.message ?? 'invalid'}`) };
+  return {
+    ok: false,
+    response: fail(400, SIM.invalidBody, `Invalid request body: ${where}: ${issue?.message ?? 'invalid'}`),
+  };
 }

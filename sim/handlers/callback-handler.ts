@@ -32,7 +32,8 @@ function checkUrl(raw: string): string | null {
 }
 
 function checkPublicKey(pem: string): string | null {
-  if ((pem.match(/-----BEGIN PUBLIC KEY-----/g) ?? []).length !== 1) return 'callbackHandler.publicKey must be one PEM public key';
+  if ((pem.match(/-----BEGIN PUBLIC KEY-----/g) ?? []).length !== 1)
+    return 'callbackHandler.publicKey must be one PEM public key';
   try {
     const key = createPublicKey(pem);
     const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
@@ -45,7 +46,8 @@ function checkPublicKey(pem: string): string | null {
 }
 
 function checkCert(pem: string): string | null {
-  if ((pem.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length !== 1) return 'callbackHandler.cert must be one PEM certificate';
+  if ((pem.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length !== 1)
+    return 'callbackHandler.cert must be one PEM certificate';
   try {
     new X509Certificate(pem);
     return null;
@@ -61,7 +63,11 @@ export function checkCallbackHandler(h: CallbackHandlerRequest): string | null {
   }
   // The hybrid modes (key + pinned cert) are configured on the Co-signer host only, never via this API.
   if (h.publicKey !== undefined && h.cert !== undefined) return 'callbackHandler takes publicKey or cert, not both';
-  return checkUrl(h.url) ?? (h.publicKey !== undefined ? checkPublicKey(h.publicKey) : null) ?? (h.cert !== undefined ? checkCert(h.cert) : null);
+  return (
+    checkUrl(h.url) ??
+    (h.publicKey !== undefined ? checkPublicKey(h.publicKey) : null) ??
+    (h.cert !== undefined ? checkCert(h.cert) : null)
+  );
 }
 
 /** The read model a key shows once the change completes: a certificate shows only as its key hash. */

@@ -40,7 +40,11 @@ export function addCosigner(state: SimState, req: RouteRequest): SimResponse {
   const idem = typeof idemKey === 'string' && idemKey ? `idem:${idemKey}` : undefined;
   const previous = idem ? state.store.pendingCosigners.get(idem) : undefined;
   if (previous) return json(201, previous);
-  const pending: PendingCosigner = { ...body.value, existingCosigner: body.value.existingCosigner ?? false, pendingCosignerId: randomUUID() };
+  const pending: PendingCosigner = {
+    ...body.value,
+    existingCosigner: body.value.existingCosigner ?? false,
+    pendingCosignerId: randomUUID(),
+  };
   state.store.pendingCosigners.set(idem ?? pending.pendingCosignerId, pending);
   return json(201, pending);
 }

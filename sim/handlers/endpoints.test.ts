@@ -33,7 +33,12 @@ describe('cosigners', () => {
 
   it('GET /cosigners/{id}: 200, 404 unknown, 400 not a UUID', async () => {
     const path = `/v1/cosigners/${s.bigCosignerId}`;
-    expect(expectValid('GET', path, await req('GET', path), 200)).toMatchObject({ id: s.bigCosignerId, name: 'Treasury SGX', type: 'SGX', archived: false });
+    expect(expectValid('GET', path, await req('GET', path), 200)).toMatchObject({
+      id: s.bigCosignerId,
+      name: 'Treasury SGX',
+      type: 'SGX',
+      archived: false,
+    });
     const unknown = `/v1/cosigners/${randomUUID()}`;
     expectError('GET', unknown, await req('GET', unknown), 404, SIM.cosignerNotFound);
     expectError('GET', '/v1/cosigners/nope', await req('GET', '/v1/cosigners/nope'), 400, SIM.invalidPathParam);
@@ -41,22 +46,46 @@ describe('cosigners', () => {
 
   it('PATCH /cosigners/{id} renames (200); bad bodies are 400', async () => {
     const path = `/v1/cosigners/${s.byType['GCP-CONFSPACE']?.[0] ?? ''}`;
-    expect(expectValid('PATCH', path, await req('PATCH', path, { name: 'Custody GCP' }), 200)).toMatchObject({ name: 'Custody GCP' });
+    expect(expectValid('PATCH', path, await req('PATCH', path, { name: 'Custody GCP' }), 200)).toMatchObject({
+      name: 'Custody GCP',
+    });
     expect(expectValid('GET', path, await req('GET', path), 200)).toMatchObject({ name: 'Custody GCP' });
     expectError('PATCH', path, await req('PATCH', path, { name: 7 }), 400, SIM.invalidBody);
     expectError('PATCH', path, await req('PATCH', path, '{"name":'), 400, SIM.invalidBody);
     expectError('PATCH', path, await req('PATCH', path, { name: 'x', colour: 'red' }), 400, SIM.invalidBody);
-    expectError('PATCH', path, await req('PATCH', path, '', { 'Content-Type': 'application/json' }), 400, SIM.invalidBody);
+    expectError(
+      'PATCH',
+      path,
+      await req('PATCH', path, '', { 'Content-Type': 'application/json' }),
+      400,
+      SIM.invalidBody,
+    );
   });
 
   it('POST /cosigners adds a pending cosigner (201), Idempotency-Key replays the first answer', async () => {
     const body = { apiKeyId: randomUUID(), name: 'New Nitro' };
-    const first = expectValid('POST', '/v1/cosigners', await req('POST', '/v1/cosigners', body, { 'Idempotency-Key': 'k-1' }), 201);
+    const first = expectValid(
+      'POST',
+      '/v1/cosigners',
+      await req('POST', '/v1/cosigners', body, { 'Idempotency-Key': 'k-1' }),
+      201,
+    );
     expect(first).toMatchObject({ ...body, existingCosigner: false, pendingCosignerId: expect.any(String) as unknown });
-    const again = expectValid('POST', '/v1/cosigners', await req('POST', '/v1/cosigners', { ...body, name: 'Other' }, { 'Idempotency-Key': 'k-1' }), 201);
+    const again = expectValid(
+      'POST',
+      '/v1/cosigners',
+      await req('POST', '/v1/cosigners', { ...body, name: 'Other' }, { 'Idempotency-Key': 'k-1' }),
+      201,
+    );
     expect(again).toEqual(first);
     expectError('POST', '/v1/cosigners', await req('POST', '/v1/cosigners', { name: 'x' }), 400, SIM.invalidBody);
-    expectError('POST', '/v1/cosigners', await req('POST', '/v1/cosigners', { apiKeyId: 'abc', name: 'x' }), 400, SIM.invalidBody);
+    expectError(
+      'POST',
+      '/v1/cosigners',
+      await req('POST', '/v1/cosigners', { apiKeyId: 'abc', name: 'x' }),
+      400,
+      SIM.invalidBody,
+    );
   });
 });
 
@@ -86,15 +115,22 @@ describe('API keys', () => {
     expect(expectValid('PATCH', keyPath, res, 202)).toEqual({ id: pk.apiKeyId, ...body });
     const location = res.headers.get('location') ?? '';
     expect(location).toMatch(new RegExp(`^${keyPath}/[0-9a-f-]{36}$`));
-    expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({ type: 'UPDATE_CALLBACK_HANDLER', status: 'COMPLETED' });
-    expect(expectValid('GET', keyPath, await req('GET', keyPath), 200)).toMatchObject({ callbackHandler: { url: body.callbackHandler.url, publicKey: body.callbackHandler.publicKey } });
+    expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({
+      type: 'UPDATE_CALLBACK_HANDLER',
+      status: 'COMPLETED',
+    });
+    expect(expectValid('GET', keyPath, await req('GET', keyPath), 200)).toMatchObject({
+      callbackHandler: { url: body.callbackHandler.url, publicKey: body.callbackHandler.publicKey },
+    });
   });
 
   it('PATCH with a certificate echoes the cert; the key then shows certPublicKeyHash only', async () => {
     const cert = await validCertPem();
     const body = { callbackHandler: { url: 'https://cb.example.com/pinned', cert } };
     expectValid('PATCH', keyPath, await req('PATCH', keyPath, body), 202);
-    const key = expectValid('GET', keyPath, await req('GET', keyPath), 200) as { callbackHandler: Record<string, string> };
+    const key = expectValid('GET', keyPath, await req('GET', keyPath), 200) as {
+      callbackHandler: Record<string, string>;
+    };
     expect(Object.keys(key.callbackHandler).sort()).toEqual(['certPublicKeyHash', 'url']);
   });
 
@@ -104,8 +140,28 @@ describe('API keys', () => {
     ['unknown field', { callbackHandler: { url: 'https://a.example.com', publickey: 'x' } }, SIM.invalidBody, 400],
     ['url not a URL', { callbackHandler: { url: 'callbacks' } }, SIM.invalidBody, 400],
     ['plain http to a public host', { callbackHandler: { url: 'http://cb.example.com' } }, SIM.invalidBody, 400],
-    ['unreadable public key', { callbackHandler: { url: 'https://a.example.com', publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' } }, SIM.invalidBody, 400],
-    ['unreadable certificate', { callbackHandler: { url: 'https://a.example.com', cert: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' } }, SIM.invalidBody, 400],
+    [
+      'unreadable public key',
+      {
+        callbackHandler: {
+          url: 'https://a.example.com',
+          publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+        },
+      },
+      SIM.invalidBody,
+      400,
+    ],
+    [
+      'unreadable certificate',
+      {
+        callbackHandler: {
+          url: 'https://a.example.com',
+          cert: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----',
+        },
+      },
+      SIM.invalidBody,
+      400,
+    ],
   ])('PATCH refuses %s (400)', async (_name, body, code, status) => {
     expectError('PATCH', keyPath, await req('PATCH', keyPath, body), status, code);
   });
@@ -115,21 +171,36 @@ describe('API keys', () => {
     const res = await req('PATCH', keyPath, { callbackHandler: { url: 'https://a.example.com', publicKey: priv } });
     expectError('PATCH', keyPath, res, 400, SIM.invalidBody);
     expect(res.text).not.toContain(priv.split('\n')[1]);
-    const both = { callbackHandler: { url: 'https://a.example.com', publicKey: rsa2048PublicKeyPem(), cert: await validCertPem() } };
+    const both = {
+      callbackHandler: { url: 'https://a.example.com', publicKey: rsa2048PublicKeyPem(), cert: await validCertPem() },
+    };
     expectError('PATCH', keyPath, await req('PATCH', keyPath, both), 400, SIM.invalidBody);
   });
 
   it('PATCH accepts http to loopback (local demos) and refuses a non-JSON content type (415)', async () => {
-    expectValid('PATCH', keyPath, await req('PATCH', keyPath, { callbackHandler: { url: 'http://127.0.0.1:9000/cb' } }), 202);
+    expectValid(
+      'PATCH',
+      keyPath,
+      await req('PATCH', keyPath, { callbackHandler: { url: 'http://127.0.0.1:9000/cb' } }),
+      202,
+    );
     const res = await t.call({ method: 'PATCH', path: keyPath, body: '{}', headers: { 'Content-Type': 'text/plain' } });
     expectError('PATCH', keyPath, res, 415, SIM.unsupportedMediaType);
   });
 
   it('writes to an archived cosigner are 409', async () => {
     const archived = `/v1/cosigners/${s.archivedCosignerId}/api_keys?pageSize=1`;
-    const first = (expectValid('GET', archived, await req('GET', archived), 200) as { data: Array<{ id: string }> }).data[0]?.id ?? '';
+    const first =
+      (expectValid('GET', archived, await req('GET', archived), 200) as { data: Array<{ id: string }> }).data[0]?.id ??
+      '';
     const path = `/v1/cosigners/${s.archivedCosignerId}/api_keys/${first}`;
-    expectError('PATCH', path, await req('PATCH', path, { callbackHandler: { url: 'https://a.example.com' } }), 409, SIM.conflict);
+    expectError(
+      'PATCH',
+      path,
+      await req('PATCH', path, { callbackHandler: { url: 'https://a.example.com' } }),
+      409,
+      SIM.conflict,
+    );
   });
 
   it('PUT pairs a key (202 + Location); it appears once completed; pairing again is 409', async () => {
@@ -139,7 +210,10 @@ describe('API keys', () => {
     const res = await req('PUT', path, body);
     expect(expectValid('PUT', path, res, 202)).toEqual({ id, ...body });
     const location = res.headers.get('location') ?? '';
-    expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({ type: 'PAIR_API_KEY', status: 'COMPLETED' });
+    expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({
+      type: 'PAIR_API_KEY',
+      status: 'COMPLETED',
+    });
     expect(expectValid('GET', path, await req('GET', path), 200)).toMatchObject({ id });
     expectError('PUT', path, await req('PUT', path, body), 409, SIM.conflict);
     const bad = `/v1/cosigners/${s.bigCosignerId}/api_keys/not-a-uuid`;
@@ -152,7 +226,10 @@ describe('API keys', () => {
     const res = await req('DELETE', path);
     expect(expectValid('DELETE', path, res, 202)).toMatchObject({ id: ref.apiKeyId });
     const location = res.headers.get('location') ?? '';
-    expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({ type: 'UNPAIR_API_KEY', status: 'COMPLETED' });
+    expect(expectValid('GET', location, await req('GET', location), 200)).toEqual({
+      type: 'UNPAIR_API_KEY',
+      status: 'COMPLETED',
+    });
     expectError('GET', path, await req('GET', path), 404, SIM.apiKeyNotFound);
     // The request stays readable after its key is gone.
     expectValid('GET', location, await req('GET', location), 200);
@@ -186,7 +263,9 @@ describe('routing and headers', () => {
   });
 
   it('every X-Request-ID is distinct', async () => {
-    const ids = await Promise.all([1, 2, 3].map(async () => (await req('GET', '/v1/cosigners')).headers.get('x-request-id')));
+    const ids = await Promise.all(
+      [1, 2, 3].map(async () => (await req('GET', '/v1/cosigners')).headers.get('x-request-id')),
+    );
     expect(new Set(ids).size).toBe(3);
   });
 

@@ -70,13 +70,19 @@ describe('request lifecycle over HTTP', () => {
       expect(await getKey(path)).toEqual(before);
       await control(t.sim, 'POST', `/_sim/requests/${id}/complete`);
       expect(await status(location)).toBe('COMPLETED');
-      expect((await getKey(path)).callbackHandler).toEqual({ url: 'https://pinned.example.com/cb', certPublicKeyHash: certPublicKeyHash(cert) });
+      expect((await getKey(path)).callbackHandler).toEqual({
+        url: 'https://pinned.example.com/cb',
+        certPublicKeyHash: certPublicKeyHash(cert),
+      });
     } finally {
       await control(t.sim, 'POST', '/_sim/delays', { approveMs: 50, completeMs: 50 });
     }
   });
 
-  it.each([['reject', 'REJECTED'], ['cancel', 'CANCELLED']])('%s ends a pending request %s and the key never changes', async (action, final) => {
+  it.each([
+    ['reject', 'REJECTED'],
+    ['cancel', 'CANCELLED'],
+  ])('%s ends a pending request %s and the key never changes', async (action, final) => {
     await control(t.sim, 'POST', '/_sim/delays', { approveMs: 3_600_000, completeMs: 3_600_000 });
     try {
       const path = keyPath(s.keyWithCert);

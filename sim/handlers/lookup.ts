@@ -14,7 +14,9 @@ export function findCosigner(state: SimState, req: RouteRequest): Found<Cosigner
   const id = req.params.cosignerId ?? '';
   if (!isUuid(id)) return { ok: false, response: fail(400, SIM.invalidPathParam, 'cosignerId must be a UUID') };
   const record = state.store.cosigners.get(id);
-  return record ? { ok: true, value: record } : { ok: false, response: fail(404, SIM.cosignerNotFound, 'Cosigner not found') };
+  return record
+    ? { ok: true, value: record }
+    : { ok: false, response: fail(404, SIM.cosignerNotFound, 'Cosigner not found') };
 }
 
 /** The path's cosigner and API key (paired to that cosigner), or the 400/404. */

@@ -28,7 +28,11 @@ export function decodeCursor(cursor: string, secret: Buffer): CursorPosition | n
   const given = Buffer.from(tag);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const v = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s?: unknown; o?: unknown; a?: unknown };
+    const v = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      s?: unknown;
+      o?: unknown;
+      a?: unknown;
+    };
     if (typeof v.s !== 'string' || (v.o !== 'ASC' && v.o !== 'DESC') || !Number.isSafeInteger(v.a)) return null;
     return { scope: v.s, order: v.o, afterSeq: v.a as number };
   } catch {

@@ -88,7 +88,9 @@ describe('cursor pagination', () => {
     const p = await page(`${keysPath}?pageSize=5`);
     const next = p.next ?? '';
     const [payload = '', tag = ''] = next.split('.');
-    const forged = Buffer.from(JSON.stringify({ s: `api_keys:${s.bigCosignerId}`, o: 'DESC', a: 3 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ s: `api_keys:${s.bigCosignerId}`, o: 'DESC', a: 3 })).toString(
+      'base64url',
+    );
     const cosignersCursor = encodeCursor({ scope: 'cosigners', order: 'DESC', afterSeq: 3 }, Buffer.alloc(32));
     const bad = [`${payload}x.${tag}`, `${forged}.${tag}`, 'not-a-cursor', `${next}.x`, cosignersCursor];
     for (const c of bad) {

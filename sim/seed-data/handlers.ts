@@ -22,12 +22,21 @@ function handlerUrl(seed: number, label: string, team: string): string {
   return base + (pick === 0 ? paths[3] : paths[pick % 3]);
 }
 
-export function seedHandler(seed: number, label: string, team: string, index: number, isNitro: boolean): CallbackHandler | undefined {
+export function seedHandler(
+  seed: number,
+  label: string,
+  team: string,
+  index: number,
+  isNitro: boolean,
+): CallbackHandler | undefined {
   const kind = handlerKind(seed, label, index);
   if (kind === 'none') return undefined;
   const url = handlerUrl(seed, label, team);
   if (kind === 'cert') return { url, certPublicKeyHash: derivedHex(seed, `${label}:cert`, 64) };
   // Newer Nitro builds also accept ES256 handler keys: one per Nitro cosigner shows that case.
-  const publicKey = isNitro && index === 3 ? SEED_EC_PUBLIC_KEY : SEED_RSA_PUBLIC_KEYS[derivedInt(seed, `${label}:pk`, SEED_RSA_PUBLIC_KEYS.length)];
+  const publicKey =
+    isNitro && index === 3
+      ? SEED_EC_PUBLIC_KEY
+      : SEED_RSA_PUBLIC_KEYS[derivedInt(seed, `${label}:pk`, SEED_RSA_PUBLIC_KEYS.length)];
   return { url, publicKey };
 }

@@ -13,13 +13,32 @@ export interface CosignerPlan {
 
 /** Oldest first: the archived one is the oldest, so the default (DESC) list shows it last. */
 export const COSIGNER_PLAN: readonly CosignerPlan[] = [
-  { name: 'Legacy Treasury SGX', type: 'SGX', keyCount: 4, archived: true, team: 'treasury-legacy', versionName: '2.9.0 (March 2024)' },
+  {
+    name: 'Legacy Treasury SGX',
+    type: 'SGX',
+    keyCount: 4,
+    archived: true,
+    team: 'treasury-legacy',
+    versionName: '2.9.0 (March 2024)',
+  },
   { name: 'Treasury SGX', type: 'SGX', keyCount: 250, team: 'treasury', versionName: '3.6.1 (October 2025)' },
   { name: 'Payments SGX', type: 'SGX', keyCount: 12, team: 'payments', versionName: '3.6.1 (October 2025)' },
   { name: 'Settlement Nitro', type: 'AWS-NITRO', keyCount: 37, team: 'settlement', versionName: '2026.08.19' },
   { name: 'Market Making Nitro', type: 'AWS-NITRO', keyCount: 3, team: 'trading', versionName: '2026.05.12' },
-  { name: 'Custody Confidential Space', type: 'GCP-CONFSPACE', keyCount: 8, team: 'custody', versionName: '2026.07.01' },
-  { name: 'Staking Confidential Space', type: 'GCP-CONFSPACE', keyCount: 5, team: 'staking', versionName: '2026.03.30' },
+  {
+    name: 'Custody Confidential Space',
+    type: 'GCP-CONFSPACE',
+    keyCount: 8,
+    team: 'custody',
+    versionName: '2026.07.01',
+  },
+  {
+    name: 'Staking Confidential Space',
+    type: 'GCP-CONFSPACE',
+    keyCount: 5,
+    team: 'staking',
+    versionName: '2026.03.30',
+  },
 ];
 
 /** lastSeen times count back from this fixed instant so the data does not change with the clock. */

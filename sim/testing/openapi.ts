@@ -19,12 +19,13 @@ function closeObjects(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) out[k] = closeObjects(v);
-  if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  if (out.type === 'object' && out.properties && out.additionalProperties === undefined)
+    out.additionalProperties = false;
   return out;
 }
 
 // ajv-formats is CommonJS with a default export; under ESM interop it may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(closeObjects(spec) as Json, 'spec');
@@ -70,10 +71,14 @@ export function responseProblems(method: string, pathWithQuery: string, res: Res
   const op = operationFor(method, pathWithQuery);
   const declared = op?.responses[String(res.status)];
   const resolved = declared ?? op?.responses.default ?? { $ref: '#/components/responses/Error' };
-  const def = resolved.$ref ? ((spec.components as Json).responses as Json).Error as Operation['responses'][string] : resolved;
+  const def = resolved.$ref
+    ? (((spec.components as Json).responses as Json).Error as Operation['responses'][string])
+    : resolved;
   const problems: string[] = [];
-  if (res.status < 400 && !declared) problems.push(`status ${res.status} is not declared for ${method} ${pathWithQuery}`);
-  for (const name of Object.keys(def.headers ?? {})) if (!getHeader(res.headers, name)) problems.push(`missing header ${name}`);
+  if (res.status < 400 && !declared)
+    problems.push(`status ${res.status} is not declared for ${method} ${pathWithQuery}`);
+  for (const name of Object.keys(def.headers ?? {}))
+    if (!getHeader(res.headers, name)) problems.push(`missing header ${name}`);
   const schemaRef = def.content?.['application/json']?.schema.$ref;
   if (!schemaRef) return problems;
   let body: unknown;
@@ -83,6 +88,7 @@ export function responseProblems(method: string, pathWithQuery: string, res: Res
     return [...problems, 'body is not JSON'];
   }
   const validate = validatorFor(schemaRef.replace(/^#/, '#'));
-  if (!validate(body)) problems.push(...(validate.errors ?? []).map((e) => `${schemaRef}${e.instancePath} ${e.message ?? ''}`));
+  if (!validate(body))
+    problems.push(...(validate.errors ?? []).map((e) => `${schemaRef}${e.instancePath} ${e.message ?? ''}`));
   return problems;
 }

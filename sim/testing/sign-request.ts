@@ -24,7 +24,14 @@ export const sha256Hex = (s: string): string => createHash('sha256').update(s).d
 
 export function signFireblocksJwt(o: SignOptions): string {
   const iat = o.nowSec ?? Math.floor(Date.now() / 1000);
-  const claims: Claims = { uri: o.uri, nonce: randomUUID(), iat, exp: iat + 55, sub: o.apiKey, bodyHash: sha256Hex(o.body ?? '') };
+  const claims: Claims = {
+    uri: o.uri,
+    nonce: randomUUID(),
+    iat,
+    exp: iat + 55,
+    sub: o.apiKey,
+    bodyHash: sha256Hex(o.body ?? ''),
+  };
   for (const [k, v] of Object.entries(o.claims ?? {})) {
     if (v === undefined) delete claims[k];
     else claims[k] = v;

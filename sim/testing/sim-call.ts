@@ -39,13 +39,28 @@ export interface CallResult {
 
 export async function simCall(baseUrl: string, o: CallOptions): Promise<CallResult> {
   const body = o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
-  const token = signFireblocksJwt({ apiKey: o.user.apiKey, privateKey: o.user.privateKey, uri: o.path, body, claims: o.claims, header: o.header });
-  const headers: Record<string, string> = { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...o.headers };
+  const token = signFireblocksJwt({
+    apiKey: o.user.apiKey,
+    privateKey: o.user.privateKey,
+    uri: o.path,
+    body,
+    claims: o.claims,
+    header: o.header,
+  });
+  const headers: Record<string, string> = {
+    ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...o.headers,
+  };
   const auth = o.authorization === undefined ? `Bearer ${token}` : o.authorization;
   const apiKey = o.apiKeyHeader === undefined ? o.user.apiKey : o.apiKeyHeader;
   if (auth !== null) headers.Authorization = auth;
   if (apiKey !== null) headers['X-API-Key'] = apiKey;
-  const res = await fetch(new URL(o.path, baseUrl), { method: o.method ?? 'GET', headers, body: o.sentBody ?? body, signal: o.signal });
+  const res = await fetch(new URL(o.path, baseUrl), {
+    method: o.method ?? 'GET',
+    headers,
+    body: o.sentBody ?? body,
+    signal: o.signal,
+  });
   const text = await res.text();
   let json: unknown;
   try {

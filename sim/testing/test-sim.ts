@@ -33,7 +33,12 @@ export async function startTestSim(opts: Partial<SimulatorOptions> = {}): Promis
 }
 
 /** JSON control call (/_sim/...), unsigned. */
-export async function control(sim: Simulator, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; headers: Headers }> {
+export async function control(
+  sim: Simulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown; headers: Headers }> {
   const res = await fetch(`${sim.url}${path}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },

@@ -24,7 +24,8 @@ export interface ApiStack {
   validBody(): string;
 }
 
-export const fieldsOf = (a: ApiAnswer) => (a.json as { error?: { fields?: Record<string, string> } }).error?.fields ?? {};
+export const fieldsOf = (a: ApiAnswer) =>
+  (a.json as { error?: { fields?: Record<string, string> } }).error?.fields ?? {};
 export const codeOf = (a: ApiAnswer) => (a.json as { error?: { code?: string } }).error?.code;
 
 /**
@@ -38,7 +39,13 @@ export function setupApiStack({ port, keyIndex }: { port: number; keyIndex: numb
   const ownStack = !process.env.TEST_APP_URL;
   const s = {
     async cookieFor(user: TestUser) {
-      const c = cookies.get(user.sub) ?? (await sessionCookieHeader(user, { appUrl: s.app.appUrl, secret: s.app.sessionSecret, dataDir: s.app.dataDir }));
+      const c =
+        cookies.get(user.sub) ??
+        (await sessionCookieHeader(user, {
+          appUrl: s.app.appUrl,
+          secret: s.app.sessionSecret,
+          dataDir: s.app.dataDir,
+        }));
       cookies.set(user.sub, c);
       return c;
     },
@@ -58,9 +65,14 @@ export function setupApiStack({ port, keyIndex }: { port: number; keyIndex: numb
   beforeAll(async () => {
     [s.app, s.pems] = await Promise.all([startTestApp({ port }), loadPems()]);
     const seed = (await (await fetch(`${s.app.simUrl}/_sim/seed`)).json()) as SeedSummary;
-    const keys = await callApi(s.app.appUrl, 'GET', `/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=100&order=ASC`, {
-      cookie: await s.cookieFor(ALICE),
-    });
+    const keys = await callApi(
+      s.app.appUrl,
+      'GET',
+      `/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=100&order=ASC`,
+      {
+        cookie: await s.cookieFor(ALICE),
+      },
+    );
     const apiKeyId = (keys.json as { data: Array<{ id: string }> }).data[keyIndex]?.id;
     if (!apiKeyId) throw new Error(`could not list the big cosigner's keys: ${keys.status} ${keys.text}`);
     s.target = { cosignerId: seed.bigCosignerId, apiKeyId, marker: `marker-${randomUUID()}` };

@@ -26,7 +26,13 @@ const subB = `audit-it-b-${run}`;
 const cosignerId = `cos-${run}`;
 /** B's name is what a spreadsheet would run as a formula; A's needs quoting. */
 const FORMULA_NAME = '=HYPERLINK("https://evil.example","click")';
-const actor = (sub: string) => ({ iss: 'https://idp.example', sub, email: `${sub}@example.com`, name: sub === subB ? FORMULA_NAME : `Name, "${sub}"`, role: 'admin' });
+const actor = (sub: string) => ({
+  iss: 'https://idp.example',
+  sub,
+  email: `${sub}@example.com`,
+  name: sub === subB ? FORMULA_NAME : `Name, "${sub}"`,
+  role: 'admin',
+});
 const tmp = mkdtempSync(path.join(tmpdir(), 'audit-it-'));
 
 /** 12 events by A (kinds alternating, keys k0/k1) and 4 by B, one a second from a fixed time. */
@@ -44,7 +50,8 @@ const inputs: AppendAuditEventInput[] = Array.from({ length: 16 }, (_, i) => ({
 }));
 
 async function seed(events: AppendAuditEventInput[]): Promise<number> {
-  if (!app.dataDir) throw new Error('TEST_DATA_DIR is not set: the test runner must say where the app keeps its database');
+  if (!app.dataDir)
+    throw new Error('TEST_DATA_DIR is not set: the test runner must say where the app keeps its database');
   const out = await runTsFile('scripts/test-runner/audit-seed.ts', [JSON.stringify({ dataDir: app.dataDir, events })]);
   if (out.code !== 0) throw new Error(`audit-seed failed: ${out.stderr}`);
   return (JSON.parse(out.stdout) as { headSeq: number }).headSeq;
@@ -75,13 +82,21 @@ describe('GET /api/audit', () => {
     expect(body.data.map((e) => (e.detail as { i: number }).i)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
     const seqs = body.data.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
-    expect(body.data[0]).toMatchObject({ kind: 'change_status', cosignerId, apiKeyId: 'k1', actor: actor(subA), prevHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+    expect(body.data[0]).toMatchObject({
+      kind: 'change_status',
+      cosignerId,
+      apiKeyId: 'k1',
+      actor: actor(subA),
+      prevHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+    });
   });
 
   it('combines kind, key and time range filters', async () => {
     const from = new Date(base + 4000).toISOString();
     const to = new Date(base + 14000).toISOString();
-    const body = await page(`/api/audit?cosignerId=${cosignerId}&apiKeyId=k0&kind=change_proposed&from=${from}&to=${to}`);
+    const body = await page(
+      `/api/audit?cosignerId=${cosignerId}&apiKeyId=k0&kind=change_proposed&from=${from}&to=${to}`,
+    );
     expect(body.data.map((e) => (e.detail as { i: number }).i)).toEqual([12, 10, 8, 6, 4]);
     expect((await page(`/api/audit?actor=${subB}&kind=sign_in`)).data).toEqual([]);
   });
@@ -117,10 +132,18 @@ describe('GET /api/audit', () => {
 
   it('is for signed-in users with a role only', async () => {
     expect((await callApi(app.appUrl, 'GET', '/api/audit')).status).toBe(401);
-    const nora = await sessionCookieHeader(NORA, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir });
+    const nora = await sessionCookieHeader(NORA, {
+      appUrl: app.appUrl,
+      secret: app.sessionSecret,
+      dataDir: app.dataDir,
+    });
     expect((await get('/api/audit', nora)).status).toBe(403);
     expect((await get('/api/audit/export?format=jsonl', nora)).status).toBe(403);
-    const alice = await sessionCookieHeader(ALICE, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir });
+    const alice = await sessionCookieHeader(ALICE, {
+      appUrl: app.appUrl,
+      secret: app.sessionSecret,
+      dataDir: app.dataDir,
+    });
     expect((await get('/api/audit?pageSize=1', alice)).status).toBe(200);
   });
 });
@@ -131,7 +154,9 @@ describe('GET /api/audit/export', () => {
     const answer = await get('/api/audit/export?format=jsonl');
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
-    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-events-1-\d+-[0-9T-]+Z\.jsonl"$/);
+    expect(answer.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="audit-events-1-\d+-[0-9T-]+Z\.jsonl"$/,
+    );
     expect(answer.headers.get('cache-control')).toContain('no-store');
     // No PEM, public or private, is ever in an event.
     expect(answer.text).not.toContain('-----BEGIN');
@@ -143,7 +168,9 @@ describe('GET /api/audit/export', () => {
     writeFileSync(file, answer.text);
     const verify = await runTsFile('scripts/audit-verify.ts', ['--file', file]);
     expect(verify.code, verify.stderr).toBe(0);
-    expect(verify.stdout).toMatch(new RegExp(`audit chain intact \\(.*\\): ${lines.length} events, head hash [0-9a-f]{64}`));
+    expect(verify.stdout).toMatch(
+      new RegExp(`audit chain intact \\(.*\\): ${lines.length} events, head hash [0-9a-f]{64}`),
+    );
   });
 
   it('exports the filtered set as CSV that parses back to the same events', async () => {
@@ -156,7 +183,15 @@ describe('GET /api/audit/export', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(api.map((e) => e.seq));
     for (const [i, row] of rows.entries()) {
       const event = api[i]!;
-      expect(row).toMatchObject({ kind: 'change_proposed', actor_sub: subA, actor_name: event.actor!.name!, hash: event.hash, prev_hash: event.prevHash, cosigner_id: cosignerId, actor_role: 'admin' });
+      expect(row).toMatchObject({
+        kind: 'change_proposed',
+        actor_sub: subA,
+        actor_name: event.actor!.name!,
+        hash: event.hash,
+        prev_hash: event.prevHash,
+        cosigner_id: cosignerId,
+        actor_role: 'admin',
+      });
       expect(JSON.parse(row.after!)).toEqual(event.after);
       expect(JSON.parse(row.detail!)).toEqual(event.detail);
     }
@@ -166,7 +201,9 @@ describe('GET /api/audit/export', () => {
     const answer = await get(`/api/audit/export?format=csv&cosignerId=${cosignerId}`);
     const rows = parseCsv<Record<string, string>>(answer.text, { columns: true });
     expect(rows).toHaveLength(16);
-    expect(rows.filter((r) => r.actor_sub === subB).map((r) => r.actor_name)).toEqual(Array(4).fill(`'${FORMULA_NAME}`));
+    expect(rows.filter((r) => r.actor_sub === subB).map((r) => r.actor_name)).toEqual(
+      Array(4).fill(`'${FORMULA_NAME}`),
+    );
     expect(JSON.parse(rows[3]!.detail!)).toEqual({ i: 3, reason: '=HYPERLINK("https://evil.example")\nsecond line' });
   });
 

@@ -20,7 +20,10 @@ describe('bad input: 400 with a field message, nothing sent upstream', () => {
     const { app, pems, target } = stack;
     const cookie = await stack.cookieFor(ALICE);
     const body = c.method === 'PATCH' ? (c.body ? c.body(pems) : stack.validBody()) : undefined;
-    const { answer, upstream } = await stack.observed(() => callApi(app.appUrl, c.method, c.path(target), { cookie, body }), c.needles);
+    const { answer, upstream } = await stack.observed(
+      () => callApi(app.appUrl, c.method, c.path(target), { cookie, body }),
+      c.needles,
+    );
     expect(answer.status, answer.text).toBe(400);
     expect(codeOf(answer)).toBe('bad_request');
     expect(fieldsOf(answer)[c.field], JSON.stringify(fieldsOf(answer))).toEqual(expect.stringMatching(/\S/));
@@ -34,7 +37,9 @@ describe('bad input: 400 with a field message, nothing sent upstream', () => {
   it('refuses a 1 MB body by its Content-Length', async () => {
     const cookie = await stack.cookieFor(ALICE);
     const body = JSON.stringify({ callbackHandler: { url: GOOD_URL, publicKey: 'A'.repeat(1024 * 1024) } });
-    const { answer, upstream } = await stack.observed(() => callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body }));
+    const { answer, upstream } = await stack.observed(() =>
+      callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body }),
+    );
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer).body).toMatch(/at most \d+ bytes/);
     expect(upstream).toEqual([]);
@@ -65,21 +70,32 @@ describe('dot segments in ids: never resolved into another Fireblocks path', () 
   // Sent byte for byte (fetch would resolve them first). Next itself answers a dot segment in the path with a 308 to
   // the resolved path, so no route sees one; the id schemas and the client's own path check stand behind that.
   const spellings = ['%2E%2E', '%2e%2e', '.%2e', '%2e', '%2E'];
-  it.each(spellings.flatMap((dot) => [['PATCH', 'apiKeyId', dot], ['GET', 'apiKeyId', dot], ['GET', 'requestId', dot]] as const))(
-    '%s with %s %s: no route runs with it, nothing upstream',
-    async (method, field, dot) => {
-      const { target } = stack;
-      const cookie = await stack.cookieFor(ALICE);
-      const path =
-        field === 'apiKeyId' ? `/api/cosigners/${target.cosignerId}/api-keys/${dot}` : `${stack.keyPath()}/requests/${dot}`;
-      const body = method === 'PATCH' ? stack.validBody() : undefined;
-      const { answer, upstream } = await stack.observed(() => rawPathRequest(stack.app.appUrl, method, path, { cookie, body }), [target.cosignerId]);
-      expect([308, 400], answer.text).toContain(answer.status);
-      if (answer.status === 308) expect(answer.headers.get('location')).not.toMatch(/\/(\.|%2e)/i);
-      else expect(fieldsOf(answer)[field]).toMatch(/\S/);
-      expect(upstream).toEqual([]);
-    },
-  );
+  it.each(
+    spellings.flatMap(
+      (dot) =>
+        [
+          ['PATCH', 'apiKeyId', dot],
+          ['GET', 'apiKeyId', dot],
+          ['GET', 'requestId', dot],
+        ] as const,
+    ),
+  )('%s with %s %s: no route runs with it, nothing upstream', async (method, field, dot) => {
+    const { target } = stack;
+    const cookie = await stack.cookieFor(ALICE);
+    const path =
+      field === 'apiKeyId'
+        ? `/api/cosigners/${target.cosignerId}/api-keys/${dot}`
+        : `${stack.keyPath()}/requests/${dot}`;
+    const body = method === 'PATCH' ? stack.validBody() : undefined;
+    const { answer, upstream } = await stack.observed(
+      () => rawPathRequest(stack.app.appUrl, method, path, { cookie, body }),
+      [target.cosignerId],
+    );
+    expect([308, 400], answer.text).toContain(answer.status);
+    if (answer.status === 308) expect(answer.headers.get('location')).not.toMatch(/\/(\.|%2e)/i);
+    else expect(fieldsOf(answer)[field]).toMatch(/\S/);
+    expect(upstream).toEqual([]);
+  });
 });
 
 describe('bounded answers and bodies', () => {
@@ -88,7 +104,9 @@ describe('bounded answers and bodies', () => {
     const extra = Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`field${i}`, 1]));
     const body = JSON.stringify({ ...(JSON.parse(stack.validBody()) as object), ...extra });
     expect(body.length).toBeLessThan(64 * 1024);
-    const { answer, upstream } = await stack.observed(() => callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body }));
+    const { answer, upstream } = await stack.observed(() =>
+      callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body }),
+    );
     expect(answer.status).toBe(400);
     expect(answer.text.length).toBeLessThan(2000);
     const fields = fieldsOf(answer);
@@ -100,7 +118,12 @@ describe('bounded answers and bodies', () => {
   it('a stalled upload gets 408 after the 10 s deadline, and its connection is closed', async () => {
     const cookie = await stack.cookieFor(ALICE);
     const { answer, upstream } = await stack.observed(async () => {
-      const r = await slowUpload(stack.app.appUrl, stack.keyPath(), { cookie, sentBody: '{"callbackHandler":{"url":"https://', declaredBytes: 400, giveUpMs: 25_000 });
+      const r = await slowUpload(stack.app.appUrl, stack.keyPath(), {
+        cookie,
+        sentBody: '{"callbackHandler":{"url":"https://',
+        declaredBytes: 400,
+        giveUpMs: 25_000,
+      });
       // The server closes the socket right after its answer, not after Node's own timeouts (minutes).
       expect(r.closedAfterMs - r.answeredAfterMs).toBeLessThan(2000);
       expect(r.answeredAfterMs).toBeGreaterThanOrEqual(9_500);

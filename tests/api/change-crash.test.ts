@@ -74,10 +74,15 @@ it('kill -9 while the PATCH is in flight: the change is found `unknown` with its
   // The simulator holds the PATCH for 4 s, then handles it (the server is gone by then).
   sim.setFaults({ latencyMs: 4_000, times: 1, match: { method: 'PATCH' } });
   const body = JSON.stringify({ callbackHandler: { url: GOOD_URL, cert: pems.cert }, reason: 'crash test' });
-  const inFlight = callApi(app.appUrl, 'PATCH', `/api/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}`, { cookie, body }).catch((e: unknown) => e);
+  const inFlight = callApi(app.appUrl, 'PATCH', `/api/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}`, {
+    cookie,
+    body,
+  }).catch((e: unknown) => e);
   let changeId: string | undefined;
   for (let i = 0; i < 200 && !changeId; i++) {
-    changeId = (await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', key.apiKeyId).executeTakeFirst())?.id;
+    changeId = (
+      await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', key.apiKeyId).executeTakeFirst()
+    )?.id;
     if (!changeId) await sleep(25);
   }
   expect(changeId).toBeDefined();

@@ -18,23 +18,31 @@ let keys: string[] = [];
 const anyString: unknown = expect.any(String);
 
 beforeAll(async () => {
-  const list = await callApi(stack.app.appUrl, 'GET', `/api/cosigners/${stack.target.cosignerId}/api-keys?pageSize=100&order=ASC`, {
-    cookie: await stack.cookieFor(ALICE),
-  });
+  const list = await callApi(
+    stack.app.appUrl,
+    'GET',
+    `/api/cosigners/${stack.target.cosignerId}/api-keys?pageSize=100&order=ASC`,
+    {
+      cookie: await stack.cookieFor(ALICE),
+    },
+  );
   // The 92nd to 99th keys of the big cosigner (the first page): this file's own, left alone by the other suites.
   keys = (list.json as { data: Array<{ id: string }> }).data.slice(91, 99).map((k) => k.id);
 }, 60_000);
 
 const keyPath = (apiKeyId: string) => `/api/cosigners/${stack.target.cosignerId}/api-keys/${apiKeyId}`;
 const upstreamKeyPath = (apiKeyId: string) => `/v1/cosigners/${stack.target.cosignerId}/api_keys/${apiKeyId}`;
-const body = (extra: Record<string, unknown> = {}) => JSON.stringify({ callbackHandler: { url: GOOD_URL, cert: stack.pems.cert }, ...extra });
+const body = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ callbackHandler: { url: GOOD_URL, cert: stack.pems.cert }, ...extra });
 
 async function patch(apiKeyId: string, user: TestUser = ALICE, text = body()): Promise<ApiAnswer> {
   return callApi(stack.app.appUrl, 'PATCH', keyPath(apiKeyId), { cookie: await stack.cookieFor(user), body: text });
 }
 
 async function getChange(changeId: string, user: TestUser = VERA): Promise<GetChangeResponse['data']> {
-  const res = await callApi(stack.app.appUrl, 'GET', `/api/changes/${changeId}`, { cookie: await stack.cookieFor(user) });
+  const res = await callApi(stack.app.appUrl, 'GET', `/api/changes/${changeId}`, {
+    cookie: await stack.cookieFor(user),
+  });
   expect(res.status, res.text).toBe(200);
   return (res.json as GetChangeResponse).data;
 }
@@ -50,12 +58,18 @@ async function viewUntil(changeId: string, state: string, timeoutMs = 25_000): P
 }
 
 async function setFault(fault: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${stack.app.simUrl}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  const res = await fetch(`${stack.app.simUrl}/_sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
   expect(res.status).toBe(200);
 }
 
 const patchesSince = async (before: Awaited<ReturnType<typeof simLog>>, apiKeyId: string) =>
-  newEntries(before, await simLog(stack.app.simUrl)).filter((e) => e.method === 'PATCH' && e.path === upstreamKeyPath(apiKeyId));
+  newEntries(before, await simLog(stack.app.simUrl)).filter(
+    (e) => e.method === 'PATCH' && e.path === upstreamKeyPath(apiKeyId),
+  );
 
 const kinds = (change: GetChangeResponse['data']) => change.timeline.map((t) => t.kind);
 
@@ -81,7 +95,9 @@ describe('the change record', () => {
     expect(kinds(done).at(-1)).toBe('change_completed');
     expect(done.timeline[0]?.actor).toEqual({ sub: ALICE.sub, name: ALICE.name, email: ALICE.email });
 
-    const list = await callApi(stack.app.appUrl, 'GET', `/api/changes?state=closed&apiKeyId=${apiKeyId}`, { cookie: await stack.cookieFor(VERA) });
+    const list = await callApi(stack.app.appUrl, 'GET', `/api/changes?state=closed&apiKeyId=${apiKeyId}`, {
+      cookie: await stack.cookieFor(VERA),
+    });
     expect(list.status, list.text).toBe(200);
     expect((list.json as ListChangesResponse).data.map((c) => c.id)).toEqual([sent.change.id]);
   });
@@ -93,7 +109,9 @@ describe('the change record', () => {
     expect(fieldsOf(long).reason).toMatch(/500 characters/);
     const unknown = await patch(apiKeyId, ALICE, body({ note: 'hi' }));
     expect(unknown.status).toBe(400);
-    const open = await callApi(stack.app.appUrl, 'GET', `/api/changes?apiKeyId=${apiKeyId}`, { cookie: await stack.cookieFor(VERA) });
+    const open = await callApi(stack.app.appUrl, 'GET', `/api/changes?apiKeyId=${apiKeyId}`, {
+      cookie: await stack.cookieFor(VERA),
+    });
     expect((open.json as ListChangesResponse).data).toEqual([]);
   });
 
@@ -133,7 +151,11 @@ describe('the change record', () => {
   it('no answer after Fireblocks accepted: `unknown` ("check before retrying"), never resent, reconciled to completed when viewed', async () => {
     const apiKeyId = keys[4] ?? '';
     const before = await simLog(stack.app.simUrl);
-    await setFault({ dropAfterHandling: true, times: 1, match: { method: 'PATCH', pathPrefix: upstreamKeyPath(apiKeyId) } });
+    await setFault({
+      dropAfterHandling: true,
+      times: 1,
+      match: { method: 'PATCH', pathPrefix: upstreamKeyPath(apiKeyId) },
+    });
     const dropped = await patch(apiKeyId);
     expect(dropped.status, dropped.text).toBe(502);
     const error = (dropped.json as { error: { message: string; changeId: string } }).error;
@@ -160,23 +182,47 @@ describe('the change record', () => {
     expect(second.json).toMatchObject({ error: { code: 'change_open', changeId } });
 
     const reconcilePath = `/api/changes/${changeId}/reconcile`;
-    const reconcileBody = JSON.stringify({ outcome: 'failed', reason: 'No pending request for this key in the Fireblocks Console' });
-    expect((await callApi(stack.app.appUrl, 'POST', reconcilePath, { cookie: await stack.cookieFor(VERA), body: reconcileBody })).status).toBe(403);
-    const noReason = await callApi(stack.app.appUrl, 'POST', reconcilePath, { cookie: await stack.cookieFor(BOB), body: JSON.stringify({ outcome: 'failed', reason: '' }) });
+    const reconcileBody = JSON.stringify({
+      outcome: 'failed',
+      reason: 'No pending request for this key in the Fireblocks Console',
+    });
+    expect(
+      (
+        await callApi(stack.app.appUrl, 'POST', reconcilePath, {
+          cookie: await stack.cookieFor(VERA),
+          body: reconcileBody,
+        })
+      ).status,
+    ).toBe(403);
+    const noReason = await callApi(stack.app.appUrl, 'POST', reconcilePath, {
+      cookie: await stack.cookieFor(BOB),
+      body: JSON.stringify({ outcome: 'failed', reason: '' }),
+    });
     expect(noReason.status).toBe(400);
-    const marked = await callApi(stack.app.appUrl, 'POST', reconcilePath, { cookie: await stack.cookieFor(BOB), body: reconcileBody });
+    const marked = await callApi(stack.app.appUrl, 'POST', reconcilePath, {
+      cookie: await stack.cookieFor(BOB),
+      body: reconcileBody,
+    });
     expect(marked.status, marked.text).toBe(200);
     const change = (marked.json as GetChangeResponse).data;
-    expect(change).toMatchObject({ state: 'failed', decidedReason: 'No pending request for this key in the Fireblocks Console' });
+    expect(change).toMatchObject({
+      state: 'failed',
+      decidedReason: 'No pending request for this key in the Fireblocks Console',
+    });
     expect(change.timeline.at(-1)).toMatchObject({ kind: 'change_reconciled', actor: { sub: BOB.sub } });
-    const again = await callApi(stack.app.appUrl, 'POST', reconcilePath, { cookie: await stack.cookieFor(BOB), body: reconcileBody });
+    const again = await callApi(stack.app.appUrl, 'POST', reconcilePath, {
+      cookie: await stack.cookieFor(BOB),
+      body: reconcileBody,
+    });
     expect(again.status).toBe(409);
     expect((await patch(apiKeyId)).status).toBe(202);
   });
 
   it('GET /api/changes/{id} answers 404 for an unknown change and 400 for a malformed id; lists refuse a bad cursor', async () => {
     const cookie = await stack.cookieFor(VERA);
-    expect((await callApi(stack.app.appUrl, 'GET', '/api/changes/00000000-0000-4000-8000-000000000000', { cookie })).status).toBe(404);
+    expect(
+      (await callApi(stack.app.appUrl, 'GET', '/api/changes/00000000-0000-4000-8000-000000000000', { cookie })).status,
+    ).toBe(404);
     expect((await callApi(stack.app.appUrl, 'GET', '/api/changes/not-a-uuid', { cookie })).status).toBe(400);
     expect((await callApi(stack.app.appUrl, 'GET', '/api/changes?pageCursor=zzz', { cookie })).status).toBe(400);
     expect((await callApi(stack.app.appUrl, 'GET', '/api/changes')).status).toBe(401);

@@ -72,8 +72,14 @@ describe('page status', () => {
 
   it('positive controls: the list of changes and a recorded change answer 200 with their data', async () => {
     const { cosignerId, apiKeyId } = seed.keyWithNoHandler;
-    const body = JSON.stringify({ callbackHandler: { url: 'https://callbacks.example.com/page-status', publicKey: rsa2048PublicKeyPem() }, reason: 'page status check' });
-    const sent = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, { cookie, body });
+    const body = JSON.stringify({
+      callbackHandler: { url: 'https://callbacks.example.com/page-status', publicKey: rsa2048PublicKeyPem() },
+      reason: 'page status check',
+    });
+    const sent = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, {
+      cookie,
+      body,
+    });
     expect(sent.status, sent.text).toBe(202);
     const changeId = (sent.json as { change: { id: string } }).change.id;
     const change = await page(`/changes/${changeId}`);

@@ -18,7 +18,9 @@ const INSPECT = '/api/callback-handler/inspect';
 describe('PATCH guards', () => {
   const guarded = async (user: TestUser | null, headers: Record<string, string | null>) => {
     const cookie = user ? await stack.cookieFor(user) : undefined;
-    return stack.observed(() => callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body: stack.validBody(), headers }));
+    return stack.observed(() =>
+      callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body: stack.validBody(), headers }),
+    );
   };
 
   it.each([
@@ -46,8 +48,16 @@ describe('PATCH guards', () => {
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(res.status, res.text).toBe(202);
-    const body = res.json as { change: { apiKeyId: string; state: string; fireblocks: { requestId: string } }; requestId: string; fireblocksRequestId: string };
-    expect(body.change).toMatchObject({ apiKeyId: stack.target.apiKeyId, state: 'sent', fireblocks: { requestId: body.requestId } });
+    const body = res.json as {
+      change: { apiKeyId: string; state: string; fireblocks: { requestId: string } };
+      requestId: string;
+      fireblocksRequestId: string;
+    };
+    expect(body.change).toMatchObject({
+      apiKeyId: stack.target.apiKeyId,
+      state: 'sent',
+      fireblocks: { requestId: body.requestId },
+    });
     expect(body.requestId).toMatch(/\S/);
     expect(res.headers.get('x-fireblocks-request-id')).toBe(body.fireblocksRequestId);
     expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
@@ -92,7 +102,9 @@ describe('inspect', () => {
     const cookie = await stack.cookieFor(VERA);
     const pem = stack.pems.privatePkcs8;
     const body = JSON.stringify({ url: GOOD_URL, publicKey: pem });
-    const { answer, upstream } = await stack.observed(() => callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body }));
+    const { answer, upstream } = await stack.observed(() =>
+      callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body }),
+    );
     expect(answer.status, answer.text).toBe(200);
     const data = (answer.json as { data: { ok: boolean; errors: Record<string, string> } }).data;
     expect(data.ok).toBe(false);
@@ -107,7 +119,9 @@ describe('inspect', () => {
     const body = JSON.stringify({ url: GOOD_URL, cert: await otherHostCertPem() });
     const answer = await callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body });
     expect(answer.status, answer.text).toBe(200);
-    const data = (answer.json as { data: { ok: boolean; errors: Record<string, string>; cert: { coversHost: boolean } } }).data;
+    const data = (
+      answer.json as { data: { ok: boolean; errors: Record<string, string>; cert: { coversHost: boolean } } }
+    ).data;
     expect(data.ok).toBe(false);
     expect(data.cert.coversHost).toBe(false);
     expect(data.errors.cert).toMatch(/does not cover .*The Co-Signer would fail to connect\./);
@@ -115,7 +129,11 @@ describe('inspect', () => {
 
   it('refuses a foreign Origin and unknown fields', async () => {
     const cookie = await stack.cookieFor(VERA);
-    const foreign = await callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body: '{}', headers: { origin: 'https://evil.example' } });
+    const foreign = await callApi(stack.app.appUrl, 'POST', INSPECT, {
+      cookie,
+      body: '{}',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     const unknown = await callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body: '{"pem":"x"}' });
     expect(unknown.status).toBe(400);
@@ -136,9 +154,14 @@ describe('other routes', () => {
   });
 
   it('lists answer { data, next } with the requested page size', async () => {
-    const list = await callApi(stack.app.appUrl, 'GET', `/api/cosigners/${stack.target.cosignerId}/api-keys?pageSize=7`, {
-      cookie: await stack.cookieFor(VERA),
-    });
+    const list = await callApi(
+      stack.app.appUrl,
+      'GET',
+      `/api/cosigners/${stack.target.cosignerId}/api-keys?pageSize=7`,
+      {
+        cookie: await stack.cookieFor(VERA),
+      },
+    );
     const body = list.json as { data: unknown[]; next: string | null };
     expect(Object.keys(body).sort()).toEqual(['data', 'next']);
     expect(body.data).toHaveLength(7);

@@ -20,7 +20,10 @@ beforeAll(async () => {
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const next = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   // Port 0: should it start after all, it binds nowhere in particular and the timeout below reports it.
-  const child = spawn(process.execPath, [next, 'start', '-p', '0'], { cwd: projectDir, env: cleanEnv({ NODE_ENV: 'production', ...env }) });
+  const child = spawn(process.execPath, [next, 'start', '-p', '0'], {
+    cwd: projectDir,
+    env: cleanEnv({ NODE_ENV: 'production', ...env }),
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -40,14 +43,25 @@ describe('production start', () => {
   it('refuses to start without configuration and names every missing variable', async () => {
     const { code, output } = await start({});
     expect(code).toBe(1);
-    for (const name of ['FIREBLOCKS_BASE_URL', 'FIREBLOCKS_API_KEY', 'FIREBLOCKS_SECRET_KEY_PATH', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'SESSION_SECRET', 'APP_URL']) {
+    for (const name of [
+      'FIREBLOCKS_BASE_URL',
+      'FIREBLOCKS_API_KEY',
+      'FIREBLOCKS_SECRET_KEY_PATH',
+      'OIDC_ISSUER',
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'SESSION_SECRET',
+      'APP_URL',
+    ]) {
       expect(output).toContain(`${name}: is missing`);
     }
     expect(output).not.toMatch(/127\.0\.0\.1:4010/);
   });
 
   it('refuses a plain-http FIREBLOCKS_BASE_URL that is not loopback, naming it', async () => {
-    const privatePem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const privatePem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const { code, output } = await start({
       FIREBLOCKS_BASE_URL: 'http://sandbox-api.fireblocks.io/v1',
       FIREBLOCKS_API_KEY: randomUUID(),
@@ -64,7 +78,9 @@ describe('production start', () => {
   });
 
   it('refuses a secret key that is not an RSA private key, without printing it', async () => {
-    const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
     const body = publicPem.split('\n')[1] ?? '';
     const { code, output } = await start({
       FIREBLOCKS_BASE_URL: 'https://sandbox-api.fireblocks.io/v1',

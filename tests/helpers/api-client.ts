@@ -43,7 +43,11 @@ export async function callApi(appUrl: string, method: string, path: string, o: C
  * Streams `totalBytes` of body without a Content-Length (chunked), the way a client that lies by omission would,
  * and resolves with the status as soon as the server answers, even if it stopped reading half-way.
  */
-export function streamBody(appUrl: string, path: string, o: { cookie: string; totalBytes: number }): Promise<ApiAnswer> {
+export function streamBody(
+  appUrl: string,
+  path: string,
+  o: { cookie: string; totalBytes: number },
+): Promise<ApiAnswer> {
   const url = new URL(path, appUrl);
   return new Promise((resolve, reject) => {
     const req = request(url, {
@@ -87,7 +91,12 @@ export function streamBody(appUrl: string, path: string, o: { cookie: string; to
  * A request whose path goes on the wire exactly as given: fetch and `new URL` would resolve `%2e%2e` and `..`
  * before sending, which is the very thing a test of dot segments must get past.
  */
-export function rawPathRequest(appUrl: string, method: string, rawPath: string, o: CallOptions = {}): Promise<ApiAnswer> {
+export function rawPathRequest(
+  appUrl: string,
+  method: string,
+  rawPath: string,
+  o: CallOptions = {},
+): Promise<ApiAnswer> {
   const { hostname, port } = new URL(appUrl);
   const headers: Record<string, string> = {
     accept: 'application/json',

@@ -1,6 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 import { withDirLock } from './dir-lock';
@@ -13,7 +23,17 @@ const KEEP_BUILDS = 3;
 
 /** What goes into the production build; tests, e2e, the simulator and tooling do not. */
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
-const ROOT_FILES = ['next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'instrumentation.ts', 'proxy.ts', 'middleware.ts', 'next-env.d.ts'];
+const ROOT_FILES = [
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  'instrumentation.ts',
+  'proxy.ts',
+  'middleware.ts',
+  'next-env.d.ts',
+];
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file);
 
 /** The secret values the build was made with: none of them may show up in what the browser can load. */
@@ -47,7 +67,12 @@ function sourceFiles(): string[] {
 
 function hashOf(files: string[]): string {
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(REPO_ROOT, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(path.join(REPO_ROOT, f)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -78,7 +103,12 @@ export function buildEnv(c: Canaries, appUrl: string): Record<string, string> {
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of Object.keys(env)) {
-    if (/^(FIREBLOCKS_|OIDC_|SESSION_SECRET|APP_URL|ADMIN_GROUPS|VIEWER_GROUPS|CHANGE_|DATABASE_URL$|DATA_DIR$|NODE_ENV$|PORT$|NEXT_DIST_DIR$|TEST_)/.test(name)) delete env[name];
+    if (
+      /^(FIREBLOCKS_|OIDC_|SESSION_SECRET|APP_URL|ADMIN_GROUPS|VIEWER_GROUPS|CHANGE_|DATABASE_URL$|DATA_DIR$|NODE_ENV$|PORT$|NEXT_DIST_DIR$|TEST_)/.test(
+        name,
+      )
+    )
+      delete env[name];
   }
   return { ...env, ...extra };
 }
@@ -110,10 +140,14 @@ export async function ensureCanaryBuild(): Promise<CanaryBuild> {
     for (const f of files) if (f !== 'package-lock.json') cpSync(path.join(REPO_ROOT, f), path.join(projectDir, f));
     const canaries = makeCanaries();
     const logFile = path.join(buildDir, 'build.log');
-    const { code, output } = await run(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: projectDir,
-      env: cleanEnv(buildEnv(canaries, 'http://127.0.0.1:3400')),
-    });
+    const { code, output } = await run(
+      process.execPath,
+      [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'],
+      {
+        cwd: projectDir,
+        env: cleanEnv(buildEnv(canaries, 'http://127.0.0.1:3400')),
+      },
+    );
     writeFileSync(logFile, output);
     if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile}:\n${output.slice(-3000)}`);
     writeFileSync(stampFile, JSON.stringify({ canaries, builtAt: new Date().toISOString() }));
@@ -131,7 +165,11 @@ function pruneOldBuilds(): void {
 }
 
 /** Runs a command to completion without blocking the test worker, collecting its output. */
-function run(command: string, args: string[], o: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  o: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

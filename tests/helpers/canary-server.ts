@@ -44,7 +44,14 @@ export async function startCanaryServer(o: StartCanaryServerOptions): Promise<Ca
   const app = spawnManaged({
     name: o.name,
     command: process.execPath,
-    args: [path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(o.port), '--hostname', '127.0.0.1'],
+    args: [
+      path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'),
+      'start',
+      '--port',
+      String(o.port),
+      '--hostname',
+      '127.0.0.1',
+    ],
     cwd: build.projectDir,
     env,
     output: { file: o.logFile },

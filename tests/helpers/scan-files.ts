@@ -15,7 +15,10 @@ export function listFiles(dir: string, include: (file: string) => boolean = () =
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).filter(include);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter(include);
 }
 
 /** Which of `needles` (label -> text) occur in which files, read as bytes so binary files are scanned too. */

@@ -42,9 +42,15 @@ export async function sessionCookieHeader(user: TestUser, o: MintOptions): Promi
   const createdAt = o.createdAt ?? Date.now();
   const db = createDb({ dataDir: o.dataDir });
   try {
-    const { id, session } = await transaction(db, (tx) => insertSession(tx, { iss: TEST_ISSUER, user, authTime: createdAt }, createdAt));
+    const { id, session } = await transaction(db, (tx) =>
+      insertSession(tx, { iss: TEST_ISSUER, user, authTime: createdAt }, createdAt),
+    );
     if (o.lastSeenAt !== undefined) {
-      await db.kysely.updateTable('sessions').set({ last_seen_at: new Date(o.lastSeenAt).toISOString() }).where('id_hash', '=', session.idHash).execute();
+      await db.kysely
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(o.lastSeenAt).toISOString() })
+        .where('id_hash', '=', session.idHash)
+        .execute();
     }
     const sealed = await sealSessionId(id, o.secret);
     if (o.revoked) await endSessionOfCookie(db, sealed, o.secret, Date.now());

@@ -78,5 +78,12 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
     await app.stop();
     await sim.close();
   };
-  return { appUrl: app.appUrl, simUrl: sim.url, sessionSecret, dataDir: app.dataDir, readLog: () => readFileSync(logFile, 'utf8'), close };
+  return {
+    appUrl: app.appUrl,
+    simUrl: sim.url,
+    sessionSecret,
+    dataDir: app.dataDir,
+    readLog: () => readFileSync(logFile, 'utf8'),
+    close,
+  };
 }

@@ -75,4 +75,3 @@ export const guardedPage: Expectation = async (res, target) => {
   expect(location.searchParams.get('returnTo')).toBe(target.url);
   await res.body?.cancel();
 };
-

@@ -14,7 +14,10 @@ const write = (rel: string, text: string) => {
 };
 write('(console)/cosigners/[cosignerId]/page.tsx', 'export default async function P() { await requirePageSession(); }');
 write('(console)/reports/page.tsx', 'export default function Reports() { return null; }');
-write('api/cosigners/[cosignerId]/api-keys/[apiKeyId]/route.ts', 'export const GET = withSession<P>(h, o);\nexport const PATCH = withSession(h, o);');
+write(
+  'api/cosigners/[cosignerId]/api-keys/[apiKeyId]/route.ts',
+  'export const GET = withSession<P>(h, o);\nexport const PATCH = withSession(h, o);',
+);
 write('api/export/route.ts', 'export async function GET() { return Response.json(await everything()); }');
 write('(console)/layout.tsx', 'ignored');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +29,11 @@ describe('findRouteFiles', () => {
     expect(files.map((f) => [f.kind, f.url, f.methods.join(',')])).toEqual([
       ['page', '/cosigners/6f1c2a64-8d3e-4f5b-9a7c-1e2d3c4b5a69', 'GET'],
       ['page', '/reports', 'GET'],
-      ['route', '/api/cosigners/6f1c2a64-8d3e-4f5b-9a7c-1e2d3c4b5a69/api-keys/3b2d1c4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'GET,PATCH'],
+      [
+        'route',
+        '/api/cosigners/6f1c2a64-8d3e-4f5b-9a7c-1e2d3c4b5a69/api-keys/3b2d1c4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+        'GET,PATCH',
+      ],
       ['route', '/api/export', 'GET'],
     ]);
   });

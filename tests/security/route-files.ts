@@ -46,7 +46,11 @@ export function findRouteFiles(dir = APP_DIR, rel = ''): RouteFile[] {
       out.push(...findRouteFiles(dir, child));
       continue;
     }
-    const kind = /^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name) ? 'page' : /^route\.(ts|js)$/.test(entry.name) ? 'route' : null;
+    const kind = /^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)
+      ? 'page'
+      : /^route\.(ts|js)$/.test(entry.name)
+        ? 'route'
+        : null;
     if (!kind) continue;
     const source = readFileSync(path.join(dir, child), 'utf8');
     const methods = kind === 'page' ? ['GET'] : [...source.matchAll(METHOD_EXPORT)].map((m) => m[1] ?? '');

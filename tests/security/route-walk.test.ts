@@ -37,7 +37,10 @@ async function attacks(): Promise<Array<[string, Record<string, string>]>> {
   const valid = (await mint(user)).slice(cookieName.length + 1);
   const mid = Math.floor(valid.length / 2);
   const tampered = valid.slice(0, mid) + (valid[mid] === 'a' ? 'b' : 'a') + valid.slice(mid + 1);
-  const idle = await mint(user, { createdAt: now - SESSION_IDLE_MS - 60_000, lastSeenAt: now - SESSION_IDLE_MS - 1000 });
+  const idle = await mint(user, {
+    createdAt: now - SESSION_IDLE_MS - 60_000,
+    lastSeenAt: now - SESSION_IDLE_MS - 1000,
+  });
   const old = await mint(user, { createdAt: now - SESSION_ABSOLUTE_MS - 1000, lastSeenAt: now - 1000 });
   const revoked = await mint(user, { revoked: true });
   return [
@@ -46,7 +49,13 @@ async function attacks(): Promise<Array<[string, Record<string, string>]>> {
     ['an idle-expired session', { cookie: idle }],
     ['an absolutely expired session', { cookie: old }],
     ['a revoked session (signed out, cookie copied)', { cookie: revoked }],
-    ['x-middleware-subrequest', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware' }],
+    [
+      'x-middleware-subrequest',
+      {
+        'x-middleware-subrequest':
+          'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware',
+      },
+    ],
   ];
 }
 
@@ -67,22 +76,33 @@ describe('route walk', () => {
     for (const t of targets.filter((x) => x.kind === 'route')) expect(t.method, t.file).toMatch(/^[A-Z]+$/);
   });
 
-  it.each(files.filter((f) => !PUBLIC[f.file]).map((f) => [f.file, f] as const))('%s calls the guard itself', (_file, f) => {
-    expect(callsGuard(f)).toBe(true);
-  });
+  it.each(files.filter((f) => !PUBLIC[f.file]).map((f) => [f.file, f] as const))(
+    '%s calls the guard itself',
+    (_file, f) => {
+      expect(callsGuard(f)).toBe(true);
+    },
+  );
 
-  it.each(targets.map((t) => [`${t.method} ${t.url}`, t] as const))('%s refuses every signed-out request', async (_label, target) => {
-    const publicRule = PUBLIC[target.file];
-    const expectation = publicRule?.expect ?? (target.kind === 'page' ? guardedPage : guardedApi);
-    for (const [name, headers] of await attacks()) {
-      const res = await send(target, headers);
-      // Nothing a signed-out caller sends may come back as a session.
-      expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${cookieName}=Fe26`)), name).toEqual([]);
-      await expectation(res, target).catch((error: unknown) => {
-        throw new Error(`${target.method} ${target.url} with ${name}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
-  });
+  it.each(targets.map((t) => [`${t.method} ${t.url}`, t] as const))(
+    '%s refuses every signed-out request',
+    async (_label, target) => {
+      const publicRule = PUBLIC[target.file];
+      const expectation = publicRule?.expect ?? (target.kind === 'page' ? guardedPage : guardedApi);
+      for (const [name, headers] of await attacks()) {
+        const res = await send(target, headers);
+        // Nothing a signed-out caller sends may come back as a session.
+        expect(
+          res.headers.getSetCookie().filter((c) => c.startsWith(`${cookieName}=Fe26`)),
+          name,
+        ).toEqual([]);
+        await expectation(res, target).catch((error: unknown) => {
+          throw new Error(
+            `${target.method} ${target.url} with ${name}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        });
+      }
+    },
+  );
 });
 
 describe('positive controls (the refusals above are not the server failing)', () => {
@@ -116,7 +136,10 @@ describe('idle window', () => {
       const cookie = await mint(user, { createdAt: now - 600_000, lastSeenAt: now - 300_000 });
       const res = await fetch(`${server.appUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
       expect(res.status, path).toBe(200);
-      expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${cookieName}=`)), path).toEqual([]);
+      expect(
+        res.headers.getSetCookie().filter((c) => c.startsWith(`${cookieName}=`)),
+        path,
+      ).toEqual([]);
       await res.body?.cancel();
       const lastSeen = await lastSeenOf(cookie);
       expect(lastSeen, path).toBeGreaterThanOrEqual(now);
@@ -132,7 +155,11 @@ async function lastSeenOf(cookie: string): Promise<number> {
   const id = await unsealSessionId(cookie.slice(cookieName.length + 1), server.sessionSecret);
   const db = createDb({ dataDir: server.dataDir });
   try {
-    const row = await db.kysely.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', hashSessionId(id ?? '')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom('sessions')
+      .select('last_seen_at')
+      .where('id_hash', '=', hashSessionId(id ?? ''))
+      .executeTakeFirstOrThrow();
     return Date.parse(row.last_seen_at);
   } finally {
     await db.close();
@@ -146,7 +173,13 @@ describe('security headers', () => {
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
     expect(b.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "'strict-dynamic'", 'form-action']) {
+    for (const directive of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "'strict-dynamic'",
+      'form-action',
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain('unsafe-eval');
@@ -165,7 +198,8 @@ describe('security headers', () => {
   // for Next's own /api/ answers, and Next lets that copy override a route's value, so a drift between the two shows here.
   const expectApiHeaders = (res: Response, label: string, headers = apiSecurityHeaders(true)) => {
     const { 'Strict-Transport-Security': _hsts, ...expected } = headers;
-    for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), `${label}: ${name}`).toBe(value);
+    for (const [name, value] of Object.entries(expected))
+      expect(res.headers.get(name), `${label}: ${name}`).toBe(value);
     expect(res.headers.get('content-security-policy'), label).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers.get('x-powered-by'), label).toBeNull();
   };
@@ -190,7 +224,12 @@ describe('security headers', () => {
       ['unknown path', '/api/no-such-route', 'GET', 404],
       ['wrong method', '/api/me', 'DELETE', 405],
       ['wrong method on a list', '/api/cosigners', 'DELETE', 405],
-      ['wrong method on the PATCH route', '/api/cosigners/44fcead0-7053-4831-a53a-df7fb90d440f/api-keys/k1', 'PUT', 405],
+      [
+        'wrong method on the PATCH route',
+        '/api/cosigners/44fcead0-7053-4831-a53a-df7fb90d440f/api-keys/k1',
+        'PUT',
+        405,
+      ],
       ['OPTIONS', '/api/cosigners', 'OPTIONS', 204],
       ['OPTIONS on the PATCH route', '/api/cosigners/44fcead0-7053-4831-a53a-df7fb90d440f/api-keys/k1', 'OPTIONS', 204],
     ] as const;

@@ -24,14 +24,25 @@ const PORT = Number(process.env.ROUTE_WALK_PORT ?? 3100);
 export async function startWalkServer(): Promise<WalkServer> {
   const { TEST_APP_URL, TEST_SESSION_SECRET, TEST_DATA_DIR } = process.env;
   if (TEST_APP_URL && TEST_SESSION_SECRET && TEST_DATA_DIR) {
-    return { appUrl: TEST_APP_URL.replace(/\/+$/, ''), sessionSecret: TEST_SESSION_SECRET, dataDir: TEST_DATA_DIR, close: () => Promise.resolve() };
+    return {
+      appUrl: TEST_APP_URL.replace(/\/+$/, ''),
+      sessionSecret: TEST_SESSION_SECRET,
+      dataDir: TEST_DATA_DIR,
+      close: () => Promise.resolve(),
+    };
   }
   const appUrl = `http://127.0.0.1:${PORT}`;
   // Another server on the port would answer the readiness probe with the wrong secret: refuse clearly instead.
-  const busy = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false);
+  const busy = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
   if (busy) throw new Error(`port ${PORT} is already serving something; stop it or set ROUTE_WALK_PORT`);
   const clientSecret = randomBytes(16).toString('hex');
-  const idp = await startDevIdp({ port: 0, clients: [{ clientId: 'route-walk', clientSecret, redirectUris: [`${appUrl}/auth/callback`] }] });
+  const idp = await startDevIdp({
+    port: 0,
+    clients: [{ clientId: 'route-walk', clientSecret, redirectUris: [`${appUrl}/auth/callback`] }],
+  });
   const sessionSecret = randomBytes(32).toString('base64url');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const app = await startCanaryServer({

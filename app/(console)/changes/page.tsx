@@ -24,7 +24,10 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const initial = await fetchChanges(query);
   return (
     <>
-      <PageHeader title="Changes" description="Every change to a callback handler made through the console: who proposed it, why, and where it stands." />
+      <PageHeader
+        title="Changes"
+        description="Every change to a callback handler made through the console: who proposed it, why, and where it stands."
+      />
       <ChangesFilter path="/changes" current={state} />
       <ChangesTable
         key={`${state}:${cursor ?? ''}`}
@@ -33,7 +36,11 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         initial={initial}
         showKey
         pagePath="/changes"
-        emptyText={state === 'open' ? 'No change is open: every key can be changed.' : 'No change has been made through the console yet.'}
+        emptyText={
+          state === 'open'
+            ? 'No change is open: every key can be changed.'
+            : 'No change has been made through the console yet.'
+        }
       />
     </>
   );

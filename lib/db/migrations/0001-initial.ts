@@ -6,7 +6,20 @@ import type { DbEngine } from '../connect';
  * The first schema: sessions, changes, audit_events. A migration is frozen once released: its lists are written
  * out here rather than imported, so a later edit of the app's constants cannot change what it creates.
  */
-const CHANGE_STATES = ['awaiting_approval', 'sending', 'sent', 'completed', 'rejected', 'cancelled', 'failed', 'unknown', 'declined', 'withdrawn', 'expired', 'stale'];
+const CHANGE_STATES = [
+  'awaiting_approval',
+  'sending',
+  'sent',
+  'completed',
+  'rejected',
+  'cancelled',
+  'failed',
+  'unknown',
+  'declined',
+  'withdrawn',
+  'expired',
+  'stale',
+];
 const OPEN_STATES = ['awaiting_approval', 'sending', 'sent', 'unknown'];
 const inList = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -68,7 +81,11 @@ export async function up(db: Kysely<unknown>, engine: DbEngine): Promise<void> {
     .where(sql<boolean>`state in (${inList(OPEN_STATES)})`)
     .execute();
   await db.schema.createIndex('changes_state_created').on('changes').columns(['state', 'created_at']).execute();
-  await db.schema.createIndex('changes_key_created').on('changes').columns(['cosigner_id', 'api_key_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('changes_key_created')
+    .on('changes')
+    .columns(['cosigner_id', 'api_key_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_events')
@@ -92,7 +109,11 @@ export async function up(db: Kysely<unknown>, engine: DbEngine): Promise<void> {
   // The audit page's filters, each ending in seq for keyset paging newest first; change_id for a change's timeline.
   await db.schema.createIndex('audit_events_kind_seq').on('audit_events').columns(['kind', 'seq']).execute();
   await db.schema.createIndex('audit_events_actor_seq').on('audit_events').columns(['actor_sub', 'seq']).execute();
-  await db.schema.createIndex('audit_events_key_seq').on('audit_events').columns(['cosigner_id', 'api_key_id', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_events_key_seq')
+    .on('audit_events')
+    .columns(['cosigner_id', 'api_key_id', 'seq'])
+    .execute();
   await db.schema.createIndex('audit_events_at_seq').on('audit_events').columns(['at', 'seq']).execute();
   await db.schema.createIndex('audit_events_change_seq').on('audit_events').columns(['change_id', 'seq']).execute();
 

@@ -26,6 +26,9 @@ export async function verifyRecordedRequest(req: RecordedRequest, publicKey: Key
   expect(payload.uri === req.url, `uri ${String(payload.uri)} != ${req.url}`);
   expect(payload.bodyHash === createHash('sha256').update(req.body).digest('hex'), 'bodyHash');
   expect(typeof payload.nonce === 'string' && payload.nonce.length > 0, 'nonce');
-  expect(typeof payload.iat === 'number' && typeof payload.exp === 'number' && payload.exp - payload.iat <= 55, 'exp window');
+  expect(
+    typeof payload.iat === 'number' && typeof payload.exp === 'number' && payload.exp - payload.iat <= 55,
+    'exp window',
+  );
   return { header: decodeProtectedHeader(token), claims: payload };
 }

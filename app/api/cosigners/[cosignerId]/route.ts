@@ -1,6 +1,10 @@
 import { withSession } from '@/lib/api/handler';
 import { respond } from '@/lib/api/respond';
-import { cosignerParamsSchema, getCosignerResponseSchema, type CosignerParams } from '@/lib/cosigners/console-api-schemas';
+import {
+  cosignerParamsSchema,
+  getCosignerResponseSchema,
+  type CosignerParams,
+} from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
 
 // GET /api/cosigners/{cosignerId} – one cosigner, `{ data }`.

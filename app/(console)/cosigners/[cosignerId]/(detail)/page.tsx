@@ -42,7 +42,12 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
     <>
       <CosignerHeader cosigner={cosigner.data} />
       <CosignerDetails cosignerId={cosignerId} initial={cosigner} />
-      <ApiKeysTable cosignerId={cosignerId} canEdit={user.role === 'admin'} initial={{ page, ...keys }} initialOpenChanges={openChanges} />
+      <ApiKeysTable
+        cosignerId={cosignerId}
+        canEdit={user.role === 'admin'}
+        initial={{ page, ...keys }}
+        initialOpenChanges={openChanges}
+      />
     </>
   );
 }

@@ -2,7 +2,12 @@ import { withSession } from '@/lib/api/handler';
 import { readJsonBody } from '@/lib/api/read-json-body';
 import { respond } from '@/lib/api/respond';
 import { changeActorOf } from '@/lib/changes/change-actor';
-import { changeParamsSchema, getChangeResponseSchema, reconcileChangeBodySchema, type ChangeParams } from '@/lib/changes/change-api-schemas';
+import {
+  changeParamsSchema,
+  getChangeResponseSchema,
+  reconcileChangeBodySchema,
+  type ChangeParams,
+} from '@/lib/changes/change-api-schemas';
 import { getChangeContext } from '@/lib/changes/change-context';
 import { markUnknownChangeFailed } from '@/lib/changes/mark-unknown-failed';
 import { getChangeWithTimeline } from '@/lib/changes/read-changes';

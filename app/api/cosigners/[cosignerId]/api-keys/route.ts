@@ -1,7 +1,11 @@
 import { withSession } from '@/lib/api/handler';
 import { queryOf, respond } from '@/lib/api/respond';
 import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
-import { cosignerParamsSchema, listApiKeysResponseSchema, type CosignerParams } from '@/lib/cosigners/console-api-schemas';
+import {
+  cosignerParamsSchema,
+  listApiKeysResponseSchema,
+  type CosignerParams,
+} from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
 import { listPageQuerySchema } from '@/lib/fireblocks/upstream-schemas';
 

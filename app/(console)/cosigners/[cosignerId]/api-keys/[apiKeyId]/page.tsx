@@ -38,12 +38,19 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
   const publicKey = key.data?.callbackHandler?.publicKey;
   return (
     <>
-      <ApiKeyHeader cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} cosigner={cosigner.data} canEdit={user.role === 'admin'} />
+      <ApiKeyHeader
+        cosignerId={cosignerId.data}
+        apiKeyId={apiKeyId.data}
+        cosigner={cosigner.data}
+        canEdit={user.role === 'admin'}
+      />
       <CallbackHandlerDetails
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}
         initialKey={key}
-        initialPublicKey={publicKey === undefined ? undefined : { pem: publicKey, info: inspectPublicKey(publicKey).info ?? null }}
+        initialPublicKey={
+          publicKey === undefined ? undefined : { pem: publicKey, info: inspectPublicKey(publicKey).info ?? null }
+        }
       />
       <KeyChanges cosignerId={cosignerId.data} apiKeyId={apiKeyId.data} initialOpen={open} initialHistory={history} />
     </>

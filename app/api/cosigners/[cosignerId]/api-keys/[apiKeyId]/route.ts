@@ -8,7 +8,12 @@ import { getChangeContext } from '@/lib/changes/change-context';
 import { changeFromRow } from '@/lib/changes/change-rows';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { getConfig } from '@/lib/config/env';
-import { apiKeyParamsSchema, getApiKeyResponseSchema, updateCallbackHandlerResultSchema, type ApiKeyParams } from '@/lib/cosigners/console-api-schemas';
+import {
+  apiKeyParamsSchema,
+  getApiKeyResponseSchema,
+  updateCallbackHandlerResultSchema,
+  type ApiKeyParams,
+} from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
@@ -40,7 +45,11 @@ export const PATCH = withSession<ApiKeyParams>(
       requestId,
     });
     const { fireblocksRequestId } = sent;
-    return respond(updateCallbackHandlerResultSchema, { change: changeFromRow(sent.change), requestId: sent.requestId, fireblocksRequestId }, { status: 202, fireblocksRequestId });
+    return respond(
+      updateCallbackHandlerResultSchema,
+      { change: changeFromRow(sent.change), requestId: sent.requestId, fireblocksRequestId },
+      { status: 202, fireblocksRequestId },
+    );
   },
   { role: 'admin', sameOrigin: true, requireJson: true },
 );

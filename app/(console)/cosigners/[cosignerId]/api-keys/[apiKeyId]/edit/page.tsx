@@ -30,7 +30,8 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
-  if (user.role !== 'admin') redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
+  if (user.role !== 'admin')
+    redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
   const [initialKey, initialCosigner, initialOpenChange] = await notFoundOr([
     fetchApiKey(cosignerId.data, apiKeyId.data),
     fetchCosigner(cosignerId.data),

@@ -1,7 +1,11 @@
 import { withSession } from '@/lib/api/handler';
 import { respond } from '@/lib/api/respond';
 import { noteRequestStatus } from '@/lib/changes/note-request-status';
-import { getRequestStatusResponseSchema, requestStatusParamsSchema, type RequestStatusParams } from '@/lib/cosigners/console-api-schemas';
+import {
+  getRequestStatusResponseSchema,
+  requestStatusParamsSchema,
+  type RequestStatusParams,
+} from '@/lib/cosigners/console-api-schemas';
 import { getDb } from '@/lib/db';
 import { getFireblocks } from '@/lib/fireblocks';
 
