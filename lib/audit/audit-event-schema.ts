@@ -23,7 +23,6 @@ export const AUDIT_EVENT_KINDS = [
   'change_reconciled',
 ] as const;
 export const auditEventKindSchema = z.enum(AUDIT_EVENT_KINDS);
-export type AuditEventKind = z.infer<typeof auditEventKindSchema>;
 
 /** Who did it, as the IdP named them at the time. */
 export const auditActorSchema = z.strictObject({

@@ -4,11 +4,9 @@ import { cache } from 'react';
 
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import type { NextRequest } from 'next/server';
 
 import { getConfig } from '@/lib/config/env';
 
-import { checkApiSession, type RequireApiSessionOptions } from './api-session';
 import { sessionCookie } from './cookies';
 import { RETURN_TO_HEADER, safeReturnTo } from './return-to';
 import { roleSatisfies, type Role } from './roles';
@@ -51,12 +49,4 @@ export async function requirePageSession(options: RequirePageSessionOptions = {}
   }
   if (options.role && !roleSatisfies(session.user.role, options.role)) notFound();
   return session;
-}
-
-/**
- * The API side, for code outside withSession (which already calls it): the session from this request's
- * cookie, else an AppError (401 none, 403 no role or below `role`, default viewer).
- */
-export function requireApiSession(req: NextRequest, options: Partial<RequireApiSessionOptions> = {}): Promise<Session> {
-  return checkApiSession(req, { role: options.role ?? 'viewer' }, getConfig());
 }

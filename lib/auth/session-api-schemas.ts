@@ -14,13 +14,11 @@ export const sessionSummarySchema = z.object({
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
 export const sessionListResponseSchema = z.object({ data: z.array(sessionSummarySchema) });
-export type SessionListResponse = z.infer<typeof sessionListResponseSchema>;
 
 /** `POST /api/sessions/revoke-all`: ends every session of mine, the current one too only when asked. */
 export const revokeAllSessionsBodySchema = z.strictObject({ includeCurrent: z.boolean().default(false) });
 export type RevokeAllSessionsBody = z.input<typeof revokeAllSessionsBodySchema>;
 
 export const revokeAllSessionsResponseSchema = z.object({ ended: z.number().int().nonnegative() });
-export type RevokeAllSessionsResponse = z.infer<typeof revokeAllSessionsResponseSchema>;
 
 export const sessionHandleSchema = sessionSummarySchema.shape.id;

@@ -151,4 +151,3 @@ export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
 export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
-export type ReconcileChangeBody = z.infer<typeof reconcileChangeBodySchema>;

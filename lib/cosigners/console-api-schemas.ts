@@ -81,6 +81,3 @@ export type ListCosignersResponse = z.infer<typeof listCosignersResponseSchema>;
 export type GetCosignerResponse = z.infer<typeof getCosignerResponseSchema>;
 export type ListApiKeysResponse = z.infer<typeof listApiKeysResponseSchema>;
 export type GetApiKeyResponse = z.infer<typeof getApiKeyResponseSchema>;
-export type UpdateCallbackHandlerResult = z.infer<typeof updateCallbackHandlerResultSchema>;
-export type GetRequestStatusResponse = z.infer<typeof getRequestStatusResponseSchema>;
-export type MeResponse = z.infer<typeof meResponseSchema>;

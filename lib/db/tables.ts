@@ -11,7 +11,6 @@ import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/chang
 
 // One list of states, shared with the browser's contract (the 0001 migration keeps its own frozen copy).
 export { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState };
-export type OpenChangeState = (typeof OPEN_CHANGE_STATES)[number];
 
 /** A signed-in browser session; the sealed cookie carries only the random session id, the row holds the rest. */
 export interface SessionsTable {
@@ -98,8 +97,6 @@ export interface Database {
 }
 
 export type SessionRow = Selectable<SessionsTable>;
-export type NewSessionRow = Insertable<SessionsTable>;
-export type SessionRowUpdate = Updateable<SessionsTable>;
 export type ChangeRow = Selectable<ChangesTable>;
 export type NewChangeRow = Insertable<ChangesTable>;
 export type ChangeRowUpdate = Updateable<ChangesTable>;

@@ -16,8 +16,6 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .transform((v) => v ?? undefined)
     .optional();
 
-/** Cosigner types the spec lists (others are accepted and shown as-is). */
-export const COSIGNER_TYPES = ['SANDBOX', 'SGX', 'GCP-CONFSPACE', 'AWS-NITRO', 'PLAIN'] as const;
 export const REQUEST_STATES = ['WAITING_FOR_APPROVAL', 'APPROVED', 'CANCELLED', 'REJECTED', 'COMPLETED'] as const;
 export const TERMINAL_REQUEST_STATES: ReadonlySet<string> = new Set(['CANCELLED', 'REJECTED', 'COMPLETED']);
 
@@ -95,12 +93,9 @@ export const requestIdSchema = segmentId('a request id');
 
 export type FireblocksCosigner = z.infer<typeof cosignerSchema>;
 export type FireblocksApiKey = z.infer<typeof apiKeySchema>;
-export type FireblocksCallbackHandler = z.infer<typeof callbackHandlerSchema>;
 export type CosignersPage = z.infer<typeof cosignersPageSchema>;
 export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
-export type RequestState = RequestStatus['status'];
 export type UpdateCallbackHandlerResponse = z.infer<typeof updateCallbackHandlerResponseSchema>;
-export type ListPageQuery = z.infer<typeof listPageQuerySchema>;
 /** What callers may pass: every field optional, defaults applied by the schema. */
 export type ListPageQueryInput = z.input<typeof listPageQuerySchema>;
