@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { seededKey } from '@/e2e/seed-keys';
 import type { SeedSummary } from '@/sim/index';
 
 import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
@@ -71,7 +72,9 @@ describe('page status', () => {
   });
 
   it('positive controls: the list of changes and a recorded change answer 200 with their data', async () => {
-    const { cosignerId, apiKeyId } = seed.keyWithNoHandler;
+    // A key of its own: the shared stack's journeys read the seed's named keys (the accessibility walk expects
+    // keyWithNoHandler to have none), and an open or completed change here would change what they see.
+    const { cosignerId, apiKeyId } = seededKey('none', 3);
     const body = JSON.stringify({
       callbackHandler: { url: 'https://callbacks.example.com/page-status', publicKey: rsa2048PublicKeyPem() },
       reason: 'page status check',
