@@ -1,15 +1,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  createTestDatabase,
-  stopOwnPostgres,
-  TEST_ENGINES,
-  type TestDatabase,
-} from '@/scripts/test-runner/test-databases';
-import { createDb, type Db } from '@/lib/db/connect';
-import { migrateToLatest } from '@/lib/db/migrate';
+import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { type Db } from '@/lib/db/connect';
 import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
+import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
 
 import { appendAuditEvent, type AppendAuditEventInput } from './append';
 import { auditExportQuerySchema, auditPageQuerySchema, type AuditFilter } from './audit-api-schemas';
@@ -70,20 +65,16 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe.each(TEST_ENGINES)('reading the audit trail on %s', (engine) => {
-  let testDb: TestDatabase;
+  let opened: MigratedTestDb;
   let db: Db;
   beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = createDb(testDb);
-    await migrateToLatest(db);
+    opened = await openMigratedTestDb(engine);
+    db = opened.db;
     await transaction(db, async (tx) => {
       for (const input of inputs) await appendAuditEvent(tx, input);
     });
   });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+  afterEach(() => opened.close());
 
   const filters: Array<[string, AuditFilter]> = [
     ['none', {}],

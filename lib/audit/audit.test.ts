@@ -2,15 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { runTsFile } from '@/scripts/test-runner/run-ts';
-import {
-  createTestDatabase,
-  stopOwnPostgres,
-  TEST_ENGINES,
-  type TestDatabase,
-} from '@/scripts/test-runner/test-databases';
-import { createDb, type Db } from '@/lib/db/connect';
-import { migrateToLatest } from '@/lib/db/migrate';
+import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { type Db } from '@/lib/db/connect';
 import { transaction } from '@/lib/db/transaction';
+import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
 
 import { appendAuditEvent, type AppendAuditEventInput } from './append';
 import { GENESIS_HASH, toJsonLine, verifyChain } from './chain';
@@ -38,17 +33,13 @@ async function appendSome(db: Db, n: number): Promise<void> {
 }
 
 describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
-  let testDb: TestDatabase;
+  let opened: MigratedTestDb;
   let db: Db;
   beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = createDb(testDb);
-    await migrateToLatest(db);
+    opened = await openMigratedTestDb(engine);
+    db = opened.db;
   });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+  afterEach(() => opened.close());
 
   it('chains events from the genesis hash, with every key present', async () => {
     const first = await append(db, { kind: 'sign_in', actor: alice, requestId: 'req-1' });
@@ -94,7 +85,12 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     const runs = await Promise.all(
       [1, 2, 3, 4, 5].map((worker) =>
         runTsFile('scripts/test-runner/audit-append-worker.ts', [
-          JSON.stringify({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir, count: 10, worker }),
+          JSON.stringify({
+            databaseUrl: opened.location.databaseUrl,
+            dataDir: opened.location.dataDir,
+            count: 10,
+            worker,
+          }),
         ]),
       ),
     );

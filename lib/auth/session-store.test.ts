@@ -2,13 +2,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { streamAuditEvents, verifyDatabaseChain } from '@/lib/audit/read';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
-import { createDb, migrateToLatest, type Db } from '@/lib/db';
-import {
-  createTestDatabase,
-  stopOwnPostgres,
-  TEST_ENGINES,
-  type TestDatabase,
-} from '@/scripts/test-runner/test-databases';
+import { type Db } from '@/lib/db';
+import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
 
 import {
   hashSessionId,
@@ -52,17 +48,13 @@ async function events(db: Db): Promise<AuditEvent[]> {
 }
 
 describe.each(TEST_ENGINES)('session store on %s', (engine) => {
-  let testDb: TestDatabase;
+  let opened: MigratedTestDb;
   let db: Db;
   beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = createDb(testDb);
-    await migrateToLatest(db);
+    opened = await openMigratedTestDb(engine);
+    db = opened.db;
   });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+  afterEach(() => opened.close());
 
   it('a sign-in writes the row (the id only as its hash) and its sign_in event in one go', async () => {
     const { id, session } = await startSession(db, signedIn(alice), T0);

@@ -6,19 +6,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { appendAuditEvent } from '@/lib/audit/append';
 import { verifyDatabaseChain } from '@/lib/audit/read';
 import { spkiFingerprint } from '@/lib/callback/fingerprint';
-import { createDb, type Db } from '@/lib/db/connect';
+import { type Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
-import { migrateToLatest } from '@/lib/db/migrate';
 import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
 import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
 import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
-import {
-  createTestDatabase,
-  stopOwnPostgres,
-  TEST_ENGINES,
-  type TestDatabase,
-} from '@/scripts/test-runner/test-databases';
+import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
 import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 
 import type { ChangeActor } from './change-api-schemas';
@@ -102,21 +97,17 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe.each(TEST_ENGINES)('changes on %s', (engine) => {
-  let testDb: TestDatabase;
+  let opened: MigratedTestDb;
   let db: Db;
   let ctx: ChangeContext;
 
   beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = createDb(testDb);
-    await migrateToLatest(db);
+    opened = await openMigratedTestDb(engine);
+    db = opened.db;
     ctx = { db, fireblocks: client };
     sim.clearFaults();
   });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+  afterEach(() => opened.close());
 
   const takeKey = () => keyIds[nextKey++] ?? '';
   const propose = (apiKeyId: string, actor = ALICE) =>
