@@ -140,6 +140,9 @@ export const reconcileChangeBodySchema = z.strictObject({
   reason: changeReasonSchema.min(1, 'Say what you checked in Fireblocks.'),
 });
 
+/** `GET /api/changes/waiting`: how many changes wait for the session user's approval (the header's badge). */
+export const waitingChangesResponseSchema = z.object({ count: z.number().int().min(0) });
+
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
 export type ChangeActor = z.infer<typeof changeActorSchema>;
@@ -151,3 +154,4 @@ export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
 export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
+export type WaitingChangesResponse = z.infer<typeof waitingChangesResponseSchema>;

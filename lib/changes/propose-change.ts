@@ -8,6 +8,7 @@ import type { Db } from '@/lib/db/connect';
 import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
+import { notifyChangeMoved } from '@/lib/notify';
 
 import { isOpenChangeState, type ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
@@ -112,5 +113,6 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
     if (error instanceof ChangeOpenError) throw changeOpen(error.openChangeId);
     throw error;
   }
+  notifyChangeMoved({ change: row, from: null, actor });
   return sendChange(ctx, row, input.callbackHandler, requestId);
 }
