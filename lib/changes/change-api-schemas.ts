@@ -140,6 +140,20 @@ export const reconcileChangeBodySchema = z.strictObject({
   reason: changeReasonSchema.min(1, 'Say what you checked in Fireblocks.'),
 });
 
+/** `POST /api/changes/{changeId}/approve` and `.../withdraw` take an empty JSON object. */
+export const emptyChangeBodySchema = z.strictObject({});
+
+/** `POST /api/changes/{changeId}/decline`: why, for the proposer. */
+export const declineChangeBodySchema = z.strictObject({
+  reason: changeReasonSchema.min(1, 'Say why you decline the change.'),
+});
+
+/** `POST /api/changes/{changeId}/approve` answers 202 like an immediate PATCH: the change (sent) and the ids. */
+export const approveChangeResponseSchema = proposeChangeResponseSchema.extend({ requestId: z.string() });
+
+/** `POST /api/changes/{changeId}/decline` and `.../withdraw` answer 200 with the change as it now stands. */
+export const changeDecisionResponseSchema = z.object({ change: changeResponseSchema });
+
 /** `GET /api/changes/waiting`: how many changes wait for the session user's approval (the header's badge). */
 export const waitingChangesResponseSchema = z.object({ count: z.number().int().min(0) });
 
@@ -154,4 +168,7 @@ export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
 export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
+export type DeclineChangeBody = z.infer<typeof declineChangeBodySchema>;
+export type ApproveChangeResponse = z.infer<typeof approveChangeResponseSchema>;
+export type ChangeDecisionResponse = z.infer<typeof changeDecisionResponseSchema>;
 export type WaitingChangesResponse = z.infer<typeof waitingChangesResponseSchema>;
