@@ -61,11 +61,13 @@ afterEach(async () => {
 });
 
 describe('createNotifyQueue', () => {
-  it('delivers a change’s states in order even when the first needs a retry', async () => {
+  it('delivers a change’s states in order even when the first needs a retry, and only moves to another state', async () => {
     receiver.respond = (_, n) => ({ status: n === 1 ? 500 : 200 });
     const q = queue();
     q.enqueue(moveOf('a', 'sending', null));
     q.enqueue(moveOf('a', 'sent', 'sending'));
+    // A Fireblocks status recorded on a `sent` change: no new state, no notification.
+    q.enqueue(moveOf('a', 'sent', 'sent'));
     q.enqueue(moveOf('a', 'completed', 'sent'));
     await q.idle();
     expect(toStates(receiver, 'a')).toEqual(['sending', 'sending', 'sent', 'completed']);

@@ -17,7 +17,7 @@ export interface NotifyQueueOptions {
 }
 
 export interface NotifyQueue {
-  /** Queues the notification of a committed move; returns at once and never throws. */
+  /** Queues the notification of a committed move to another state; returns at once and never throws. */
   enqueue(move: ChangeMove): void;
   /** Resolves when everything queued so far has been delivered or given up (tests, shutdown). */
   idle(): Promise<void>;
@@ -52,6 +52,8 @@ export function createNotifyQueue(o: NotifyQueueOptions): NotifyQueue {
 
   return {
     enqueue(move) {
+      // A new Fireblocks status of a `sent` change updates the row but is no new state: nothing to tell.
+      if (move.from === move.change.state) return;
       const changeId = move.change.id;
       if (pending >= maxPending) {
         o.log.error({ changeId, to: move.change.state, pending }, 'notification dropped: the queue is full');

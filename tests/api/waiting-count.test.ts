@@ -1,85 +1,89 @@
-import { randomUUID } from 'node:crypto';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createDb, insertChange, transaction, type ChangeState, type Db } from '@/lib/db';
+import type { ProposeChangeResponse } from '@/lib/changes/change-api-schemas';
+import type { SeedSummary } from '@/sim/index';
 
 import { callApi } from '../helpers/api-client';
 import { ALICE, NORA, sessionCookieHeader, VERA, type TestUser } from '../helpers/session-cookie';
 import { startTestApp, type TestApp } from '../helpers/start-app';
+import { GOOD_URL, loadPems, type Pems } from './bad-input-cases';
 
-// GET /api/changes/waiting through the real production server and its database: changes awaiting approval that
-// someone else proposed. A server of its own, so no other suite's proposals change the counts.
+// GET /api/changes/waiting through the real production server, simulator and database: changes awaiting approval
+// that someone else proposed. A server of its own, so no other suite's proposals change the counts.
 const BOB: TestUser = { ...ALICE, sub: 'bob', name: 'Bob Admin', email: 'bob@example.com' };
 const CAROL: TestUser = { ...ALICE, sub: 'carol', name: 'Carol Admin', email: 'carol@example.com' };
 let app: TestApp;
-let db: Db;
+let pems: Pems;
+let cosignerId: string;
+let keys: string[];
+const cookies = new Map<string, string>();
+
+async function cookieFor(user: TestUser): Promise<string> {
+  const cookie =
+    cookies.get(user.sub) ??
+    (await sessionCookieHeader(user, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir }));
+  cookies.set(user.sub, cookie);
+  return cookie;
+}
 
 beforeAll(async () => {
-  app = await startTestApp({ port: Number(process.env.WAITING_TEST_PORT ?? 4307), env: { CHANGE_APPROVALS: '1' } });
-  db = createDb({ dataDir: app.dataDir });
+  [app, pems] = await Promise.all([
+    startTestApp({ port: Number(process.env.WAITING_TEST_PORT ?? 4307), env: { CHANGE_APPROVALS: '1' } }),
+    loadPems(),
+  ]);
+  cosignerId = ((await (await fetch(`${app.simUrl}/_sim/seed`)).json()) as SeedSummary).bigCosignerId;
+  const list = await callApi(app.appUrl, 'GET', `/api/cosigners/${cosignerId}/api-keys?pageSize=10&order=ASC`, {
+    cookie: await cookieFor(ALICE),
+  });
+  keys = (list.json as { data: Array<{ id: string }> }).data.map((k) => k.id);
 }, 600_000);
 
 afterAll(async () => {
-  await db?.close();
   await app?.close();
 });
 
-/** A change as proposeChange records it, written to the app's own database. */
-const record = (proposer: TestUser, state: ChangeState) =>
-  transaction(db, (tx) =>
-    insertChange(tx, {
-      id: randomUUID(),
-      cosigner_id: 'waiting-test-cosigner',
-      api_key_id: randomUUID(),
-      state,
-      proposer: JSON.stringify({ iss: 'http://idp.test.invalid', ...proposer }),
-      proposer_sub: proposer.sub,
-      approver: null,
-      approver_sub: null,
-      reason: null,
-      before_handler: 'null',
-      after_handler: JSON.stringify({ url: 'https://callbacks.example.com/x', mode: 'publicKey' }),
-      fireblocks_request_id: null,
-      fireblocks_x_request_id: null,
-      last_fireblocks_status: null,
-      decided_reason: null,
-      created_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
-      expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-      closed_at: null,
-    }),
-  );
-
-async function waitingFor(user: TestUser) {
-  const cookie = await sessionCookieHeader(user, {
-    appUrl: app.appUrl,
-    secret: app.sessionSecret,
-    dataDir: app.dataDir,
+async function propose(user: TestUser, apiKeyId: string): Promise<string> {
+  const res = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, {
+    cookie: await cookieFor(user),
+    body: JSON.stringify({ callbackHandler: { url: GOOD_URL, cert: pems.cert } }),
   });
-  return callApi(app.appUrl, 'GET', '/api/changes/waiting', { cookie });
+  expect(res.status, res.text).toBe(201);
+  return (res.json as ProposeChangeResponse).change.id;
+}
+
+async function post(user: TestUser, path: string, body: unknown) {
+  const res = await callApi(app.appUrl, 'POST', path, { cookie: await cookieFor(user), body: JSON.stringify(body) });
+  expect(res.status, res.text).toBe(200);
+}
+
+async function countFor(user: TestUser): Promise<number> {
+  const res = await callApi(app.appUrl, 'GET', '/api/changes/waiting', { cookie: await cookieFor(user) });
+  expect(res.status, res.text).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
+  return (res.json as { count: number }).count;
 }
 
 describe('GET /api/changes/waiting', () => {
-  it('counts the changes awaiting approval proposed by someone else; 0 for a viewer', async () => {
-    expect((await waitingFor(BOB)).json).toEqual({ count: 0 });
-    await record(ALICE, 'awaiting_approval');
-    await record(ALICE, 'awaiting_approval');
-    await record(BOB, 'awaiting_approval');
-    await record(ALICE, 'declined');
+  it('counts the changes awaiting approval proposed by someone else; 0 for a viewer; a decision takes one off', async () => {
+    expect(await countFor(BOB)).toBe(0);
+    const [first, second] = [await propose(ALICE, keys[0] ?? ''), await propose(ALICE, keys[1] ?? '')];
+    await propose(BOB, keys[2] ?? '');
 
-    const bob = await waitingFor(BOB);
-    expect(bob.status).toBe(200);
-    expect(bob.headers.get('cache-control')).toBe('no-store, no-transform');
-    expect(bob.json).toEqual({ count: 2 });
-    expect((await waitingFor(ALICE)).json).toEqual({ count: 1 });
-    expect((await waitingFor(CAROL)).json).toEqual({ count: 3 });
-    expect((await waitingFor(VERA)).json).toEqual({ count: 0 });
+    expect(await countFor(BOB)).toBe(2);
+    expect(await countFor(ALICE)).toBe(1);
+    expect(await countFor(CAROL)).toBe(3);
+    expect(await countFor(VERA)).toBe(0);
+
+    await post(BOB, `/api/changes/${first}/decline`, { reason: 'Wrong host' });
+    expect(await countFor(BOB)).toBe(1);
+    await post(ALICE, `/api/changes/${second}/withdraw`, {});
+    expect(await countFor(BOB)).toBe(0);
+    expect(await countFor(CAROL)).toBe(1);
   });
 
   it('refuses a user without a role (403) and a request without a session (401)', async () => {
-    expect((await waitingFor(NORA)).status).toBe(403);
-    const anonymous = await callApi(app.appUrl, 'GET', '/api/changes/waiting');
-    expect(anonymous.status).toBe(401);
+    const nora = await callApi(app.appUrl, 'GET', '/api/changes/waiting', { cookie: await cookieFor(NORA) });
+    expect(nora.status).toBe(403);
+    expect((await callApi(app.appUrl, 'GET', '/api/changes/waiting')).status).toBe(401);
   });
 });

@@ -27,8 +27,8 @@ export interface StartTestAppOptions {
    */
   port: number;
   /**
-   * Configuration beyond the defaults (e.g. NOTIFY_WEBHOOK_URL). Given, the file always gets a server of its own:
-   * the runner's shared stack runs the defaults.
+   * Configuration this file needs that differs from the defaults the runner's stack runs with (e.g.
+   * `CHANGE_APPROVALS: '0'`): given, the file always starts a server of its own with it.
    */
   env?: Record<string, string>;
 }
