@@ -30,7 +30,7 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
           <ProductMark href="/cosigners" />
           <div className="hidden sm:block">
-            <MainNav />
+            <MainNav showWaiting={user.role === 'admin'} />
           </div>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <UserBadge user={user} />
@@ -39,7 +39,7 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
           </div>
         </div>
         <div className="border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
-          <MainNav />
+          <MainNav showWaiting={user.role === 'admin'} />
         </div>
       </header>
       <main

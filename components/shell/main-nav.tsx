@@ -1,24 +1,29 @@
 import { GitPullRequestArrow, ScrollText, Server } from 'lucide-react';
 
 import { NavLink } from './nav-link';
+import { WaitingBadge } from './waiting-badge';
 
 /** The console's sections. */
 const SECTIONS = [
   { href: '/cosigners', label: 'Cosigners', icon: Server },
-  { href: '/changes', label: 'Changes', icon: GitPullRequestArrow },
+  { href: '/changes', label: 'Changes', icon: GitPullRequestArrow, waiting: true },
   { href: '/audit', label: 'Audit', icon: ScrollText },
 ];
 
-/** Primary navigation: each section's link, the current one marked (NavLink reads the path in the browser). */
-export function MainNav() {
+/**
+ * Primary navigation: each section's link, the current one marked (NavLink reads the path in the browser); "Changes"
+ * carries the count of changes waiting for the user's approval (admins only: nothing waits for a viewer).
+ */
+export function MainNav({ showWaiting }: { showWaiting: boolean }) {
   return (
     <nav aria-label="Main">
       <ul className="flex items-center gap-1">
-        {SECTIONS.map(({ href, label, icon: Icon }) => (
+        {SECTIONS.map(({ href, label, icon: Icon, waiting }) => (
           <li key={href}>
             <NavLink href={href}>
               <Icon aria-hidden className="h-4 w-4" />
               {label}
+              {waiting && showWaiting && <WaitingBadge />}
             </NavLink>
           </li>
         ))}

@@ -154,6 +154,9 @@ export const approveChangeResponseSchema = proposeChangeResponseSchema.extend({ 
 /** `POST /api/changes/{changeId}/decline` and `.../withdraw` answer 200 with the change as it now stands. */
 export const changeDecisionResponseSchema = z.object({ change: changeResponseSchema });
 
+/** `GET /api/changes/waiting`: how many changes wait for the session user's approval (the header's badge). */
+export const waitingChangesResponseSchema = z.object({ count: z.number().int().min(0) });
+
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
 export type ChangeActor = z.infer<typeof changeActorSchema>;
@@ -168,3 +171,4 @@ export type ChangeParams = z.infer<typeof changeParamsSchema>;
 export type DeclineChangeBody = z.infer<typeof declineChangeBodySchema>;
 export type ApproveChangeResponse = z.infer<typeof approveChangeResponseSchema>;
 export type ChangeDecisionResponse = z.infer<typeof changeDecisionResponseSchema>;
+export type WaitingChangesResponse = z.infer<typeof waitingChangesResponseSchema>;

@@ -9,6 +9,7 @@ import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { AppError } from '@/lib/errors/app-error';
+import { notifyChangeMoved } from '@/lib/notify';
 
 import { isOpenChangeState, type ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
@@ -132,6 +133,7 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
     if (error instanceof ChangeOpenError) throw changeOpen(error.openChangeId);
     throw error;
   }
+  notifyChangeMoved({ change: row, from: null, actor });
   if (awaiting) return { sent: false, change: row };
   return { sent: true, ...(await sendChange(ctx, row, requestId)) };
 }

@@ -4,6 +4,7 @@ import { appendAuditEvent, type AppendAuditEventInput } from '@/lib/audit/append
 import type { Db } from '@/lib/db/connect';
 import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
+import { notifyChangeMoved } from '@/lib/notify';
 
 import { isOpenChangeState } from './change-api-schemas';
 
@@ -27,7 +28,8 @@ export function readChange(db: Db, changeId: string): Promise<ChangeRow | undefi
  * and its event commit together or not at all. One conditional UPDATE: it applies only `WHERE version = <read> AND
  * state IN (from)`, so of two replicas recording the same observation (or twenty admins approving at once) only one
  * wins, and only the winner appends an event. Returns the updated row, or null when the change is not in a `from`
- * state or someone else updated it since it was read (the caller reads it again and decides afresh).
+ * state or someone else updated it since it was read (the caller reads it again and decides afresh). A move that
+ * committed is then handed to the notifier (NOTIFY_WEBHOOK_URL), which never delays or fails it.
  */
 export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransition): Promise<ChangeRow | null> {
   if (!t.from.includes(read.state)) return null;
@@ -57,5 +59,6 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
     });
     return row;
   });
+  if (updated) notifyChangeMoved({ change: updated, from: read.state, actor: t.event.actor ?? null });
   return updated;
 }

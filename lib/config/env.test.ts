@@ -123,6 +123,27 @@ describe('parseConfig', () => {
     for (const age of ['29', '86401', '1.5', 'five'])
       expect(problemsOf({ ...complete, STEP_UP_MAX_AGE: age })).toContain('STEP_UP_MAX_AGE: must be');
   });
+
+  it('reads NOTIFY_WEBHOOK_URL: optional, https in production except on loopback, never echoed', () => {
+    expect(parseConfig(complete).notify).toEqual({ webhookUrl: null });
+    const slack = 'https://hooks.slack.com/services/T000/B000/secret-token-123';
+    expect(parseConfig({ ...complete, NOTIFY_WEBHOOK_URL: slack }).notify.webhookUrl?.href).toBe(slack);
+    expect(parseConfig({ ...complete, NOTIFY_WEBHOOK_URL: 'http://127.0.0.1:7/hook' }).notify.webhookUrl?.port).toBe(
+      '7',
+    );
+    const dev = { ...complete, NODE_ENV: 'development' };
+    expect(parseConfig({ ...dev, NOTIFY_WEBHOOK_URL: 'http://relay.internal/hook' }).notify.webhookUrl?.host).toBe(
+      'relay.internal',
+    );
+    const plain = problemsOf({ ...complete, NOTIFY_WEBHOOK_URL: 'http://hooks.example.com/services/secret-token-123' });
+    expect(plain).toContain('NOTIFY_WEBHOOK_URL: must be https in production');
+    for (const bad of ['hooks.slack.com/services/secret-token-123', 'ftp://x.example/secret-token-123']) {
+      const message = problemsOf({ ...complete, NOTIFY_WEBHOOK_URL: bad });
+      expect(message).toContain('NOTIFY_WEBHOOK_URL: must be an http(s) URL');
+      expect(message).not.toContain('secret-token-123');
+    }
+    expect(plain).not.toContain('secret-token-123');
+  });
 });
 
 describe('parseDatabaseConfig', () => {

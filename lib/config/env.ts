@@ -77,6 +77,7 @@ export interface AppConfig {
    * wait for one, and how recent the approver's sign-in at the IdP must be (OIDC `auth_time`, seconds).
    */
   changes: { approvals: 0 | 1; ttlMs: number; stepUpMaxAgeSeconds: number };
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {
@@ -96,7 +97,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (!emptyAsUndefined(env.FIREBLOCKS_SECRET_KEY_PATH) && !emptyAsUndefined(env.FIREBLOCKS_SECRET_KEY)) {
     lines.push('  - FIREBLOCKS_SECRET_KEY_PATH: is missing (or give the PEM text in FIREBLOCKS_SECRET_KEY)');
   }
-  if (!parsed.success || lines.length > 0) {
+  const notify = notifyConfigOf(env);
+  if (typeof notify === 'string') lines.push(notify);
+  if (!parsed.success || lines.length > 0 || typeof notify === 'string') {
     throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -138,6 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       ttlMs: e.CHANGE_TTL,
       stepUpMaxAgeSeconds: e.STEP_UP_MAX_AGE,
     },
+    notify,
   };
 }
 
@@ -152,6 +156,44 @@ function readSecretFile(path: string): string {
   }
 }
 
+/** Where change notifications go (lib/notify/); null when NOTIFY_WEBHOOK_URL is unset. */
+export interface NotifyConfig {
+  /** A secret (a Slack incoming-webhook URL carries its token in the path): never log it, nor put it in an error. */
+  webhookUrl: URL | null;
+}
+
+/**
+ * NOTIFY_WEBHOOK_URL: http(s), and https in production unless on loopback (a local relay). Returns the problem line
+ * on a bad value, never naming the value.
+ */
+function notifyConfigOf(env: Record<string, string | undefined>): NotifyConfig | string {
+  const text = emptyAsUndefined(env.NOTIFY_WEBHOOK_URL);
+  if (typeof text !== 'string') return { webhookUrl: null };
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    return '  - NOTIFY_WEBHOOK_URL: must be an http(s) URL (its value is not shown: it may hold a token)';
+  const production = env.NODE_ENV === 'production';
+  if (production && url.protocol !== 'https:' && !LOOPBACK.has(url.hostname))
+    return '  - NOTIFY_WEBHOOK_URL: must be https in production (plain http only on loopback)';
+  return { webhookUrl: url };
+}
+
+/**
+ * The notification target of this process, read once and apart from getConfig() so that the change functions can
+ * ask whether to notify without needing the rest of the configuration (their unit tests have none). The start-up
+ * check (parseConfig) reports a bad value together with every other problem.
+ */
+export function getNotifyConfig(): NotifyConfig {
+  if (!cachedNotify) {
+    const notify = notifyConfigOf(process.env);
+    if (typeof notify === 'string')
+      throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${notify}`);
+    cachedNotify = notify;
+  }
+  return cachedNotify;
+}
+
+let cachedNotify: NotifyConfig | undefined;
 let cached: AppConfig | undefined;
 
 /** The validated configuration of this process, read once. */

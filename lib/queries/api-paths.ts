@@ -30,6 +30,7 @@ export const apiPaths = {
   auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) =>
     `/api/audit/export?${auditQuery(filter, { format })}`,
   changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
+  waitingChanges: () => '/api/changes/waiting',
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
 };

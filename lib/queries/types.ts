@@ -25,6 +25,7 @@ export type {
   HandlerSnapshot,
   ListChangesResponse,
   ProposeChangeResponse,
+  WaitingChangesResponse,
 } from '@/lib/changes/change-api-schemas';
 
 /** A change with its timeline, as `GET /api/changes/{changeId}` answers it. */
