@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { ThemeSwitch } from '@/components/theme/theme-switch';
 
+import { HeaderSearch } from './header-search';
 import { MainNav } from './main-nav';
 import { ProductMark } from './product-mark';
 import { SignOutButton } from './sign-out-button';
@@ -33,6 +34,7 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
             <MainNav />
           </div>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <HeaderSearch />
             <UserBadge user={user} />
             <ThemeSwitch />
             <SignOutButton />

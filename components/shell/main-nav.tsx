@@ -1,4 +1,4 @@
-import { GitPullRequestArrow, ScrollText, Server } from 'lucide-react';
+import { GitPullRequestArrow, ScrollText, Server, TriangleAlert } from 'lucide-react';
 
 import { NavLink } from './nav-link';
 
@@ -6,6 +6,7 @@ import { NavLink } from './nav-link';
 const SECTIONS = [
   { href: '/cosigners', label: 'Cosigners', icon: Server },
   { href: '/changes', label: 'Changes', icon: GitPullRequestArrow },
+  { href: '/findings', label: 'Findings', icon: TriangleAlert },
   { href: '/audit', label: 'Audit', icon: ScrollText },
 ];
 

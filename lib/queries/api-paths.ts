@@ -32,6 +32,9 @@ export const apiPaths = {
   changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
+  search: (q: string, refresh = false) => `/api/search?${new URLSearchParams({ q, ...(refresh && { refresh: '1' }) })}`,
+  findings: (cosignerId?: string, refresh = false) =>
+    `/api/findings?${new URLSearchParams({ ...(cosignerId && { cosignerId }), ...(refresh && { refresh: '1' }) })}`,
 };
 
 /** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */

@@ -51,6 +51,9 @@ export const queryKeys = {
     all: () => ['audit'] as const,
     list: (p: AuditListParams) => ['audit', 'list', p.filter, p.pageSize, p.cursor ?? ''] as const,
   },
+  /** Both read the shared key index on the server; its walk, not these keys, decides how fresh they are. */
+  search: (q: string) => ['search', q] as const,
+  findings: (cosignerId?: string) => ['findings', cosignerId ?? ''] as const,
   inspect: (body: { url?: string; publicKey?: string; cert?: string }) =>
     [
       'inspect',
