@@ -56,6 +56,7 @@ test('[FINDINGS][PAGE]: the findings list the misrouted URL, an expiring certifi
   const certKey: KeyRef = { cosignerId: seed.bigCosignerId, apiKeyId: big?.keys[OWN_KEY_INDEX]?.id ?? '' };
   await pinExpiringCertificate(page.request, browser, certKey);
 
+  await page.goto('/cosigners');
   await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Findings' }).click();
   await expect(page).toHaveURL(/\/findings$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Findings' })).toBeVisible();
