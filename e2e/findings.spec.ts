@@ -30,7 +30,11 @@ async function approveAsBob(browser: Browser, changeId: string): Promise<void> {
 /** Pins a certificate that expires in 10 days through the console, and waits for Fireblocks to complete it. */
 async function pinExpiringCertificate(request: APIRequestContext, browser: Browser, ref: KeyRef): Promise<void> {
   const sent = await patchAsBrowser(request, APP_ORIGIN, ref, {
-    callbackHandler: { url: `https://${FIXTURE_HOST}/fireblocks/findings-e2e`, cert: await expiringSoonCertPem() },
+    // A path of its own per run, so a retry on the same stack is a change too.
+    callbackHandler: {
+      url: `https://${FIXTURE_HOST}/fireblocks/findings-e2e-${Date.now().toString(36)}`,
+      cert: await expiringSoonCertPem(),
+    },
     reason: 'findings journey: a certificate that expires soon',
   });
   // 202: sent at once (CHANGE_APPROVALS=0); 201: awaiting a second admin's approval.

@@ -99,9 +99,11 @@ describe('GET /api/findings', () => {
     const apiKeyId = (page2.json as ListApiKeysResponse).data[OWN_KEY_INDEX - 100]?.id ?? '';
     const ref = { cosignerId: seed.bigCosignerId, apiKeyId };
     const cert = await expiringSoonCertPem();
+    // A path of its own per run, so a second run on the same stack is a change too.
+    const url = `${GOOD_URL}/findings-${Date.now().toString(36)}`;
 
     const sent = await call('PATCH', `/api/cosigners/${ref.cosignerId}/api-keys/${apiKeyId}`, ALICE, {
-      callbackHandler: { url: GOOD_URL, cert },
+      callbackHandler: { url, cert },
       reason: 'findings: a certificate that expires soon',
     });
     expect([201, 202], sent.text).toContain(sent.status);
@@ -129,7 +131,7 @@ describe('GET /api/findings', () => {
     }
     expect(found).toMatchObject({
       severity: 'warning',
-      url: GOOD_URL,
+      url,
       expiresAt: new Date(new X509Certificate(cert).validTo).toISOString(),
     });
     expect(found?.summary).toMatch(/expires in (9|10) days/);
