@@ -40,7 +40,8 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
             <SignOutButton />
           </div>
         </div>
-        <div className="border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
+        {/* Scrolls sideways rather than widening the page when the sections outgrow a small screen. */}
+        <div className="overflow-x-auto border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
           <MainNav />
         </div>
       </header>
