@@ -68,10 +68,21 @@ describe('computeFindings', () => {
     ] as const) {
       const [f] = findingsOf([key('k 1', { url })]);
       expect(f).toMatchObject({ kind: 'misrouted_url', severity: 'critical', correctedUrl: corrected });
-      expect(f?.summary).toContain(route);
+      expect(f?.summary).toContain(`…${route}/v2/tx_sign_request.`);
       expect(f?.action).toBe(`Change the URL to ${corrected}.`);
       expect(f?.fixPath).toBe(`/cosigners/${A.id}/api-keys/k%201/edit?url=${encodeURIComponent(corrected)}`);
     }
+  });
+
+  it('names the route the Co-Signer appends for a pinned certificate (no /v2)', () => {
+    const [f] = findingsOf([
+      key('pinned', {
+        url: 'https://h.example.com/tx_sign_request',
+        publicKeyFingerprint: undefined,
+        certPublicKeyHash: 'ab'.repeat(32),
+      }),
+    ]);
+    expect(f?.summary).toContain('…/tx_sign_request/tx_sign_request.');
   });
 
   it('never puts a URL with a password into a fix link', () => {

@@ -54,6 +54,10 @@ function sameHandlerUrl(text: string): string {
 
 type FindingOf = Omit<Finding, 'cosignerId' | 'cosignerName' | 'apiKeyId' | 'url'>;
 
+/** The transaction route the Co-Signer appends for the key's mode (docs/fireblocks.md): JWT with a public key. */
+const appendedRoute = (key: IndexedKey) =>
+  key.certPublicKeyHash && key.publicKeyFingerprint === undefined ? '/tx_sign_request' : '/v2/tx_sign_request';
+
 function misrouted(url: string, key: IndexedKey): FindingOf | null {
   const parsed = parseUrl(url);
   const route = parsed && appendedRouteSuffix(parsed);
@@ -63,7 +67,7 @@ function misrouted(url: string, key: IndexedKey): FindingOf | null {
   return {
     kind: 'misrouted_url',
     severity: 'critical',
-    summary: `The URL already ends in ${route}, which the Co-Signer appends itself, so it calls the handler at ${route}${route}.`,
+    summary: `The URL already ends in ${route}, but the Co-Signer appends its routes itself: it calls …${route}${appendedRoute(key)}.`,
     action: corrected ? `Change the URL to ${corrected}.` : `Remove ${route} from the end of the URL.`,
     ...(corrected && { correctedUrl: corrected, fixPath: `${editPath(key)}?url=${encodeURIComponent(corrected)}` }),
   };
