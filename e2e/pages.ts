@@ -57,6 +57,16 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
       user: 'alice',
       ready: 'Page not found',
     },
+    // Search across every page, and the findings: read in the browser from the server's walk of the workspace.
+    { name: 'search', path: '/search', user: 'vera', ready: 'Search every page of every cosigner' },
+    { name: 'search-results', path: '/search?q=treasury', user: 'alice', ready: /match “treasury”/ },
+    { name: 'findings', path: '/findings', user: 'alice', ready: 'URL ends in a Co-Signer route' },
+    {
+      name: 'findings-viewer',
+      path: `/findings?cosignerId=${seed.keyMisrouted.cosignerId}`,
+      user: 'vera',
+      ready: 'URL ends in a Co-Signer route',
+    },
     { name: 'no-access', path: '/no-access', user: 'nora', ready: /access/i },
     {
       name: 'not-found',

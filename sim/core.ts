@@ -54,7 +54,8 @@ export class SimCore {
     this.seed = seed;
     this.state.cursorSecret = createHash('sha256').update(`fireblocks-sim-cursor:${seed}`).digest();
     this.state.lifecycle.clear();
-    loadSeed(this.state.store, seed);
+    // lastSeen counts back from now, so the findings' "not seen for 30 days" picks the same keys on any day.
+    loadSeed(this.state.store, seed, Date.now());
   }
 
   process(call: IncomingCall): SimResponse {

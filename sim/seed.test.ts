@@ -45,4 +45,49 @@ describe('seed data', () => {
     expect(find(s.keyWithCert)?.callbackHandler?.certPublicKeyHash).toBeTruthy();
     expect(find(s.keyWithNoHandler)?.callbackHandler).toBeUndefined();
   });
+
+  it('has the keys the findings page and the search journeys rely on, after every key that was there before', () => {
+    const data = buildSeed(1);
+    const s = seedSummary(1);
+    const find = (r: { cosignerId: string; apiKeyId: string }) =>
+      data.find((c) => c.cosigner.id === r.cosignerId)?.keys.find((k) => k.id === r.apiKeyId);
+    expect(find(s.keyMisrouted)?.callbackHandler?.url).toMatch(/\/v2\/tx_sign_request$/);
+    expect(find(s.keyMisrouted)?.callbackHandler?.publicKey).toContain('BEGIN PUBLIC KEY');
+    // The shared URL is another cosigner's key's.
+    const sharedUrl = find(s.keySharedUrl)?.callbackHandler?.url;
+    const sharers = data.filter((c) => c.keys.some((k) => k.callbackHandler?.url === sharedUrl));
+    expect(sharers.length).toBeGreaterThanOrEqual(2);
+    // Appended: the cosigner's generated keys keep their places.
+    const staking = data.find((c) => c.cosigner.id === s.keyNotSeen.cosignerId);
+    expect(staking?.keys.slice(-3).map((k) => k.id)).toEqual(
+      [s.keyMisrouted, s.keySharedUrl, s.keyNotSeen].map((r) => r.apiKeyId),
+    );
+    expect(staking?.keys).toHaveLength(8);
+  });
+
+  it('counts lastSeen back from the epoch it is given: one key was last seen 45 days before it', () => {
+    const epoch = Date.UTC(2030, 0, 1);
+    const data = buildSeed(1, epoch);
+    const s = seedSummary(1);
+    const key = data.flatMap((c) => c.keys).find((k) => k.id === s.keyNotSeen.apiKeyId);
+    expect(Date.parse(key?.lastSeen ?? '')).toBe(epoch - 45 * 86_400_000);
+    const seen = data.flatMap((c) => c.keys).flatMap((k) => (k.lastSeen ? [Date.parse(k.lastSeen)] : []));
+    expect(Math.max(...seen)).toBeLessThanOrEqual(epoch);
+  });
+
+  it("the 250-key cosigner's search key sits on its third page of 100 (newest first) and has a host no other key has", () => {
+    const data = buildSeed(1);
+    const s = seedSummary(1);
+    const big = data.find((c) => c.cosigner.id === s.bigCosignerId);
+    const index = big?.keys.findIndex((k) => k.id === s.keyOnPage3.apiKeyId) ?? -1;
+    // DESC: the newest 100 are page 1, so creation indexes 49..0 are page 3.
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(index).toBeLessThan(50);
+    const url = big?.keys[index]?.callbackHandler?.url ?? '';
+    const host = new URL(url).host;
+    const sameHost = data
+      .flatMap((c) => c.keys)
+      .filter((k) => k.callbackHandler?.url && new URL(k.callbackHandler.url).host === host);
+    expect(sameHost.map((k) => k.id)).toEqual([s.keyOnPage3.apiKeyId]);
+  });
 });

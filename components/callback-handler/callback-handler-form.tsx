@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useController, useForm, useWatch } from 'react-hook-form';
@@ -39,6 +39,8 @@ export interface CallbackHandlerFormProps {
   current: ApiKeyResponse['callbackHandler'];
   /** Plain http to loopback, only while the upstream is the simulator (same flag as the server's). */
   allowLoopbackHttp: boolean;
+  /** A URL to start with in place of the current one (`?url=` of the findings' one-click fix). */
+  prefillUrl?: string;
   /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */
   onRecorded: (changeId: string) => void;
 }
@@ -49,6 +51,7 @@ export function CallbackHandlerForm({
   apiKeyId,
   current,
   allowLoopbackHttp,
+  prefillUrl,
   onRecorded,
 }: CallbackHandlerFormProps) {
   const id = useId();
@@ -63,6 +66,10 @@ export function CallbackHandlerForm({
     mode: 'onChange',
   });
   const { register, control, setValue, setError, setFocus, handleSubmit, formState } = form;
+  // Set as a change, not as the starting value: the form is then dirty, so the fix can be reviewed and sent.
+  useEffect(() => {
+    if (prefillUrl) setValue('url', prefillUrl, { shouldDirty: true, shouldValidate: true });
+  }, [prefillUrl, setValue]);
   const { field: pemField } = useController({ control, name: 'pem' });
   const url = useWatch({ control, name: 'url' }) ?? '';
   const mode: HandlerMode = useWatch({ control, name: 'mode' }) ?? 'publicKey';

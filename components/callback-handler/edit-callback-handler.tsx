@@ -39,6 +39,8 @@ export interface EditCallbackHandlerProps {
   cosignerId: string;
   apiKeyId: string;
   allowLoopbackHttp: boolean;
+  /** `?url=`: the URL field starts with this (the findings' one-click fix). */
+  prefillUrl?: string;
   /** What the server read for the first paint. */
   initialKey?: ServerRead<ApiKeyResponse>;
   initialCosigner?: ServerRead<CosignerResponse>;
@@ -54,6 +56,7 @@ export function EditCallbackHandler({
   cosignerId,
   apiKeyId,
   allowLoopbackHttp,
+  prefillUrl,
   initialKey,
   initialCosigner,
   initialOpenChange,
@@ -126,6 +129,7 @@ export function EditCallbackHandler({
             apiKeyId={apiKeyId}
             current={key.data.callbackHandler}
             allowLoopbackHttp={allowLoopbackHttp}
+            prefillUrl={prefillUrl}
             onRecorded={(changeId) => {
               setRecordedId(changeId);
               router.push(changePath(changeId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { canStartForm } from './form-start';
+import { canStartForm, prefilledUrlOf } from './form-start';
 
 describe('canStartForm', () => {
   it('starts at once from the data the server rendered with', () => {
@@ -18,5 +18,18 @@ describe('canStartForm', () => {
 
   it('never starts without data', () => {
     expect(canStartForm({ hasData: false, isFetching: false, isFetchedAfterMount: true })).toBe(false);
+  });
+});
+
+describe('prefilledUrlOf', () => {
+  it('takes one trimmed URL from the query', () => {
+    expect(prefilledUrlOf(' https://h.example.com/fireblocks ')).toBe('https://h.example.com/fireblocks');
+  });
+
+  it('ignores a missing, empty, repeated or oversized value', () => {
+    expect(prefilledUrlOf(undefined)).toBeUndefined();
+    expect(prefilledUrlOf('  ')).toBeUndefined();
+    expect(prefilledUrlOf(['https://a.example.com', 'https://b.example.com'])).toBeUndefined();
+    expect(prefilledUrlOf(`https://h.example.com/${'a'.repeat(2048)}`)).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { URL_MAX_CHARS } from '@/lib/callback/url-rules';
+
 /** What the edit page knows about its key query when deciding whether the form can start. */
 export interface KeyQueryState {
   hasData: boolean;
@@ -14,4 +16,14 @@ export interface KeyQueryState {
  */
 export function canStartForm(q: KeyQueryState): boolean {
   return q.hasData && !(q.isFetching && !q.isFetchedAfterMount);
+}
+
+/**
+ * The URL a link asks the form to start with (`?url=`: the findings' one-click fix), or undefined. The form checks it
+ * like anything typed, and the change is still reviewed side by side before it is sent.
+ */
+export function prefilledUrlOf(raw: string | string[] | undefined): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const url = raw.trim();
+  return url.length > 0 && url.length <= URL_MAX_CHARS ? url : undefined;
 }

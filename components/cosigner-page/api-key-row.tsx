@@ -1,6 +1,8 @@
 import Link from 'next/link';
 
+import { FINDING_COPY } from '@/components/findings/finding-copy';
 import { RelativeTime } from '@/components/ui/relative-time';
+import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
 
 import styles from './api-keys-table.module.css';
@@ -14,6 +16,8 @@ export interface ApiKeyRowProps {
   canEdit: boolean;
   /** The key's open change, if any: anyone's, shown so nobody starts a second one. */
   openChange?: ChangeResponse;
+  /** What the findings page says about this key (most urgent first), once the findings have loaded. */
+  findings?: Finding[];
   onCopyResult: (message: string) => void;
 }
 
@@ -22,7 +26,7 @@ export interface ApiKeyRowProps {
  * Kept lean (no classes on cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the
  * first paint waits for them.
  */
-export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResult }: ApiKeyRowProps) {
+export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, findings, onCopyResult }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
   return (
@@ -36,6 +40,17 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResul
         {openChange && (
           <Link href={`/changes/${encodeURIComponent(openChange.id)}`} prefetch={false} className={styles.openChange}>
             Change open · {openChange.proposer.name || openChange.proposer.email}
+          </Link>
+        )}
+        {findings?.[0] && (
+          <Link
+            href={`/findings?cosignerId=${encodeURIComponent(cosignerId)}#findings-${findings[0].kind}`}
+            prefetch={false}
+            title={findings.map((f) => f.summary).join('\n')}
+            className={styles.findings}
+          >
+            {FINDING_COPY[findings[0].kind].badge}
+            {findings.length > 1 && ` +${findings.length - 1}`}
           </Link>
         )}
       </td>

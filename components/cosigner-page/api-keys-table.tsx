@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import Link from 'next/link';
 
 import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ListToolbar } from '@/components/pagination/list-toolbar';
@@ -11,10 +12,12 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { theadClass, thClass } from '@/components/ui/table-styles';
+import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
 import type { ListApiKeysResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 import { useChanges } from '@/lib/queries/use-changes';
+import { useFindings } from '@/lib/queries/use-findings';
 
 import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
@@ -41,6 +44,12 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
   // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
   const open = useChanges(cosignerOpenChangesQuery(cosignerId), initialOpenChanges, { follow: true });
   const openByKey = new Map((open.data?.data ?? []).map((c) => [c.apiKeyId, c]));
+  // Badges for keys with findings: they come from a walk of the whole workspace, so they arrive after the rows, and
+  // a failure to read them leaves the rows as they are (the findings page shows the error).
+  const findings = useFindings(cosignerId);
+  const findingsByKey = new Map<string, Finding[]>();
+  for (const f of findings.data?.findings ?? [])
+    findingsByKey.set(f.apiKeyId, [...(findingsByKey.get(f.apiKeyId) ?? []), f]);
   // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
   const [copyMessage, setCopyMessage] = useState('');
 
@@ -72,7 +81,13 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
         </EmptyState>
       ) : rows.length === 0 ? (
         <EmptyState title={`No API keys on this page match “${state.q}”`}>
-          The filter only looks at the {loaded} keys loaded on this page. Try another page or clear the filter.
+          The filter only looks at the {loaded} keys loaded on this page.{' '}
+          <Link
+            href={`/search?${new URLSearchParams({ q: state.q.trim() })}`}
+            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+          >
+            Search every page for “{state.q.trim()}”
+          </Link>
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
@@ -95,6 +110,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
                   apiKey={k}
                   canEdit={canEdit}
                   openChange={openByKey.get(k.id)}
+                  findings={findingsByKey.get(k.id)}
                   onCopyResult={setCopyMessage}
                 />
               ))}

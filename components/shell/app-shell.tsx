@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { ThemeSwitch } from '@/components/theme/theme-switch';
 
+import { HeaderSearch } from './header-search';
 import { MainNav } from './main-nav';
 import { ProductMark } from './product-mark';
 import { SignOutButton } from './sign-out-button';
@@ -33,12 +34,14 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
             <MainNav showWaiting={user.role === 'admin'} />
           </div>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <HeaderSearch />
             <UserBadge user={user} />
             <ThemeSwitch />
             <SignOutButton />
           </div>
         </div>
-        <div className="border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
+        {/* Scrolls sideways rather than widening the page when the sections outgrow a small screen. */}
+        <div className="overflow-x-auto border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
           <MainNav showWaiting={user.role === 'admin'} />
         </div>
       </header>

@@ -1,4 +1,4 @@
-import { GitPullRequestArrow, ScrollText, Server } from 'lucide-react';
+import { GitPullRequestArrow, ScrollText, Server, TriangleAlert } from 'lucide-react';
 
 import { NavLink } from './nav-link';
 import { WaitingBadge } from './waiting-badge';
@@ -7,6 +7,7 @@ import { WaitingBadge } from './waiting-badge';
 const SECTIONS = [
   { href: '/cosigners', label: 'Cosigners', icon: Server },
   { href: '/changes', label: 'Changes', icon: GitPullRequestArrow, waiting: true },
+  { href: '/findings', label: 'Findings', icon: TriangleAlert },
   { href: '/audit', label: 'Audit', icon: ScrollText },
 ];
 

@@ -25,6 +25,9 @@ export const apiPaths = {
   apiKeys: (cosignerId: string, p: PageParams) => `/api/cosigners/${seg(cosignerId)}/api-keys?${pageQuery(p)}`,
   apiKey: (cosignerId: string, apiKeyId: string) => `/api/cosigners/${seg(cosignerId)}/api-keys/${seg(apiKeyId)}`,
   inspect: () => '/api/callback-handler/inspect',
+  search: (q: string, refresh = false) => `/api/search?${new URLSearchParams({ q, ...(refresh && { refresh: '1' }) })}`,
+  findings: (cosignerId?: string, refresh = false) =>
+    `/api/findings?${new URLSearchParams({ ...(cosignerId && { cosignerId }), ...(refresh && { refresh: '1' }) })}`,
   audit: (p: AuditListParams) =>
     `/api/audit?${auditQuery(p.filter, { pageSize: String(p.pageSize), ...(p.cursor ? { pageCursor: p.cursor } : {}) })}`,
   auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) =>

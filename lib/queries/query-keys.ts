@@ -41,6 +41,9 @@ export const queryKeys = {
       ['api-keys', cosignerId, 'list', p.pageSize, p.order, p.cursor ?? ''] as const,
     detail: (cosignerId: string, apiKeyId: string) => ['api-keys', cosignerId, 'detail', apiKeyId] as const,
   },
+  /** Both read the shared key index on the server; its walk, not these keys, decides how fresh they are. */
+  search: (q: string) => ['search', q] as const,
+  findings: (cosignerId?: string) => ['findings', cosignerId ?? ''] as const,
   changes: {
     all: () => ['changes'] as const,
     list: (q: ChangesQuery) =>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
+import { prefilledUrlOf } from '@/components/callback-handler/form-start';
 import { openChangeQuery } from '@/components/changes/change-queries';
 import { requirePageSession } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config/env';
@@ -14,6 +15,8 @@ export const metadata: Metadata = { title: 'Change callback handler' };
 
 interface EditPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
+  /** `url`: the URL field starts with it (the findings' one-click fix). */
+  searchParams: Promise<{ url?: string | string[] }>;
 }
 
 /**
@@ -24,7 +27,7 @@ interface EditPageProps {
  * finish before anything is sent, so each notFound() is a real HTTP 404: once a Suspense fallback has streamed, the
  * status is already sent as 200. That is why neither a loading.tsx nor a Suspense boundary wraps this page.
  */
-export default async function EditCallbackHandlerPage({ params }: EditPageProps) {
+export default async function EditCallbackHandlerPage({ params, searchParams }: EditPageProps) {
   const { user } = await requirePageSession();
   const raw = await params;
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
@@ -42,6 +45,7 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
       cosignerId={cosignerId.data}
       apiKeyId={apiKeyId.data}
       allowLoopbackHttp={getConfig().fireblocks.simulated}
+      prefillUrl={prefilledUrlOf((await searchParams).url)}
       initialKey={initialKey}
       initialCosigner={initialCosigner}
       initialOpenChange={initialOpenChange}

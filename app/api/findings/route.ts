@@ -1,0 +1,14 @@
+import { withSession } from '@/lib/api/handler';
+import { queryOf, respond } from '@/lib/api/respond';
+import { findingsQuerySchema, findingsResponseSchema } from '@/lib/findings/findings-api-schemas';
+import { getFindings } from '@/lib/findings/get-findings';
+
+// GET /api/findings[?cosignerId=&refresh=1] – what is wrong with the workspace's callback handlers, from the shared
+// key index; `{ findings, asOf }`.
+export const GET = withSession(
+  async (req) => {
+    const { cosignerId, refresh } = findingsQuerySchema.parse(queryOf(req));
+    return respond(findingsResponseSchema, await getFindings({ cosignerId, refresh: refresh === '1' }));
+  },
+  { role: 'viewer' },
+);

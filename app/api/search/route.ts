@@ -1,0 +1,16 @@
+import { withSession } from '@/lib/api/handler';
+import { queryOf, respond } from '@/lib/api/respond';
+import { getKeyIndex } from '@/lib/search/get-key-index';
+import { searchQuerySchema, searchResponseSchema } from '@/lib/search/search-api-schemas';
+import { searchIndex } from '@/lib/search/search-index';
+
+// GET /api/search?q=...[&refresh=1] – keys (by id, URL host or URL, fingerprint) and cosigners (by name or id)
+// across every page of every cosigner, from the shared key index; `{ cosigners, keys, asOf, truncated }`.
+export const GET = withSession(
+  async (req) => {
+    const { q, refresh } = searchQuerySchema.parse(queryOf(req));
+    const index = await getKeyIndex({ refresh: refresh === '1' });
+    return respond(searchResponseSchema, searchIndex(index, q));
+  },
+  { role: 'viewer' },
+);

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+
+import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button-styles';
+import type { Finding } from '@/lib/findings/findings-api-schemas';
+
+import { SEVERITY_LABEL, SEVERITY_TONE } from './finding-copy';
+
+export interface FindingItemProps {
+  finding: Finding;
+  /** Admins get the one-click fix; viewers cannot change a handler. */
+  canEdit: boolean;
+}
+
+const seg = encodeURIComponent;
+const linkClass = 'font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
+
+/** One finding: the key it is about (linked), what is wrong, what to do, and the one-click fix where there is one. */
+export function FindingItem({ finding: f, canEdit }: FindingItemProps) {
+  const keyPath = `/cosigners/${seg(f.cosignerId)}/api-keys/${seg(f.apiKeyId)}`;
+  return (
+    <li className="space-y-1.5 px-4 py-3 text-sm">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Badge tone={SEVERITY_TONE[f.severity]}>{SEVERITY_LABEL[f.severity]}</Badge>
+        <Link href={keyPath} className={`${linkClass} font-mono text-xs break-all`}>
+          {f.apiKeyId}
+        </Link>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          in{' '}
+          <Link href={`/cosigners/${seg(f.cosignerId)}`} className={linkClass}>
+            {f.cosignerName || f.cosignerId}
+          </Link>
+        </span>
+      </div>
+      {f.url && <p className="font-mono text-xs text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">{f.url}</p>}
+      <p className="text-zinc-800 dark:text-zinc-200">{f.summary}</p>
+      <p className="text-zinc-600 dark:text-zinc-400">{f.action}</p>
+      {f.sharedWith && f.sharedWith.length > 0 && (
+        <p className="text-zinc-600 dark:text-zinc-400">
+          Also used by:{' '}
+          {f.sharedWith.map((o, i) => (
+            <span key={`${o.cosignerId}/${o.apiKeyId}`}>
+              {i > 0 && ', '}
+              <Link href={`/cosigners/${seg(o.cosignerId)}/api-keys/${seg(o.apiKeyId)}`} className={linkClass}>
+                {o.cosignerName || o.cosignerId} · {o.apiKeyId.slice(0, 8)}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+      {canEdit && f.fixPath && (
+        <Link
+          href={f.fixPath}
+          aria-label={`Fix the URL of ${f.apiKeyId}`}
+          className={buttonClass({ variant: 'primary', size: 'sm' })}
+        >
+          Fix URL
+        </Link>
+      )}
+    </li>
+  );
+}

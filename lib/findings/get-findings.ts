@@ -1,0 +1,24 @@
+import 'server-only';
+
+import { getDb } from '@/lib/db';
+import { getKeyIndex } from '@/lib/search/get-key-index';
+
+import { readCertsOnRecord } from './certs-on-record';
+import { computeFindings } from './compute-findings';
+import type { FindingsResponse } from './findings-api-schemas';
+
+export interface GetFindingsOptions {
+  /** Only this cosigner's findings; shared URLs are still found across the whole workspace. */
+  cosignerId?: string;
+  refresh?: boolean;
+}
+
+/** The workspace's findings from the shared key index (at most 30 s old) and the certificates on record. */
+export async function getFindings({ cosignerId, refresh = false }: GetFindingsOptions = {}): Promise<FindingsResponse> {
+  const [index, certsOnRecord] = await Promise.all([getKeyIndex({ refresh }), readCertsOnRecord(getDb())]);
+  const findings = computeFindings({ index, certsOnRecord, now: new Date() });
+  return {
+    findings: cosignerId ? findings.filter((f) => f.cosignerId === cosignerId) : findings,
+    asOf: index.asOf,
+  };
+}
