@@ -15,6 +15,7 @@ import {
   type ApiKeyParams,
 } from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
+import { acceptingChanges } from '@/lib/lifecycle/drain';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
 export const GET = withSession<ApiKeyParams>(
@@ -28,21 +29,24 @@ export const GET = withSession<ApiKeyParams>(
 
 // PATCH /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – admin changes the key's callback handler: recorded as a
 // change, then sent; 202 `{ change, requestId, fireblocksRequestId }`, 409 change_open while the key has an open
-// change. Everything is checked before the rate limit and before anything is recorded or goes upstream.
+// change, 503 draining while this replica shuts down. Everything is checked before the rate limit and before anything
+// is recorded or goes upstream.
 export const PATCH = withSession<ApiKeyParams>(
   async (req, { params, session, requestId }) => {
     const { cosignerId, apiKeyId } = apiKeyParamsSchema.parse(params);
     const raw = await readJsonBody(req, { maxBytes: MAX_CALLBACK_BODY_BYTES });
     const body = validateCallbackHandler(raw, { allowLoopbackHttp: getConfig().fireblocks.simulated });
-    enforceRateLimit(callbackUpdateLimiter, session.user.sub);
-    // No abort signal: once recorded, the change is sent and its outcome recorded whether or not the admin waits.
-    const sent = await proposeChange(getChangeContext(), {
-      cosignerId,
-      apiKeyId,
-      callbackHandler: body.callbackHandler,
-      reason: body.reason,
-      actor: changeActorOf(session),
-      requestId,
+    const sent = await acceptingChanges(async () => {
+      await enforceRateLimit(callbackUpdateLimiter(), session.user.sub);
+      // No abort signal: once recorded, the change is sent and its outcome recorded whether or not the admin waits.
+      return proposeChange(getChangeContext(), {
+        cosignerId,
+        apiKeyId,
+        callbackHandler: body.callbackHandler,
+        reason: body.reason,
+        actor: changeActorOf(session),
+        requestId,
+      });
     });
     const { fireblocksRequestId } = sent;
     return respond(
