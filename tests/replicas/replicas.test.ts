@@ -16,8 +16,8 @@ import { ALICE, type TestUser } from '../helpers/session-cookie';
 
 // Two `next start` replicas of one build on one PostgreSQL database and one simulator, as behind a load balancer:
 // what one replica records (changes, sessions, rate-limit counters, the audit chain) the other sees at once.
-// Changes are sent at once (CHANGE_APPROVALS=0): these tests are about replicas, and the 200 concurrent changes
-// then cost 200 requests instead of 400.
+// Approvals are on (CHANGE_APPROVALS=1, the default): each change is proposed on one replica and approved by another
+// admin on the other, which sends it.
 let r: Replicas;
 let cert: string;
 const treasury = buildSeed(DEFAULT_SEED).find((d) => d.cosigner.id === seedSummary().bigCosignerId);
@@ -39,6 +39,10 @@ function propose(appUrl: string, cookie: string, apiKeyId: string, reason: strin
   return callApi(appUrl, 'PATCH', keyPath(apiKeyId), { cookie, body });
 }
 
+function approve(appUrl: string, cookie: string, changeId: string): Promise<ApiAnswer> {
+  return callApi(appUrl, 'POST', `/api/changes/${changeId}/approve`, { cookie, body: '{}' });
+}
+
 async function viewChange(appUrl: string, cookie: string, id: string) {
   const res = await callApi(appUrl, 'GET', `/api/changes/${id}`, { cookie });
   expect(res.status, res.text).toBe(200);
@@ -49,11 +53,7 @@ beforeAll(async () => {
   expect(treasury?.cosigner.name).toBe('Treasury SGX');
   expect(treasuryKeys).toHaveLength(250);
   cert = await validCertPem();
-  r = await startReplicas({
-    name: 'replicas',
-    ports: [replicaPort(0), replicaPort(1)],
-    env: { CHANGE_APPROVALS: '0' },
-  });
+  r = await startReplicas({ name: 'replicas', ports: [replicaPort(0), replicaPort(1)] });
 }, 600_000);
 
 afterAll(async () => {
@@ -62,20 +62,29 @@ afterAll(async () => {
 });
 
 describe('two replicas on one PostgreSQL', () => {
-  it('a change proposed on replica A is read and followed to completion on replica B', async () => {
+  it('a change proposed on replica A is approved on replica B, which sends it and follows it to completion', async () => {
     const cookie = await r.cookieFor(adminNamed('replica-proposer'));
+    const approverCookie = await r.cookieFor(adminNamed('replica-approver'));
     const [apiKeyId = ''] = takeKeys(1);
     const proposed = await propose(replicaOf(0), cookie, apiKeyId, 'proposed on A');
-    expect(proposed.status, proposed.text).toBe(202);
+    expect(proposed.status, proposed.text).toBe(201);
     const { change } = proposed.json as { change: ChangeResponse };
+    expect(change.state).toBe('awaiting_approval');
+    expect(upstreamPatchesOf([apiKeyId])).toHaveLength(0);
 
+    const approved = await approve(replicaOf(1), approverCookie, change.id);
+    expect(approved.status, approved.text).toBe(202);
     let seen = await viewChange(replicaOf(1), cookie, change.id);
     expect(seen.proposer?.sub).toBe('replica-proposer');
+    expect(seen.approver?.sub).toBe('replica-approver');
     for (let i = 0; i < 40 && seen.state !== 'completed'; i++) {
       await sleep(250);
-      seen = await viewChange(replicaOf(1), cookie, change.id);
+      seen = await viewChange(replicaOf(0), cookie, change.id);
     }
     expect(seen.state).toBe('completed');
+    expect(upstreamPatchesOf([apiKeyId])).toHaveLength(1);
+    // Approving again, on either replica, sends nothing more.
+    expect((await approve(replicaOf(0), approverCookie, change.id)).status).toBe(409);
     expect(upstreamPatchesOf([apiKeyId])).toHaveLength(1);
   });
 
@@ -93,26 +102,34 @@ describe('two replicas on one PostgreSQL', () => {
     const keys = takeKeys(6);
     const answers: ApiAnswer[] = [];
     for (const [i, apiKeyId] of keys.entries()) answers.push(await propose(replicaOf(i), cookie, apiKeyId, 'rate'));
-    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202, 429]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 429]);
     const refused = answers[5];
     expect((refused?.json as { error: { code: string } }).error.code).toBe('rate_limited');
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
     // Refused on B after three tokens were taken on each side: one limit, not one per replica.
     expect((await propose(replicaOf(0), cookie, keys[5] ?? '', 'rate')).status).toBe(429);
-    expect(upstreamPatchesOf(keys)).toHaveLength(5);
+    expect(await r.db.kysely.selectFrom('changes').select('id').where('api_key_id', 'in', keys).execute()).toHaveLength(
+      5,
+    );
   });
 
   it('200 concurrent changes to 200 keys over both replicas: 200 PATCHes upstream, 200 records, a sound audit chain', async () => {
     const keys = takeKeys(200);
     expect(keys).toHaveLength(200);
-    // 40 admins, 5 changes each: the per-admin limit (5 a minute) is the shared one, so it is not what is tested here.
+    // 40 proposers, 5 changes each (the per-admin limit, 5 a minute, is tested above), and one approver. Each change
+    // is proposed on one replica and approved on the other.
     const cookies = await Promise.all(Array.from({ length: 40 }, (_, i) => r.cookieFor(adminNamed(`bulk-${i}`))));
+    const approverCookie = await r.cookieFor(adminNamed('bulk-approver'));
     const started = Date.now();
     const answers = await Promise.all(
-      keys.map((apiKeyId, i) => propose(replicaOf(i), cookies[i % 40] ?? '', apiKeyId, `bulk change ${i}`)),
+      keys.map(async (apiKeyId, i) => {
+        const proposed = await propose(replicaOf(i), cookies[i % 40] ?? '', apiKeyId, `bulk change ${i}`);
+        if (proposed.status !== 201) return proposed;
+        return approve(replicaOf(i + 1), approverCookie, (proposed.json as { change: ChangeResponse }).change.id);
+      }),
     );
     const seconds = (Date.now() - started) / 1000;
-    console.log(`200 concurrent changes over 2 replicas: ${seconds.toFixed(1)} s`);
+    console.log(`200 concurrent changes (propose + approve) over 2 replicas: ${seconds.toFixed(1)} s`);
     expect(answers.filter((a) => a.status !== 202).map((a) => a.text)).toEqual([]);
 
     const patches = upstreamPatchesOf(keys);
@@ -128,7 +145,7 @@ describe('two replicas on one PostgreSQL', () => {
     expect(records.every((row) => ['sent', 'completed'].includes(row.state))).toBe(true);
     const chain = await verifyDatabaseChain(r.db);
     expect(chain).toMatchObject({ ok: true });
-    // Every change wrote at least its proposal and its send, into the one chain both replicas append to.
-    expect(chain.count).toBeGreaterThanOrEqual(400);
+    // Every change wrote at least its proposal, its approval and its send, into the one chain both replicas append to.
+    expect(chain.count).toBeGreaterThanOrEqual(600);
   }, 300_000);
 });
