@@ -2,7 +2,7 @@ import 'server-only';
 
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { signalsLeftToApp } from '@/lib/config/env';
+import { getConfig, signalsLeftToApp } from '@/lib/config/env';
 import { closeDb } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { logger } from '@/lib/log/logger';
@@ -76,12 +76,14 @@ export async function drain(deadlineMs = DRAIN_DEADLINE_MS): Promise<{ finished:
 
 /**
  * On SIGTERM or SIGINT: drain, close the database, exit 0. Installed only when `next start` leaves the signals to
- * the app (NEXT_MANUAL_SIG_HANDLE); otherwise Next.js closes the listener and exits on its own, and that is logged.
+ * the app (NEXT_MANUAL_SIG_HANDLE); otherwise Next.js closes the listener and exits on its own (logged in production).
  */
 export function installDrainOnSignals(): void {
   if (state.installed) return;
   if (!signalsLeftToApp()) {
-    logger.warn('NEXT_MANUAL_SIG_HANDLE is not set: Next.js handles SIGTERM itself and this replica will not drain');
+    // `next dev` never leaves them (nor needs a drain); a production start should.
+    if (getConfig().production)
+      logger.warn('NEXT_MANUAL_SIG_HANDLE is not set: Next.js handles SIGTERM itself and this replica will not drain');
     return;
   }
   state.installed = true;
