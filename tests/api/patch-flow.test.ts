@@ -15,6 +15,7 @@ import { GOOD_URL } from './bad-input-cases';
 // once (the approval flow: approvals-flow.test.ts).
 const stack = setupApiStack({ port: 4301, keyIndex: 78, env: { CHANGE_APPROVALS: '0' } });
 const INSPECT = '/api/callback-handler/inspect';
+const anyString: unknown = expect.any(String);
 
 describe('PATCH guards', () => {
   const guarded = async (user: TestUser | null, headers: Record<string, string | null>) => {
@@ -151,7 +152,7 @@ describe('other routes', () => {
       email: VERA.email,
       role: 'viewer',
       simulated: true,
-      authTime: expect.any(String),
+      authTime: anyString,
       stepUpMaxAgeSeconds: 300,
     });
     // The minted session's auth_time is its sign-in (the helper's default), within the test's few seconds.
