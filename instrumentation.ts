@@ -1,7 +1,7 @@
 // Runs once when the server starts: a production start with missing or invalid configuration stops here,
 // naming what is missing, instead of failing on the first request or falling back to the simulator. Then the
 // database is migrated; a database migrated by a newer version stops the start too. Open changes left by an earlier
-// run are then reconciled in the background, never delaying or failing the start.
+// run are then reconciled in the background, never delaying or failing the start. SIGTERM drains the replica.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertStartupConfig } = await import('@/lib/config/startup');
@@ -10,4 +10,6 @@ export async function register() {
   await migrateOnStart();
   const { reconcileOpenChangesOnStart } = await import('@/lib/changes/reconcile-on-start');
   void reconcileOpenChangesOnStart();
+  const { installDrainOnSignals } = await import('@/lib/lifecycle/drain');
+  installDrainOnSignals();
 }

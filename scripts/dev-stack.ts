@@ -126,7 +126,13 @@ function startApp(o: StartStackOptions, appEnv: Record<string, string>): Managed
     // with an any-password IdP on the network. APP_URL keeps saying localhost, which resolves here.
     args: [nextBin, o.mode === 'dev' ? 'dev' : 'start', '--port', String(o.appPort), '--hostname', '127.0.0.1'],
     cwd: REPO_ROOT,
-    env: { ...inherited, ...appEnv, NEXT_TELEMETRY_DISABLED: '1' },
+    // `next start` as `npm start` runs it: SIGTERM drains the app (lib/lifecycle/drain.ts).
+    env: {
+      ...inherited,
+      ...appEnv,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(o.mode === 'dev' ? {} : { NEXT_MANUAL_SIG_HANDLE: '1' }),
+    },
     output: o.appOutput ?? 'inherit',
   });
 }

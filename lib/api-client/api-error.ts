@@ -48,6 +48,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'rate_limited',
   'upstream_error',
   'upstream_timeout',
+  'draining',
   'internal',
 ]);
 

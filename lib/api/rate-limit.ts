@@ -1,83 +1,76 @@
 import 'server-only';
 
+import {
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterStoreAbstract,
+} from 'rate-limiter-flexible';
+
+import { getDb, type Db } from '@/lib/db';
+import { openSqliteConnection } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
 
-/**
- * A per-key token bucket held in this process's memory. A bucket starts full with `limit` tokens and
- * refills continuously at `limit` tokens per `windowMs`, so a user can burst `limit` requests and then
- * gets one more every `windowMs / limit`. Memory is bounded: a bucket that has refilled completely is
- * indistinguishable from no bucket and is dropped, and past `maxKeys` the least recently used go first.
- * Being in memory, the limit is per server process (several instances multiply it); that is enough to
- * stop a runaway script or a double-clicking admin, which is what it is for.
- */
-export interface RateLimiterOptions {
-  /** Requests allowed in a burst, and per window on average. */
-  limit: number;
-  /** The window over which `limit` tokens refill. */
-  windowMs: number;
-  /** Most keys remembered at once; default 10,000. */
-  maxKeys?: number;
-  /** Clock in ms, injectable for tests. */
-  now?: () => number;
+/** A fixed-window limit: `points` requests per `durationSec` per key, the window starting at the key's first request. */
+export interface RateLimitRule {
+  /** Keeps the rule's counters apart from other rules' in the shared table. */
+  name: string;
+  points: number;
+  durationSec: number;
 }
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSec: number };
 
 export interface RateLimiter {
-  /** Takes one token for `key`, or says how many whole seconds until one is available. */
-  take(key: string): RateLimitResult;
-  /** Keys currently remembered (for tests and metrics). */
-  size(): number;
+  /** Takes one point for `key`, or says how many whole seconds until the window ends. */
+  take(key: string): Promise<RateLimitResult>;
+  /** Closes the SQLite connection the limiter opened; nothing for PostgreSQL (the pool is the app's). */
+  close(): void;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+/** Created by migration 0002_rate_limits, so the stores never create tables themselves at run time. */
+const RATE_LIMIT_TABLE = 'rate_limits';
 
-export function createRateLimiter({
-  limit,
-  windowMs,
-  maxKeys = 10_000,
-  now = Date.now,
-}: RateLimiterOptions): RateLimiter {
-  const perMs = limit / windowMs;
-  const buckets = new Map<string, Bucket>();
-
-  const refill = (b: Bucket, t: number) => Math.min(limit, b.tokens + Math.max(0, t - b.at) * perMs);
-
-  function evict(t: number) {
-    for (const [key, b] of buckets) if (refill(b, t) >= limit) buckets.delete(key);
-    // Still full of active users: forget the least recently used (Map keeps insertion order).
-    for (const key of buckets.keys()) {
-      if (buckets.size < maxKeys) break;
-      buckets.delete(key);
-    }
+/**
+ * A limiter whose counters live in the console's database (rate-limiter-flexible's PostgreSQL or SQLite store), so
+ * every replica on one PostgreSQL counts against the same limit, and a restart does not reset it. SQLite gets a
+ * connection of its own: the store needs a better-sqlite3 handle, which Kysely's dialect does not give out.
+ */
+export function createRateLimiter(db: Db, rule: RateLimitRule): RateLimiter {
+  const common = {
+    keyPrefix: rule.name,
+    points: rule.points,
+    duration: rule.durationSec,
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated: true,
+  };
+  let store: RateLimiterStoreAbstract;
+  let close = () => {};
+  if (db.engine === 'postgres') {
+    store = new RateLimiterPostgres({ ...common, storeClient: db.pool, storeType: 'pool' });
+  } else {
+    const connection = openSqliteConnection(db.file);
+    store = new RateLimiterSQLite({ ...common, storeClient: connection, storeType: 'better-sqlite3' });
+    close = () => connection.close();
   }
-
   return {
-    take(key) {
-      const t = now();
-      const prev = buckets.get(key);
-      const tokens = prev ? refill(prev, t) : limit;
-      buckets.delete(key);
-      if (!prev && buckets.size >= maxKeys) evict(t);
-      if (tokens < 1) {
-        buckets.set(key, { tokens, at: t });
-        // Rounded to whole ms first so floating-point dust never adds a second.
-        const waitMs = Math.round((1 - tokens) / perMs);
-        return { ok: false, retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) };
+    async take(key) {
+      try {
+        const res = await store.consume(key);
+        return { ok: true, remaining: res.remainingPoints };
+      } catch (rejection) {
+        // The store rejects with a RateLimiterRes when over the limit, with an Error when the database failed.
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { ok: false, retryAfterSec: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
-      buckets.set(key, { tokens: tokens - 1, at: t });
-      return { ok: true, remaining: Math.floor(tokens - 1) };
     },
-    size: () => buckets.size,
+    close,
   };
 }
 
 /** Throws a 429 AppError (with `retryAfter`, which the route wrapper sends as `Retry-After`) when over. */
-export function enforceRateLimit(limiter: RateLimiter, key: string): void {
-  const result = limiter.take(key);
+export async function enforceRateLimit(limiter: RateLimiter, key: string): Promise<void> {
+  const result = await limiter.take(key);
   if (result.ok) return;
   throw new AppError({
     status: 429,
@@ -88,8 +81,20 @@ export function enforceRateLimit(limiter: RateLimiter, key: string): void {
 }
 
 /**
- * Callback-handler changes per signed-in user: 5 per minute. Each accepted change starts an approval
- * in Fireblocks, so more than a few a minute is a script gone wrong, not a person. Only requests that
- * passed validation take a token: bad input never reaches Fireblocks and is answered 400 regardless.
+ * Callback-handler changes per signed-in user: 5 per minute. Each accepted change starts an approval in Fireblocks,
+ * so more than a few a minute is a script gone wrong, not a person. Only requests that passed validation take a
+ * point: bad input never reaches Fireblocks and is answered 400 regardless.
  */
-export const callbackUpdateLimiter = createRateLimiter({ limit: 5, windowMs: 60_000 });
+export const CALLBACK_UPDATE_RULE: RateLimitRule = { name: 'callback_update', points: 5, durationSec: 60 };
+
+let current: { db: Db; limiter: RateLimiter } | undefined;
+
+/** The process's callback-update limiter, on the process-wide database (a new one if that was closed and reopened). */
+export function callbackUpdateLimiter(): RateLimiter {
+  const db = getDb();
+  if (current?.db !== db) {
+    current?.limiter.close();
+    current = { db, limiter: createRateLimiter(db, CALLBACK_UPDATE_RULE) };
+  }
+  return current.limiter;
+}

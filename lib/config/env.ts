@@ -238,3 +238,11 @@ export function getDatabaseConfig(): DatabaseConfig {
   cachedDatabase ??= parseDatabaseConfig(process.env);
   return cachedDatabase;
 }
+
+/**
+ * Whether `next start` leaves SIGTERM and SIGINT to the app (NEXT_MANUAL_SIG_HANDLE, which Next.js reads itself):
+ * only then can the app drain (lib/lifecycle/drain.ts); otherwise Next.js closes the listener at once on SIGTERM.
+ */
+export function signalsLeftToApp(): boolean {
+  return emptyAsUndefined(process.env.NEXT_MANUAL_SIG_HANDLE) !== undefined;
+}

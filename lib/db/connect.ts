@@ -7,18 +7,26 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 
+import { logger } from '@/lib/log/logger';
+
 import type { Database } from './tables';
 
 export type DbEngine = 'sqlite' | 'postgres';
 
-/** An open database: the Kysely instance, which engine it runs on, and how to close it. */
-export interface Db {
-  readonly engine: DbEngine;
+interface OpenDb {
   readonly kysely: Kysely<Database>;
   /** For messages: the SQLite file, or the PostgreSQL host and database (never the password). */
   readonly location: string;
   close(): Promise<void>;
 }
+
+/**
+ * An open database: the Kysely instance, which engine it runs on, and how to close it; plus the engine's own handle
+ * for the few libraries that take one (the rate limiter's store): the SQLite file, or the PostgreSQL pool.
+ */
+export type Db =
+  | (OpenDb & { readonly engine: 'sqlite'; readonly file: string })
+  | (OpenDb & { readonly engine: 'postgres'; readonly pool: pg.Pool });
 
 export interface CreateDbOptions {
   /** A `postgres://` or `postgresql://` URL; unset opens the embedded SQLite file. */
@@ -40,23 +48,26 @@ export function createDb(options: CreateDbOptions): Db {
     : openSqlite(options.dataDir);
 }
 
+/** One connection to the SQLite file, set up as every connection to it must be. */
+export function openSqliteConnection(file: string): SqliteDatabase.Database {
+  const db = new SqliteDatabase(file);
+  // WAL: readers never block the writer. FULL: a committed audit event survives a power cut, not only a crash.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
 function openSqlite(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE_NAME);
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({
-      database: () => {
-        const db = new SqliteDatabase(file);
-        // WAL: readers never block the writer. FULL: a committed audit event survives a power cut, not only a crash.
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = FULL');
-        db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-        db.pragma('foreign_keys = ON');
-        return Promise.resolve(db);
-      },
+      database: () => Promise.resolve(openSqliteConnection(file)),
     }),
   });
-  return { engine: 'sqlite', kysely, location: file, close: () => kysely.destroy() };
+  return { engine: 'sqlite', kysely, file, location: file, close: () => kysely.destroy() };
 }
 
 const { types } = pg;
@@ -77,6 +88,15 @@ const pgTypes: pg.CustomTypesConfig = {
 function openPostgres(databaseUrl: string, max: number): Db {
   const url = new URL(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max, types: pgTypes });
+  // An idle connection the server ends (a restart, a failover, a dropped database) is reported here; without a
+  // listener the error would crash the process. The pool has already discarded it; the next query connects afresh.
+  pool.on('error', (err) => logger.warn({ err, database: `${url.host}${url.pathname}` }, 'database connection lost'));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', kysely, location: `${url.host}${url.pathname}`, close: () => kysely.destroy() };
+  return {
+    engine: 'postgres',
+    kysely,
+    pool,
+    location: `${url.host}${url.pathname}`,
+    close: () => kysely.destroy(),
+  };
 }

@@ -48,10 +48,11 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
 
   it('migrates an empty database to the full schema, once', async () => {
     expect(db.engine).toBe(engine);
-    expect(await getMigrationStatus(db)).toEqual({ pending: ['0001_initial'], unknown: [] });
-    expect(await migrateToLatest(db)).toEqual({ applied: ['0001_initial'] });
+    const all = ['0001_initial', '0002_rate_limits'];
+    expect(await getMigrationStatus(db)).toEqual({ pending: all, unknown: [] });
+    expect(await migrateToLatest(db)).toEqual({ applied: all });
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['sessions', 'changes', 'audit_events']));
+    expect(tables).toEqual(expect.arrayContaining(['sessions', 'changes', 'audit_events', 'rate_limits']));
     expect(await migrateToLatest(db)).toEqual({ applied: [] });
     expect(await getMigrationStatus(db)).toEqual({ pending: [], unknown: [] });
   });

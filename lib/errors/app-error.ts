@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'upstream_error'
   | 'upstream_timeout'
+  | 'draining'
   | 'internal';
 
 export interface ErrorBody {

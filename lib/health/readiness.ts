@@ -3,6 +3,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { getMigrationStatus } from '@/lib/db/migrate';
 import { getFireblocks } from '@/lib/fireblocks';
+import { isDraining } from '@/lib/lifecycle/drain';
 import { logger } from '@/lib/log/logger';
 
 /** A database that does not answer in this long is as good as down, for a load balancer. */
@@ -17,10 +18,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Whether this replica can serve: the database answers and holds exactly the migrations this code knows, and the
+ * Whether this replica can serve: it is not draining (shutting down), the database answers and holds exactly the migrations this code knows, and the
  * Fireblocks signing key is loaded. Why not stays in the server log; the caller learns only yes or no.
  */
 export async function isReady(): Promise<boolean> {
+  if (isDraining()) return false;
   try {
     getFireblocks();
     const { pending, unknown } = await withTimeout(getMigrationStatus(getDb()), DATABASE_TIMEOUT_MS);

@@ -39,7 +39,13 @@ export async function startCanaryServer(o: StartCanaryServerOptions): Promise<Ca
   const appUrl = `http://127.0.0.1:${o.port}`;
   const dataDir = o.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cosigner-test-data-'));
   const removeData = () => (o.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }));
-  const { DATABASE_URL: _shellDatabase, ...cleaned } = cleanEnv({ ...o.env, APP_URL: appUrl, DATA_DIR: dataDir });
+  // NEXT_MANUAL_SIG_HANDLE as `npm start` sets it: SIGTERM drains the app (lib/lifecycle/drain.ts).
+  const { DATABASE_URL: _shellDatabase, ...cleaned } = cleanEnv({
+    NEXT_MANUAL_SIG_HANDLE: '1',
+    ...o.env,
+    APP_URL: appUrl,
+    DATA_DIR: dataDir,
+  });
   const env = o.databaseUrl ? { ...cleaned, DATABASE_URL: o.databaseUrl } : cleaned;
   const app = spawnManaged({
     name: o.name,

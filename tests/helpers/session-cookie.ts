@@ -21,6 +21,8 @@ export interface MintOptions {
   secret: string;
   /** The app's DATA_DIR: its SQLite database, where the session's row goes. */
   dataDir: string;
+  /** The app's PostgreSQL database instead (the replica suites), where the session's row goes. */
+  databaseUrl?: string;
   /** Epoch ms of sign-in; default now. */
   createdAt?: number;
   /** Epoch ms of the last activity; default createdAt. */
@@ -43,7 +45,7 @@ const TEST_ISSUER = 'http://idp.test.invalid';
 export async function sessionCookieHeader(user: TestUser, o: MintOptions): Promise<string> {
   const { name } = sessionCookie({ production: true, appUrl: new URL(o.appUrl) });
   const createdAt = o.createdAt ?? Date.now();
-  const db = createDb({ dataDir: o.dataDir });
+  const db = createDb({ dataDir: o.dataDir, databaseUrl: o.databaseUrl });
   try {
     const { id, session } = await transaction(db, (tx) =>
       insertSession(

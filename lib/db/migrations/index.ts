@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 
 import type { DbEngine } from '../connect';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-rate-limits';
 
 interface MigrationModule {
   up(db: Parameters<Migration['up']>[0], engine: DbEngine): Promise<void>;
@@ -13,6 +14,7 @@ interface MigrationModule {
  */
 const modules: Record<string, MigrationModule> = {
   '0001_initial': m0001,
+  '0002_rate_limits': m0002,
 };
 
 /** The migrations for Kysely's Migrator; each learns the engine, since SQLite and PostgreSQL DDL differ. */

@@ -16,6 +16,7 @@ import {
   type ApiKeyParams,
 } from '@/lib/cosigners/console-api-schemas';
 import { getFireblocks } from '@/lib/fireblocks';
+import { acceptingChanges } from '@/lib/lifecycle/drain';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
 export const GET = withSession<ApiKeyParams>(
@@ -30,7 +31,7 @@ export const GET = withSession<ApiKeyParams>(
 // PATCH /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – admin changes the key's callback handler: recorded as a
 // change. With CHANGE_APPROVALS=1 (the default) it waits for another admin: 201 `{ change }` (awaiting_approval),
 // nothing sent. With 0 it is sent at once: 202 `{ change, requestId, fireblocksRequestId }`. 409 change_open while
-// the key has an open change; 409 cosigner_archived / cosigner_version_too_old when the cosigner cannot take the
+// the key has an open change; 503 draining while this replica shuts down; 409 cosigner_archived / cosigner_version_too_old when the cosigner cannot take the
 // change (read first: nothing is recorded or sent then). Everything is checked before the rate limit and before
 // anything is recorded or goes upstream.
 export const PATCH = withSession<ApiKeyParams>(
@@ -39,17 +40,19 @@ export const PATCH = withSession<ApiKeyParams>(
     const raw = await readJsonBody(req, { maxBytes: MAX_CALLBACK_BODY_BYTES });
     const config = getConfig();
     const body = validateCallbackHandler(raw, { allowLoopbackHttp: config.fireblocks.simulated });
-    enforceRateLimit(callbackUpdateLimiter, session.user.sub);
-    // No abort signal: once recorded, the change is sent and its outcome recorded whether or not the admin waits.
-    const proposed = await proposeChange(getChangeContext(), {
-      cosignerId,
-      apiKeyId,
-      callbackHandler: body.callbackHandler,
-      reason: body.reason,
-      actor: changeActorOf(session),
-      requestId,
-      approvals: config.changes.approvals,
-      ttlMs: config.changes.ttlMs,
+    const proposed = await acceptingChanges(async () => {
+      await enforceRateLimit(callbackUpdateLimiter(), session.user.sub);
+      // No abort signal: once recorded, the change is sent and its outcome recorded whether or not the admin waits.
+      return proposeChange(getChangeContext(), {
+        cosignerId,
+        apiKeyId,
+        callbackHandler: body.callbackHandler,
+        reason: body.reason,
+        actor: changeActorOf(session),
+        requestId,
+        approvals: config.changes.approvals,
+        ttlMs: config.changes.ttlMs,
+      });
     });
     if (!proposed.sent) {
       return respond(proposeChangeResponseSchema, { change: changeFromRow(proposed.change) }, { status: 201 });
