@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
 
 export interface InspectionFactsProps {
@@ -39,7 +39,7 @@ export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
             {i.publicKey.sizeBits ? `, ${i.publicKey.sizeBits} bits` : ''}
           </Fact>
           <Fact label="SHA-256">
-            <FingerprintText hex={i.publicKey.fingerprintSha256} full />
+            <Fingerprint value={i.publicKey.fingerprintSha256} copyLabel="Copy the key’s SHA-256 fingerprint" />
           </Fact>
         </>
       )}
@@ -62,10 +62,10 @@ export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
             {i.cert.coversHost === null ? 'No URL to compare' : i.cert.coversHost ? 'Yes' : 'No'}
           </Fact>
           <Fact label="SHA-256">
-            <FingerprintText hex={i.cert.fingerprintSha256} full />
+            <Fingerprint value={i.cert.fingerprintSha256} copyLabel="Copy the certificate’s SHA-256 fingerprint" />
           </Fact>
           <Fact label="Key hash">
-            <FingerprintText hex={i.cert.publicKeySha256} full />
+            <Fingerprint value={i.cert.publicKeySha256} copyLabel="Copy the certificate’s key hash" />
           </Fact>
         </>
       )}

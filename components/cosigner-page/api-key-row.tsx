@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { UrlWithHost } from '@/components/callback-handler/url-with-host';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
 
@@ -42,9 +43,15 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResul
       <td>
         <RelativeTime value={apiKey.lastSeen} />
       </td>
-      {handler?.url ? <td>{handler.url}</td> : <td className={styles.muted}>Not configured</td>}
+      {handler?.url ? (
+        <td>
+          <UrlWithHost url={handler.url} />
+        </td>
+      ) : (
+        <td className={styles.muted}>Not configured</td>
+      )}
       <td>
-        <AuthMode value={authModeOfSummary(handler)} />
+        <AuthMode value={authModeOfSummary(handler)} onCopyResult={onCopyResult} />
       </td>
       {canEdit && (
         <td>
