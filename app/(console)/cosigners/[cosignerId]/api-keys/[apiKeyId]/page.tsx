@@ -9,14 +9,15 @@ import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'API key' };
 
 interface ApiKeyPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
 }
+
+export const generateMetadata = ({ params }: ApiKeyPageProps): Promise<Metadata> => apiKeyMetadata(params, 'view');
 
 /**
  * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads

@@ -7,14 +7,15 @@ import { requirePageSession } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'Change callback handler' };
 
 interface EditPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
 }
+
+export const generateMetadata = ({ params }: EditPageProps): Promise<Metadata> => apiKeyMetadata(params, 'edit');
 
 /**
  * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. A viewer (a shared link, a
