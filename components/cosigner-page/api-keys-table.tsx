@@ -37,6 +37,8 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
   const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
+  // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 keys".
+  const neverLoaded = query.isError && !query.data;
   const columns = apiKeyColumns(canEdit);
   // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
   const open = useChanges(cosignerOpenChangesQuery(cosignerId), initialOpenChanges, { follow: true });
@@ -52,7 +54,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
       <h2 id="api-keys-heading" className="px-4 pt-4 text-base font-semibold text-zinc-950 dark:text-white">
         API keys
       </h2>
-      <ListToolbar state={state} onChange={setState} filterHint="ID, URL, public key, certificate" />
+      {!neverLoaded && <ListToolbar state={state} onChange={setState} filterHint="ID, URL, public key, certificate" />}
       {query.isPending ? (
         <TableSkeleton label="API keys" columns={columns} />
       ) : query.isError ? (
@@ -105,19 +107,22 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
       <p role="status" className="sr-only">
         {copyMessage}
       </p>
-      <PaginationControls
-        state={state}
-        onChange={setState}
-        next={query.data?.next}
-        busy={query.isFetching}
-        summary={
-          query.isError
-            ? 'not loaded'
-            : state.q
-              ? `${rows.length} of ${loaded} shown`
-              : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`
-        }
-      />
+      {/* Past the first page, Previous stays: the way back to a page that loaded. */}
+      {(!neverLoaded || state.prev.length > 0) && (
+        <PaginationControls
+          state={state}
+          onChange={setState}
+          next={query.data?.next}
+          busy={query.isFetching}
+          summary={
+            query.isError
+              ? 'not loaded'
+              : state.q
+                ? `${rows.length} of ${loaded} shown`
+                : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`
+          }
+        />
+      )}
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 
 import { ApiKeyHeader } from '@/components/key-page/api-key-header';
 import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
+import { isViewerEditRedirect, ViewerEditNotice } from '@/components/key-page/viewer-edit-notice';
+import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
@@ -15,6 +17,7 @@ import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 interface ApiKeyPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
+  searchParams: Promise<SearchParamsRecord>;
 }
 
 export const generateMetadata = ({ params }: ApiKeyPageProps): Promise<Metadata> => apiKeyMetadata(params, 'view');
@@ -24,7 +27,7 @@ export const generateMetadata = ({ params }: ApiKeyPageProps): Promise<Metadata>
  * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
  * 404. The page is a stack of sections: the key's header, its callback handler, its open change and its history.
  */
-export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
+export default async function ApiKeyPage({ params, searchParams }: ApiKeyPageProps) {
   const { user } = await requirePageSession();
   const raw = await params;
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
@@ -37,8 +40,10 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
     fetchChanges(keyHistoryQuery(cosignerId.data, apiKeyId.data)),
   ]);
   const publicKey = key.data?.callbackHandler?.publicKey;
+  const fromEdit = user.role !== 'admin' && isViewerEditRedirect(await searchParams);
   return (
     <>
+      {fromEdit && <ViewerEditNotice />}
       <ApiKeyHeader
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}
