@@ -16,6 +16,8 @@ export interface ApiKeyRowProps {
   /** The key's open change, if any: anyone's, shown so nobody starts a second one. */
   openChange?: ChangeResponse;
   onCopyResult: (message: string) => void;
+  /** The key a completed change just updated (the list was opened from its change's "Back"). */
+  highlighted?: boolean;
 }
 
 /**
@@ -23,11 +25,14 @@ export interface ApiKeyRowProps {
  * Kept lean (no classes on cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the
  * first paint waits for them.
  */
-export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResult }: ApiKeyRowProps) {
+export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResult, highlighted }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
   return (
-    <tr>
+    <tr
+      data-highlighted={highlighted || undefined}
+      ref={highlighted ? (row) => row?.scrollIntoView({ block: 'center' }) : undefined}
+    >
       <td>
         {/* No prefetch on either link: every visible row would fetch its pages on each list view, for one click at most. */}
         <Link href={keyPath} prefetch={false}>

@@ -1,15 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
 
 import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { toSearchParams } from '@/components/pagination/page-state';
 import { usePageState } from '@/components/pagination/use-page-state';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { Toast } from '@/components/ui/toast';
 import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
 import type { ListApiKeysResponse, ListChangesResponse } from '@/lib/queries/types';
@@ -20,6 +23,7 @@ import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
 import styles from './api-keys-table.module.css';
 import { filterApiKeys } from './filter-api-keys';
+import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from './key-list-return';
 
 export interface ApiKeysTableProps {
   cosignerId: string;
@@ -45,6 +49,16 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
   const openByKey = new Map((open.data?.data ?? []).map((c) => [c.apiKeyId, c]));
   // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
   const [copyMessage, setCopyMessage] = useState('');
+  // Back from a completed change: the key's row is marked, and a toast says what changed.
+  const params = useSearchParams();
+  const highlighted = params.get(HIGHLIGHT_PARAM);
+  const updated = highlighted !== null && params.get(UPDATED_PARAM) === '1';
+  // The page the admin sees is where "Back" returns after a change to one of its keys (key-list-return.ts).
+  const pageQs = toSearchParams({ ...state, q: '' }).toString();
+  const shownIds = query.data?.data.map((k) => k.id).join(',');
+  useEffect(() => {
+    if (shownIds !== undefined) rememberKeyListPage(cosignerId, pageQs, shownIds ? shownIds.split(',') : []);
+  }, [cosignerId, pageQs, shownIds]);
 
   return (
     <section
@@ -98,6 +112,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
                   canEdit={canEdit}
                   openChange={openByKey.get(k.id)}
                   onCopyResult={setCopyMessage}
+                  highlighted={k.id === highlighted}
                 />
               ))}
             </tbody>
@@ -107,6 +122,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
       <p role="status" className="sr-only">
         {copyMessage}
       </p>
+      {updated && <Toast key={highlighted} message={`Callback handler of …${highlighted.slice(-6)} updated`} />}
       {/* Past the first page, Previous stays: the way back to a page that loaded. */}
       {(!neverLoaded || state.prev.length > 0) && (
         <PaginationControls
