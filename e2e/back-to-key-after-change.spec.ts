@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
 
 import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
 import { e2eEnv } from './env';
@@ -13,7 +14,8 @@ test.use(signedInAs('alice'));
  * step-up freshness holds). Written here until the shared helper lands in e2e/api-helpers.ts (approvals-ui).
  */
 async function approveAs(browser: Browser, login: string, changeId: string): Promise<void> {
-  const context = await browser.newContext();
+  // Empty storage: Playwright would otherwise give this context the file's (alice's) saved session.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
     const page = await context.newPage();
     await signInThroughIdp(page, e2eEnv.TEST_APP_URL, login);
@@ -81,4 +83,5 @@ test('[CHANGES][BACK]: after a completed change, Back returns to the list page t
   await expect(page.getByRole('status').filter({ hasText: 'updated' })).toContainText(
     `Callback handler of …${apiKeyId.slice(-6)} updated`,
   );
+  await expectNoSeriousA11yViolations(page, 'key list with the updated key marked and its toast');
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { expectNoSeriousA11yViolations } from './axe';
 import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
 
 test.use(signedInAs('alice'));
@@ -32,6 +33,7 @@ test('[ERRORS]: a failed load shows one consistent error card with copyable ids,
     await expect(page.getByLabel('Filter this page (Fireblocks has no search)')).toHaveCount(0);
     await expect(page.getByLabel('Rows per page')).toHaveCount(0);
     await expect(page.getByText(/Page 1 ·/)).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'cosigners list that failed to load');
   } finally {
     await sim.clearFaults();
   }

@@ -1,4 +1,5 @@
 import { FIXTURE_HOST, pkcs8PrivateKeyPem, rsa2048PublicKeyPem } from '../lib/testing/pem-fixtures';
+import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -33,6 +34,7 @@ test('[CALLBACKS][INSPECTION]: the inspection verdict agrees with the form: warn
     return c;
   });
   expect(color).not.toBe(success);
+  await expectNoSeriousA11yViolations(page, 'inspection acceptable with warnings');
 
   // A pasted private key: refused, the field emptied, and the panel says so instead of "Looks right".
   await edit.pem.fill(pkcs8PrivateKeyPem());

@@ -44,18 +44,23 @@ test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerpr
   await expect(full).toBeVisible();
   // On a narrow screen it wraps, but only between pairs: each pair's text lies on one line.
   await page.setViewportSize({ width: 375, height: 800 });
-  const splitPairs = await full.evaluate(
-    (code) =>
-      Array.from(code.childNodes)
-        .filter((n) => n.nodeType === Node.TEXT_NODE && /^[0-9A-F]{2}$/.test(n.textContent ?? ''))
-        .filter((n) => {
-          const range = document.createRange();
-          range.selectNodeContents(n);
-          return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size !== 1;
-        }).length,
-  );
-  expect(splitPairs).toBe(0);
-  expect(await full.evaluate((code) => code.getClientRects().length)).toBeGreaterThan(1);
+  const layout = await full.evaluate((code) => {
+    const tops = Array.from(code.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE && /^[0-9A-F]{2}$/.test(n.textContent ?? ''))
+      .map((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return Array.from(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))));
+      });
+    return {
+      pairs: tops.length,
+      splitPairs: tops.filter((t) => t.length !== 1).length,
+      lines: new Set(tops.flat()).size,
+    };
+  });
+  expect(layout.pairs).toBe(32);
+  expect(layout.splitPairs).toBe(0);
+  expect(layout.lines).toBeGreaterThan(1);
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Copy puts the plain hex on the clipboard, as sha256sum prints it.

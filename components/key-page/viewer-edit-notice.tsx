@@ -15,6 +15,7 @@ export function ViewerEditNotice() {
   return (
     <div
       role="note"
+      aria-label="Why you cannot edit"
       className="mb-6 flex items-start gap-2 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/50 dark:text-indigo-100"
     >
       <Info aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
