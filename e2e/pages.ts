@@ -14,7 +14,7 @@ export interface ConsolePage {
   ready: string | RegExp;
 }
 
-const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used)$/;
+const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used|Not complete yet)$/;
 
 /** Every page of the console, as the role that sees it: the accessibility check and the screenshots walk this. */
 export function consolePages(seed: SeedSummary): ConsolePage[] {

@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import Link from 'next/link';
 
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { ChevronIcon } from '@/components/ui/inline-icons';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
@@ -43,6 +44,14 @@ function Json({ label, value }: { label: string; value: unknown }) {
         {value === null ? 'null' : JSON.stringify(value, null, 2)}
       </pre>
     </div>
+  );
+}
+
+/** The fingerprints a before/after snapshot carries (`publicKeyFingerprint`, `certPublicKeyHash`, ...), by name. */
+function fingerprintsOf(side: string, value: unknown): Array<{ name: string; hex: string }> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+    /fingerprint|hash$/i.test(key) && typeof v === 'string' && v ? [{ name: `${side} ${key}`, hex: v }] : [],
   );
 }
 
@@ -144,6 +153,14 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
               <Json label="Detail" value={event.detail} />
             </div>
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+              {[...fingerprintsOf('Before', event.before), ...fingerprintsOf('After', event.after)].map((f) => (
+                <Fragment key={f.name}>
+                  <dt className="text-zinc-600 dark:text-zinc-400">{f.name}</dt>
+                  <dd>
+                    <Fingerprint value={f.hex} copyLabel={`Copy ${f.name}`} />
+                  </dd>
+                </Fragment>
+              ))}
               <dt className="text-zinc-600 dark:text-zinc-400">Console request id</dt>
               <dd className={monoClass}>{event.requestId ?? '–'}</dd>
               <dt className="text-zinc-600 dark:text-zinc-400">Actor</dt>

@@ -218,8 +218,15 @@ export function CallbackHandlerForm({
           onRetry={() => void inspect.refetch()}
           empty={liveBody === null}
           missing={
-            pem.trim() ? undefined : mode === 'cert' ? 'No certificate entered yet.' : 'No public key entered yet.'
+            !pem.trim()
+              ? mode === 'cert'
+                ? 'No certificate entered yet.'
+                : 'No public key entered yet.'
+              : !url.trim()
+                ? 'No URL entered yet.'
+                : undefined
           }
+          formErrors={{ url: formState.errors.url?.message, [mode]: formState.errors.pem?.message }}
         />
       </div>
       {review && (

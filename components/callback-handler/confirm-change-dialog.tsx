@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Loader2, Send } from 'lucide-react';
 
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { buttonClass } from '@/components/ui/button-styles';
 
 import { ChangeCallouts } from './change-callouts';
@@ -98,7 +98,10 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
                   <div>
                     <dt className="text-xs text-zinc-600 dark:text-zinc-400">Certificate fingerprint (SHA-256)</dt>
                     <dd>
-                      <FingerprintText hex={afterCertFingerprint} full />
+                      <Fingerprint
+                        value={afterCertFingerprint}
+                        copyLabel="Copy the certificate’s SHA-256 fingerprint"
+                      />
                     </dd>
                   </div>
                 )

@@ -12,6 +12,7 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ChangeWithTimeline } from '@/lib/queries/types';
 import { useChange } from '@/lib/queries/use-change';
 
+import { BackToKeyList } from './back-to-key-list';
 import { keyPagePath } from './change-paths';
 import { ChangeFacts } from './change-facts';
 import { ChangeProgress } from './change-progress';
@@ -54,6 +55,9 @@ export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetails
               </Link>
             </>
           )
+        }
+        actions={
+          change?.state === 'completed' && <BackToKeyList cosignerId={change.cosignerId} apiKeyId={change.apiKeyId} />
         }
       />
       {!change ? (

@@ -1,4 +1,4 @@
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { ChangeCallouts } from '@/components/callback-handler/change-callouts';
 import { describeChange, type HandlerSide } from '@/components/callback-handler/handler-diff';
 import { HandlerSideCard } from '@/components/callback-handler/handler-side-card';
@@ -45,7 +45,7 @@ export function ChangeSides({ before, after }: ChangeSidesProps) {
               <div>
                 <dt className="text-xs text-zinc-600 dark:text-zinc-400">Certificate fingerprint (SHA-256)</dt>
                 <dd>
-                  <FingerprintText hex={after.certFingerprint} full />
+                  <Fingerprint value={after.certFingerprint} copyLabel="Copy the certificate’s SHA-256 fingerprint" />
                 </dd>
               </div>
             )

@@ -27,10 +27,12 @@ export function CosignersTable({ initial }: CosignersTableProps) {
   const query = useCosigners({ pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterCosigners(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
+  // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 cosigners".
+  const neverLoaded = query.isError && !query.data;
 
   return (
     <div className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <ListToolbar state={state} onChange={setState} filterHint="Name, ID, type or version" />
+      {!neverLoaded && <ListToolbar state={state} onChange={setState} filterHint="Name, ID, type or version" />}
       {query.isPending ? (
         <TableSkeleton label="cosigners" columns={COSIGNER_COLUMNS} />
       ) : query.isError ? (
@@ -76,19 +78,22 @@ export function CosignersTable({ initial }: CosignersTableProps) {
           </table>
         </div>
       )}
-      <PaginationControls
-        state={state}
-        onChange={setState}
-        next={query.data?.next}
-        busy={query.isFetching}
-        summary={
-          query.isError
-            ? 'not loaded'
-            : state.q
-              ? `${rows.length} of ${loaded} shown`
-              : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`
-        }
-      />
+      {/* Past the first page, Previous stays: the way back to a page that loaded. */}
+      {(!neverLoaded || state.prev.length > 0) && (
+        <PaginationControls
+          state={state}
+          onChange={setState}
+          next={query.data?.next}
+          busy={query.isFetching}
+          summary={
+            query.isError
+              ? 'not loaded'
+              : state.q
+                ? `${rows.length} of ${loaded} shown`
+                : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`
+          }
+        />
+      )}
     </div>
   );
 }

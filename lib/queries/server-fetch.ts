@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { cache } from 'react';
+
 import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
 import {
   apiKeyResponseSchema,
@@ -53,10 +55,12 @@ export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCos
     return listCosignersResponseSchema.parse({ data: data.data, next: data.next });
   });
 
-export const fetchCosigner = (cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
+/** Once per request (React cache): the page's title and its body both read the cosigner. */
+export const fetchCosigner = cache((cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
   orNullUnless404(async () =>
     cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data),
-  );
+  ),
+);
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
   orNull(async () => {

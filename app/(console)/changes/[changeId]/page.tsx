@@ -4,12 +4,16 @@ import { notFound } from 'next/navigation';
 import { ChangeDetails } from '@/components/changes/change-details';
 import { requirePageSession } from '@/lib/auth/guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
+import { changeTitle } from '@/lib/queries/page-titles';
 import { fetchChange } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'Change' };
 
 interface ChangePageProps {
   params: Promise<{ changeId: string }>;
+}
+
+export async function generateMetadata({ params }: ChangePageProps): Promise<Metadata> {
+  const parsed = changeParamsSchema.safeParse(await params);
+  return { title: parsed.success ? changeTitle(parsed.data.changeId) : 'Change' };
 }
 
 /**

@@ -10,15 +10,16 @@ import { toUrlSearchParams, type SearchParamsRecord } from '@/components/paginat
 import { requirePageSession } from '@/lib/auth/guard';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { cosignerMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKeysPage, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'Cosigner' };
 
 interface CosignerPageProps {
   params: Promise<{ cosignerId: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }
+
+export const generateMetadata = ({ params }: CosignerPageProps): Promise<Metadata> => cosignerMetadata(params);
 
 /**
  * GET /cosigners/{id} — a cosigner and its API keys; admins get an edit action per key. An unknown cosigner answers

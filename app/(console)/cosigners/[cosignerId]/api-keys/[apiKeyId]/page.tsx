@@ -3,27 +3,31 @@ import { notFound } from 'next/navigation';
 
 import { ApiKeyHeader } from '@/components/key-page/api-key-header';
 import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
+import { isViewerEditRedirect, ViewerEditNotice } from '@/components/key-page/viewer-edit-notice';
+import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
-export const metadata: Metadata = { title: 'API key' };
-
 interface ApiKeyPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
+  searchParams: Promise<SearchParamsRecord>;
 }
+
+export const generateMetadata = ({ params }: ApiKeyPageProps): Promise<Metadata> => apiKeyMetadata(params, 'view');
 
 /**
  * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads
  * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
  * 404. The page is a stack of sections: the key's header, its callback handler, its open change and its history.
  */
-export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
+export default async function ApiKeyPage({ params, searchParams }: ApiKeyPageProps) {
   const { user } = await requirePageSession();
   const raw = await params;
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
@@ -36,8 +40,10 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
     fetchChanges(keyHistoryQuery(cosignerId.data, apiKeyId.data)),
   ]);
   const publicKey = key.data?.callbackHandler?.publicKey;
+  const fromEdit = user.role !== 'admin' && isViewerEditRedirect(await searchParams);
   return (
     <>
+      {fromEdit && <ViewerEditNotice />}
       <ApiKeyHeader
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}

@@ -5,13 +5,13 @@ import { EditCallbackHandler } from '@/components/callback-handler/edit-callback
 import { prefilledUrlOf } from '@/components/callback-handler/form-start';
 import { openChangeQuery } from '@/components/changes/change-queries';
 import { requirePageSession } from '@/lib/auth/guard';
+import { VIEWER_EDIT_PARAM } from '@/components/key-page/viewer-edit-notice';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'Change callback handler' };
 
 interface EditPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
@@ -19,9 +19,11 @@ interface EditPageProps {
   searchParams: Promise<{ url?: string | string[] }>;
 }
 
+export const generateMetadata = ({ params }: EditPageProps): Promise<Metadata> => apiKeyMetadata(params, 'edit');
+
 /**
  * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. A viewer (a shared link, a
- * bookmark) is sent to the read-only key page instead.
+ * bookmark) is sent to the read-only key page instead, which then says why there is no form.
  *
  * The role check, the id checks and the upstream reads (which find out whether the key and cosigner exist) all
  * finish before anything is sent, so each notFound() is a real HTTP 404: once a Suspense fallback has streamed, the
@@ -34,7 +36,9 @@ export default async function EditCallbackHandlerPage({ params, searchParams }: 
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
   if (user.role !== 'admin')
-    redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
+    redirect(
+      `/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}?${VIEWER_EDIT_PARAM}`,
+    );
   const [initialKey, initialCosigner, initialOpenChange] = await notFoundOr([
     fetchApiKey(cosignerId.data, apiKeyId.data),
     fetchCosigner(cosignerId.data),
