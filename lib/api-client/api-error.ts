@@ -16,8 +16,10 @@ export class ApiError extends Error {
   readonly fields?: Record<string, string>;
   /** The change the error is about (the open change of a `change_open`, the recorded change of a failed send). */
   readonly changeId?: string;
+  /** Seconds from the answer's `Retry-After` (a 429), when it had one. */
+  readonly retryAfter?: number;
 
-  constructor(status: number, body: ErrorBody['error']) {
+  constructor(status: number, body: ErrorBody['error'], retryAfter?: number) {
     super(body.message);
     this.status = status;
     this.code = body.code;
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.fireblocksRequestId = body.fireblocksRequestId;
     this.fields = body.fields;
     this.changeId = body.changeId;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -36,6 +39,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'conflict',
   'change_open',
   'rate_limited',
+  'upstream_throttled',
   'upstream_error',
   'upstream_timeout',
   'internal',
@@ -66,15 +70,25 @@ function stringRecord(v: unknown): Record<string, string> | undefined {
  * Turns a non-2xx answer into an ApiError. Tolerates bodies that are not an ErrorBody (a proxy's HTML error
  * page, an empty 502) so the UI always has a status, a code and a readable message.
  */
-export function toApiError(status: number, body: unknown, headerRequestId?: string | null): ApiError {
+export function toApiError(
+  status: number,
+  body: unknown,
+  headerRequestId?: string | null,
+  retryAfterHeader?: string | null,
+): ApiError {
   const e = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const code = e && typeof e.code === 'string' && CODES.has(e.code) ? (e.code as ErrorCode) : codeForStatus(status);
-  return new ApiError(status, {
-    code,
-    message: str(e?.message) ?? `The console's server answered ${status}.`,
-    requestId: str(e?.requestId) ?? headerRequestId ?? undefined,
-    fireblocksRequestId: str(e?.fireblocksRequestId),
-    fields: stringRecord(e?.fields),
-    changeId: str(e?.changeId),
-  });
+  const retryAfter = /^\d+$/.test(retryAfterHeader?.trim() ?? '') ? Number(retryAfterHeader) : undefined;
+  return new ApiError(
+    status,
+    {
+      code,
+      message: str(e?.message) ?? `The console's server answered ${status}.`,
+      requestId: str(e?.requestId) ?? headerRequestId ?? undefined,
+      fireblocksRequestId: str(e?.fireblocksRequestId),
+      fields: stringRecord(e?.fields),
+      changeId: str(e?.changeId),
+    },
+    retryAfter,
+  );
 }

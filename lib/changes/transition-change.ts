@@ -4,6 +4,7 @@ import { appendAuditEvent, type AppendAuditEventInput } from '@/lib/audit/append
 import type { Db } from '@/lib/db/connect';
 import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
+import { invalidateApiKeyReads } from '@/lib/fireblocks';
 
 import { isOpenChangeState } from './change-api-schemas';
 
@@ -56,5 +57,8 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
     });
     return row;
   });
+  // After commit: the key may have changed upstream (sent, completed, or an outcome to reconcile), so this replica
+  // reads it afresh; other replicas' caches expire within their few seconds.
+  if (updated) invalidateApiKeyReads(read.cosigner_id, read.api_key_id);
   return updated;
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'conflict'
   | 'change_open'
   | 'rate_limited'
+  | 'upstream_throttled'
   | 'upstream_error'
   | 'upstream_timeout'
   | 'internal';

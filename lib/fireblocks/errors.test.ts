@@ -10,7 +10,7 @@ describe('toAppError', () => {
     [400, 400, 'bad_request'],
     [404, 404, 'not_found'],
     [409, 409, 'conflict'],
-    [429, 429, 'rate_limited'],
+    [429, 429, 'upstream_throttled'],
     [401, 502, 'upstream_error'],
     [403, 502, 'upstream_error'],
     [422, 502, 'upstream_error'],
@@ -25,8 +25,12 @@ describe('toAppError', () => {
     expect(toAppError(http(401, { code: -1 })).message).toBe("Fireblocks refused the console's credentials");
   });
 
-  it('carries Retry-After on 429', () => {
-    expect(toAppError(http(429, { retryAfterSeconds: 30 })).retryAfter).toBe(30);
+  it('carries Retry-After on 429 and says how long in its message', () => {
+    const app = toAppError(http(429, { retryAfterSeconds: 30 }));
+    expect(app).toMatchObject({
+      retryAfter: 30,
+      message: 'Fireblocks is rate-limiting this console; try again in 30 s',
+    });
   });
 
   it('maps timeout to 504, network / invalid responses to 502, a request refused before sending to 400', () => {

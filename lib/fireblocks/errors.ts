@@ -91,10 +91,14 @@ export function toAppError(e: FireblocksError): AppError {
         fireblocksRequestId,
       });
     case 429:
+      // Not the user's doing: the API user's shared budget is spent; the console holds back (upstream-gate.ts).
       return new AppError({
         status: 429,
-        code: 'rate_limited',
-        message: 'Fireblocks rate limit reached; try again shortly',
+        code: 'upstream_throttled',
+        message:
+          e.retryAfterSeconds === undefined
+            ? 'Fireblocks is rate-limiting this console; try again shortly'
+            : `Fireblocks is rate-limiting this console; try again in ${e.retryAfterSeconds} s`,
         fireblocksRequestId,
         retryAfter: e.retryAfterSeconds,
       });
