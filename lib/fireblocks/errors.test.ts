@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FireblocksError, toAppError, type FireblocksErrorOptions } from './errors';
+import { FireblocksError, isFireblocksError, toAppError, type FireblocksErrorOptions } from './errors';
 
 const http = (status: number, extra: Partial<FireblocksErrorOptions> = {}) =>
   new FireblocksError({ kind: 'http', status, message: 'upstream says no', fireblocksRequestId: 'fb-1', ...extra });
@@ -60,5 +60,20 @@ describe('toAppError', () => {
         fireblocksRequestId: 'fb-1',
       },
     });
+  });
+});
+
+describe('isFireblocksError', () => {
+  it("recognises one made by another copy of the module (another route bundle's), not any Error", () => {
+    const foreign = Object.assign(new Error('Too many requests'), {
+      [Symbol.for('cosigner-console.FireblocksError')]: true,
+      kind: 'http',
+      status: 429,
+    });
+    expect(foreign instanceof FireblocksError).toBe(false);
+    expect(isFireblocksError(foreign)).toBe(true);
+    expect(isFireblocksError(http(404))).toBe(true);
+    expect(isFireblocksError(new Error('x'))).toBe(false);
+    expect(isFireblocksError({ kind: 'http' })).toBe(false);
   });
 });

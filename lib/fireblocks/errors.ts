@@ -22,9 +22,17 @@ export interface FireblocksErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Marks a FireblocksError whatever copy of this module made it. Next.js may load a module once per route bundle, and
+ * the process's one client (and its read cache) is shared by all of them, so an error can come from another copy of
+ * this class than the one a route's `instanceof` would test.
+ */
+const BRAND = Symbol.for('cosigner-console.FireblocksError');
+
 /** A failed call to Fireblocks, as a typed value. */
 export class FireblocksError extends Error {
   override name = 'FireblocksError';
+  readonly [BRAND] = true;
   readonly kind: FireblocksErrorKind;
   readonly status?: number;
   readonly code?: number;
@@ -44,7 +52,7 @@ export class FireblocksError extends Error {
 }
 
 export function isFireblocksError(e: unknown): e is FireblocksError {
-  return e instanceof FireblocksError;
+  return e instanceof FireblocksError || (e instanceof Error && BRAND in e && e[BRAND] === true);
 }
 
 /**
