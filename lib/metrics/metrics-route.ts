@@ -29,7 +29,11 @@ export async function metricsResponse(req: Request): Promise<Response> {
     const token = getMetricsToken();
     if (token === undefined) throw new AppError({ status: 404, code: 'not_found', message: 'Not found.' });
     if (!bearerMatches(req.headers.get('authorization'), token)) {
-      throw new AppError({ status: 401, code: 'unauthenticated', message: 'A valid metrics bearer token is required.' });
+      throw new AppError({
+        status: 401,
+        code: 'unauthenticated',
+        message: 'A valid metrics bearer token is required.',
+      });
     }
     const { registry } = getMetrics();
     res = new Response(await registry.metrics(), { headers: { 'Content-Type': registry.contentType } });
