@@ -105,26 +105,48 @@ describe('reads are cached per replica and coalesced', () => {
     const keyId = bigKeyIds[3]!;
     const keyApi = `/api/cosigners/${big}/api-keys/${keyId}`;
     const keyUpstream = `/v1/cosigners/${big}/api_keys/${keyId}`;
-    await get(keyApi);
-    const cached = await get(keyApi);
-    expect(cached.headers.get('x-fireblocks-read-at')).toBeTruthy();
-    const url = `${GOOD_URL}?change=${randomUUID()}`;
-    const body = JSON.stringify({ callbackHandler: { url, cert: pems.cert }, reason: 'cache invalidation test' });
-    sim.clearLog();
-    const sent = await callApi(app.appUrl, 'PATCH', keyApi, { cookie: await cookieFor(ALICE), body });
-    expect(sent.status, sent.text).toBe(202);
-    const changeId = (sent.json as { change: { id: string } }).change.id;
-    // The change's `before` was a live read, not the cache's.
-    expect(upstreamGets(keyUpstream)).toHaveLength(1);
-    let state = '';
-    for (let i = 0; i < 40 && state !== 'completed'; i++) {
-      await sleep(100);
-      state = ((await get(`/api/changes/${changeId}`)).json as GetChangeResponse).data.state;
+    const urlOf = (a: ApiAnswer) =>
+      (a.json as { data: { callbackHandler?: { url: string } } }).data.callbackHandler?.url;
+    const readAtOf = (a: ApiAnswer) => Date.parse(a.headers.get('x-fireblocks-read-at') ?? '');
+    const simCall = (method: string, p: string, body?: unknown) =>
+      fetch(`${sim.url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // Fireblocks holds the request until the test completes it.
+    await simCall('POST', '/_sim/delays', { approveMs: 600_000, completeMs: 600_000 });
+    try {
+      const url = `${GOOD_URL}?change=${randomUUID()}`;
+      const body = JSON.stringify({ callbackHandler: { url, cert: pems.cert }, reason: 'cache invalidation test' });
+      sim.clearLog();
+      const sent = await callApi(app.appUrl, 'PATCH', keyApi, { cookie: await cookieFor(ALICE), body });
+      expect(sent.status, sent.text).toBe(202);
+      const changeId = (sent.json as { change: { id: string } }).change.id;
+      // The change's `before` was a live read, not the cache's.
+      expect(upstreamGets(keyUpstream)).toHaveLength(1);
+      await sleep(3_100); // past the per-change check interval, so the next view of the change asks Fireblocks
+
+      const cached = await get(keyApi);
+      const readAt = readAtOf(cached);
+      expect(urlOf(cached)).not.toBe(url);
+      const requests = (await (await simCall('GET', '/_sim/requests')).json()) as Array<{
+        id: string;
+        apiKeyId: string;
+      }>;
+      const request = requests.find((r) => r.apiKeyId === keyId);
+      expect((await simCall('POST', `/_sim/requests/${request?.id ?? ''}/complete`)).status).toBe(200);
+      // Fireblocks has the new handler, the cache still the old one (within its TTL).
+      const stillCached = await get(keyApi);
+      expect(readAtOf(stillCached)).toBe(readAt);
+      expect(urlOf(stillCached)).not.toBe(url);
+
+      const change = ((await get(`/api/changes/${changeId}`)).json as GetChangeResponse).data;
+      expect(change.state).toBe('completed');
+      const after = await get(keyApi);
+      expect(urlOf(after)).toBe(url);
+      expect(readAtOf(after)).toBeGreaterThan(readAt);
+      // Well within the 5 s TTL: the invalidation, not the expiry, made this read live.
+      expect(Date.now() - readAt).toBeLessThan(5_000);
+    } finally {
+      await simCall('POST', '/_sim/delays', { approveMs: 200, completeMs: 200 });
     }
-    expect(state).toBe('completed');
-    const after = await get(keyApi);
-    expect((after.json as { data: { callbackHandler: { url: string } } }).data.callbackHandler.url).toBe(url);
-    expect(upstreamGets(keyUpstream).length).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });
 
