@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api-client/api-error';
 import { buttonClass } from './button-styles';
 import { CopyButton } from './copy-button';
 import { WarningIcon } from './inline-icons';
+import { ThrottledRetry } from './throttled-retry';
 
 export interface ErrorStateProps {
   title: string;
@@ -30,6 +31,8 @@ function CopyableId({ label, value }: { label: string; value: string }) {
 export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps) {
   const api = error instanceof ApiError ? error : undefined;
   const message = api?.message ?? 'Something went wrong while loading this.';
+  // Throttled upstream: the page waits out Retry-After with every other caller, then retries by itself.
+  const throttled = api?.code === 'upstream_throttled' && onRetry ? api : undefined;
   return (
     <div
       role="alert"
@@ -39,7 +42,11 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
         <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-red-600 dark:text-red-400" />
         <div className="min-w-0 flex-1 space-y-2">
           <p className="font-semibold">{title}</p>
-          <p>{message}</p>
+          {throttled && onRetry ? (
+            <ThrottledRetry key={throttled.requestId} seconds={throttled.retryAfter ?? 5} onRetry={onRetry} />
+          ) : (
+            <p>{message}</p>
+          )}
           {api && (
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
               {api.status > 0 && (
