@@ -1,7 +1,8 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Link from 'next/link';
+import { RotateCcw } from 'lucide-react';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { buttonClass } from '@/components/ui/button-styles';
@@ -12,27 +13,57 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ChangeWithTimeline } from '@/lib/queries/types';
 import { useChange } from '@/lib/queries/use-change';
 
-import { keyPagePath } from './change-paths';
+import { ApproveChangeDialog } from './approve-change-dialog';
+import { ApprovalReview, type ApprovalAction } from './approval-review';
+import { keyPagePath, resubmitPath } from './change-paths';
 import { ChangeFacts } from './change-facts';
 import { ChangeProgress } from './change-progress';
 import { ChangeSides } from './change-sides';
 import { ChangeStateBadge } from './change-state-badge';
 import { ChangeTimeline } from './change-timeline';
+import { approvalActionsFor, canResubmit, type ChangeViewer } from './change-viewer';
+import { DeclineChangeDialog } from './decline-change-dialog';
 import { ReconcileDialog } from './reconcile-dialog';
 import { UnknownOutcome } from './unknown-outcome';
+import { WithdrawChangeDialog } from './withdraw-change-dialog';
 
 export interface ChangeDetailsProps {
   changeId: string;
-  /** Admins may mark an `unknown` change as not applied. */
-  canReconcile: boolean;
+  /** Who is looking: admins may approve others' changes, withdraw their own, mark an `unknown` one as not applied. */
+  viewer: ChangeViewer;
   initial?: ServerRead<ChangeWithTimeline>;
 }
 
-/** `/changes/{id}`: one change, kept current while it is open (the request tracker of a sent change lives here). */
-export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetailsProps) {
+const ASKABLE: readonly ApprovalAction[] = ['approve', 'decline', 'withdraw'];
+
+/**
+ * `/changes/{id}`: one change, kept current while it is open (the request tracker of a sent change lives here).
+ * `?approve=1` (`?decline=1`, `?withdraw=1`) opens that dialog: the list's actions and the way back from a
+ * step-up sign-in land here.
+ */
+export function ChangeDetails({ changeId, viewer, initial }: ChangeDetailsProps) {
   const query = useChange(changeId, initial);
-  const [reconciling, setReconciling] = useState(false);
+  const [dialog, setDialog] = useState<ApprovalAction | 'reconcile' | null>(null);
   const change = query.data;
+  const canReconcile = viewer.role === 'admin';
+  const actions = change ? approvalActionsFor(viewer, change) : [];
+
+  useEffect(() => {
+    // After hydration only: the approve dialog restores what was typed from the tab's storage, which the server
+    // cannot see.
+    const asked = new URLSearchParams(window.location.search);
+    const action = ASKABLE.find((a) => asked.get(a) === '1');
+    if (action) setDialog(action);
+  }, []);
+
+  function closeDialog() {
+    setDialog(null);
+    const url = new URL(window.location.href);
+    if (ASKABLE.some((a) => url.searchParams.has(a))) {
+      for (const a of ASKABLE) url.searchParams.delete(a);
+      window.history.replaceState(window.history.state, '', url);
+    }
+  }
   return (
     <>
       <PageHeader
@@ -86,7 +117,7 @@ export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetails
                 canReconcile && (
                   <button
                     type="button"
-                    onClick={() => setReconciling(true)}
+                    onClick={() => setDialog('reconcile')}
                     className={buttonClass({ variant: 'secondary' })}
                   >
                     Mark as not applied…
@@ -97,12 +128,36 @@ export function ChangeDetails({ changeId, canReconcile, initial }: ChangeDetails
           ) : (
             <ChangeProgress change={change} />
           )}
+          {change.state === 'awaiting_approval' && (
+            <ApprovalReview change={change} viewer={viewer} onAction={setDialog} />
+          )}
+          {canReconcile && canResubmit(change.state) && (
+            <p className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm shadow-sm sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800 dark:bg-zinc-900">
+              <span>Nothing of this change is live. Open its values as a new change, correct them and submit again.</span>
+              <Link
+                href={resubmitPath(change.cosignerId, change.apiKeyId, change.id)}
+                className={buttonClass({ className: 'shrink-0' })}
+              >
+                <RotateCcw aria-hidden className="h-4 w-4" />
+                Open as a new change
+              </Link>
+            </p>
+          )}
           <div className="grid gap-6 lg:grid-cols-2">
             <ChangeFacts change={change} />
             <ChangeTimeline entries={change.timeline} />
           </div>
           <ChangeSides before={change.before} after={change.after} />
-          {reconciling && <ReconcileDialog changeId={change.id} onClose={() => setReconciling(false)} />}
+          {dialog === 'reconcile' && <ReconcileDialog changeId={change.id} onClose={closeDialog} />}
+          {dialog === 'approve' && actions.includes('approve') && (
+            <ApproveChangeDialog change={change} onClose={closeDialog} />
+          )}
+          {dialog === 'decline' && actions.includes('decline') && (
+            <DeclineChangeDialog changeId={change.id} onClose={closeDialog} />
+          )}
+          {dialog === 'withdraw' && actions.includes('withdraw') && (
+            <WithdrawChangeDialog changeId={change.id} onClose={closeDialog} />
+          )}
         </div>
       )}
     </>

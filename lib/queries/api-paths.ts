@@ -32,6 +32,9 @@ export const apiPaths = {
   changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
+  decideChange: (changeId: string, decision: 'approve' | 'decline' | 'withdraw') =>
+    `/api/changes/${seg(changeId)}/${decision}`,
+  me: () => '/api/me',
 };
 
 /** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */

@@ -13,15 +13,16 @@ interface ChangePageProps {
 }
 
 /**
- * GET /changes/{id} — one change and its timeline, for every signed-in role; admins may mark an `unknown` change as
- * not applied. The change is read before anything renders (no loading.tsx, no Suspense), so an unknown id is a
+ * GET /changes/{id} — one change and its timeline, for every signed-in role; admins approve, decline or withdraw a
+ * change awaiting approval and may mark an `unknown` change as not applied. The change is read before anything renders (no loading.tsx, no Suspense), so an unknown id is a
  * real HTTP 404.
  */
 export default async function ChangePage({ params }: ChangePageProps) {
-  const { user } = await requirePageSession();
+  const { iss, user } = await requirePageSession();
   const parsed = changeParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const initial = await fetchChange(parsed.data.changeId);
   if (!initial) notFound();
-  return <ChangeDetails changeId={parsed.data.changeId} canReconcile={user.role === 'admin'} initial={initial} />;
+  const role = user.role === 'admin' ? 'admin' : 'viewer';
+  return <ChangeDetails changeId={parsed.data.changeId} viewer={{ iss, sub: user.sub, role }} initial={initial} />;
 }
