@@ -1,3 +1,4 @@
+import { editGateOf } from '../lib/cosigners/edit-gate';
 import { derivedHex, derivedInt, derivedUuid } from './seed-data/derive';
 import { seedHandler } from './seed-data/handlers';
 import { COSIGNER_PLAN, SEED_EPOCH_MS } from './seed-data/plan';
@@ -67,13 +68,13 @@ export interface SeedSummary {
   keyWithNoHandler: KeyRef;
 }
 
-/** Ids tests and scripts need, found in the seed rather than hard-coded. */
+/** Ids tests and scripts need, found in the seed rather than hard-coded (keys only of cosigners one can edit). */
 export function seedSummary(seed: number = DEFAULT_SEED): SeedSummary {
   const data = buildSeed(seed);
   const find = (pred: (k: SimApiKey) => boolean): KeyRef => {
     for (const { cosigner, keys } of data) {
       const key = keys.find(pred);
-      if (key && !cosigner.archived) return { cosignerId: cosigner.id, apiKeyId: key.id };
+      if (key && editGateOf(cosigner).editable) return { cosignerId: cosigner.id, apiKeyId: key.id };
     }
     throw new Error('seed lacks a key of that kind');
   };

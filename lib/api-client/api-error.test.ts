@@ -35,4 +35,13 @@ describe('toApiError', () => {
     expect(e.code).toBe('rate_limited');
     expect(e.fields).toBeUndefined();
   });
+
+  it('keeps a step-up path only when it stays on this origin', () => {
+    const stepUp = (stepUpUrl: string) =>
+      toApiError(401, { error: { code: 'step_up_required', message: 'Sign in again', stepUpUrl } });
+    const path = '/auth/login?stepUp=1&returnTo=%2Fchanges%2Fx%3Fapprove%3D1';
+    expect(stepUp(path)).toMatchObject({ code: 'step_up_required', stepUpUrl: path });
+    for (const url of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', ''])
+      expect(stepUp(url).stepUpUrl, url).toBeUndefined();
+  });
 });

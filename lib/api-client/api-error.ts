@@ -16,6 +16,8 @@ export class ApiError extends Error {
   readonly fields?: Record<string, string>;
   /** The change the error is about (the open change of a `change_open`, the recorded change of a failed send). */
   readonly changeId?: string;
+  /** With `step_up_required`: where to sign in afresh and come back. */
+  readonly stepUpUrl?: string;
 
   constructor(status: number, body: ErrorBody['error']) {
     super(body.message);
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.fireblocksRequestId = body.fireblocksRequestId;
     this.fields = body.fields;
     this.changeId = body.changeId;
+    this.stepUpUrl = body.stepUpUrl;
   }
 }
 
@@ -35,6 +38,13 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'not_found',
   'conflict',
   'change_open',
+  'step_up_required',
+  'own_change',
+  'not_proposer',
+  'change_stale',
+  'change_not_awaiting',
+  'cosigner_archived',
+  'cosigner_version_too_old',
   'rate_limited',
   'upstream_error',
   'upstream_timeout',
@@ -62,6 +72,12 @@ function stringRecord(v: unknown): Record<string, string> | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** A path on this origin (`/x`, not `//host` or `/\\host`), or undefined: the UI navigates to it. */
+function sameOriginPath(v: unknown): string | undefined {
+  const path = str(v);
+  return path && /^\/(?![/\\])/.test(path) ? path : undefined;
+}
+
 /**
  * Turns a non-2xx answer into an ApiError. Tolerates bodies that are not an ErrorBody (a proxy's HTML error
  * page, an empty 502) so the UI always has a status, a code and a readable message.
@@ -76,5 +92,6 @@ export function toApiError(status: number, body: unknown, headerRequestId?: stri
     fireblocksRequestId: str(e?.fireblocksRequestId),
     fields: stringRecord(e?.fields),
     changeId: str(e?.changeId),
+    stepUpUrl: sameOriginPath(e?.stepUpUrl),
   });
 }

@@ -109,16 +109,19 @@ describe('parseConfig', () => {
     expect(c.roles.adminGroups).toEqual(['a', 'b']);
   });
 
-  it('reads CHANGE_APPROVALS (default 1) and CHANGE_TTL (default 24h), refusing anything else', () => {
-    expect(parseConfig(complete).changes).toEqual({ approvals: 1, ttlMs: 24 * 3_600_000 });
-    expect(parseConfig({ ...complete, CHANGE_APPROVALS: '0', CHANGE_TTL: '30m' }).changes).toEqual({
-      approvals: 0,
-      ttlMs: 30 * 60_000,
-    });
+  it('reads CHANGE_APPROVALS (default 1), CHANGE_TTL (default 24h) and STEP_UP_MAX_AGE (default 300), refusing anything else', () => {
+    expect(parseConfig(complete).changes).toEqual({ approvals: 1, ttlMs: 24 * 3_600_000, stepUpMaxAgeSeconds: 300 });
+    expect(
+      parseConfig({ ...complete, CHANGE_APPROVALS: '0', CHANGE_TTL: '30m', STEP_UP_MAX_AGE: '60' }).changes,
+    ).toEqual({ approvals: 0, ttlMs: 30 * 60_000, stepUpMaxAgeSeconds: 60 });
     expect(parseConfig({ ...complete, CHANGE_TTL: '7d' }).changes.ttlMs).toBe(7 * 86_400_000);
+    // Seconds are for tests of expiry; nobody approves within them.
+    expect(parseConfig({ ...complete, CHANGE_TTL: '2s' }).changes.ttlMs).toBe(2_000);
     expect(problemsOf({ ...complete, CHANGE_APPROVALS: '2' })).toContain('CHANGE_APPROVALS: must be 0');
-    for (const ttl of ['24', '1.5h', '30s', 'soon'])
+    for (const ttl of ['24', '1.5h', '0s', 'soon'])
       expect(problemsOf({ ...complete, CHANGE_TTL: ttl })).toContain('CHANGE_TTL: must be a duration');
+    for (const age of ['29', '86401', '1.5', 'five'])
+      expect(problemsOf({ ...complete, STEP_UP_MAX_AGE: age })).toContain('STEP_UP_MAX_AGE: must be');
   });
 });
 

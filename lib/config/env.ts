@@ -23,11 +23,11 @@ const groups = (fallback: string) =>
 
 const DURATION_UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** `90s`, `30m`, `24h`, `7d` -> milliseconds; undefined for anything else or under a minute. */
+/** `2s`, `30m`, `24h`, `7d` -> milliseconds; undefined for anything else or under a second. */
 export function parseDuration(text: string): number | undefined {
   const m = /^(\d{1,6})([smhd])$/.exec(text.trim());
   const ms = m ? Number(m[1]) * (DURATION_UNIT_MS[m[2] ?? ''] ?? 0) : 0;
-  return ms >= 60_000 ? ms : undefined;
+  return ms >= 1_000 ? ms : undefined;
 }
 
 const envSchema = z.object({
@@ -51,9 +51,18 @@ const envSchema = z.object({
   CHANGE_TTL: z.preprocess(emptyAsUndefined, z.string().default('24h')).transform((v, ctx) => {
     const ms = parseDuration(v);
     if (ms === undefined)
-      ctx.addIssue({ code: 'custom', message: 'must be a duration like 30m, 24h or 7d (at least 1m)' });
+      ctx.addIssue({ code: 'custom', message: 'must be a duration like 30m, 24h or 7d (at least 1s)' });
     return ms ?? 0;
   }),
+  STEP_UP_MAX_AGE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(30, 'must be at least 30 (seconds): a sign-in round trip takes some')
+      .max(86_400, 'must be at most 86400 (a day)')
+      .default(300),
+  ),
 });
 
 export interface AppConfig {
@@ -64,10 +73,10 @@ export interface AppConfig {
   sessionSecret: string;
   appUrl: URL;
   /**
-   * Approvals a change needs before it is sent (0 or 1), and how long a change may wait for one. Parsed now; until
-   * the approval step exists every change is sent at once whatever `approvals` says.
+   * Approvals a change needs before it is sent (0: sent at once; 1: a second admin approves), how long a change may
+   * wait for one, and how recent the approver's sign-in at the IdP must be (OIDC `auth_time`, seconds).
    */
-  changes: { approvals: 0 | 1; ttlMs: number };
+  changes: { approvals: 0 | 1; ttlMs: number; stepUpMaxAgeSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -124,7 +133,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     roles: { adminGroups: e.ADMIN_GROUPS, viewerGroups: e.VIEWER_GROUPS },
     sessionSecret: e.SESSION_SECRET,
     appUrl,
-    changes: { approvals: e.CHANGE_APPROVALS === '0' ? 0 : 1, ttlMs: e.CHANGE_TTL },
+    changes: {
+      approvals: e.CHANGE_APPROVALS === '0' ? 0 : 1,
+      ttlMs: e.CHANGE_TTL,
+      stepUpMaxAgeSeconds: e.STEP_UP_MAX_AGE,
+    },
   };
 }
 

@@ -10,6 +10,13 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'change_open'
+  | 'step_up_required'
+  | 'own_change'
+  | 'not_proposer'
+  | 'change_stale'
+  | 'change_not_awaiting'
+  | 'cosigner_archived'
+  | 'cosigner_version_too_old'
   | 'rate_limited'
   | 'upstream_error'
   | 'upstream_timeout'
@@ -27,6 +34,8 @@ export interface ErrorBody {
     fields?: Record<string, string>;
     /** The change the error is about: the open change of a `change_open`, the recorded change of a failed send. */
     changeId?: string;
+    /** With `step_up_required`: the same-origin path that signs in afresh and comes back to what was refused. */
+    stepUpUrl?: string;
   };
 }
 
@@ -40,6 +49,7 @@ export interface AppErrorOptions {
   /** Seconds, for 429 and 503 answers. */
   retryAfter?: number;
   changeId?: string;
+  stepUpUrl?: string;
 }
 
 export class AppError extends Error {
@@ -50,6 +60,7 @@ export class AppError extends Error {
   readonly fields?: Record<string, string>;
   readonly retryAfter?: number;
   readonly changeId?: string;
+  readonly stepUpUrl?: string;
 
   constructor(options: AppErrorOptions) {
     super(options.message);
@@ -59,6 +70,7 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
     this.changeId = options.changeId;
+    this.stepUpUrl = options.stepUpUrl;
   }
 
   toBody(requestId?: string): ErrorBody {
@@ -70,6 +82,7 @@ export class AppError extends Error {
         ...(this.fireblocksRequestId ? { fireblocksRequestId: this.fireblocksRequestId } : {}),
         ...(this.fields ? { fields: this.fields } : {}),
         ...(this.changeId ? { changeId: this.changeId } : {}),
+        ...(this.stepUpUrl ? { stepUpUrl: this.stepUpUrl } : {}),
       },
     };
   }
