@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useController, useForm, useWatch } from 'react-hook-form';
@@ -28,6 +28,7 @@ import { inspectBodyOf, sameInspectBody } from './inspect-body';
 import { InspectionPanel } from './inspection-panel';
 import { ModeChoice, type HandlerMode } from './mode-choice';
 import { PemField } from './pem-field';
+import type { ResubmitPrefill } from './resubmit-prefill';
 import { SubmitHint } from './submit-hint';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { useDebouncedValue } from './use-debounced-value';
@@ -41,6 +42,8 @@ export interface CallbackHandlerFormProps {
   allowLoopbackHttp: boolean;
   /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */
   onRecorded: (changeId: string) => void;
+  /** A closed change's values and reason to start from (opened as a new change). */
+  resubmit?: ResubmitPrefill;
 }
 
 /** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH (a change). */
@@ -50,6 +53,7 @@ export function CallbackHandlerForm({
   current,
   allowLoopbackHttp,
   onRecorded,
+  resubmit,
 }: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
@@ -81,11 +85,21 @@ export function CallbackHandlerForm({
 
   const mutation = useUpdateCallbackHandler(cosignerId, apiKeyId);
   const [review, setReview] = useState<FormOutput | null>(null);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(resubmit?.reason ?? '');
   // Once a change is recorded the form never sends again: the page moves on to the change.
   const [recorded, setRecorded] = useState(false);
   const before = useCurrentSide(current);
   useUnsavedChangesGuard(formState.isDirty && !mutation.isSuccess && !recorded);
+
+  // A resubmitted change's values go in as edits, not as the starting values: the form is then dirty against the
+  // key's live handler, so it can be reviewed and sent once corrected (or as it is, if the live handler moved).
+  useEffect(() => {
+    if (!resubmit) return;
+    setValue('url', resubmit.url, { shouldDirty: true });
+    setValue('mode', resubmit.mode, { shouldDirty: true });
+    setValue('pem', resubmit.pem, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    drafts.current[resubmit.mode] = resubmit.pem;
+  }, [resubmit, setValue]);
 
   function onPemText(text: string) {
     if (containsPrivateKey(text)) {

@@ -10,9 +10,7 @@ import type { ChangeResponse } from '@/lib/queries/types';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 
 import { ActorName } from './actor-name';
-import { isProposer, type ChangeViewer } from './change-viewer';
-
-export type ApprovalAction = 'approve' | 'decline' | 'withdraw';
+import { isProposer, type ApprovalAction, type ChangeViewer } from './change-viewer';
 
 export interface ApprovalReviewProps {
   change: ChangeResponse;

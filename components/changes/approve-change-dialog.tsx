@@ -45,7 +45,8 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
   const code = confirmCodeFor(change.apiKeyId);
   const ok = confirmCodeMatches(typed, change.apiKeyId);
   const busy = approve.isPending || leaving;
-  const stepUpFirst = me.data !== undefined && needsStepUp(me.data, Date.now());
+  // Judged at the moment /api/me answered: the dialog has just opened.
+  const stepUpFirst = me.data !== undefined && needsStepUp(me.data, me.dataUpdatedAt);
 
   function close() {
     clearApprovalDraft(tabStorage(), change.id);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
 import { RotateCcw } from 'lucide-react';
 
@@ -14,14 +14,20 @@ import type { ChangeWithTimeline } from '@/lib/queries/types';
 import { useChange } from '@/lib/queries/use-change';
 
 import { ApproveChangeDialog } from './approve-change-dialog';
-import { ApprovalReview, type ApprovalAction } from './approval-review';
+import { ApprovalReview } from './approval-review';
 import { keyPagePath, resubmitPath } from './change-paths';
 import { ChangeFacts } from './change-facts';
 import { ChangeProgress } from './change-progress';
 import { ChangeSides } from './change-sides';
 import { ChangeStateBadge } from './change-state-badge';
 import { ChangeTimeline } from './change-timeline';
-import { approvalActionsFor, canResubmit, type ChangeViewer } from './change-viewer';
+import {
+  APPROVAL_ACTIONS,
+  approvalActionsFor,
+  canResubmit,
+  type ApprovalAction,
+  type ChangeViewer,
+} from './change-viewer';
 import { DeclineChangeDialog } from './decline-change-dialog';
 import { ReconcileDialog } from './reconcile-dialog';
 import { UnknownOutcome } from './unknown-outcome';
@@ -31,36 +37,37 @@ export interface ChangeDetailsProps {
   changeId: string;
   /** Who is looking: admins may approve others' changes, withdraw their own, mark an `unknown` one as not applied. */
   viewer: ChangeViewer;
+  /** The dialog the address asks for (`?approve=1` ...): from the list's actions, and back from a step-up sign-in. */
+  asked?: ApprovalAction;
   initial?: ServerRead<ChangeWithTimeline>;
 }
 
-const ASKABLE: readonly ApprovalAction[] = ['approve', 'decline', 'withdraw'];
+const noop = () => () => undefined;
 
 /**
  * `/changes/{id}`: one change, kept current while it is open (the request tracker of a sent change lives here).
  * `?approve=1` (`?decline=1`, `?withdraw=1`) opens that dialog: the list's actions and the way back from a
  * step-up sign-in land here.
  */
-export function ChangeDetails({ changeId, viewer, initial }: ChangeDetailsProps) {
+export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetailsProps) {
   const query = useChange(changeId, initial);
-  const [dialog, setDialog] = useState<ApprovalAction | 'reconcile' | null>(null);
+  const [dialog, setDialog] = useState<ApprovalAction | 'reconcile' | null>(asked ?? null);
+  // Dialogs only after hydration: the approve dialog restores what was typed from the tab's storage, which the
+  // server cannot see.
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const change = query.data;
   const canReconcile = viewer.role === 'admin';
   const actions = change ? approvalActionsFor(viewer, change) : [];
 
-  useEffect(() => {
-    // After hydration only: the approve dialog restores what was typed from the tab's storage, which the server
-    // cannot see.
-    const asked = new URLSearchParams(window.location.search);
-    const action = ASKABLE.find((a) => asked.get(a) === '1');
-    if (action) setDialog(action);
-  }, []);
-
   function closeDialog() {
     setDialog(null);
     const url = new URL(window.location.href);
-    if (ASKABLE.some((a) => url.searchParams.has(a))) {
-      for (const a of ASKABLE) url.searchParams.delete(a);
+    if (APPROVAL_ACTIONS.some((a) => url.searchParams.has(a))) {
+      for (const a of APPROVAL_ACTIONS) url.searchParams.delete(a);
       window.history.replaceState(window.history.state, '', url);
     }
   }
@@ -133,7 +140,9 @@ export function ChangeDetails({ changeId, viewer, initial }: ChangeDetailsProps)
           )}
           {canReconcile && canResubmit(change.state) && (
             <p className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm shadow-sm sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800 dark:bg-zinc-900">
-              <span>Nothing of this change is live. Open its values as a new change, correct them and submit again.</span>
+              <span>
+                Nothing of this change is live. Open its values as a new change, correct them and submit again.
+              </span>
               <Link
                 href={resubmitPath(change.cosignerId, change.apiKeyId, change.id)}
                 className={buttonClass({ className: 'shrink-0' })}
@@ -148,14 +157,14 @@ export function ChangeDetails({ changeId, viewer, initial }: ChangeDetailsProps)
             <ChangeTimeline entries={change.timeline} />
           </div>
           <ChangeSides before={change.before} after={change.after} />
-          {dialog === 'reconcile' && <ReconcileDialog changeId={change.id} onClose={closeDialog} />}
-          {dialog === 'approve' && actions.includes('approve') && (
+          {hydrated && dialog === 'reconcile' && <ReconcileDialog changeId={change.id} onClose={closeDialog} />}
+          {hydrated && dialog === 'approve' && actions.includes('approve') && (
             <ApproveChangeDialog change={change} onClose={closeDialog} />
           )}
-          {dialog === 'decline' && actions.includes('decline') && (
+          {hydrated && dialog === 'decline' && actions.includes('decline') && (
             <DeclineChangeDialog changeId={change.id} onClose={closeDialog} />
           )}
-          {dialog === 'withdraw' && actions.includes('withdraw') && (
+          {hydrated && dialog === 'withdraw' && actions.includes('withdraw') && (
             <WithdrawChangeDialog changeId={change.id} onClose={closeDialog} />
           )}
         </div>

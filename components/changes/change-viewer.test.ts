@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { approvalActionsFor, canResubmit, isProposer, type ChangeViewer } from './change-viewer';
+import { approvalActionsFor, askedActionOf, canResubmit, isProposer, type ChangeViewer } from './change-viewer';
 
 const alice = { iss: 'https://idp.example', sub: 'alice' };
 const bob: ChangeViewer = { iss: 'https://idp.example', sub: 'bob', role: 'admin' };
@@ -32,5 +32,14 @@ describe('resubmitting', () => {
     expect(canResubmit('completed')).toBe(false);
     expect(canResubmit('awaiting_approval')).toBe(false);
     expect(canResubmit('withdrawn')).toBe(false);
+  });
+});
+
+describe('askedActionOf', () => {
+  it('reads the dialog the address asks for', () => {
+    expect(askedActionOf({ approve: '1' })).toBe('approve');
+    expect(askedActionOf({ decline: '1', state: 'open' })).toBe('decline');
+    expect(askedActionOf({ approve: ['1', '1'] })).toBeUndefined();
+    expect(askedActionOf({ approve: 'yes' })).toBeUndefined();
   });
 });

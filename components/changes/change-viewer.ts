@@ -7,6 +7,14 @@ export interface ChangeViewer {
   role: 'admin' | 'viewer';
 }
 
+export const APPROVAL_ACTIONS = ['approve', 'decline', 'withdraw'] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+/** The action a page address asks for, if any (`?approve=1`, `?decline=1`, `?withdraw=1`). */
+export function askedActionOf(params: Record<string, string | string[] | undefined>): ApprovalAction | undefined {
+  return APPROVAL_ACTIONS.find((a) => params[a] === '1');
+}
+
 /** Whether the viewer proposed the change (the same SSO subject of the same IdP, as the server decides it). */
 export const isProposer = (viewer: ChangeViewer, change: Pick<ChangeResponse, 'proposer'>): boolean =>
   viewer.iss === change.proposer.iss && viewer.sub === change.proposer.sub;
@@ -15,11 +23,11 @@ export const isProposer = (viewer: ChangeViewer, change: Pick<ChangeResponse, 'p
 export function approvalActionsFor(
   viewer: ChangeViewer,
   change: Pick<ChangeResponse, 'proposer' | 'state'>,
-): Array<'approve' | 'decline' | 'withdraw'> {
+): ApprovalAction[] {
   if (change.state !== 'awaiting_approval' || viewer.role !== 'admin') return [];
   return isProposer(viewer, change) ? ['withdraw'] : ['approve', 'decline'];
 }
 
 /** States a change can be opened again from as a new change, its values filled in. */
-const RESUBMITTABLE: ReadonlySet<ChangeResponse['state']> = new Set(['declined', 'rejected', 'stale', 'failed']);
-export const canResubmit = (state: ChangeResponse['state']): boolean => RESUBMITTABLE.has(state);
+const RESUBMITTABLE_STATES: ReadonlySet<ChangeResponse['state']> = new Set(['declined', 'rejected', 'stale', 'failed']);
+export const canResubmit = (state: ChangeResponse['state']): boolean => RESUBMITTABLE_STATES.has(state);

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
 import { ApiKeyHeader } from '@/components/key-page/api-key-header';
 import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
 import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
+import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
@@ -36,14 +38,17 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
     fetchChanges(keyHistoryQuery(cosignerId.data, apiKeyId.data)),
   ]);
   const publicKey = key.data?.callbackHandler?.publicKey;
+  const gate = cosigner.data ? editGateOf(cosigner.data) : ({ editable: true } as const);
+  const admin = user.role === 'admin';
   return (
     <>
       <ApiKeyHeader
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}
         cosigner={cosigner.data}
-        canEdit={user.role === 'admin'}
+        canEdit={admin && gate.editable}
       />
+      {admin && !gate.editable && <EditGateNote gate={gate} />}
       <CallbackHandlerDetails
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}

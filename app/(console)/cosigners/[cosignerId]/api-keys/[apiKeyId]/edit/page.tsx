@@ -2,18 +2,22 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
+import { resubmitPrefillOf } from '@/components/callback-handler/resubmit-prefill';
 import { openChangeQuery } from '@/components/changes/change-queries';
 import { requirePageSession } from '@/lib/auth/guard';
+import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
-import { fetchChanges } from '@/lib/queries/server-fetch-changes';
+import { fetchChange, fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'Change callback handler' };
 
 interface EditPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
+  /** `from`: a closed change of this key to open as a new one, its values filled in (resubmit). */
+  searchParams: Promise<{ from?: string | string[] }>;
 }
 
 /**
@@ -24,7 +28,7 @@ interface EditPageProps {
  * finish before anything is sent, so each notFound() is a real HTTP 404: once a Suspense fallback has streamed, the
  * status is already sent as 200. That is why neither a loading.tsx nor a Suspense boundary wraps this page.
  */
-export default async function EditCallbackHandlerPage({ params }: EditPageProps) {
+export default async function EditCallbackHandlerPage({ params, searchParams }: EditPageProps) {
   const { user } = await requirePageSession();
   const raw = await params;
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
@@ -32,11 +36,15 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
   if (!cosignerId.success || !apiKeyId.success) notFound();
   if (user.role !== 'admin')
     redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
+  const from = changeParamsSchema.safeParse({ changeId: (await searchParams).from });
   const [initialKey, initialCosigner, initialOpenChange] = await notFoundOr([
     fetchApiKey(cosignerId.data, apiKeyId.data),
     fetchCosigner(cosignerId.data),
     fetchChanges(openChangeQuery(cosignerId.data, apiKeyId.data)),
   ]);
+  // A `from` that is no change of this key that ended unapplied fills nothing in: the form starts as usual.
+  const fromChange = from.success ? await fetchChange(from.data.changeId) : null;
+  const prefill = resubmitPrefillOf(fromChange?.data, { cosignerId: cosignerId.data, apiKeyId: apiKeyId.data });
   return (
     <EditCallbackHandler
       cosignerId={cosignerId.data}
@@ -45,6 +53,7 @@ export default async function EditCallbackHandlerPage({ params }: EditPageProps)
       initialKey={initialKey}
       initialCosigner={initialCosigner}
       initialOpenChange={initialOpenChange}
+      prefill={prefill ?? undefined}
     />
   );
 }
