@@ -84,8 +84,9 @@ const closeOpenChanges = async (db: Db) => {
     .execute();
 };
 
-/** The two upstream calls the route makes (read the live handler, PATCH), signed by the client directly. */
+/** The upstream calls the route makes (read the cosigner and the live handler, PATCH), signed by the client directly. */
 const upstreamOnly = (client: FireblocksClient, key: { cosignerId: string; apiKeyId: string }) => async () => {
+  await client.getCosigner(key.cosignerId);
   await client.getApiKey(key.cosignerId, key.apiKeyId);
   await client.updateCallbackHandler(key.cosignerId, key.apiKeyId, { callbackHandler: handler() });
 };
@@ -101,7 +102,16 @@ async function storeRows(
       run: async () => {
         await proposeChange(
           { db, fireblocks: client },
-          { ...key, callbackHandler: handler(), reason: 'bench', actor: ACTOR, requestId: randomUUID() },
+          {
+            ...key,
+            callbackHandler: handler(),
+            reason: 'bench',
+            actor: ACTOR,
+            requestId: randomUUID(),
+            // Sent at once: the bench measures the record on the PATCH's path.
+            approvals: 0,
+            ttlMs: 0,
+          },
         );
       },
       after: () => closeOpenChanges(db),

@@ -12,6 +12,11 @@ export interface LoginState {
   state: string;
   nonce: string;
   returnTo: string;
+  /**
+   * A step-up sign-in (an approval needs a recent authentication): the `max_age` sent to the IdP, in seconds, which
+   * the callback holds the returned `auth_time` to. Null for an ordinary sign-in.
+   */
+  maxAgeSeconds: number | null;
 }
 
 const loginStateSchema = z.object({
@@ -20,6 +25,7 @@ const loginStateSchema = z.object({
   state: z.string().min(1),
   nonce: z.string().min(1),
   returnTo: z.string(),
+  maxAgeSeconds: z.number().int().positive().nullable().default(null),
 });
 
 export async function sealLoginState(state: LoginState, secret: string): Promise<string> {
@@ -34,8 +40,8 @@ export async function unsealLoginState(value: string | undefined, secret: string
       await unsealData<unknown>(value, { password: secret, ttl: LOGIN_STATE_TTL_SECONDS }),
     );
     if (!parsed.success) return null;
-    const { codeVerifier, state, nonce, returnTo } = parsed.data;
-    return { codeVerifier, state, nonce, returnTo };
+    const { codeVerifier, state, nonce, returnTo, maxAgeSeconds } = parsed.data;
+    return { codeVerifier, state, nonce, returnTo, maxAgeSeconds };
   } catch {
     return null;
   }

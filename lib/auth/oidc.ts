@@ -39,14 +39,23 @@ export function getOidcConfiguration(settings: OidcSettings): Promise<client.Con
   return configuration;
 }
 
-/** Starts Authorization Code + PKCE: returns the IdP URL and the transaction to keep in a sealed cookie. */
-export async function startSignIn(settings: OidcSettings, returnTo: string): Promise<{ url: URL; state: LoginState }> {
+/**
+ * Starts Authorization Code + PKCE: returns the IdP URL and the transaction to keep in a sealed cookie. With
+ * `maxAgeSeconds` (a step-up), the request carries OIDC `max_age`: the IdP must authenticate the user afresh unless
+ * it did within that time, and says when in the ID token's `auth_time`.
+ */
+export async function startSignIn(
+  settings: OidcSettings,
+  returnTo: string,
+  maxAgeSeconds: number | null = null,
+): Promise<{ url: URL; state: LoginState }> {
   const configuration = await getOidcConfiguration(settings);
   const state: LoginState = {
     codeVerifier: client.randomPKCECodeVerifier(),
     state: client.randomState(),
     nonce: client.randomNonce(),
     returnTo,
+    maxAgeSeconds,
   };
   const supported = configuration.serverMetadata().scopes_supported;
   // Ask for a `groups` scope only where the IdP advertises one; some IdPs reject unknown scopes.
@@ -58,6 +67,7 @@ export async function startSignIn(settings: OidcSettings, returnTo: string): Pro
     code_challenge_method: 'S256',
     state: state.state,
     nonce: state.nonce,
+    ...(maxAgeSeconds === null ? {} : { max_age: String(maxAgeSeconds) }),
   });
   return { url, state };
 }

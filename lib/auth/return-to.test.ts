@@ -7,6 +7,11 @@ describe('safeReturnTo', () => {
     ['/cosigners', '/cosigners'],
     ['/cosigners/abc/api-keys?pageSize=20&order=ASC', '/cosigners/abc/api-keys?pageSize=20&order=ASC'],
     ['/cosigners#keys', '/cosigners#keys'],
+    // The step-up round trip of an approval comes back to the same approval.
+    [
+      '/changes/6f1c1a52-7d6e-4d0f-9d2c-1b2a3c4d5e6f?approve=1',
+      '/changes/6f1c1a52-7d6e-4d0f-9d2c-1b2a3c4d5e6f?approve=1',
+    ],
     ['/a/../cosigners', '/cosigners'],
     ['/', '/'],
   ])('keeps the same-origin path %s', (raw, expected) => {

@@ -172,8 +172,11 @@ async function appendSignOuts(
   }
 }
 
-/** How a session ended: its own sign-out, ended from the sessions page, or among "sign out everywhere else". */
-export type SignOutHow = 'sign_out' | 'ended_by_user' | 'ended_all';
+/**
+ * How a session ended: its own sign-out, ended from the sessions page, among "sign out everywhere else", or replaced
+ * by a new sign-in in the same browser (a step-up before an approval).
+ */
+export type SignOutHow = 'sign_out' | 'ended_by_user' | 'ended_all' | 'replaced';
 
 /** Starts a session and records `sign_in` (or `sign_in_refused`, no mapped group: the no-access page) in one transaction. */
 export async function startSession(
@@ -200,19 +203,23 @@ export async function recordRefusedSignIn(db: Db, reason: string): Promise<void>
   await transaction(db, (tx) => appendAuditEvent(tx, { kind: 'sign_in_refused', actor: null, detail: { reason } }));
 }
 
-/** Sign-out: revokes the cookie's session and records `sign_out`. Nothing is recorded for an unknown or ended one. */
+/**
+ * Sign-out (or a new sign-in replacing the browser's session): revokes the cookie's session and records `sign_out`
+ * with `how`. Nothing is recorded for an unknown or ended one.
+ */
 export async function endSessionOfCookie(
   db: Db,
   value: string | undefined,
   secret: string,
   now: number,
+  how: SignOutHow = 'sign_out',
 ): Promise<boolean> {
   const id = await unsealSessionId(value, secret);
   if (!id) return false;
   return transaction(db, async (tx) => {
     const ended = await revokeWhere(tx, { idHash: hashSessionId(id) }, now);
     const [session] = ended;
-    if (session) await appendSignOuts(tx, ended, { actor: sessionActor(session), how: 'sign_out' });
+    if (session) await appendSignOuts(tx, ended, { actor: sessionActor(session), how });
     return ended.length > 0;
   });
 }

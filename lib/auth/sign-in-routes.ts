@@ -34,12 +34,17 @@ function clear(res: NextResponse, spec: CookieSpec): void {
   res.cookies.set({ name: spec.name, value: '', ...spec.attributes, maxAge: 0 });
 }
 
-/** GET /auth/login: seals PKCE verifier, state, nonce and returnTo into a 10-minute cookie, then goes to the IdP. */
+/**
+ * GET /auth/login: seals PKCE verifier, state, nonce and returnTo into a 10-minute cookie, then goes to the IdP.
+ * `?stepUp=1` (an approval asked for a recent sign-in) sends `max_age=STEP_UP_MAX_AGE`, so the IdP asks for the
+ * password again unless the user authenticated there within that time.
+ */
 export async function handleLogin(req: NextRequest, config: AppConfig): Promise<Response> {
   const returnTo = safeReturnTo(req.nextUrl.searchParams.get('returnTo'));
+  const maxAgeSeconds = req.nextUrl.searchParams.get('stepUp') === '1' ? config.changes.stepUpMaxAgeSeconds : null;
   let started: Awaited<ReturnType<typeof startSignIn>>;
   try {
-    started = await startSignIn(config, returnTo);
+    started = await startSignIn(config, returnTo, maxAgeSeconds);
   } catch (error) {
     logger.error({ err: error }, 'sign-in could not start');
     return failurePage(502, 'The sign-in provider could not be reached. Try again in a moment.');
@@ -53,9 +58,19 @@ export async function handleLogin(req: NextRequest, config: AppConfig): Promise<
 
 const cannotRecord = () => failurePage(503, 'The console could not record this sign-in. Try again in a moment.');
 
+/** Clock difference tolerated between the IdP and the console when judging a step-up's `auth_time`. */
+const AUTH_TIME_SKEW_MS = 5_000;
+
+/** Whether a step-up sign-in's `auth_time` is within the `max_age` it asked for (an IdP may ignore max_age). */
+function freshEnough(authTime: number | null, maxAgeSeconds: number, now: number): boolean {
+  return authTime !== null && now - authTime <= maxAgeSeconds * 1000 + AUTH_TIME_SKEW_MS;
+}
+
 /**
  * GET /auth/callback: checks the transaction, exchanges the code, and swaps the login cookie for a session: a row
- * in the database (recorded with its `sign_in` event) and a cookie that carries only the row's random id.
+ * in the database (recorded with its `sign_in` event) and a cookie that carries only the row's random id. The
+ * session the browser had, if any, is revoked (`sign_out`, how `replaced`): a step-up leaves one live session.
+ * A step-up whose `auth_time` is missing or older than the `max_age` it asked for is refused: no session.
  */
 export async function handleCallback(
   req: NextRequest,
@@ -78,6 +93,17 @@ export async function handleCallback(
     );
     return failurePage(400, 'The sign-in provider’s answer could not be accepted.');
   }
+  if (state.maxAgeSeconds !== null && !freshEnough(signedIn.authTime, state.maxAgeSeconds, now)) {
+    logger.warn({ sub: signedIn.user.sub, authTime: signedIn.authTime }, 'step-up sign-in was not fresh');
+    await recordRefusedSignIn(db, 'a step-up sign-in came back without a fresh auth_time').catch((e: unknown) =>
+      logger.error({ err: e }, 'refused sign-in could not be recorded'),
+    );
+    return failurePage(
+      401,
+      `Approving a change needs a fresh sign-in, but the sign-in provider did not confirm one (its auth_time is missing or older than ${state.maxAgeSeconds} seconds). Your session is unchanged; sign out and sign in again, then approve.`,
+      'Fresh sign-in not confirmed',
+    );
+  }
   let started: Awaited<ReturnType<typeof startSession>>;
   try {
     started = await startSession(db, signedIn, now);
@@ -86,6 +112,13 @@ export async function handleCallback(
     return cannotRecord();
   }
   const { session } = started;
+  const previous = req.cookies.get(sessionCookie(config).name)?.value;
+  if (previous) {
+    // The new session stands either way; an old one left live is logged, and still ends on its own terms.
+    await endSessionOfCookie(db, previous, config.sessionSecret, now, 'replaced').catch((e: unknown) =>
+      logger.error({ err: e }, 'the session replaced by this sign-in could not be revoked'),
+    );
+  }
   const res = redirectTo(new URL(safeReturnTo(state.returnTo), config.appUrl));
   const spec = sessionCookie(config);
   const value = await sealSessionId(started.id, config.sessionSecret);

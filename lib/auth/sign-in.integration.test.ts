@@ -12,6 +12,8 @@ import { createTestDatabase, type TestDatabase } from '@/scripts/test-runner/tes
 import { createServer, type Server } from 'node:http';
 
 import { loginCookie, logoutHintCookie, sessionCookie } from './cookies';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { hashSessionId, sessionHandle } from './session';
 import { sessionFromCookie } from './session-store';
 import { handleCallback as handleCallbackOn, handleLogin, handleLogout as handleLogoutOn } from './sign-in-routes';
@@ -24,6 +26,7 @@ let config: AppConfig;
 // The console's own database (SQLite here; the store suite covers PostgreSQL): session rows and audit events.
 let testDb: TestDatabase;
 let db: Db;
+const stringContaining = (text: string): unknown => expect.stringContaining(text);
 const handleCallback = (req: NextRequest, c: AppConfig) => handleCallbackOn(req, c, Date.now(), db);
 const handleLogout = (req: NextRequest, c: AppConfig) => handleLogoutOn(req, c, Date.now(), db);
 
@@ -218,6 +221,92 @@ describe('OIDC sign-in against the dev IdP', () => {
   it('drops an unsafe returnTo', async () => {
     const { callback } = await signIn('bob', '//evil.example/steal');
     expect(callback.headers.get('location')).toBe(`${APP}/`);
+  });
+});
+
+describe('step-up sign-in (an approval needs a recent authentication)', () => {
+  const APPROVAL = '/changes/6f1c1a52-7d6e-4d0f-9d2c-1b2a3c4d5e6f?approve=1';
+
+  async function startStepUp(c: AppConfig) {
+    const login = await handleLogin(
+      new NextRequest(`${APP}/auth/login?stepUp=1&returnTo=${encodeURIComponent(APPROVAL)}`),
+      c,
+    );
+    expect(login.status).toBe(303);
+    const loginValue = login.headers.getSetCookie().find((v) => v.startsWith(`${loginCookie(config).name}=`));
+    return {
+      authUrl: new URL(login.headers.get('location') ?? ''),
+      loginCookieHeader: loginValue?.split(';')[0] ?? '',
+    };
+  }
+
+  it('sends max_age; the IdP asks for the password again once its session is older; the fresh session replaces the old one', async () => {
+    const browser = jar();
+    const first = { form: false };
+    const { callback } = await signIn('bob', '/', browser, first);
+    expect(first.form).toBe(true);
+    const old = await sessionFrom(callback);
+    const oldCookie = cookieFrom(callback);
+    // An ordinary sign-in asks for no particular age.
+    const plain = await handleLogin(new NextRequest(`${APP}/auth/login`), config);
+    expect(new URL(plain.headers.get('location') ?? '').searchParams.has('max_age')).toBe(false);
+
+    // auth_time counts whole seconds: wait until the IdP's session is certainly older than a max_age of 1 s.
+    await sleep(2_100);
+    const stepUpConfig: AppConfig = { ...config, changes: { ...config.changes, stepUpMaxAgeSeconds: 1 } };
+    const { authUrl, loginCookieHeader } = await startStepUp(stepUpConfig);
+    expect(authUrl.searchParams.get('max_age')).toBe('1');
+    const shown = { form: false };
+    const callbackUrl = await signInAtIdp(authUrl.href, 'bob', browser, shown);
+    expect(shown.form).toBe(true);
+
+    const seq = await headSeq();
+    const res = await handleCallback(
+      new NextRequest(callbackUrl, { headers: { cookie: `${loginCookieHeader}; ${oldCookie}` } }),
+      stepUpConfig,
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${APP}${APPROVAL}`);
+    const fresh = await sessionFrom(res);
+    // The ID token's auth_time is the new authentication, not the first one.
+    expect(fresh?.authTime).toBeGreaterThan((old?.authTime ?? 0) + 1_000);
+    expect(Date.now() - (fresh?.authTime ?? 0)).toBeLessThan(5_000);
+    // The old session is revoked: its cookie no longer works.
+    const oldValue = oldCookie.slice(sessionCookie(config).name.length + 1);
+    expect(await sessionFromCookie(oldValue, config.sessionSecret, Date.now(), db)).toBeNull();
+    expect(await eventsSince(seq)).toMatchObject([
+      { kind: 'sign_in', actor: { sub: 'bob' }, detail: { session: sessionHandle(fresh?.idHash ?? '') } },
+      {
+        kind: 'sign_out',
+        actor: { sub: 'bob' },
+        detail: { session: sessionHandle(old?.idHash ?? ''), how: 'replaced' },
+      },
+    ]);
+  });
+
+  it('refuses a step-up whose auth_time is older than the max_age it asked for (an IdP that ignored it), clearly and without a session', async () => {
+    const browser = jar();
+    await signIn('bob', '/', browser);
+    // The IdP session is seconds old, within max_age=300: the IdP signs in silently with that auth_time...
+    const { authUrl, loginCookieHeader } = await startStepUp(config);
+    expect(authUrl.searchParams.get('max_age')).toBe('300');
+    const shown = { form: false };
+    const callbackUrl = await signInAtIdp(authUrl.href, 'bob', browser, shown);
+    expect(shown.form).toBe(false);
+    const seq = await headSeq();
+    // ...which is stale by the time this callback is judged, ten minutes on.
+    const res = await handleCallbackOn(
+      new NextRequest(callbackUrl, { headers: { cookie: loginCookieHeader } }),
+      config,
+      Date.now() + 600_000,
+      db,
+    );
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('did not confirm');
+    expect(res.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
+    expect(await eventsSince(seq)).toMatchObject([
+      { kind: 'sign_in_refused', actor: null, detail: { reason: stringContaining('step-up') } },
+    ]);
   });
 });
 

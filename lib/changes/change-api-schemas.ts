@@ -140,6 +140,20 @@ export const reconcileChangeBodySchema = z.strictObject({
   reason: changeReasonSchema.min(1, 'Say what you checked in Fireblocks.'),
 });
 
+/** `POST /api/changes/{changeId}/approve` and `.../withdraw` take an empty JSON object. */
+export const emptyChangeBodySchema = z.strictObject({});
+
+/** `POST /api/changes/{changeId}/decline`: why, for the proposer. */
+export const declineChangeBodySchema = z.strictObject({
+  reason: changeReasonSchema.min(1, 'Say why you decline the change.'),
+});
+
+/** `POST /api/changes/{changeId}/approve` answers 202 like an immediate PATCH: the change (sent) and the ids. */
+export const approveChangeResponseSchema = proposeChangeResponseSchema.extend({ requestId: z.string() });
+
+/** `POST /api/changes/{changeId}/decline` and `.../withdraw` answer 200 with the change as it now stands. */
+export const changeDecisionResponseSchema = z.object({ change: changeResponseSchema });
+
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
 export type ChangeActor = z.infer<typeof changeActorSchema>;
@@ -151,3 +165,6 @@ export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
 export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
+export type DeclineChangeBody = z.infer<typeof declineChangeBodySchema>;
+export type ApproveChangeResponse = z.infer<typeof approveChangeResponseSchema>;
+export type ChangeDecisionResponse = z.infer<typeof changeDecisionResponseSchema>;

@@ -24,6 +24,7 @@ import { proposeChange } from './propose-change';
 import { listChanges } from './read-changes';
 import { reconcileChange, SENDING_DEADLINE_MS } from './reconcile-change';
 import { recordRequestStatus } from './record-request-status';
+import type { SentChange } from './send-change';
 import { readChange } from './transition-change';
 
 // The change record's state machine against the real simulator and a real database on both engines.
@@ -110,15 +111,21 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
   afterEach(() => opened.close());
 
   const takeKey = () => keyIds[nextKey++] ?? '';
-  const propose = (apiKeyId: string, actor = ALICE) =>
-    proposeChange(ctx, {
+  // CHANGE_APPROVALS=0: sent at once (the approval flow: approvals.test.ts).
+  const propose = async (apiKeyId: string, actor = ALICE): Promise<SentChange> => {
+    const proposed = await proposeChange(ctx, {
       cosignerId: BIG,
       apiKeyId,
       callbackHandler: { url: `https://callbacks.example.com/${apiKeyId}`, publicKey: handlerPem },
       reason: 'rotate the handler key',
       actor,
       requestId: randomUUID(),
+      approvals: 0,
+      ttlMs: 60_000,
     });
+    if (!proposed.sent) throw new Error('with CHANGE_APPROVALS=0 the change is sent at once');
+    return proposed;
+  };
   const eventsOf = (changeId: string) =>
     db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
   const kindsOf = async (changeId: string) => (await eventsOf(changeId)).map((e) => e.kind);

@@ -75,3 +75,25 @@ export function liveHandlerMatches(live: LiveHandler, wanted: HandlerSnapshot): 
   if (liveFingerprint !== null && wanted.publicKeyFingerprint) return liveFingerprint === wanted.publicKeyFingerprint;
   return normalizePem(live.publicKey) === normalizePem(wanted.publicKey);
 }
+
+/** The handler a recorded change sends: its `after`, as the PATCH body's callbackHandler. */
+export function requestedOf(after: HandlerSnapshot): RequestedHandler {
+  return after.mode === 'cert'
+    ? { url: after.url, cert: after.cert ?? '' }
+    : { url: after.url, publicKey: after.publicKey ?? '' };
+}
+
+/**
+ * The drift guard: whether the key's live handler is still the one a change was made against (its `before`): same
+ * presence, URL and mode, and the same public key (SPKI fingerprint, or normalised PEM when unreadable) or the same
+ * certificate key (`certPublicKeyHash`).
+ */
+export function liveHandlerIs(live: LiveHandler, before: HandlerSnapshot | null): boolean {
+  const now = snapshotOfLive(live);
+  if (!now || !before) return !now && !before;
+  if (now.url !== before.url || now.mode !== before.mode) return false;
+  if (now.mode === 'cert') return now.certPublicKeyHash === before.certPublicKeyHash;
+  if (now.publicKeyFingerprint && before.publicKeyFingerprint)
+    return now.publicKeyFingerprint === before.publicKeyFingerprint;
+  return normalizePem(now.publicKey ?? '') === normalizePem(before.publicKey ?? '');
+}

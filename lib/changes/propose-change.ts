@@ -7,6 +7,7 @@ import { ChangeOpenError, insertChange } from '@/lib/db/insert-change';
 import type { Db } from '@/lib/db/connect';
 import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
+import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { AppError } from '@/lib/errors/app-error';
 
 import { isOpenChangeState, type ChangeActor } from './change-api-schemas';
@@ -24,7 +25,14 @@ export interface ProposeChangeInput {
   actor: ChangeActor;
   /** The console's request id. */
   requestId: string;
+  /** CHANGE_APPROVALS: 0 sends at once; 1 records the change to wait for another admin's approval. */
+  approvals: 0 | 1;
+  /** CHANGE_TTL: how long a change may wait for approval. */
+  ttlMs: number;
 }
+
+/** A proposal waiting for approval (nothing sent), or one sent at once (CHANGE_APPROVALS=0). */
+export type ProposedChange = { sent: false; change: ChangeRow } | ({ sent: true } & SentChange);
 
 const changeOpen = (changeId: string) =>
   new AppError({
@@ -33,6 +41,12 @@ const changeOpen = (changeId: string) =>
     message: 'This API key already has an open change: follow it, or wait until it ends.',
     changeId,
   });
+
+/** What the proposal event adds: the reason and, when it waits for approval, until when; null when neither. */
+function proposalDetail(reason: string | null, expiresAt: string | null): Record<string, string> | null {
+  const detail = { ...(reason === null ? {} : { reason }), ...(expiresAt === null ? {} : { expiresAt }) };
+  return Object.keys(detail).length > 0 ? detail : null;
+}
 
 function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
   return db.kysely
@@ -45,21 +59,24 @@ function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<C
 }
 
 /**
- * An admin's change to a key's callback handler, recorded before anything goes upstream and then sent at once.
+ * An admin's change to a key's callback handler, recorded before anything goes upstream.
  *
- * 1. The key's open change, if any, is brought up to date first (its Fireblocks request may have ended since it was
- *    last looked at); still open, it is a 409 `change_open` naming it, and nothing is read or sent.
- * 2. The key's live handler is read from Fireblocks: the `before` the change is made against.
- * 3. The change (`sending`, the proposer, the reason, before and after with the PEM) and its `change_proposed`
- *    event (fingerprints only) commit in one transaction, before the PATCH leaves. The partial unique index decides
- *    between two admins racing: the loser gets the same 409 and sends nothing.
- * 4. sendChange sends it and records the outcome.
- *
- * CHANGE_APPROVALS is parsed but not yet acted on: until the approval step exists every change is sent at once.
+ * 1. The cosigner is read: an archived one, or one whose version is below what remote handler configuration needs
+ *    (lib/cosigners/edit-gate.ts), is a 409 with the gate's code, and nothing is recorded or sent.
+ * 2. The key's open change, if any, is brought up to date first (its Fireblocks request may have ended, or its
+ *    approval expired, since it was last looked at); still open, it is a 409 `change_open` naming it.
+ * 3. The key's live handler is read from Fireblocks: the `before` the change is made against.
+ * 4. The change (the proposer, the reason, before and after with the PEM) and its `change_proposed` event
+ *    (fingerprints only) commit in one transaction: `awaiting_approval` with `expires_at` when approvals are on,
+ *    otherwise `sending`, before the PATCH leaves. The partial unique index decides between two admins racing: the
+ *    loser gets the same 409 and sends nothing.
+ * 5. With approvals off, sendChange sends it and records the outcome (the same step an approval runs).
  */
-export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<SentChange> {
+export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<ProposedChange> {
   const { db, fireblocks } = ctx;
   const { cosignerId, apiKeyId, actor, requestId } = input;
+  const gate = editGateOf((await fireblocks.getCosigner(cosignerId)).data);
+  if (!gate.editable) throw new AppError({ status: 409, code: gate.code, message: gate.message });
   const open = await findOpenChange(db, cosignerId, apiKeyId);
   if (open && isOpenChangeState((await refreshChange(ctx, open)).state)) throw changeOpen(open.id);
 
@@ -67,8 +84,11 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
   const before = snapshotOfLive(live.data.callbackHandler);
   const after = snapshotOfRequested(input.callbackHandler);
   const reason = input.reason ? input.reason : null;
-  const now = new Date().toISOString();
+  const awaiting = input.approvals > 0;
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
   const id = randomUUID();
+  const expiresAt = awaiting ? new Date(nowMs + input.ttlMs).toISOString() : null;
   let row: ChangeRow;
   try {
     row = await transaction(db, async (tx) => {
@@ -76,7 +96,7 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
         id,
         cosigner_id: cosignerId,
         api_key_id: apiKeyId,
-        state: 'sending',
+        state: awaiting ? 'awaiting_approval' : 'sending',
         proposer: JSON.stringify(actor),
         proposer_sub: actor.sub,
         approver: null,
@@ -90,7 +110,7 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
         decided_reason: null,
         created_at: now,
         updated_at: now,
-        expires_at: null,
+        expires_at: expiresAt,
         closed_at: null,
       });
       await appendAuditEvent(tx, {
@@ -104,7 +124,7 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
         fireblocksRequestId: live.fireblocksRequestId ?? null,
         before: auditHandler(before),
         after: auditHandler(after),
-        detail: reason === null ? null : { reason },
+        detail: proposalDetail(reason, expiresAt),
       });
       return inserted;
     });
@@ -112,5 +132,6 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
     if (error instanceof ChangeOpenError) throw changeOpen(error.openChangeId);
     throw error;
   }
-  return sendChange(ctx, row, input.callbackHandler, requestId);
+  if (awaiting) return { sent: false, change: row };
+  return { sent: true, ...(await sendChange(ctx, row, requestId)) };
 }

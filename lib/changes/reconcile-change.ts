@@ -13,7 +13,7 @@ import { readChange, transitionChange } from './transition-change';
 
 /**
  * How long a change may stay `sending`: the Fireblocks client gives up on a PATCH after 10 s, so a change still
- * `sending` 15 s after it was recorded has lost the process that sent it (a crash, a kill -9, a redeploy).
+ * `sending` 15 s after it entered that state has lost the process that sent it (a crash, a kill -9, a redeploy).
  */
 export const SENDING_DEADLINE_MS = 15_000;
 
@@ -49,7 +49,8 @@ export async function reconcileChange(
 ): Promise<ChangeRow> {
   let current = row;
   if (current.state === 'sending') {
-    if (now - Date.parse(current.created_at) < SENDING_DEADLINE_MS) return current;
+    // updated_at: when it entered `sending` (proposed with approvals off, or approved), not when it was proposed.
+    if (now - Date.parse(current.updated_at) < SENDING_DEADLINE_MS) return current;
     current = await markAbandoned(ctx.db, current);
   }
   if (current.state !== 'unknown') return current;

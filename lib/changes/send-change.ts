@@ -5,8 +5,9 @@ import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError, type FireblocksError } from '@/lib/fireblocks';
 import { logger } from '@/lib/log/logger';
 
+import { handlerSnapshotSchema } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
-import type { RequestedHandler } from './handler-snapshot';
+import { requestedOf } from './handler-snapshot';
 import { readChange, transitionChange, type ChangeTransition } from './transition-change';
 
 export interface SentChange {
@@ -43,17 +44,14 @@ async function settle(ctx: ChangeContext, row: ChangeRow, t: Omit<ChangeTransiti
 }
 
 /**
- * Sends a recorded change to Fireblocks, once (never retried), and records what came back: `sent` with the
+ * Sends a change in `sending` to Fireblocks, once (never retried), and records what came back: `sent` with the
  * Fireblocks ids on 202; `failed` on a refusal (the route answers the error as before, with the change id);
- * `unknown` on no answer (502/504 "outcome unknown: check before retrying"). Sends only the callback handler.
+ * `unknown` on no answer (502/504 "outcome unknown: check before retrying"). Sends only the callback handler: the
+ * change's recorded `after`. The one send step, whether the change was proposed with CHANGE_APPROVALS=0 or approved.
  */
-export async function sendChange(
-  ctx: ChangeContext,
-  row: ChangeRow,
-  handler: RequestedHandler,
-  requestId: string,
-): Promise<SentChange> {
+export async function sendChange(ctx: ChangeContext, row: ChangeRow, requestId: string): Promise<SentChange> {
   const log = logger.child({ requestId, changeId: row.id });
+  const handler = requestedOf(handlerSnapshotSchema.parse(JSON.parse(row.after_handler)));
   try {
     const result = await ctx.fireblocks.updateCallbackHandler(row.cosigner_id, row.api_key_id, {
       callbackHandler: handler,

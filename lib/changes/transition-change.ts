@@ -24,10 +24,10 @@ export function readChange(db: Db, changeId: string): Promise<ChangeRow | undefi
 
 /**
  * Moves a change from the row as read to `to` and appends the event that says so, in one transaction: the change
- * and its event commit together or not at all. Optimistic: the update applies only `WHERE version = <read>`, so of
- * two replicas recording the same observation only one wins, and only the winner appends an event. Returns the
- * updated row, or null when the change is not in a `from` state or someone else updated it since it was read (the
- * caller reads it again and decides afresh).
+ * and its event commit together or not at all. One conditional UPDATE: it applies only `WHERE version = <read> AND
+ * state IN (from)`, so of two replicas recording the same observation (or twenty admins approving at once) only one
+ * wins, and only the winner appends an event. Returns the updated row, or null when the change is not in a `from`
+ * state or someone else updated it since it was read (the caller reads it again and decides afresh).
  */
 export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransition): Promise<ChangeRow | null> {
   if (!t.from.includes(read.state)) return null;
@@ -44,6 +44,7 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
       })
       .where('id', '=', read.id)
       .where('version', '=', read.version)
+      .where('state', 'in', t.from)
       .returningAll()
       .executeTakeFirst();
     if (!row) return null;

@@ -69,6 +69,10 @@ export const meResponseSchema = z.object({
   role: z.enum(['admin', 'viewer']),
   /** True when the upstream is the simulator: the UI shows the "simulated Fireblocks" banner. */
   simulated: z.boolean(),
+  /** When the user last authenticated at the IdP (ISO 8601), or null when the IdP did not say. */
+  authTime: z.string().nullable(),
+  /** STEP_UP_MAX_AGE: approving needs `authTime` at most this old, else a fresh sign-in first. */
+  stepUpMaxAgeSeconds: z.number().int(),
 });
 
 export type CosignerParams = z.infer<typeof cosignerParamsSchema>;

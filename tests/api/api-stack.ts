@@ -33,10 +33,19 @@ export const codeOf = (a: ApiAnswer) => (a.json as { error?: { code?: string } }
  * on `port`), the PEM fixtures, and a target key: the `keyIndex`th of the 250-key cosigner, one per test file, which
  * other suites sharing the stack leave alone (they use the seed's named keys).
  */
-export function setupApiStack({ port, keyIndex }: { port: number; keyIndex: number }): ApiStack {
+export function setupApiStack({
+  port,
+  keyIndex,
+  env,
+}: {
+  port: number;
+  keyIndex: number;
+  /** Configuration beyond the defaults: the file then runs a server of its own (tests/helpers/start-app.ts). */
+  env?: Record<string, string>;
+}): ApiStack {
   const cookies = new Map<string, string>();
   // Standalone runs own the simulator, so any request at all is a leak; a shared stack may serve other suites too.
-  const ownStack = !process.env.TEST_APP_URL;
+  const ownStack = !process.env.TEST_APP_URL || env !== undefined;
   const s = {
     async cookieFor(user: TestUser) {
       const c =
@@ -63,7 +72,7 @@ export function setupApiStack({ port, keyIndex }: { port: number; keyIndex: numb
   } as ApiStack;
 
   beforeAll(async () => {
-    [s.app, s.pems] = await Promise.all([startTestApp({ port }), loadPems()]);
+    [s.app, s.pems] = await Promise.all([startTestApp({ port, env }), loadPems()]);
     const seed = (await (await fetch(`${s.app.simUrl}/_sim/seed`)).json()) as SeedSummary;
     const keys = await callApi(
       s.app.appUrl,

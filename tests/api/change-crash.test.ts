@@ -42,6 +42,8 @@ const start = (run: number) =>
       OIDC_CLIENT_ID: 'cosigner-console-crash-test',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
+      // Sent at once, so the PATCH is in flight when the server dies.
+      CHANGE_APPROVALS: '0',
     },
     dataDir,
     logFile: path.join(logDir, `app-crash-${run}.log`),

@@ -5,15 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeResponse, GetChangeResponse, ListChangesResponse } from '@/lib/changes/change-api-schemas';
 
 import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, VERA, type TestUser } from '../helpers/session-cookie';
+import { ALICE, BOB, VERA, type TestUser } from '../helpers/session-cookie';
 import { newEntries, simLog } from '../helpers/sim-log';
 import { codeOf, fieldsOf, setupApiStack } from './api-stack';
 import { GOOD_URL } from './bad-input-cases';
 
 // The change record through the real production server, simulator and database: recorded, sent, followed, refused,
-// unknown and reconciled, one change per key, and two admins racing.
-const stack = setupApiStack({ port: 4303, keyIndex: 90 });
-const BOB: TestUser = { ...ALICE, sub: 'bob', name: 'Bob Admin', email: 'bob@example.com' };
+// unknown and reconciled, one change per key, and two admins racing. CHANGE_APPROVALS=0: sent at once, one code
+// path with the approval flow (approvals-flow.test.ts) from `sending` on.
+const stack = setupApiStack({ port: 4303, keyIndex: 90, env: { CHANGE_APPROVALS: '0' } });
 let keys: string[] = [];
 const anyString: unknown = expect.any(String);
 

@@ -79,12 +79,13 @@ describe('page status', () => {
       callbackHandler: { url: 'https://callbacks.example.com/page-status', publicKey: rsa2048PublicKeyPem() },
       reason: 'page status check',
     });
-    const sent = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, {
+    const proposed = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, {
       cookie,
       body,
     });
-    expect(sent.status, sent.text).toBe(202);
-    const changeId = (sent.json as { change: { id: string } }).change.id;
+    // The default (CHANGE_APPROVALS=1): recorded, awaiting another admin's approval.
+    expect(proposed.status, proposed.text).toBe(201);
+    const changeId = (proposed.json as { change: { id: string } }).change.id;
     const change = await page(`/changes/${changeId}`);
     expect(change.status).toBe(200);
     expect(change.html).not.toMatch(NOT_FOUND_HEADING);

@@ -11,9 +11,11 @@ import { codeOf, fieldsOf, setupApiStack } from './api-stack';
 import { GOOD_URL } from './bad-input-cases';
 
 // The PATCH's guards (session, role, origin, content type, rate limit), a good change followed to COMPLETED, and
-// the smaller routes, against the real production server and simulator.
-const stack = setupApiStack({ port: 4301, keyIndex: 78 });
+// the smaller routes, against the real production server and simulator. CHANGE_APPROVALS=0: each change is sent at
+// once (the approval flow: approvals-flow.test.ts).
+const stack = setupApiStack({ port: 4301, keyIndex: 78, env: { CHANGE_APPROVALS: '0' } });
 const INSPECT = '/api/callback-handler/inspect';
+const anyString: unknown = expect.any(String);
 
 describe('PATCH guards', () => {
   const guarded = async (user: TestUser | null, headers: Record<string, string | null>) => {
@@ -142,9 +144,19 @@ describe('inspect', () => {
 });
 
 describe('other routes', () => {
-  it('GET /api/me answers name, email, role and simulated', async () => {
+  it('GET /api/me answers name, email, role, simulated, and the sign-in time against the step-up age', async () => {
+    const signedIn = Date.now();
     const me = await callApi(stack.app.appUrl, 'GET', '/api/me', { cookie: await stack.cookieFor(VERA) });
-    expect(me.json).toEqual({ name: VERA.name, email: VERA.email, role: 'viewer', simulated: true });
+    expect(me.json).toEqual({
+      name: VERA.name,
+      email: VERA.email,
+      role: 'viewer',
+      simulated: true,
+      authTime: anyString,
+      stepUpMaxAgeSeconds: 300,
+    });
+    // The minted session's auth_time is its sign-in (the helper's default), within the test's few seconds.
+    expect(Math.abs(Date.parse((me.json as { authTime: string }).authTime) - signedIn)).toBeLessThan(60_000);
   });
 
   it('GET /api/health needs no session and reveals nothing', async () => {

@@ -11,6 +11,7 @@ export interface TestUser {
 }
 
 export const ALICE: TestUser = { sub: 'alice', name: 'Alice Admin', email: 'alice@example.com', role: 'admin' };
+export const BOB: TestUser = { sub: 'bob', name: 'Bob Admin', email: 'bob@example.com', role: 'admin' };
 export const VERA: TestUser = { sub: 'vera', name: 'Vera Viewer', email: 'vera@example.com', role: 'viewer' };
 export const NORA: TestUser = { sub: 'nora', name: 'Nora Nogroup', email: 'nora@example.com', role: null };
 
@@ -24,6 +25,8 @@ export interface MintOptions {
   createdAt?: number;
   /** Epoch ms of the last activity; default createdAt. */
   lastSeenAt?: number;
+  /** Epoch ms of the IdP authentication (OIDC `auth_time`, what step-up checks); default createdAt, null: unknown. */
+  authTime?: number | null;
   /** Revoke the row after making it (the route walk's "signed out, cookie copied" case). */
   revoked?: boolean;
 }
@@ -43,7 +46,11 @@ export async function sessionCookieHeader(user: TestUser, o: MintOptions): Promi
   const db = createDb({ dataDir: o.dataDir });
   try {
     const { id, session } = await transaction(db, (tx) =>
-      insertSession(tx, { iss: TEST_ISSUER, user, authTime: createdAt }, createdAt),
+      insertSession(
+        tx,
+        { iss: TEST_ISSUER, user, authTime: o.authTime === undefined ? createdAt : o.authTime },
+        createdAt,
+      ),
     );
     if (o.lastSeenAt !== undefined) {
       await db.kysely

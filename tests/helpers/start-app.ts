@@ -26,6 +26,11 @@ export interface StartTestAppOptions {
    * TEST_APP_PORT overrides it, to run one file alone beside other servers.
    */
   port: number;
+  /**
+   * Configuration this file needs that differs from the defaults the runner's stack runs with (e.g.
+   * `CHANGE_APPROVALS: '0'`): given, the file always starts a server of its own with it.
+   */
+  env?: Record<string, string>;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface StartTestAppOptions {
 export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
   const { TEST_APP_URL, TEST_SIM_URL, TEST_SESSION_SECRET, TEST_DATA_DIR, TEST_APP_LOG, TEST_APP_PORT } = process.env;
   const port = TEST_APP_PORT ? Number(TEST_APP_PORT) : o.port;
-  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET && TEST_DATA_DIR) {
+  if (TEST_APP_URL && TEST_SIM_URL && TEST_SESSION_SECRET && TEST_DATA_DIR && !o.env) {
     return {
       appUrl: TEST_APP_URL.replace(/\/+$/, ''),
       simUrl: TEST_SIM_URL.replace(/\/+$/, ''),
@@ -68,6 +73,7 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
       OIDC_CLIENT_ID: 'cosigner-console-api-tests',
       OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
       SESSION_SECRET: sessionSecret,
+      ...o.env,
     },
     logFile,
   }).catch(async (error: unknown) => {

@@ -3,11 +3,20 @@ import { respond } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config/env';
 import { meResponseSchema } from '@/lib/cosigners/console-api-schemas';
 
-// GET /api/me – the signed-in user, and whether the upstream is the simulator (for the banner).
+// GET /api/me – the signed-in user, whether the upstream is the simulator (for the banner), and how recent their
+// sign-in is against what an approval needs (so the UI can say a fresh sign-in comes first).
 export const GET = withSession(
   (_req, { session }) => {
     const { name, email, role } = session.user;
-    return respond(meResponseSchema, { name, email, role, simulated: getConfig().fireblocks.simulated });
+    const config = getConfig();
+    return respond(meResponseSchema, {
+      name,
+      email,
+      role,
+      simulated: config.fireblocks.simulated,
+      authTime: session.authTime === null ? null : new Date(session.authTime).toISOString(),
+      stepUpMaxAgeSeconds: config.changes.stepUpMaxAgeSeconds,
+    });
   },
   { role: 'viewer' },
 );

@@ -4,6 +4,7 @@ import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body'
 import { respond } from '@/lib/api/respond';
 import { validateCallbackHandler } from '@/lib/callback/validate';
 import { changeActorOf } from '@/lib/changes/change-actor';
+import { proposeChangeResponseSchema } from '@/lib/changes/change-api-schemas';
 import { getChangeContext } from '@/lib/changes/change-context';
 import { changeFromRow } from '@/lib/changes/change-rows';
 import { proposeChange } from '@/lib/changes/propose-change';
@@ -27,27 +28,36 @@ export const GET = withSession<ApiKeyParams>(
 );
 
 // PATCH /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – admin changes the key's callback handler: recorded as a
-// change, then sent; 202 `{ change, requestId, fireblocksRequestId }`, 409 change_open while the key has an open
-// change. Everything is checked before the rate limit and before anything is recorded or goes upstream.
+// change. With CHANGE_APPROVALS=1 (the default) it waits for another admin: 201 `{ change }` (awaiting_approval),
+// nothing sent. With 0 it is sent at once: 202 `{ change, requestId, fireblocksRequestId }`. 409 change_open while
+// the key has an open change; 409 cosigner_archived / cosigner_version_too_old when the cosigner cannot take the
+// change (read first: nothing is recorded or sent then). Everything is checked before the rate limit and before
+// anything is recorded or goes upstream.
 export const PATCH = withSession<ApiKeyParams>(
   async (req, { params, session, requestId }) => {
     const { cosignerId, apiKeyId } = apiKeyParamsSchema.parse(params);
     const raw = await readJsonBody(req, { maxBytes: MAX_CALLBACK_BODY_BYTES });
-    const body = validateCallbackHandler(raw, { allowLoopbackHttp: getConfig().fireblocks.simulated });
+    const config = getConfig();
+    const body = validateCallbackHandler(raw, { allowLoopbackHttp: config.fireblocks.simulated });
     enforceRateLimit(callbackUpdateLimiter, session.user.sub);
     // No abort signal: once recorded, the change is sent and its outcome recorded whether or not the admin waits.
-    const sent = await proposeChange(getChangeContext(), {
+    const proposed = await proposeChange(getChangeContext(), {
       cosignerId,
       apiKeyId,
       callbackHandler: body.callbackHandler,
       reason: body.reason,
       actor: changeActorOf(session),
       requestId,
+      approvals: config.changes.approvals,
+      ttlMs: config.changes.ttlMs,
     });
-    const { fireblocksRequestId } = sent;
+    if (!proposed.sent) {
+      return respond(proposeChangeResponseSchema, { change: changeFromRow(proposed.change) }, { status: 201 });
+    }
+    const { fireblocksRequestId } = proposed;
     return respond(
       updateCallbackHandlerResultSchema,
-      { change: changeFromRow(sent.change), requestId: sent.requestId, fireblocksRequestId },
+      { change: changeFromRow(proposed.change), requestId: proposed.requestId, fireblocksRequestId },
       { status: 202, fireblocksRequestId },
     );
   },

@@ -1,0 +1,39 @@
+import { withSession } from '@/lib/api/handler';
+import { readJsonBody } from '@/lib/api/read-json-body';
+import { respond } from '@/lib/api/respond';
+import { changeActorOf } from '@/lib/changes/change-actor';
+import {
+  approveChangeResponseSchema,
+  changeParamsSchema,
+  emptyChangeBodySchema,
+  type ChangeParams,
+} from '@/lib/changes/change-api-schemas';
+import { getChangeContext } from '@/lib/changes/change-context';
+import { changeFromRow } from '@/lib/changes/change-rows';
+import { approveChange } from '@/lib/changes/approve-change';
+import { getConfig } from '@/lib/config/env';
+
+// POST /api/changes/{changeId}/approve – another admin, freshly signed in, approves a change and it is sent: 202
+// `{ change, requestId, fireblocksRequestId }`; 401 step_up_required (error.stepUpUrl), 403 own_change, 409
+// change_stale or change_not_awaiting (error.changeId).
+export const POST = withSession<ChangeParams>(
+  async (req, { params, session, requestId }) => {
+    const { changeId } = changeParamsSchema.parse(params);
+    emptyChangeBodySchema.parse(await readJsonBody(req, { maxBytes: 1024 }));
+    // No abort signal: once approved, the change is sent and its outcome recorded whether or not the admin waits.
+    const sent = await approveChange(getChangeContext(), {
+      changeId,
+      actor: changeActorOf(session),
+      authTime: session.authTime,
+      stepUpMaxAgeSeconds: getConfig().changes.stepUpMaxAgeSeconds,
+      requestId,
+    });
+    const { fireblocksRequestId } = sent;
+    return respond(
+      approveChangeResponseSchema,
+      { change: changeFromRow(sent.change), requestId: sent.requestId, fireblocksRequestId },
+      { status: 202, fireblocksRequestId },
+    );
+  },
+  { role: 'admin', sameOrigin: true, requireJson: true },
+);

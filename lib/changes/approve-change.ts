@@ -1,0 +1,86 @@
+import 'server-only';
+
+import { AppError } from '@/lib/errors/app-error';
+
+import { handlerSnapshotSchema, type ChangeActor } from './change-api-schemas';
+import type { ChangeContext } from './change-context';
+import { changeAwaitingDecision, decideChange } from './awaiting-change';
+import { auditHandler, liveHandlerIs, snapshotOfLive } from './handler-snapshot';
+import { sendChange, type SentChange } from './send-change';
+
+export interface ApproveChangeInput {
+  changeId: string;
+  actor: ChangeActor;
+  /** Epoch ms the approver last authenticated at the IdP (the session's OIDC `auth_time`); null when unknown. */
+  authTime: number | null;
+  /** STEP_UP_MAX_AGE: how recent that authentication must be. */
+  stepUpMaxAgeSeconds: number;
+  /** The console's request id. */
+  requestId: string;
+}
+
+const secondsInWords = (s: number) => (s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} seconds`);
+
+/** Where the browser goes to sign in afresh and come back to the same approval. */
+export function stepUpUrlFor(changeId: string): string {
+  return `/auth/login?stepUp=1&returnTo=${encodeURIComponent(`/changes/${changeId}?approve=1`)}`;
+}
+
+/**
+ * Another admin approves a change awaiting approval, and it is sent.
+ *
+ * 1. The change must exist (404), not be the approver's own (403 `own_change`; the database refuses it too, by a
+ *    CHECK on approver_sub), not be past its expiry (it is expired first) and await approval (409
+ *    `change_not_awaiting`).
+ * 2. Step-up: the approver's sign-in at the IdP must be at most STEP_UP_MAX_AGE old, else 401 `step_up_required`
+ *    with the URL that signs in afresh (OIDC `max_age`) and comes back here.
+ * 3. Drift guard: the key's live handler is read again; if it is no longer the change's `before`, the change becomes
+ *    `stale` (`change_stale`) and nothing is sent: 409 `change_stale`.
+ * 4. One conditional UPDATE `awaiting_approval -> sending` with the approver, and `change_approved`, in one
+ *    transaction: of twenty admins approving at once exactly one wins (the others: 409 `change_not_awaiting`), and
+ *    only the winner sends, through the same sendChange a change proposed with CHANGE_APPROVALS=0 takes.
+ */
+export async function approveChange(
+  ctx: ChangeContext,
+  input: ApproveChangeInput,
+  now = Date.now(),
+): Promise<SentChange> {
+  const { actor, requestId } = input;
+  const row = await changeAwaitingDecision(ctx.db, input.changeId, actor, 'another_admin', now);
+  if (input.authTime === null || now - input.authTime > input.stepUpMaxAgeSeconds * 1000) {
+    throw new AppError({
+      status: 401,
+      code: 'step_up_required',
+      message: `Approving needs a sign-in from the last ${secondsInWords(input.stepUpMaxAgeSeconds)}: sign in again, then approve.`,
+      changeId: row.id,
+      stepUpUrl: stepUpUrlFor(row.id),
+    });
+  }
+
+  const live = await ctx.fireblocks.getApiKey(row.cosigner_id, row.api_key_id);
+  const before = handlerSnapshotSchema.nullable().parse(JSON.parse(row.before_handler));
+  if (!liveHandlerIs(live.data.callbackHandler, before)) {
+    const message =
+      "The key's live callback handler is no longer the one this change was made against; nothing was sent. Propose the change again against the live handler.";
+    await decideChange(ctx.db, row, {
+      to: 'stale',
+      set: { decided_reason: message },
+      event: {
+        kind: 'change_stale',
+        actor,
+        requestId,
+        fireblocksRequestId: live.fireblocksRequestId ?? null,
+        before: auditHandler(before),
+        detail: { message, live: auditHandler(snapshotOfLive(live.data.callbackHandler)) },
+      },
+    });
+    throw new AppError({ status: 409, code: 'change_stale', message, changeId: row.id });
+  }
+
+  const sending = await decideChange(ctx.db, row, {
+    to: 'sending',
+    set: { approver: JSON.stringify(actor), approver_sub: actor.sub },
+    event: { kind: 'change_approved', actor, requestId, detail: { message: 'Approved; sending to Fireblocks.' } },
+  });
+  return sendChange(ctx, sending, requestId);
+}
