@@ -44,6 +44,8 @@ export interface CallbackHandlerFormProps {
   onRecorded: (changeId: string) => void;
   /** A closed change's values and reason to start from (opened as a new change). */
   resubmit?: ResubmitPrefill;
+  /** Changes wait for a second admin (CHANGE_APPROVALS=1): the dialog submits for approval. */
+  approvals?: boolean;
 }
 
 /** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH (a change). */
@@ -54,6 +56,7 @@ export function CallbackHandlerForm({
   allowLoopbackHttp,
   onRecorded,
   resubmit,
+  approvals,
 }: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
@@ -241,6 +244,7 @@ export function CallbackHandlerForm({
           error={recorded ? null : mutation.error}
           onConfirm={() => void send()}
           onClose={() => setReview(null)}
+          approvals={approvals}
         />
       )}
     </div>

@@ -49,6 +49,8 @@ export interface EditCallbackHandlerProps {
   initialOpenChange?: ServerRead<ListChangesResponse>;
   /** Values of a closed change opened as a new one (`?from=`). */
   prefill?: ResubmitPrefill;
+  /** Changes wait for a second admin (CHANGE_APPROVALS=1). */
+  approvals?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export function EditCallbackHandler({
   initialCosigner,
   initialOpenChange,
   prefill,
+  approvals,
 }: EditCallbackHandlerProps) {
   const router = useRouter();
   const key = useApiKey(cosignerId, apiKeyId, initialKey, { editing: true });
@@ -151,6 +154,7 @@ export function EditCallbackHandler({
             current={key.data.callbackHandler}
             allowLoopbackHttp={allowLoopbackHttp}
             resubmit={prefill}
+            approvals={approvals}
             onRecorded={(changeId) => {
               setRecordedId(changeId);
               router.push(changePath(changeId));

@@ -50,6 +50,7 @@ export default async function EditCallbackHandlerPage({ params, searchParams }: 
       cosignerId={cosignerId.data}
       apiKeyId={apiKeyId.data}
       allowLoopbackHttp={getConfig().fireblocks.simulated}
+      approvals={getConfig().changes.approvals === 1}
       initialKey={initialKey}
       initialCosigner={initialCosigner}
       initialOpenChange={initialOpenChange}
