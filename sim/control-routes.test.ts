@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { certPublicKeyHash } from '../lib/callback/fingerprint';
+import { rsa2048PublicKeyPem, validCertPem } from '../lib/testing/pem-fixtures';
 import { seedSummary } from './seed';
 import { control, startTestSim, type TestSim } from './testing/test-sim';
 
@@ -84,5 +86,25 @@ describe('/_sim control routes', () => {
     expect((await control(t.sim, 'GET', '/_sim/delays')).json).toEqual({ approveMs: 10, completeMs: 20 });
     expect((await control(t.sim, 'POST', '/_sim/delays', { approveMs: -1, completeMs: 0 })).status).toBe(400);
     expect((await control(t.sim, 'POST', '/_sim/delays', '{')).status).toBe(400);
+  });
+
+  it("sets a key's handler at once (a change made outside the console), checked like a PATCH", async () => {
+    const ref = s.keyWithNoHandler;
+    const path = `/_sim/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}/callback_handler`;
+    const publicKey = rsa2048PublicKeyPem();
+    expect((await control(t.sim, 'PUT', path, { url: 'https://moved.example.com/cb', publicKey })).status).toBe(200);
+    const read = `/v1/cosigners/${ref.cosignerId}/api_keys/${ref.apiKeyId}`;
+    expect((await t.call({ path: read })).json).toMatchObject({
+      callbackHandler: { url: 'https://moved.example.com/cb', publicKey },
+    });
+    const cert = await validCertPem();
+    await control(t.sim, 'PUT', path, { url: 'https://moved.example.com/cb', cert });
+    expect((await t.call({ path: read })).json).toMatchObject({
+      callbackHandler: { url: 'https://moved.example.com/cb', certPublicKeyHash: certPublicKeyHash(cert) },
+    });
+    expect((await control(t.sim, 'PUT', path, { url: 'http://moved.example.com/cb' })).status).toBe(400);
+    const unknown = `/_sim/cosigners/${ref.cosignerId}/api_keys/${s.bigCosignerId}/callback_handler`;
+    expect((await control(t.sim, 'PUT', unknown, { url: 'https://moved.example.com/cb' })).status).toBe(404);
+    await control(t.sim, 'POST', '/_sim/reset');
   });
 });

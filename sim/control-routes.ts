@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import type { SimCore } from './core';
 import { faultConfigSchema } from './faults';
+import { callbackHandlerRequestSchema } from './handlers/bodies';
+import { checkCallbackHandler, toReadModel } from './handlers/callback-handler';
 import { SIM } from './http/error-codes';
 import { fail, json, type SimResponse } from './http/response';
 import type { ForceTarget } from './lifecycle';
@@ -40,6 +42,22 @@ function forceRequest(core: SimCore, id: string, action: string, nowMs: number):
   if (r === 'not_found') return fail(404, SIM.requestNotFound, 'Request not found');
   if (r === 'terminal') return fail(409, SIM.conflict, 'Request already ended');
   return json(200, { id: r.id, type: r.type, status: r.status });
+}
+
+/**
+ * Sets a key's callback handler at once, as if someone changed it outside the console (on the Co-signer host, or
+ * another tool through Fireblocks): what a drift test needs. Checked like a PATCH; shown like a completed one.
+ */
+function setHandler(core: SimCore, cosignerId: string, apiKeyId: string, body: Buffer): SimResponse {
+  const record = core.state.store.getKey(cosignerId, apiKeyId);
+  if (!record) return fail(404, SIM.apiKeyNotFound, 'API key not found');
+  const h = parse(body, callbackHandlerRequestSchema);
+  if (!h.ok) return h.response;
+  const problem = checkCallbackHandler(h.value);
+  if (problem) return fail(400, SIM.invalidBody, problem);
+  const key = { ...record.key, callbackHandler: toReadModel(h.value) };
+  core.state.store.putKey(cosignerId, key);
+  return json(200, key);
 }
 
 export function handleControl(
@@ -102,5 +120,7 @@ export function handleControl(
   }
   const m = /^\/_sim\/requests\/([^/]+)\/([a-z]+)$/.exec(pathname);
   if (m && method === 'POST') return forceRequest(core, m[1] ?? '', m[2] ?? '', nowMs);
+  const k = /^\/_sim\/cosigners\/([^/]+)\/api_keys\/([^/]+)\/callback_handler$/.exec(pathname);
+  if (k && method === 'PUT') return setHandler(core, k[1] ?? '', k[2] ?? '', body);
   return fail(404, SIM.routeNotFound, 'Not found');
 }

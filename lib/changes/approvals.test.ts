@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { verifyDatabaseChain } from '@/lib/audit/read';
+import { type Db } from '@/lib/db/connect';
+import { AppError } from '@/lib/errors/app-error';
+import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
+import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
+import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { buildSeed, seedSummary, startSimulator, type Simulator } from '@/sim/index';
+
+import { approveChange } from './approve-change';
+import type { ChangeActor } from './change-api-schemas';
+import type { ChangeContext } from './change-context';
+import { declineChange } from './decline-change';
+import { proposeChange } from './propose-change';
+import { getChangeWithTimeline, listChanges } from './read-changes';
+import { reconcileOpenChangesOnStart } from './reconcile-on-start';
+import { readChange } from './transition-change';
+import { withdrawChange } from './withdraw-change';
+
+// The approval step of the change record against the real simulator and a real database on both engines: the one
+// conditional UPDATE that lets exactly one of many approvals send, the database's refusal of self-approval, step-up,
+// the drift guard, decline, withdraw, expiry, and the edit gate.
+const API_KEY = 'c0ffee00-1234-4abc-8def-0000000000a2';
+const apiUser = rsaTestKey(2048);
+const handlerPem = rsaTestKey(2048).publicPem;
+const BIG = seedSummary().bigCosignerId;
+const HOUR = 3_600_000;
+
+const ALICE: ChangeActor = {
+  iss: 'https://idp.example',
+  sub: 'alice',
+  email: 'a@example.com',
+  name: 'A',
+  role: 'admin',
+};
+const BOB: ChangeActor = { ...ALICE, sub: 'bob', email: 'b@example.com', name: 'B' };
+
+let sim: Simulator;
+let client: FireblocksClient;
+let keyIds: string[];
+let nextKey = 0;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    port: 0,
+    apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }],
+    delays: { approveMs: 600_000, completeMs: 1 },
+  });
+  client = createFireblocksClient({
+    baseUrl: sim.baseUrl,
+    apiKey: API_KEY,
+    privateKey: apiUser.privateKey,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  keyIds = (await client.listApiKeys(BIG, { pageSize: 100 })).data.data.map((k) => k.id);
+});
+
+afterAll(async () => {
+  await sim.close();
+  await stopOwnPostgres();
+});
+
+const patchesTo = (apiKeyId: string) =>
+  sim.requestLog().filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId));
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
+  let opened: MigratedTestDb;
+  let db: Db;
+  let ctx: ChangeContext;
+
+  beforeEach(async () => {
+    opened = await openMigratedTestDb(engine);
+    db = opened.db;
+    ctx = { db, fireblocks: client };
+    sim.clearFaults();
+  });
+  afterEach(() => opened.close());
+
+  const takeKey = () => keyIds[nextKey++] ?? '';
+  const propose = async (apiKeyId: string, o: { ttlMs?: number; cosignerId?: string } = {}) => {
+    const proposed = await proposeChange(ctx, {
+      cosignerId: o.cosignerId ?? BIG,
+      apiKeyId,
+      callbackHandler: { url: `https://callbacks.example.com/${apiKeyId}`, publicKey: handlerPem },
+      reason: 'rotate the handler key',
+      actor: ALICE,
+      requestId: randomUUID(),
+      approvals: 1,
+      ttlMs: o.ttlMs ?? HOUR,
+    });
+    if (proposed.sent) throw new Error('with CHANGE_APPROVALS=1 nothing is sent at once');
+    return proposed.change;
+  };
+  const approve = (changeId: string, actor = BOB, authTime: number | null = Date.now()) =>
+    approveChange(ctx, { changeId, actor, authTime, stepUpMaxAgeSeconds: 300, requestId: randomUUID() });
+  const events = (changeId: string) =>
+    db.kysely.selectFrom('audit_events').selectAll().where('change_id', '=', changeId).orderBy('seq').execute();
+  const kindsAndActors = async (changeId: string) => (await events(changeId)).map((e) => [e.kind, e.actor_sub]);
+
+  it('a proposal waits in awaiting_approval until expires_at, holds the key, and sends nothing', async () => {
+    const apiKeyId = takeKey();
+    const before = Date.now();
+    const change = await propose(apiKeyId);
+    expect(change).toMatchObject({ state: 'awaiting_approval', approver: null, approver_sub: null });
+    const expiresAt = Date.parse(change.expires_at ?? '');
+    expect(expiresAt - before).toBeGreaterThanOrEqual(HOUR);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(HOUR);
+    expect(await kindsAndActors(change.id)).toEqual([['change_proposed', 'alice']]);
+    expect(patchesTo(apiKeyId)).toEqual([]);
+    expect(await rejection(propose(apiKeyId))).toMatchObject({ status: 409, code: 'change_open', changeId: change.id });
+  });
+
+  it('twenty approvals at once: one conditional UPDATE wins and sends once; the others 409 change_not_awaiting', async () => {
+    const apiKeyId = takeKey();
+    const change = await propose(apiKeyId);
+    const approvers = Array.from({ length: 20 }, (_, i) => ({ ...BOB, sub: `approver-${i}` }));
+    const results = await Promise.allSettled(approvers.map((a) => approve(change.id, a)));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === 'rejected')) {
+      expect(r.reason).toMatchObject({ status: 409, code: 'change_not_awaiting', changeId: change.id });
+    }
+    expect(patchesTo(apiKeyId)).toHaveLength(1);
+    const row = await readChange(db, change.id);
+    expect(row?.state).toBe('sent');
+    const kinds = (await events(change.id)).map((e) => e.kind);
+    expect(kinds).toEqual(['change_proposed', 'change_approved', 'change_sent']);
+    const approvedBy = (await events(change.id))[1]?.actor_sub;
+    expect(row?.approver_sub).toBe(approvedBy);
+    expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('the proposer cannot approve (403 own_change), and the database refuses it even when asked directly', async () => {
+    const apiKeyId = takeKey();
+    const change = await propose(apiKeyId);
+    expect(await rejection(approve(change.id, ALICE))).toMatchObject({ status: 403, code: 'own_change' });
+    expect(
+      await rejection(declineChange(db, { changeId: change.id, actor: ALICE, reason: 'x', requestId: 'r' })),
+    ).toMatchObject({ status: 403, code: 'own_change' });
+    // Past the application: the CHECK constraint changes_approver_not_proposer.
+    const direct = db.kysely
+      .updateTable('changes')
+      .set({ approver: JSON.stringify(ALICE), approver_sub: ALICE.sub, state: 'sending' })
+      .where('id', '=', change.id)
+      .execute();
+    await expect(direct).rejects.toThrow(/changes_approver_not_proposer|CHECK constraint/i);
+    expect((await readChange(db, change.id))?.state).toBe('awaiting_approval');
+    expect(patchesTo(apiKeyId)).toEqual([]);
+  });
+
+  it('step-up: a sign-in older than STEP_UP_MAX_AGE, or of unknown age, is 401 step_up_required with the way back', async () => {
+    const change = await propose(takeKey());
+    for (const authTime of [Date.now() - 301_000, null]) {
+      const error = await rejection(approve(change.id, BOB, authTime));
+      expect(error).toMatchObject({ status: 401, code: 'step_up_required', changeId: change.id });
+      expect(error.stepUpUrl).toBe(
+        `/auth/login?stepUp=1&returnTo=${encodeURIComponent(`/changes/${change.id}?approve=1`)}`,
+      );
+    }
+    expect((await readChange(db, change.id))?.state).toBe('awaiting_approval');
+    expect((await approve(change.id, BOB, Date.now() - 299_000)).change.state).toBe('sent');
+  });
+
+  it('drift guard: the live handler moved since the proposal -> stale with change_stale, 409, nothing sent, key free', async () => {
+    const apiKeyId = takeKey();
+    const change = await propose(apiKeyId);
+    const moved = await fetch(`${sim.url}/_sim/cosigners/${BIG}/api_keys/${apiKeyId}/callback_handler`, {
+      method: 'PUT',
+      body: JSON.stringify({ url: 'https://moved.example.com/cb', publicKey: rsaTestKey(2048).publicPem }),
+    });
+    expect(moved.status).toBe(200);
+    expect(await rejection(approve(change.id))).toMatchObject({
+      status: 409,
+      code: 'change_stale',
+      changeId: change.id,
+    });
+    const row = await readChange(db, change.id);
+    expect(row).toMatchObject({ state: 'stale', approver_sub: null, closed_at: expect.any(String) as unknown });
+    expect(await kindsAndActors(change.id)).toEqual([
+      ['change_proposed', 'alice'],
+      ['change_stale', 'bob'],
+    ]);
+    expect(patchesTo(apiKeyId)).toEqual([]);
+    // Stale is closed: the key takes a new proposal made against the live handler.
+    expect((await propose(apiKeyId)).state).toBe('awaiting_approval');
+  });
+
+  it('decline needs another admin, records the reason and the decider, and frees the key; a second decision is 409', async () => {
+    const apiKeyId = takeKey();
+    const change = await propose(apiKeyId);
+    const declined = await declineChange(db, {
+      changeId: change.id,
+      actor: BOB,
+      reason: 'wrong host',
+      requestId: randomUUID(),
+    });
+    expect(declined).toMatchObject({ state: 'declined', decided_reason: 'wrong host', approver_sub: 'bob' });
+    const last = (await events(change.id)).at(-1);
+    expect(last).toMatchObject({ kind: 'change_declined', actor_sub: 'bob' });
+    expect(JSON.parse(last?.detail ?? 'null')).toMatchObject({ reason: 'wrong host' });
+    expect(await rejection(approve(change.id))).toMatchObject({ status: 409, code: 'change_not_awaiting' });
+    expect(patchesTo(apiKeyId)).toEqual([]);
+    expect((await propose(apiKeyId)).state).toBe('awaiting_approval');
+  });
+
+  it('withdraw: only the proposer (403 not_proposer for others); frees the key', async () => {
+    const apiKeyId = takeKey();
+    const change = await propose(apiKeyId);
+    expect(await rejection(withdrawChange(db, { changeId: change.id, actor: BOB, requestId: 'r' }))).toMatchObject({
+      status: 403,
+      code: 'not_proposer',
+    });
+    const withdrawn = await withdrawChange(db, { changeId: change.id, actor: ALICE, requestId: randomUUID() });
+    expect(withdrawn.state).toBe('withdrawn');
+    expect(await kindsAndActors(change.id)).toEqual([
+      ['change_proposed', 'alice'],
+      ['change_withdrawn', 'alice'],
+    ]);
+    expect((await propose(apiKeyId)).state).toBe('awaiting_approval');
+  });
+
+  it('expiry: past expires_at a change is expired when read, on start and before an approval (actor null), freeing the key', async () => {
+    const [onRead, onStart, onApprove] = [takeKey(), takeKey(), takeKey()];
+    const read = await propose(onRead, { ttlMs: 1 });
+    const started = await propose(onStart, { ttlMs: 1 });
+    const approved = await propose(onApprove, { ttlMs: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+
+    expect((await getChangeWithTimeline(ctx, read.id)).data).toMatchObject({
+      state: 'expired',
+      timeline: [{ kind: 'change_proposed' }, { kind: 'change_expired', actor: null }],
+    });
+    await reconcileOpenChangesOnStart(ctx);
+    expect((await readChange(db, started.id))?.state).toBe('expired');
+    expect(await rejection(approve(approved.id))).toMatchObject({ status: 409, code: 'change_not_awaiting' });
+    expect(await kindsAndActors(approved.id)).toEqual([
+      ['change_proposed', 'alice'],
+      ['change_expired', null],
+    ]);
+    for (const key of [onRead, onStart, onApprove]) expect((await propose(key)).state).toBe('awaiting_approval');
+    expect(patchesTo(onApprove)).toEqual([]);
+    // A list shows it expired too.
+    const listed = await listChanges(ctx, { state: 'all', pageSize: 100 });
+    expect(listed.data.filter((c) => c.id === read.id).map((c) => c.state)).toEqual(['expired']);
+  });
+
+  it('the edit gate refuses an archived or too-old cosigner with 409 before anything is recorded', async () => {
+    const seed = buildSeed(1);
+    for (const [name, code] of [
+      ['Legacy Treasury SGX', 'cosigner_archived'],
+      ['Branch Office SGX', 'cosigner_version_too_old'],
+    ] as const) {
+      const gated = seed.find((c) => c.cosigner.name === name);
+      const apiKeyId = gated?.keys[0]?.id ?? '';
+      expect(await rejection(propose(apiKeyId, { cosignerId: gated?.cosigner.id ?? '' }))).toMatchObject({
+        status: 409,
+        code,
+      });
+      expect(await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', apiKeyId).execute()).toEqual(
+        [],
+      );
+      expect(patchesTo(apiKeyId)).toEqual([]);
+    }
+  });
+});
