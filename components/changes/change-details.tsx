@@ -21,13 +21,7 @@ import { ChangeProgress } from './change-progress';
 import { ChangeSides } from './change-sides';
 import { ChangeStateBadge } from './change-state-badge';
 import { ChangeTimeline } from './change-timeline';
-import {
-  APPROVAL_ACTIONS,
-  approvalActionsFor,
-  canResubmit,
-  type ApprovalAction,
-  type ChangeViewer,
-} from './change-viewer';
+import { APPROVAL_ACTIONS, canResubmit, type ApprovalAction, type ChangeViewer } from './change-viewer';
 import { DeclineChangeDialog } from './decline-change-dialog';
 import { ReconcileDialog } from './reconcile-dialog';
 import { UnknownOutcome } from './unknown-outcome';
@@ -37,7 +31,11 @@ export interface ChangeDetailsProps {
   changeId: string;
   /** Who is looking: admins may approve others' changes, withdraw their own, mark an `unknown` one as not applied. */
   viewer: ChangeViewer;
-  /** The dialog the address asks for (`?approve=1` ...): from the list's actions, and back from a step-up sign-in. */
+  /**
+   * The dialog the address asks for (`?approve=1` ...): from the list's actions, and back from a step-up sign-in.
+   * The page passes it only when the viewer may do that to the change as read. Once open, a dialog stays until it is
+   * closed, whatever the change does meanwhile: it shows the answer (stale, decided by a colleague, ...).
+   */
   asked?: ApprovalAction;
   initial?: ServerRead<ChangeWithTimeline>;
 }
@@ -61,7 +59,6 @@ export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetail
   );
   const change = query.data;
   const canReconcile = viewer.role === 'admin';
-  const actions = change ? approvalActionsFor(viewer, change) : [];
 
   function closeDialog() {
     setDialog(null);
@@ -158,15 +155,9 @@ export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetail
           </div>
           <ChangeSides before={change.before} after={change.after} />
           {hydrated && dialog === 'reconcile' && <ReconcileDialog changeId={change.id} onClose={closeDialog} />}
-          {hydrated && dialog === 'approve' && actions.includes('approve') && (
-            <ApproveChangeDialog change={change} onClose={closeDialog} />
-          )}
-          {hydrated && dialog === 'decline' && actions.includes('decline') && (
-            <DeclineChangeDialog changeId={change.id} onClose={closeDialog} />
-          )}
-          {hydrated && dialog === 'withdraw' && actions.includes('withdraw') && (
-            <WithdrawChangeDialog changeId={change.id} onClose={closeDialog} />
-          )}
+          {hydrated && dialog === 'approve' && <ApproveChangeDialog change={change} onClose={closeDialog} />}
+          {hydrated && dialog === 'decline' && <DeclineChangeDialog changeId={change.id} onClose={closeDialog} />}
+          {hydrated && dialog === 'withdraw' && <WithdrawChangeDialog changeId={change.id} onClose={closeDialog} />}
         </div>
       )}
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ChangeDetails } from '@/components/changes/change-details';
-import { askedActionOf } from '@/components/changes/change-viewer';
+import { approvalActionsFor, askedActionOf } from '@/components/changes/change-viewer';
 import { requirePageSession } from '@/lib/auth/guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { fetchChange } from '@/lib/queries/server-fetch-changes';
@@ -25,12 +25,15 @@ export default async function ChangePage({ params, searchParams }: ChangePagePro
   if (!parsed.success) notFound();
   const initial = await fetchChange(parsed.data.changeId);
   if (!initial) notFound();
-  const role = user.role === 'admin' ? 'admin' : 'viewer';
+  const viewer = { iss, sub: user.sub, role: user.role === 'admin' ? ('admin' as const) : ('viewer' as const) };
+  const asked = askedActionOf(await searchParams);
+  // Only a dialog the viewer may use on the change as read (no change read in time: the server decides on submit).
+  const allowed = asked && (!initial.data || approvalActionsFor(viewer, initial.data).includes(asked));
   return (
     <ChangeDetails
       changeId={parsed.data.changeId}
-      viewer={{ iss, sub: user.sub, role }}
-      asked={askedActionOf(await searchParams)}
+      viewer={viewer}
+      asked={allowed ? asked : undefined}
       initial={initial}
     />
   );
