@@ -22,7 +22,7 @@ export interface ApproveChangeInput {
 const secondsInWords = (s: number) => (s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} seconds`);
 
 /** Where the browser goes to sign in afresh and come back to the same approval. */
-export function stepUpUrlFor(changeId: string): string {
+function stepUpUrlFor(changeId: string): string {
   return `/auth/login?stepUp=1&returnTo=${encodeURIComponent(`/changes/${changeId}?approve=1`)}`;
 }
 

@@ -6,7 +6,7 @@ import type { ChangeRow } from '@/lib/db/tables';
 import { readChange, transitionChange } from './transition-change';
 
 /** Whether a change awaiting approval is past its `expires_at` (CHANGE_TTL after it was proposed). */
-export function isPastExpiry(row: ChangeRow, now = Date.now()): boolean {
+function isPastExpiry(row: ChangeRow, now = Date.now()): boolean {
   return row.state === 'awaiting_approval' && row.expires_at !== null && Date.parse(row.expires_at) <= now;
 }
 

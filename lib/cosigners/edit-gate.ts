@@ -23,7 +23,7 @@ export interface GatedCosigner {
 type Version = readonly [number, number, number];
 
 /** The oldest build, per cosigner type, that takes a callback-handler update through the API. */
-export const MINIMUM_VERSIONS: Readonly<Record<string, Version>> = {
+const MINIMUM_VERSIONS: Readonly<Record<string, Version>> = {
   SGX: [3, 7, 1],
   'AWS-NITRO': [2, 0, 5],
   'GCP-CONFSPACE': [0, 9, 4],

@@ -1,0 +1,44 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { expect, it } from 'vitest';
+
+import type { ChangeResponse, GetChangeResponse } from '@/lib/changes/change-api-schemas';
+
+import { callApi } from '../helpers/api-client';
+import { ALICE, BOB, VERA } from '../helpers/session-cookie';
+import { codeOf, setupApiStack } from './api-stack';
+
+// A change nobody approves in CHANGE_TTL (2 s here, on a server of its own) is expired when next read, by the
+// console itself, and its key takes a new change; approving it afterwards is 409 change_not_awaiting.
+const stack = setupApiStack({ port: 4306, keyIndex: 58, env: { CHANGE_TTL: '2s' } });
+
+it('expires after CHANGE_TTL (actor null), frees the key, and can no longer be approved', async () => {
+  const cookie = await stack.cookieFor(ALICE);
+  const propose = () => callApi(stack.app.appUrl, 'PATCH', stack.keyPath(), { cookie, body: stack.validBody() });
+  const res = await propose();
+  expect(res.status, res.text).toBe(201);
+  const change = (res.json as { change: ChangeResponse }).change;
+  expect(Date.parse(change.expiresAt ?? '') - Date.parse(change.createdAt)).toBe(2_000);
+  // Held while it waits.
+  expect(codeOf(await propose())).toBe('change_open');
+
+  await sleep(2_500);
+  const view = await callApi(stack.app.appUrl, 'GET', `/api/changes/${change.id}`, {
+    cookie: await stack.cookieFor(VERA),
+  });
+  const expired = (view.json as GetChangeResponse).data;
+  expect(expired).toMatchObject({ state: 'expired', closedAt: expect.any(String) as unknown });
+  expect(expired.timeline.map((t) => [t.kind, t.actor?.sub ?? null])).toEqual([
+    ['change_proposed', ALICE.sub],
+    ['change_expired', null],
+  ]);
+
+  const approve = await callApi(stack.app.appUrl, 'POST', `/api/changes/${change.id}/approve`, {
+    cookie: await stack.cookieFor(BOB),
+    body: '{}',
+  });
+  expect(approve.status).toBe(409);
+  expect(codeOf(approve)).toBe('change_not_awaiting');
+  // The key is free again.
+  expect((await propose()).status).toBe(201);
+});
