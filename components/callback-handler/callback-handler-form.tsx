@@ -28,6 +28,7 @@ import { inspectBodyOf, sameInspectBody } from './inspect-body';
 import { InspectionPanel } from './inspection-panel';
 import { ModeChoice, type HandlerMode } from './mode-choice';
 import { PemField } from './pem-field';
+import type { ResubmitPrefill } from './resubmit-prefill';
 import { SubmitHint } from './submit-hint';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { useDebouncedValue } from './use-debounced-value';
@@ -43,6 +44,10 @@ export interface CallbackHandlerFormProps {
   prefillUrl?: string;
   /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */
   onRecorded: (changeId: string) => void;
+  /** A closed change's values and reason to start from (opened as a new change). */
+  resubmit?: ResubmitPrefill;
+  /** Changes wait for a second admin (CHANGE_APPROVALS=1): the dialog submits for approval. */
+  approvals?: boolean;
 }
 
 /** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH (a change). */
@@ -53,6 +58,8 @@ export function CallbackHandlerForm({
   allowLoopbackHttp,
   prefillUrl,
   onRecorded,
+  resubmit,
+  approvals,
 }: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
@@ -88,11 +95,21 @@ export function CallbackHandlerForm({
 
   const mutation = useUpdateCallbackHandler(cosignerId, apiKeyId);
   const [review, setReview] = useState<FormOutput | null>(null);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(resubmit?.reason ?? '');
   // Once a change is recorded the form never sends again: the page moves on to the change.
   const [recorded, setRecorded] = useState(false);
   const before = useCurrentSide(current);
   useUnsavedChangesGuard(formState.isDirty && !mutation.isSuccess && !recorded);
+
+  // A resubmitted change's values go in as edits, not as the starting values: the form is then dirty against the
+  // key's live handler, so it can be reviewed and sent once corrected (or as it is, if the live handler moved).
+  useEffect(() => {
+    if (!resubmit) return;
+    setValue('url', resubmit.url, { shouldDirty: true });
+    setValue('mode', resubmit.mode, { shouldDirty: true });
+    setValue('pem', resubmit.pem, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    drafts.current[resubmit.mode] = resubmit.pem;
+  }, [resubmit, setValue]);
 
   function onPemText(text: string) {
     if (containsPrivateKey(text)) {
@@ -241,6 +258,7 @@ export function CallbackHandlerForm({
           error={recorded ? null : mutation.error}
           onConfirm={() => void send()}
           onClose={() => setReview(null)}
+          approvals={approvals}
         />
       )}
     </div>

@@ -30,6 +30,8 @@ export interface ConfirmChangeDialogProps {
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** The change waits for another admin's approval (CHANGE_APPROVALS=1) instead of going out at once. */
+  approvals?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export interface ConfirmChangeDialogProps {
  */
 export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
   const { apiKeyId, before, after, afterCertFingerprint, reason, onReason, sending, error, onConfirm, onClose } = props;
+  const approvals = props.approvals ?? false;
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [typed, setTyped] = useState('');
@@ -77,8 +80,10 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
               Confirm callback handler change
             </h2>
             <p id={`${id}-desc`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              For API key <code className="font-mono text-xs">{apiKeyId}</code>. The change is recorded under your name;
-              Fireblocks then asks a workspace Owner to approve it; nothing changes until the request completes.
+              For API key <code className="font-mono text-xs">{apiKeyId}</code>.{' '}
+              {approvals
+                ? 'The change is recorded under your name and waits for another admin to approve it; nothing is sent to Fireblocks until then.'
+                : 'The change is recorded under your name; Fireblocks then asks a workspace Owner to approve it; nothing changes until the request completes.'}
             </p>
           </div>
           <div className="grid gap-3 md:grid-cols-2">
@@ -153,7 +158,13 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
             ) : (
               <Send aria-hidden className="h-4 w-4" />
             )}
-            {sending ? 'Sending…' : 'Send to Fireblocks'}
+            {sending
+              ? approvals
+                ? 'Submitting…'
+                : 'Sending…'
+              : approvals
+                ? 'Submit for approval'
+                : 'Send to Fireblocks'}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
 import { ApiKeyHeader } from '@/components/key-page/api-key-header';
 import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
 import { isViewerEditRedirect, ViewerEditNotice } from '@/components/key-page/viewer-edit-notice';
@@ -9,6 +10,7 @@ import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-qu
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
+import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { apiKeyMetadata } from '@/lib/queries/page-titles';
@@ -40,6 +42,8 @@ export default async function ApiKeyPage({ params, searchParams }: ApiKeyPagePro
     fetchChanges(keyHistoryQuery(cosignerId.data, apiKeyId.data)),
   ]);
   const publicKey = key.data?.callbackHandler?.publicKey;
+  const gate = cosigner.data ? editGateOf(cosigner.data) : ({ editable: true } as const);
+  const admin = user.role === 'admin';
   const fromEdit = user.role !== 'admin' && isViewerEditRedirect(await searchParams);
   return (
     <>
@@ -48,8 +52,9 @@ export default async function ApiKeyPage({ params, searchParams }: ApiKeyPagePro
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}
         cosigner={cosigner.data}
-        canEdit={user.role === 'admin'}
+        canEdit={admin && gate.editable}
       />
+      {admin && !gate.editable && <EditGateNote gate={gate} />}
       <CallbackHandlerDetails
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}
