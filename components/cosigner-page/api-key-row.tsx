@@ -39,11 +39,17 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, onCopyResul
           </Link>
         )}
       </td>
-      <td>
+      <td data-label="Last seen">
         <RelativeTime value={apiKey.lastSeen} />
       </td>
-      {handler?.url ? <td>{handler.url}</td> : <td className={styles.muted}>Not configured</td>}
-      <td>
+      {handler?.url ? (
+        <td data-label="Callback URL">{handler.url}</td>
+      ) : (
+        <td data-label="Callback URL" className={styles.muted}>
+          Not configured
+        </td>
+      )}
+      <td data-label="Authentication">
         <AuthMode value={authModeOfSummary(handler)} />
       </td>
       {canEdit && (

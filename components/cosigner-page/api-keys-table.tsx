@@ -75,8 +75,11 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
           The filter only looks at the {loaded} keys loaded on this page. Try another page or clear the filter.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={cn(styles.table, query.isPlaceholderData && styles.stale)} aria-busy={query.isFetching}>
+        <div className="relative overflow-x-auto">
+          <table
+            className={cn('stack-table', styles.table, query.isPlaceholderData && styles.stale)}
+            aria-busy={query.isFetching}
+          >
             <caption className="sr-only">API keys</caption>
             <thead className={theadClass}>
               <tr>

@@ -32,6 +32,8 @@ export const apiPaths = {
   changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
+  sessionDeadline: () => '/api/sessions/current',
+  sessionKeepalive: () => '/api/sessions/keepalive',
 };
 
 /** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */

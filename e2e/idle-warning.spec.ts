@@ -1,0 +1,47 @@
+import { EditHandlerPage } from './edit-handler-page';
+import { expect, test } from './fixtures';
+import { seededKey } from './seed-keys';
+import { currentSessionHandle, setSessionLastSeen } from './session-rows';
+
+/** Read only: the form is filled, never sent. */
+const REF = seededKey('publicKey', 34);
+const TYPED = 'https://callbacks.example.com/idle-warning';
+const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used)$/;
+
+interface Deadline {
+  secondsLeft: number;
+}
+
+// A session of its own (signed in here, not the shared saved one): its last activity is moved 28.5 minutes into the
+// past in the app's database, so its idle end (30 min) is 90 s away for real.
+test('[SESSION][IDLE]: a form with unsaved input warns before the idle end, and "Stay signed in" extends the session', async ({
+  page,
+  signIn,
+}) => {
+  const edit = new EditHandlerPage(page, REF);
+  await signIn('alice', EditHandlerPage.path(REF));
+  await expect(edit.url).toBeEditable();
+  const handle = await currentSessionHandle(page);
+
+  await edit.url.fill(TYPED);
+  // The inspection is a request, and so activity: let it land before the clock is moved.
+  await expect(page.getByText(INSPECTED)).toBeVisible();
+  await setSessionLastSeen(handle, new Date(Date.now() - (28 * 60 + 30) * 1000));
+
+  // Reading the deadline is not activity: it stays about 90 s away.
+  const before = (await (await page.request.get('/api/sessions/current')).json()) as Deadline;
+  expect(before.secondsLeft).toBeGreaterThan(60);
+  expect(before.secondsLeft).toBeLessThanOrEqual(90);
+
+  // The page reads the deadline every 15 s while the form is dirty.
+  const warning = page.getByRole('alertdialog', { name: /^You will be signed out in [01]:[0-5]\d$/ });
+  await expect(warning).toBeVisible({ timeout: 20_000 });
+  const stay = warning.getByRole('button', { name: 'Stay signed in' });
+  await expect(stay).toBeFocused();
+  await stay.click();
+  await expect(warning).toBeHidden();
+
+  const after = (await (await page.request.get('/api/sessions/current')).json()) as Deadline;
+  expect(after.secondsLeft, 'the idle end is 30 minutes away again').toBeGreaterThan(29 * 60);
+  await expect(edit.url).toHaveValue(TYPED);
+});
