@@ -4,7 +4,7 @@ import { seededKey } from './seed-keys';
 import { currentSessionHandle, setSessionLastSeen } from './session-rows';
 
 /** Read only: the form is filled, never sent. */
-const REF = seededKey('publicKey', 34);
+const REF = seededKey('publicKey', 28);
 const TYPED = 'https://callbacks.example.com/idle-warning';
 const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used)$/;
 

@@ -5,7 +5,7 @@ import { expect, signedInAs, test } from './fixtures';
 import { seededKey } from './seed-keys';
 
 /** Read only: the form is filled and left, never sent. */
-const REF = seededKey('publicKey', 33);
+const REF = seededKey('publicKey', 27);
 const KEY_PATH = `/cosigners/${REF.cosignerId}/api-keys/${REF.apiKeyId}`;
 const TYPED = 'https://callbacks.example.com/not-sent-yet';
 

@@ -14,9 +14,9 @@ const keyPath = (ref: { cosignerId: string; apiKeyId: string }) =>
   `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 /** Its own key: the change this spec proposes stays open on it. */
-const CHANGED_KEY = seededKey('publicKey', 30);
+const CHANGED_KEY = seededKey('cert', 15);
 /** Read only: the form is filled, never sent. */
-const EDITED_KEY = seededKey('publicKey', 31);
+const EDITED_KEY = seededKey('publicKey', 29);
 
 /**
  * Neither the document nor the body is wider than the viewport. On failure the message names the elements that

@@ -1,7 +1,8 @@
 // Sets when a session was last active, in a console database, so a test can bring its idle end close without
 // waiting 30 minutes. Run with `--conditions=react-server` (runTsFile does). Argument: a JSON object
 //   { databaseUrl?, dataDir, handle, lastSeenAt }
-// `handle` is the session's public handle (GET /api/sessions), `lastSeenAt` an ISO instant. Prints `{ "updated": N }`.
+// `handle` is the session's public handle (GET /api/sessions), `lastSeenAt` an ISO instant; the sign-in moves back to
+// it too (a row last seen before it was created is refused as forged). Prints `{ "updated": N }`.
 import { createDb } from '@/lib/db/connect';
 
 interface Args {
@@ -17,7 +18,7 @@ const db = createDb({ databaseUrl: args.databaseUrl, dataDir: args.dataDir, maxC
 try {
   const result = await db.kysely
     .updateTable('sessions')
-    .set({ last_seen_at: new Date(args.lastSeenAt).toISOString() })
+    .set({ last_seen_at: new Date(args.lastSeenAt).toISOString(), created_at: new Date(args.lastSeenAt).toISOString() })
     .where('id_hash', 'like', `${args.handle}%`)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
