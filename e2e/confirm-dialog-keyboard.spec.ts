@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 
 import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -86,6 +87,7 @@ test('[CALLBACKS][CONFIRM][KEYBOARD]: a wrong code with Enter says why, tied to 
   );
   await expect(edit.dialog).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`${EditHandlerPage.path(REF)}$`));
+  await expectNoSeriousA11yViolations(page, 'confirm dialog with a wrong code');
 
   // The right code clears the message and enables sending.
   await code.fill(REF.apiKeyId.slice(-6));

@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -38,6 +39,7 @@ test('[SESSION][IDLE]: a form with unsaved input warns before the idle end, and 
   await expect(warning).toBeVisible({ timeout: 20_000 });
   const stay = warning.getByRole('button', { name: 'Stay signed in' });
   await expect(stay).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'idle warning');
   await stay.click();
   await expect(warning).toBeHidden();
 

@@ -1,5 +1,6 @@
 import type { Dialog } from '@playwright/test';
 
+import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -34,6 +35,7 @@ test('[CALLBACKS][LEAVE]: leaving a form with unsaved input asks in the app’s 
   await breadcrumbCosigners.click();
   await expect(ask).toBeVisible();
   await expect(ask.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'leave dialog');
   await ask.getByRole('button', { name: 'Stay' }).click();
   await expect(ask).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`${EditHandlerPage.path(REF)}$`));
