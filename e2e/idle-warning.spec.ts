@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
-import { expect, test } from './fixtures';
+import { APP_ORIGIN, expect, test } from './fixtures';
+import { submitIdpLoginForm } from './idp-login';
 import { seededKey } from './seed-keys';
 import { currentSessionHandle, setSessionLastSeen } from './session-rows';
 
@@ -45,5 +46,31 @@ test('[SESSION][IDLE]: a form with unsaved input warns before the idle end, and 
 
   const after = (await (await page.request.get('/api/sessions/current')).json()) as Deadline;
   expect(after.secondsLeft, 'the idle end is 30 minutes away again').toBeGreaterThan(29 * 60);
+  await expect(edit.url).toHaveValue(TYPED);
+});
+
+test('[SESSION][IDLE]: once the session has ended, the page says so and signing in again in a new tab keeps the input', async ({
+  page,
+  signIn,
+}) => {
+  const edit = new EditHandlerPage(page, REF);
+  await signIn('alice', EditHandlerPage.path(REF));
+  await expect(edit.url).toBeEditable();
+  const handle = await currentSessionHandle(page);
+  await edit.url.fill(TYPED);
+  await expect(page.getByText(INSPECTED)).toBeVisible();
+  // Idle for 31 minutes: the server refuses the session from now on.
+  await setSessionLastSeen(handle, new Date(Date.now() - 31 * 60 * 1000));
+
+  const ended = page.getByRole('alertdialog', { name: 'You have been signed out' });
+  await expect(ended).toBeVisible({ timeout: 20_000 });
+  const popupOpened = page.waitForEvent('popup');
+  await ended.getByRole('link', { name: 'Sign in again in a new tab' }).click();
+  const popup = await popupOpened;
+  await submitIdpLoginForm(popup, APP_ORIGIN, 'alice');
+  await popup.close();
+
+  // The next read of the deadline finds the new session: the notice goes, the input is still there.
+  await expect(ended).toBeHidden({ timeout: 20_000 });
   await expect(edit.url).toHaveValue(TYPED);
 });

@@ -118,11 +118,12 @@ try {
     .getByLabel(/Type the last six characters/)
     .fill(key.apiKeyId.slice(-6));
   await page.getByRole('button', { name: 'Send to Fireblocks' }).click();
-  await page.waitForURL(/\?request=/);
-  const trackerUrl = page.url();
+  // A recorded change is followed on its own page.
+  await page.waitForURL(/\/changes\/[0-9a-f-]{36}$/);
+  const changeUrl = page.url();
   await page.close();
-  await shoot('request-completed', 'alice', async (p) => {
-    await p.goto(trackerUrl);
+  await shoot('change-completed', 'alice', async (p) => {
+    await p.goto(changeUrl);
     await p.getByText('Status: Completed').waitFor({ timeout: 60_000 });
   });
   console.log(`${count} screenshots in ${path.relative(process.cwd(), OUT) || OUT}/`);

@@ -140,6 +140,10 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
             if (e.key === 'Enter' && !ok) {
               e.preventDefault();
               setTriedWrong(true);
+              // On a short screen the message renders below the fold of the dialog's scrolled body.
+              window.requestAnimationFrame(() =>
+                document.getElementById(`${id}-code-err`)?.scrollIntoView({ block: 'nearest' }),
+              );
             }
           }}
           autoComplete="off"

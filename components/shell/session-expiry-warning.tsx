@@ -50,6 +50,7 @@ export function SessionExpiryWarning({ active }: SessionExpiryWarningProps) {
     if (!keepAlive.isPending) keepAlive.mutate();
   };
 
+  // Signing in again happens in a new tab: this page, and what it holds, stays; once signed in there it works again.
   if (left === 0) {
     return (
       <ModalDialog
@@ -63,7 +64,6 @@ export function SessionExpiryWarning({ active }: SessionExpiryWarningProps) {
             <button type="button" onClick={dismiss} className={buttonClass()}>
               Close
             </button>
-            {/* A new tab keeps this page and what it holds; once signed in there, this page works again. */}
             <a
               href={`/auth/login?returnTo=${encodeURIComponent(pathname)}`}
               target="_blank"
