@@ -63,18 +63,18 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
   return (
     <Fragment>
       <tr className={rowClass}>
-        <td className={tdClass}>
+        <td data-label="Seq" className={tdClass}>
           <span className={monoClass}>{event.seq}</span>
         </td>
-        <td className={tdClass}>
+        <td data-label="Time (UTC)" className={tdClass}>
           <time dateTime={event.at} className="whitespace-nowrap tabular-nums">
             {utcText(event.at)}
           </time>
         </td>
-        <td className={tdClass}>
+        <td data-label="Kind" className={tdClass}>
           <Badge tone={kindTone(event.kind)}>{event.kind}</Badge>
         </td>
-        <td className={tdClass}>
+        <td data-label="Actor" className={tdClass}>
           {a ? (
             <span className="flex flex-col">
               <span>{a.name ?? a.email ?? a.sub}</span>
@@ -90,7 +90,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             <span className="text-zinc-600 dark:text-zinc-400">the console</span>
           )}
         </td>
-        <td className={tdClass}>
+        <td data-label="Change" className={tdClass}>
           {event.changeId ? (
             <Link href={`/changes/${seg(event.changeId)}`} className={`${linkClass} font-mono text-xs`}>
               {event.changeId.slice(0, 8)}
@@ -99,7 +99,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             '–'
           )}
         </td>
-        <td className={tdClass}>
+        <td data-label="Cosigner / key" className={tdClass}>
           {event.cosignerId ? (
             <span className="flex flex-col">
               <Link href={`/cosigners/${seg(event.cosignerId)}`} className={`${linkClass} font-mono text-xs`}>
@@ -118,7 +118,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             '–'
           )}
         </td>
-        <td className={tdClass}>
+        <td data-label="Fireblocks ids" className={tdClass}>
           {event.fireblocksRequestId || event.fireblocksAsyncRequestId ? (
             <span className="flex flex-col">
               {event.fireblocksAsyncRequestId && (

@@ -79,7 +79,7 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
         // relative: the rows' sr-only text is absolutely placed, and must be clipped with the table, not widen the page.
         <div className="relative overflow-x-auto">
           <table
-            className={cn(tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')}
+            className={cn('stack-table', tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')}
             aria-busy={query.isFetching}
           >
             <caption className="sr-only">Audit events, newest first</caption>

@@ -55,9 +55,9 @@ export function CosignersTable({ initial }: CosignersTableProps) {
           The filter only looks at the {loaded} rows loaded on this page. Try another page or clear the filter.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table
-            className={cn(tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')}
+            className={cn('stack-table', tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')}
             aria-busy={query.isFetching}
           >
             <caption className="sr-only">Cosigners</caption>

@@ -68,17 +68,19 @@ export function ApiKeyRow({
           </Link>
         )}
       </td>
-      <td>
+      <td data-label="Last seen">
         <RelativeTime value={apiKey.lastSeen} />
       </td>
       {handler?.url ? (
-        <td>
+        <td data-label="Callback URL">
           <UrlWithHost url={handler.url} />
         </td>
       ) : (
-        <td className={styles.muted}>Not configured</td>
+        <td data-label="Callback URL" className={styles.muted}>
+          Not configured
+        </td>
       )}
-      <td>
+      <td data-label="Authentication">
         <AuthMode value={authModeOfSummary(handler)} onCopyResult={onCopyResult} />
       </td>
       {canEdit && (

@@ -106,8 +106,11 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
           </Link>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={cn(styles.table, query.isPlaceholderData && styles.stale)} aria-busy={query.isFetching}>
+        <div className="relative overflow-x-auto">
+          <table
+            className={cn('stack-table', styles.table, query.isPlaceholderData && styles.stale)}
+            aria-busy={query.isFetching}
+          >
             <caption className="sr-only">API keys</caption>
             <thead className={theadClass}>
               <tr>

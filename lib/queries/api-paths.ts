@@ -39,6 +39,8 @@ export const apiPaths = {
   decideChange: (changeId: string, decision: 'approve' | 'decline' | 'withdraw') =>
     `/api/changes/${seg(changeId)}/${decision}`,
   me: () => '/api/me',
+  sessionDeadline: () => '/api/sessions/current',
+  sessionKeepalive: () => '/api/sessions/keepalive',
 };
 
 /** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */

@@ -57,6 +57,7 @@ export const queryKeys = {
     list: (p: AuditListParams) => ['audit', 'list', p.filter, p.pageSize, p.cursor ?? ''] as const,
   },
   me: () => ['me'] as const,
+  sessionDeadline: () => ['session', 'deadline'] as const,
   inspect: (body: { url?: string; publicKey?: string; cert?: string }) =>
     [
       'inspect',
