@@ -55,12 +55,11 @@ export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCos
   });
 
 /** Once per request (React cache): the page's title and its body both read the cosigner. */
-export const fetchCosigner = cache(
-  (cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
-    orNullUnless404(async () => {
-      const { data, readAt } = await getReadCache().getCosigner(cosignerId, { signal: prefetchSignal() });
-      return { data: cosignerResponseSchema.parse(data), readAt };
-    }),
+export const fetchCosigner = cache((cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
+  orNullUnless404(async () => {
+    const { data, readAt } = await getReadCache().getCosigner(cosignerId, { signal: prefetchSignal() });
+    return { data: cosignerResponseSchema.parse(data), readAt };
+  }),
 );
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>

@@ -15,7 +15,7 @@ import {
   updateCallbackHandlerResultSchema,
   type ApiKeyParams,
 } from '@/lib/cosigners/console-api-schemas';
-import { getFireblocks, getReadCache } from '@/lib/fireblocks';
+import { getReadCache } from '@/lib/fireblocks';
 import { acceptingChanges } from '@/lib/lifecycle/drain';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
