@@ -8,10 +8,10 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 
 import { ChangeCallouts } from './change-callouts';
-import { confirmCodeFor, confirmCodeMatches } from './confirm-code';
+import { confirmCodeMatches } from './confirm-code';
+import { ConfirmCodeField } from './confirm-code-field';
 import { describeChange, type HandlerSide } from './handler-diff';
 import { HandlerSideCard } from './handler-side-card';
-import { FieldError } from './field-error';
 import { inputClass } from './field-styles';
 import { SendError } from './send-error';
 
@@ -52,9 +52,7 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
   // Set by Enter (or submit) with a code that does not match; the message stays until the code matches.
   const [triedWrong, setTriedWrong] = useState(false);
   const change = describeChange(before, after);
-  const code = confirmCodeFor(apiKeyId);
   const ok = confirmCodeMatches(typed, apiKeyId);
-  const codeError = triedWrong && !ok ? codeErrorMessage(typed, code) : undefined;
 
   return (
     <ModalDialog
@@ -137,44 +135,17 @@ export function ConfirmChangeDialog(props: ConfirmChangeDialogProps) {
           className={inputClass(false)}
         />
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor={`${id}-code`} className="block text-sm font-medium">
-          Type the last six characters of the API key ID (<code className="font-mono">{code}</code>) to confirm
-        </label>
-        <input
-          ref={codeRef}
-          id={`${id}-code`}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            // The send button is disabled until the code matches, so the browser would drop this Enter silently.
-            if (e.key === 'Enter' && !ok) {
-              e.preventDefault();
-              setTriedWrong(true);
-              // On a short screen the message renders below the fold of the dialog's scrolled body.
-              window.requestAnimationFrame(() =>
-                document.getElementById(`${id}-code-err`)?.scrollIntoView({ block: 'nearest' }),
-              );
-            }
-          }}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={32}
-          disabled={sending}
-          aria-invalid={codeError ? true : undefined}
-          aria-describedby={codeError ? `${id}-code-err` : undefined}
-          className={inputClass(Boolean(codeError), 'max-w-48 font-mono')}
-        />
-        <FieldError id={`${id}-code-err`} message={codeError} />
-      </div>
+      <ConfirmCodeField
+        apiKeyId={apiKeyId}
+        typed={typed}
+        onTyped={setTyped}
+        triedWrong={triedWrong}
+        onTriedWrong={() => setTriedWrong(true)}
+        verb="confirm"
+        disabled={sending}
+        inputRef={codeRef}
+      />
       {error != null && <SendError error={error} />}
     </ModalDialog>
   );
-}
-
-function codeErrorMessage(typed: string, code: string): string {
-  return typed.trim() === ''
-    ? `Type ${code}, the last six characters of the API key ID, to confirm.`
-    : `“${typed.trim()}” does not match: type ${code}, the last six characters of the API key ID.`;
 }
