@@ -1,6 +1,7 @@
 // npm run screenshots: every console page, light and dark, desktop and 375 px wide, into git-ignored screenshots/;
 // then the states around them: an upstream error, an empty filter, an inspection warning, a wrong confirmation code,
-// the leave-with-unsaved-input dialog, the confirmation and a completed request.
+// the leave-with-unsaved-input dialog, the confirmation, a change awaiting approval, the approver's dialog and a
+// completed request.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -117,11 +118,36 @@ try {
     .getByRole('dialog')
     .getByLabel(/Type the last six characters/)
     .fill(key.apiKeyId.slice(-6));
-  await page.getByRole('button', { name: 'Send to Fireblocks' }).click();
-  // A recorded change is followed on its own page.
+  await page.getByRole('button', { name: /Submit for approval|Send to Fireblocks/ }).click();
+  // A recorded change is followed on its own page; with approvals on (the default) it waits for a second admin.
   await page.waitForURL(/\/changes\/[0-9a-f-]{36}$/);
   const changeUrl = page.url();
   await page.close();
+  const awaiting = (await (
+    await contextFor('alice')
+  ).request
+    .get(changeUrl.replace('/changes/', '/api/changes/'))
+    .then((res) => res.json())) as { data: { state: string } };
+  if (awaiting.data.state === 'awaiting_approval') {
+    await shoot('change-awaiting-approval', 'alice', async (p) => {
+      await p.goto(changeUrl);
+      await p.getByText('Another admin must approve your change').waitFor();
+    });
+    const approveDialog = async (p: Page) => {
+      await p.goto(`${changeUrl}?approve=1`);
+      await p.getByRole('dialog', { name: 'Approve callback handler change' }).waitFor();
+    };
+    await shoot('change-approve-dialog', 'bob', approveDialog);
+    const bobPage = await (await contextFor('bob')).newPage();
+    await approveDialog(bobPage);
+    await bobPage
+      .getByRole('dialog')
+      .getByLabel(/Type the last six characters/)
+      .fill(key.apiKeyId.slice(-6));
+    await bobPage.getByRole('button', { name: 'Approve and send' }).click();
+    await bobPage.getByRole('dialog').waitFor({ state: 'detached' });
+    await bobPage.close();
+  }
   await shoot('change-completed', 'alice', async (p) => {
     await p.goto(changeUrl);
     await p.getByText('Status: Completed').waitFor({ timeout: 60_000 });
