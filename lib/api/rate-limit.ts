@@ -1,28 +1,27 @@
 import 'server-only';
 
-import {
-  RateLimiterPostgres,
-  RateLimiterRes,
-  RateLimiterSQLite,
-  type RateLimiterStoreAbstract,
-} from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 
 import { getDb, type Db } from '@/lib/db';
 import { openSqliteConnection } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
 
-/** A fixed-window limit: `points` requests per `durationSec` per key, the window starting at the key's first request. */
+/**
+ * A burst of `burst` requests per key, then one every `everySec`: close to a token bucket, built from the library's
+ * fixed windows (BurstyRateLimiter): one request per `everySec` window, and `burst - 1` extra ones per
+ * `burst * everySec` window for when the first is used up.
+ */
 export interface RateLimitRule {
   /** Keeps the rule's counters apart from other rules' in the shared table. */
   name: string;
-  points: number;
-  durationSec: number;
+  burst: number;
+  everySec: number;
 }
 
-export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSec: number };
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSec: number };
 
 export interface RateLimiter {
-  /** Takes one point for `key`, or says how many whole seconds until the window ends. */
+  /** Takes one request for `key`, or says how many whole seconds until the next one is allowed. */
   take(key: string): Promise<RateLimitResult>;
   /** Closes the SQLite connection the limiter opened; nothing for PostgreSQL (the pool is the app's). */
   close(): void;
@@ -37,27 +36,33 @@ const RATE_LIMIT_TABLE = 'rate_limits';
  * connection of its own: the store needs a better-sqlite3 handle, which Kysely's dialect does not give out.
  */
 export function createRateLimiter(db: Db, rule: RateLimitRule): RateLimiter {
-  const common = {
-    keyPrefix: rule.name,
-    points: rule.points,
-    duration: rule.durationSec,
+  let close = () => {};
+  let storeOf: (keyPrefix: string, points: number, duration: number) => RateLimiterPostgres | RateLimiterSQLite;
+  const common = (keyPrefix: string, points: number, duration: number) => ({
+    keyPrefix,
+    points,
+    duration,
     tableName: RATE_LIMIT_TABLE,
     tableCreated: true,
-  };
-  let store: RateLimiterStoreAbstract;
-  let close = () => {};
+  });
   if (db.engine === 'postgres') {
-    store = new RateLimiterPostgres({ ...common, storeClient: db.pool, storeType: 'pool' });
+    const pool = db.pool;
+    storeOf = (...a) => new RateLimiterPostgres({ ...common(...a), storeClient: pool, storeType: 'pool' });
   } else {
     const connection = openSqliteConnection(db.file);
-    store = new RateLimiterSQLite({ ...common, storeClient: connection, storeType: 'better-sqlite3' });
+    storeOf = (...a) =>
+      new RateLimiterSQLite({ ...common(...a), storeClient: connection, storeType: 'better-sqlite3' });
     close = () => connection.close();
   }
+  const store = new BurstyRateLimiter(
+    storeOf(rule.name, 1, rule.everySec),
+    storeOf(`${rule.name}_burst`, rule.burst - 1, rule.burst * rule.everySec),
+  );
   return {
     async take(key) {
       try {
-        const res = await store.consume(key);
-        return { ok: true, remaining: res.remainingPoints };
+        await store.consume(key);
+        return { ok: true };
       } catch (rejection) {
         // The store rejects with a RateLimiterRes when over the limit, with an Error when the database failed.
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
@@ -81,11 +86,11 @@ export async function enforceRateLimit(limiter: RateLimiter, key: string): Promi
 }
 
 /**
- * Callback-handler changes per signed-in user: 5 per minute. Each accepted change starts an approval in Fireblocks,
- * so more than a few a minute is a script gone wrong, not a person. Only requests that passed validation take a
+ * Callback-handler changes per signed-in user: a burst of 5, then one every 12 s. Each accepted change starts an
+ * approval, so more than a few a minute is a script gone wrong, not a person. Only requests that passed validation take a
  * point: bad input never reaches Fireblocks and is answered 400 regardless.
  */
-export const CALLBACK_UPDATE_RULE: RateLimitRule = { name: 'callback_update', points: 5, durationSec: 60 };
+export const CALLBACK_UPDATE_RULE: RateLimitRule = { name: 'callback_update', burst: 5, everySec: 12 };
 
 let current: { db: Db; limiter: RateLimiter } | undefined;
 

@@ -116,7 +116,7 @@ describe('two replicas on one PostgreSQL', () => {
   it('200 concurrent changes to 200 keys over both replicas: 200 PATCHes upstream, 200 records, a sound audit chain', async () => {
     const keys = takeKeys(200);
     expect(keys).toHaveLength(200);
-    // 40 proposers, 5 changes each (the per-admin limit, 5 a minute, is tested above), and one approver. Each change
+    // 40 proposers, 5 changes each (the per-admin burst, 5, is tested above), and one approver. Each change
     // is proposed on one replica and approved on the other.
     const cookies = await Promise.all(Array.from({ length: 40 }, (_, i) => r.cookieFor(adminNamed(`bulk-${i}`))));
     const approverCookie = await r.cookieFor(adminNamed('bulk-approver'));
