@@ -246,3 +246,11 @@ export function getDatabaseConfig(): DatabaseConfig {
 export function signalsLeftToApp(): boolean {
   return emptyAsUndefined(process.env.NEXT_MANUAL_SIG_HANDLE) !== undefined;
 }
+
+/**
+ * Whether the benchmark's reference pages (app/bench/) answer: only when BENCH_PAGES=1, which `npm run bench` and
+ * nothing else sets. Read per call, apart from getConfig(), so a deployment that never sets it gets their 404.
+ */
+export function benchPagesEnabled(): boolean {
+  return process.env.BENCH_PAGES === '1';
+}

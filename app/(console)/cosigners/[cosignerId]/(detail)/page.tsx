@@ -5,6 +5,7 @@ import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ApiKeysTable } from '@/components/cosigner-page/api-keys-table';
 import { CosignerDetails } from '@/components/cosigner-page/cosigner-details';
 import { CosignerHeader } from '@/components/cosigner-page/cosigner-header';
+import { packApiKeysRead } from '@/components/cosigner-page/packed-api-keys';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/guard';
@@ -45,7 +46,7 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
       <ApiKeysTable
         cosignerId={cosignerId}
         canEdit={user.role === 'admin'}
-        initial={{ page, ...keys }}
+        initial={packApiKeysRead({ page, ...keys })}
         initialOpenChanges={openChanges}
       />
     </>
