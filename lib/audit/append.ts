@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 
 import type { Tx } from '@/lib/db/transaction';
 
-import { canonicalJson, GENESIS_HASH, hashOfCanonical } from './chain';
+import { canonicalJson, computeEventHash, GENESIS_HASH } from './chain';
 import { auditEventSchema, type AuditEvent } from './audit-event-schema';
 
 /** What the caller says; seq, prevHash and hash come from the chain, `at` from the clock unless given. */
@@ -24,8 +24,8 @@ const PEM_ARMOUR = /-----BEGIN [A-Z0-9 ]+-----/;
  * never by its PEM text (that stays on the change row), and a private key must never reach them. Refused here, the
  * one way in, so no caller can put one there by mistake.
  */
-function assertNoPem(event: Omit<AuditEvent, 'hash'>, canonical: string): void {
-  if (PEM_ARMOUR.test(canonical))
+function assertNoPem(event: Omit<AuditEvent, 'hash'>): void {
+  if (PEM_ARMOUR.test(canonicalJson(event)))
     throw new TypeError(`audit event ${event.kind} refused: it contains PEM text; record fingerprints instead`);
 }
 
@@ -59,11 +59,9 @@ export async function appendAuditEvent(tx: Tx, input: AppendAuditEventInput): Pr
     detail: input.detail ?? null,
     prevHash: head?.hash ?? GENESIS_HASH,
   };
-  // One canonical form serves both the PEM check and the hash.
-  const canonical = canonicalJson(unhashed);
-  assertNoPem(unhashed, canonical);
+  assertNoPem(unhashed);
   // Validated before hashing, so the chain never holds an event that verification would reject.
-  const event = auditEventSchema.parse({ ...unhashed, hash: hashOfCanonical(unhashed.prevHash, canonical) });
+  const event = auditEventSchema.parse({ ...unhashed, hash: computeEventHash(unhashed) });
   await tx.kysely
     .insertInto('audit_events')
     .values({

@@ -76,13 +76,9 @@ function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<C
 export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<ProposedChange> {
   const { db, fireblocks } = ctx;
   const { cosignerId, apiKeyId, actor, requestId } = input;
-  // The key's open change is looked up while the cosigner is read: one database round trip off the PATCH's path.
-  const [cosigner, open] = await Promise.all([
-    fireblocks.getCosigner(cosignerId),
-    findOpenChange(db, cosignerId, apiKeyId),
-  ]);
-  const gate = editGateOf(cosigner.data);
+  const gate = editGateOf((await fireblocks.getCosigner(cosignerId)).data);
   if (!gate.editable) throw new AppError({ status: 409, code: gate.code, message: gate.message });
+  const open = await findOpenChange(db, cosignerId, apiKeyId);
   if (open && isOpenChangeState((await refreshChange(ctx, open)).state)) throw changeOpen(open.id);
 
   const live = await fireblocks.getApiKey(cosignerId, apiKeyId);
