@@ -18,11 +18,15 @@ const apiFallbackHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `node server.js` in .next/standalone with only the modules it needs traced in (Dockerfile, tests/standalone).
+  output: 'standalone',
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },
-  // The simulator and dev IdP are separate processes; keep their code out of the app bundle.
-  serverExternalPackages: ['oidc-provider'],
+  // The simulator and dev IdP are separate processes; keep their code out of the app bundle. better-sqlite3 (native:
+  // its .node binary is loaded at run time) and pg stay plain node_modules requires, which the standalone output's
+  // file tracing copies along with better-sqlite3's build/Release/better_sqlite3.node.
+  serverExternalPackages: ['oidc-provider', 'better-sqlite3', 'pg'],
   headers: () => Promise.resolve([{ source: '/api/:path*', headers: apiFallbackHeaders }]),
 };
 

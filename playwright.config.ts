@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: startsOwnStack
     ? {
         command: `npx tsx scripts/serve-test-stack.ts`,
-        env: { TEST_DATA_DIR: e2eEnv.TEST_DATA_DIR },
+        env: { TEST_DATA_DIR: e2eEnv.TEST_DATA_DIR, TEST_SESSION_SECRET: e2eEnv.TEST_SESSION_SECRET },
         url: `http://localhost:${ownPorts.app}/api/health`,
         reuseExistingServer: !CI,
         timeout: 240_000,

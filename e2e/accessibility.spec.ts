@@ -35,3 +35,22 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+// Small screens: the lists turn into stacked cards and the edit form reorders; the same rules hold there.
+const SMALL_SCREEN_PAGES = new Set(['cosigners', 'cosigner', 'edit-public-key', 'audit-viewer', 'changes']);
+test.describe('[A11Y][375]: axe finds no serious violations on a 375 px screen', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  for (const p of PAGES.filter((page) => SMALL_SCREEN_PAGES.has(page.name))) {
+    test.describe(p.name, () => {
+      if (p.user) test.use(signedInAs(p.user));
+      for (const scheme of ['light', 'dark'] as const) {
+        test(`${p.path} as ${p.user ?? 'a visitor'} (${scheme})`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.goto(p.path);
+          await expectReady(page, p);
+          await expectNoSeriousA11yViolations(page, `${p.name} (375, ${scheme})`);
+        });
+      }
+    });
+  }
+});

@@ -1,7 +1,10 @@
-import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 
 import { rsa2048PublicKeyPem } from '../lib/testing/pem-fixtures';
 import type { KeyRef } from '../sim/seed';
+import { e2eEnv } from './env';
+import { mintSession } from './sessions';
+import type { UserName } from './users';
 
 /** The app's route for one API key (what the edit form PATCHes). */
 export function apiKeyPath(ref: KeyRef): string {
@@ -52,3 +55,34 @@ export async function liveHandler(request: APIRequestContext, ref: KeyRef): Prom
 
 /** PEM text without line breaks and padding, to compare keys however they were wrapped. */
 export const squash = (pem: string | undefined): string => (pem ?? '').replace(/\s+/g, '');
+
+/**
+ * Approves a change as a second admin through the console's API (`POST /api/changes/{id}/approve`), with a freshly
+ * minted session of that user (a sign-in just now, so no step-up), for journeys whose subject is not the approval
+ * itself. Expects 202 unless told otherwise (`expectStatus: null` takes any answer, e.g. when Fireblocks is made to
+ * fail the PATCH the approval sends).
+ */
+export async function approveAs(
+  user: UserName,
+  changeId: string,
+  options: { expectStatus?: number | null } = {},
+): Promise<{ status: number; body: unknown }> {
+  const session = await mintSession(user);
+  const context = await playwrightRequest.newContext({ baseURL: e2eEnv.TEST_APP_URL });
+  try {
+    const res = await context.post(`/api/changes/${encodeURIComponent(changeId)}/approve`, {
+      data: {},
+      headers: {
+        Cookie: `${session.name}=${session.value}`,
+        Origin: new URL(e2eEnv.TEST_APP_URL).origin,
+        'Sec-Fetch-Site': 'same-origin',
+      },
+    });
+    const text = await res.text();
+    const expected = options.expectStatus === undefined ? 202 : options.expectStatus;
+    if (expected !== null) expect(res.status(), text).toBe(expected);
+    return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : undefined };
+  } finally {
+    await context.dispose();
+  }
+}

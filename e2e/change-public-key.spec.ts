@@ -1,5 +1,5 @@
 import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { liveHandler, squash, upstreamKeyPath } from './api-helpers';
+import { approveAs, liveHandler, squash, upstreamKeyPath } from './api-helpers';
 import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
@@ -30,7 +30,11 @@ test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the cha
   await edit.reviewAndSend(`Rotate to hooks-${tag}`);
 
   // The change has its own page, which follows it to its end (and survives a reload): who, why, before and after.
+  // It waits for a second admin first (CHANGE_APPROVALS=1); bob approves it (the approval itself: approve-change).
   const changeId = await edit.changePage();
+  await expect(edit.status()).toContainText('Status: Awaiting approval');
+  await approveAs('bob', changeId);
+  await page.reload();
   await expect(edit.status()).toContainText(/Waiting for approval|Approved|Completed/);
   await page.reload();
   await expect(edit.status()).toContainText('Status: Completed');
@@ -39,10 +43,11 @@ test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the cha
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details).toContainText('Alice');
   await expect(details).toContainText(`Rotate to hooks-${tag}`);
-  // Every step with its time: proposed by alice, sent, (the Fireblocks states observed,) completed.
+  // Every step with its time: proposed by alice, approved by bob, sent, (the Fireblocks states observed,) completed.
   const timeline = page.getByRole('list', { name: 'Timeline' });
   await expect(timeline.getByRole('listitem').first()).toContainText(/Proposed.*Alice/);
-  await expect(timeline.getByRole('listitem').nth(1)).toContainText(/^Sent/);
+  await expect(timeline.getByRole('listitem').nth(1)).toContainText(/^Approved.*Bob/);
+  await expect(timeline.getByRole('listitem').nth(2)).toContainText(/^Sent/);
   await expect(timeline.getByRole('listitem').last()).toContainText(
     /^Completed\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/,
   );

@@ -48,14 +48,17 @@ export class EditHandlerPage {
     await this.pem.fill(handler.pem);
   }
 
-  /** Opens the confirmation, gives the reason (if any), types the key id's last six characters and sends. */
+  /**
+   * Opens the confirmation, gives the reason (if any), types the key id's last six characters and submits: sent at
+   * once, or (CHANGE_APPROVALS=1, the default) recorded to wait for another admin's approval.
+   */
   async reviewAndSend(reason?: string): Promise<void> {
     await expect(this.review).toBeEnabled();
     await this.review.click();
     await expect(this.dialog).toBeVisible();
     if (reason) await this.dialog.getByLabel(/^Reason/).fill(reason);
     await this.dialog.getByLabel(/Type the last six characters/).fill(this.ref.apiKeyId.slice(-6));
-    await this.dialog.getByRole('button', { name: 'Send to Fireblocks' }).click();
+    await this.dialog.getByRole('button', { name: /^(Send to Fireblocks|Submit for approval)$/ }).click();
   }
 
   /** Waits for the change's own page, where a sent change is followed, and gives the change's id. */

@@ -25,6 +25,11 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** The app's database folder: the runner's, or the one playwright.config.ts gives the stack it starts itself. */
   TEST_DATA_DIR: z.string().default(path.resolve('test-results', 'stack', `data-${OWN.app}`)),
+  /**
+   * The app's SESSION_SECRET, to mint a second admin's session in its database (e2e/sessions.ts): the runner's, or
+   * the one playwright.config.ts gives the loopback stack it starts itself.
+   */
+  TEST_SESSION_SECRET: z.string().min(32).default(`e2e-own-stack-session-secret-${OWN.app}-loopback-only`),
   CI: z.string().optional(),
 });
 

@@ -25,6 +25,12 @@ test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerpr
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
 
   await page.goto(`/cosigners/${ref.cosignerId}`);
+  const pairs = fingerprint.toUpperCase().match(/../g) ?? [];
+  // The list shows it short, the middle elided (first and last four pairs), and copies it whole.
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: ref.apiKeyId, exact: true }) });
+  await expect(row.getByText(`${pairs.slice(0, 4).join(':')}…${pairs.slice(-4).join(':')}`)).toBeVisible();
+  await row.getByRole('button', { name: 'Copy SHA-256 fingerprint' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
   await page.getByRole('table', { name: 'API keys' }).getByRole('link', { name: ref.apiKeyId, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'API key' })).toBeVisible();
@@ -34,8 +40,28 @@ test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerpr
   await expect(details.getByText(handler.url, { exact: true })).toBeVisible();
   await expect(details.getByText('Public key', { exact: true })).toBeVisible();
   await expect(details.getByText('RSA, 2048 bits')).toBeVisible();
-  const pairs = fingerprint.toUpperCase().match(/../g)?.join(':') ?? '';
-  await expect(details.getByText(pairs, { exact: true })).toBeVisible();
+  const full = details.getByText(pairs.join(':'), { exact: true });
+  await expect(full).toBeVisible();
+  // On a narrow screen it wraps, but only between pairs: each pair's text lies on one line.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const layout = await full.evaluate((code) => {
+    const tops = Array.from(code.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE && /^[0-9A-F]{2}$/.test(n.textContent ?? ''))
+      .map((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return Array.from(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))));
+      });
+    return {
+      pairs: tops.length,
+      splitPairs: tops.filter((t) => t.length !== 1).length,
+      lines: new Set(tops.flat()).size,
+    };
+  });
+  expect(layout.pairs).toBe(32);
+  expect(layout.splitPairs).toBe(0);
+  expect(layout.lines).toBeGreaterThan(1);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Copy puts the plain hex on the clipboard, as sha256sum prints it.
   const copy = details.getByRole('button', { name: 'Copy SHA-256 fingerprint' });

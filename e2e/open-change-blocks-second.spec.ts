@@ -1,5 +1,5 @@
 import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { patchAsBrowser, upstreamKeyPath, validHandlerBody } from './api-helpers';
+import { approveAs, patchAsBrowser, upstreamKeyPath, validHandlerBody } from './api-helpers';
 import { EditHandlerPage } from './edit-handler-page';
 import { APP_ORIGIN, expect, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -29,6 +29,9 @@ test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, th
     });
     await edit.reviewAndSend('Move to the new handler');
     const changeId = await edit.changePage();
+    // Bob approves it through the API (approving in the browser: approve-change); it then waits in Fireblocks.
+    await approveAs('bob', changeId);
+    await alicePage.reload();
     await expect(edit.status()).toContainText('Status: Waiting for approval');
     await expect(alicePage.getByRole('list', { name: 'Timeline' })).toContainText(
       'Fireblocks: Waiting for approval (WAITING_FOR_APPROVAL)',

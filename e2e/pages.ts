@@ -1,4 +1,4 @@
-import type { SeedSummary } from '../sim/seed';
+import { buildSeed, DEFAULT_SEED, type SeedSummary } from '../sim/seed';
 import type { UserName } from './users';
 
 export interface ConsolePage {
@@ -14,7 +14,7 @@ export interface ConsolePage {
   ready: string | RegExp;
 }
 
-const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used)$/;
+const INSPECTED = /^(Looks right|Acceptable, with warnings|Cannot be used|Not complete yet)$/;
 
 /** Every page of the console, as the role that sees it: the accessibility check and the screenshots walk this. */
 export function consolePages(seed: SeedSummary): ConsolePage[] {
@@ -23,6 +23,9 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
   const none = seed.keyWithNoHandler;
   const keyPage = (ref: { cosignerId: string; apiKeyId: string }) =>
     `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
+  // A live cosigner below the version remote configuration needs (lib/cosigners/edit-gate.ts): no Edit, and why.
+  const tooOld = buildSeed(DEFAULT_SEED).find((c) => c.cosigner.name === 'Branch Office SGX');
+  const tooOldKey = tooOld?.keys[0] ? { cosignerId: tooOld.cosigner.id, apiKeyId: tooOld.keys[0].id } : null;
   return [
     { name: 'landing', path: '/', user: null, ready: /sign in/i },
     { name: 'cosigners', path: '/cosigners', user: 'alice', ready: 'Treasury SGX' },
@@ -45,6 +48,17 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
       user: 'alice',
       ready: INSPECTED,
     },
+    { name: 'cosigner-archived', path: `/cosigners/${seed.archivedCosignerId}`, user: 'alice', ready: /is archived/ },
+    ...(tooOldKey
+      ? [
+          {
+            name: 'edit-version-too-old',
+            path: `${keyPage(tooOldKey)}/edit`,
+            user: 'alice' as const,
+            ready: /needs SGX 3\.7\.1 or newer/,
+          },
+        ]
+      : []),
     { name: 'sessions', path: '/account/sessions', user: 'vera', ready: 'This browser' },
     // Events from sign-ins and the journeys, or the empty state on a fresh database: either is the page rendered.
     { name: 'audit-viewer', path: '/audit', user: 'vera', ready: /\d+ events? on this page|No audit events yet/ },

@@ -76,5 +76,18 @@ export class SimControl {
   reset = () => this.call('POST', '/_sim/reset');
   delays = async () => (await this.call('GET', '/_sim/delays')) as SimDelays;
   setDelays = (delays: SimDelays) => this.call('POST', '/_sim/delays', delays);
+  /**
+   * Sets a key's live callback handler at once, as a change made outside the console would (on the Co-Signer host,
+   * or another tool through Fireblocks): `PUT /_sim/cosigners/{c}/api_keys/{k}/callback_handler`.
+   */
+  setHandler = (
+    ref: { cosignerId: string; apiKeyId: string },
+    handler: { url: string; publicKey?: string; cert?: string },
+  ) =>
+    this.call(
+      'PUT',
+      `/_sim/cosigners/${encodeURIComponent(ref.cosignerId)}/api_keys/${encodeURIComponent(ref.apiKeyId)}/callback_handler`,
+      handler,
+    );
   reject = (requestId: string) => this.call('POST', `/_sim/requests/${encodeURIComponent(requestId)}/reject`);
 }

@@ -1,5 +1,5 @@
 import { makeCertificate } from '../lib/testing/pem-fixtures';
-import { liveHandler, upstreamKeyPath } from './api-helpers';
+import { approveAs, liveHandler, upstreamKeyPath } from './api-helpers';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -23,7 +23,9 @@ test('[CALLBACKS][EDIT]: an admin switches a key from a public key to a pinned c
   await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
   await edit.reviewAndSend();
 
-  await edit.changePage();
+  const changeId = await edit.changePage();
+  await approveAs('bob', changeId);
+  await page.reload();
   await expect(edit.status()).toContainText('Status: Completed');
   await expect(page.getByText('The live handler matches what the change sent.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'After', exact: true })).toContainText('Pinned certificate');

@@ -1,5 +1,5 @@
 import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { liveHandler, upstreamKeyPath } from './api-helpers';
+import { approveAs, liveHandler, upstreamKeyPath } from './api-helpers';
 import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
@@ -22,14 +22,18 @@ test('[CHANGES][UNKNOWN]: a PATCH whose answer is lost ends `unknown` with no re
   await edit.open();
   await edit.fill(next);
 
-  // Fireblocks (the simulator) takes the PATCH and applies it, but the connection drops before the answer.
+  await edit.reviewAndSend();
+  const changeId = await edit.changePage();
+
+  // Bob approves, the console sends the PATCH: Fireblocks (the simulator) takes it and applies it, but the connection
+  // drops before the answer.
   await sim.setFaults({ dropAfterHandling: true, times: 1, match: { method: 'PATCH' } });
   try {
-    await edit.reviewAndSend();
-    await edit.changePage();
+    await approveAs('bob', changeId, { expectStatus: null });
   } finally {
     await sim.clearFaults();
   }
+  await page.reload();
 
   // The change page says the outcome is unknown, and offers nothing that would send it again.
   const warning = page.getByRole('alert').filter({ hasText: 'Outcome unknown — check in Fireblocks before retrying' });

@@ -1,5 +1,5 @@
 import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { liveHandler, upstreamKeyPath } from './api-helpers';
+import { approveAs, liveHandler, upstreamKeyPath } from './api-helpers';
 import { EditHandlerPage } from './edit-handler-page';
 import { expect, signedInAs, test } from './fixtures';
 import { seededKey } from './seed-keys';
@@ -24,8 +24,11 @@ test('[CALLBACKS][UPSTREAM]: a Fireblocks failure ends the change as failed, wit
   await sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
   try {
     await edit.reviewAndSend();
-    // The change was recorded before it went out: its page says it failed (a refusal, not an unknown outcome).
-    await edit.changePage();
+    // The change was recorded before it went out, and goes out when bob approves it: its page says it failed (a
+    // refusal, not an unknown outcome).
+    const changeId = await edit.changePage();
+    await approveAs('bob', changeId, { expectStatus: null });
+    await page.reload();
     await expect(edit.status()).toContainText('Status: Failed');
     await expect(page.getByText(/Outcome unknown/)).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Details' })).toContainText('Fireblocks X-Request-ID');

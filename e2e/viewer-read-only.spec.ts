@@ -27,9 +27,14 @@ test('[CALLBACKS][VIEWER]: a viewer reads every key, is sent from Edit to the ke
   await expect(page.getByRole('link', { name: /edit/i })).toHaveCount(0);
 
   // A viewer who opens the edit page (a shared link, a bookmark) lands on the read-only key page, not on the form.
+  // It says why there is no form.
   await page.goto(EditHandlerPage.path(ref));
-  await expect(page).toHaveURL(new RegExp(`${keyPath}$`));
+  await expect(page).toHaveURL(new RegExp(`${keyPath}\\?from=edit$`));
   await expect(page.getByRole('heading', { level: 1, name: 'API key' })).toBeVisible();
+  const why = page.getByRole('note').filter({ hasText: 'You opened the page that changes' });
+  await expect(why).toContainText('you are signed in as a viewer');
+  await expect(why).toContainText('only admins can change one');
+  await expect(page.getByRole('region', { name: 'Callback handler' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Change callback handler' })).toHaveCount(0);
 
   // And the API refuses the change with the viewer's own session; Fireblocks never hears of it.

@@ -14,8 +14,12 @@ export { ensureDevKeys } from './dev-keys';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface StartStackOptions {
-  /** `dev`: `next dev` with hot reload. `prod`: `next start` on an existing `next build`. */
-  mode: 'dev' | 'prod';
+  /**
+   * `dev`: `next dev` with hot reload. `prod`: `next start` on an existing `next build`. `standalone`: `node server.js`
+   * in `standaloneDir` (a copy of the build's standalone output laid out as the Dockerfile does), as the image runs it.
+   */
+  mode: 'dev' | 'prod' | 'standalone';
+  standaloneDir?: string;
   appPort: number;
   simPort: number;
   idpPort: number;
@@ -50,6 +54,9 @@ export interface Stack {
 export async function startStack(o: StartStackOptions): Promise<Stack> {
   if (o.mode === 'prod' && !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('startStack(prod) needs a production build: run `npx next build` first');
+  }
+  if (o.mode === 'standalone' && !existsSync(path.join(o.standaloneDir ?? '', 'server.js'))) {
+    throw new Error('startStack(standalone) needs a standalone folder with server.js (scripts/stack/standalone.ts)');
   }
   const resolved = resolveStackEnv({
     env: o.env,
@@ -117,7 +124,25 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
 function startApp(o: StartStackOptions, appEnv: Record<string, string>): ManagedChild {
   // The child gets exactly the stack's configuration: nothing app-related leaks in from the caller's shell.
   const inherited: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of [...APP_ENV_NAMES, 'NODE_ENV', 'PORT']) delete inherited[name];
+  for (const name of [...APP_ENV_NAMES, 'NODE_ENV', 'PORT', 'HOSTNAME']) delete inherited[name];
+  if (o.mode === 'standalone') {
+    // Exactly the image's CMD ["node", "server.js"]: the port and the interface come from PORT and HOSTNAME.
+    return spawnManaged({
+      name: 'node server.js (standalone)',
+      command: process.execPath,
+      args: ['server.js'],
+      cwd: o.standaloneDir,
+      env: {
+        ...inherited,
+        ...appEnv,
+        PORT: String(o.appPort),
+        HOSTNAME: '127.0.0.1',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      output: o.appOutput ?? 'inherit',
+    });
+  }
   const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   return spawnManaged({
     name: `next ${o.mode === 'dev' ? 'dev' : 'start'}`,

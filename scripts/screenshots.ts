@@ -1,4 +1,6 @@
-// npm run screenshots: every console page, light and dark, desktop and 375 px wide, into git-ignored screenshots/.
+// npm run screenshots: every console page, light and dark, desktop and 375 px wide, into git-ignored screenshots/;
+// then the states around them: an upstream error, an empty filter, an inspection warning, a wrong confirmation code,
+// the leave-with-unsaved-input dialog, the confirmation and a completed request.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -75,6 +77,39 @@ try {
     await page.getByRole('dialog').waitFor();
   };
   await shoot('edit-confirm', 'alice', fillChange);
+  await shoot('edit-confirm-wrong-code', 'alice', async (page) => {
+    await fillChange(page);
+    const code = page.getByRole('dialog').getByLabel(/Type the last six characters/);
+    await code.fill('zzzzzz');
+    await code.press('Enter');
+    await page.getByText('does not match').waitFor();
+  });
+  await shoot('edit-warning', 'alice', async (page) => {
+    await visit({ name: 'edit', path: editPath, user: 'alice', ready: 'Callback URL' })(page);
+    await fillExactly(page, 'Callback URL', 'https://hooks.example.com/cosigner/v2/tx_sign_request');
+    await page.getByText('Acceptable, with warnings').waitFor();
+  });
+  await shoot('edit-leave-dialog', 'alice', async (page) => {
+    await visit({ name: 'edit', path: editPath, user: 'alice', ready: 'Callback URL' })(page);
+    await fillExactly(page, 'Callback URL', 'https://hooks.example.com/not-sent');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Cosigners' }).click();
+    await page.getByRole('alertdialog', { name: 'Discard your unsaved change?' }).waitFor();
+  });
+  await shoot('cosigners-filter-empty', 'alice', async (page) => {
+    await page.goto('/cosigners?q=no-such-cosigner');
+    await page.getByText('No cosigners on this page match').waitFor();
+  });
+  // Fireblocks failing every read of the list: the error card (the client's retries fail too).
+  const sim = new SimControl(app.simUrl);
+  await sim.setFaults({ status: 503, times: 1000, match: { method: 'GET', pathPrefix: '/v1/cosigners' } });
+  try {
+    await shoot('cosigners-upstream-error', 'alice', async (page) => {
+      await page.goto('/cosigners');
+      await page.getByText('Could not load cosigners').waitFor({ timeout: 60_000 });
+    });
+  } finally {
+    await sim.clearFaults();
+  }
 
   const page = await (await contextFor('alice')).newPage();
   await fillChange(page);
@@ -83,11 +118,12 @@ try {
     .getByLabel(/Type the last six characters/)
     .fill(key.apiKeyId.slice(-6));
   await page.getByRole('button', { name: 'Send to Fireblocks' }).click();
-  await page.waitForURL(/\?request=/);
-  const trackerUrl = page.url();
+  // A recorded change is followed on its own page.
+  await page.waitForURL(/\/changes\/[0-9a-f-]{36}$/);
+  const changeUrl = page.url();
   await page.close();
-  await shoot('request-completed', 'alice', async (p) => {
-    await p.goto(trackerUrl);
+  await shoot('change-completed', 'alice', async (p) => {
+    await p.goto(changeUrl);
     await p.getByText('Status: Completed').waitFor({ timeout: 60_000 });
   });
   console.log(`${count} screenshots in ${path.relative(process.cwd(), OUT) || OUT}/`);

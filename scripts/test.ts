@@ -78,6 +78,13 @@ const ok =
     runVitest('integration', [STACK_TESTS_FILTER], { ...testEnvFor(stack!, appEnv), ...databaseEnv() }),
   )) &&
   (await step('e2e', () => runPlaywright(testEnvFor(stack!, appEnv)))) &&
+  (await step('standalone smoke', async () => {
+    // The same build's `output: 'standalone'`, laid out and started as the Dockerfile's image runs it (its own
+    // simulator and dev IdP); the production stack is done by now and stops to leave it the cores.
+    await stack?.close();
+    stack = undefined;
+    return runPlaywright({}, 'playwright.standalone.config.ts');
+  })) &&
   (await step('dev smoke', async () => {
     // `npm run dev` on its own ports (playwright.dev.config.ts starts and stops it); the production stack is
     // done by now, and stopping it leaves the two cores to the first compiles of `next dev`.

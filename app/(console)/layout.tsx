@@ -8,10 +8,15 @@ import { getConfig } from '@/lib/config/env';
 /** Every signed-in page: the guard first, then the shell with the user and the simulator flag from the server. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const { user } = await requirePageSession();
-  const { simulated } = getConfig().fireblocks;
+  const config = getConfig();
+  const { simulated } = config.fireblocks;
   return (
     <QueryProvider>
-      <AppShell user={{ name: user.name, email: user.email, role: user.role }} simulated={simulated}>
+      <AppShell
+        user={{ name: user.name, email: user.email, role: user.role }}
+        simulated={simulated}
+        approvals={config.changes.approvals === 1}
+      >
         {children}
       </AppShell>
     </QueryProvider>

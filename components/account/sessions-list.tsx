@@ -60,8 +60,8 @@ export function SessionsList({ sessions }: SessionsListProps) {
           {error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className={tableClass}>
+      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className={`stack-table ${tableClass}`}>
           <caption className="sr-only">Your active sessions</caption>
           <thead className={theadClass}>
             <tr>
@@ -89,13 +89,13 @@ export function SessionsList({ sessions }: SessionsListProps) {
                   <span className="font-mono text-xs">{s.id}</span>{' '}
                   {s.current && <Badge tone="info">This browser</Badge>}
                 </td>
-                <td className={tdClass}>
+                <td data-label="Signed in" className={tdClass}>
                   <RelativeTime value={s.createdAt} />
                 </td>
-                <td className={tdClass}>
+                <td data-label="Last active" className={tdClass}>
                   <RelativeTime value={s.lastSeenAt} />
                 </td>
-                <td className={tdClass}>
+                <td data-label="Ends at the latest" className={tdClass}>
                   <RelativeTime value={s.expiresAt} />
                 </td>
                 <td className={`${tdClass} text-right`}>

@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import Link from 'next/link';
 
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { ChevronIcon } from '@/components/ui/inline-icons';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
@@ -46,6 +47,14 @@ function Json({ label, value }: { label: string; value: unknown }) {
   );
 }
 
+/** The fingerprints a before/after snapshot carries (`publicKeyFingerprint`, `certPublicKeyHash`, ...), by name. */
+function fingerprintsOf(side: string, value: unknown): Array<{ name: string; hex: string }> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+    /fingerprint|hash$/i.test(key) && typeof v === 'string' && v ? [{ name: `${side} ${key}`, hex: v }] : [],
+  );
+}
+
 /** One event, and below it (when opened) everything it carries: before/after/detail and its place in the chain. */
 export function AuditEventRow({ event }: { event: AuditEvent }) {
   const [open, setOpen] = useState(false);
@@ -54,18 +63,18 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
   return (
     <Fragment>
       <tr className={rowClass}>
-        <td className={tdClass}>
+        <td data-label="Seq" className={tdClass}>
           <span className={monoClass}>{event.seq}</span>
         </td>
-        <td className={tdClass}>
+        <td data-label="Time (UTC)" className={tdClass}>
           <time dateTime={event.at} className="whitespace-nowrap tabular-nums">
             {utcText(event.at)}
           </time>
         </td>
-        <td className={tdClass}>
+        <td data-label="Kind" className={tdClass}>
           <Badge tone={kindTone(event.kind)}>{event.kind}</Badge>
         </td>
-        <td className={tdClass}>
+        <td data-label="Actor" className={tdClass}>
           {a ? (
             <span className="flex flex-col">
               <span>{a.name ?? a.email ?? a.sub}</span>
@@ -81,7 +90,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             <span className="text-zinc-600 dark:text-zinc-400">the console</span>
           )}
         </td>
-        <td className={tdClass}>
+        <td data-label="Change" className={tdClass}>
           {event.changeId ? (
             <Link href={`/changes/${seg(event.changeId)}`} className={`${linkClass} font-mono text-xs`}>
               {event.changeId.slice(0, 8)}
@@ -90,7 +99,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             '–'
           )}
         </td>
-        <td className={tdClass}>
+        <td data-label="Cosigner / key" className={tdClass}>
           {event.cosignerId ? (
             <span className="flex flex-col">
               <Link href={`/cosigners/${seg(event.cosignerId)}`} className={`${linkClass} font-mono text-xs`}>
@@ -109,7 +118,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             '–'
           )}
         </td>
-        <td className={tdClass}>
+        <td data-label="Fireblocks ids" className={tdClass}>
           {event.fireblocksRequestId || event.fireblocksAsyncRequestId ? (
             <span className="flex flex-col">
               {event.fireblocksAsyncRequestId && (
@@ -144,6 +153,14 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
               <Json label="Detail" value={event.detail} />
             </div>
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+              {[...fingerprintsOf('Before', event.before), ...fingerprintsOf('After', event.after)].map((f) => (
+                <Fragment key={f.name}>
+                  <dt className="text-zinc-600 dark:text-zinc-400">{f.name}</dt>
+                  <dd>
+                    <Fingerprint value={f.hex} copyLabel={`Copy ${f.name}`} />
+                  </dd>
+                </Fragment>
+              ))}
               <dt className="text-zinc-600 dark:text-zinc-400">Console request id</dt>
               <dd className={monoClass}>{event.requestId ?? '–'}</dd>
               <dt className="text-zinc-600 dark:text-zinc-400">Actor</dt>

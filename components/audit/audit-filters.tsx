@@ -7,7 +7,7 @@ import { auditFilterSchema, isFiltered, type AuditFilter } from '@/lib/audit/aud
 import { AUDIT_EVENT_KINDS } from '@/lib/audit/audit-event-schema';
 
 import { isoToLocalInput, localInputToIso } from './audit-url-state';
-import { useUrlBackedText } from './use-url-backed-text';
+import { useUrlBackedText } from '@/components/ui/use-url-backed-text';
 
 export interface AuditFiltersProps {
   filter: AuditFilter;

@@ -46,6 +46,8 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
     initial,
   );
   const events = query.data?.data ?? [];
+  // Nothing loaded: no exports or paging of events that are not there (the filters stay: they may be the cause).
+  const neverLoaded = query.isError && !query.data;
   const onFilter = useCallback(
     (filter: AuditFilter) => setState(withFilter(state, filter), 'replace'),
     [setState, state],
@@ -55,7 +57,7 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <AuditFilters filter={state.filter} onChange={onFilter} />
-      <AuditExportLinks filter={state.filter} />
+      {!neverLoaded && <AuditExportLinks filter={state.filter} />}
       {query.isPending ? (
         <TableSkeleton label="audit events" columns={AUDIT_COLUMNS} />
       ) : query.isError ? (
@@ -77,7 +79,7 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
         // relative: the rows' sr-only text is absolutely placed, and must be clipped with the table, not widen the page.
         <div className="relative overflow-x-auto">
           <table
-            className={cn(tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')}
+            className={cn('stack-table', tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')}
             aria-busy={query.isFetching}
           >
             <caption className="sr-only">Audit events, newest first</caption>
@@ -98,15 +100,17 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
           </table>
         </div>
       )}
-      <PaginationControls
-        state={state.page}
-        onChange={onPage}
-        next={query.data?.next}
-        busy={query.isFetching}
-        summary={
-          query.isError ? 'not loaded' : `${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`
-        }
-      />
+      {(!neverLoaded || state.page.prev.length > 0) && (
+        <PaginationControls
+          state={state.page}
+          onChange={onPage}
+          next={query.data?.next}
+          busy={query.isFetching}
+          summary={
+            query.isError ? 'not loaded' : `${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`
+          }
+        />
+      )}
     </div>
   );
 }

@@ -128,6 +128,10 @@ describe('CallbackHandlerForm', () => {
     expect(document.body.innerHTML).not.toContain(secret);
     expect(f.api.calls.filter((c) => c.body.includes(secret))).toEqual([]);
     expect(f.api.calls.filter((c) => c.body.includes('PRIVATE KEY'))).toEqual([]);
+    // The panel agrees with the field: no "Looks right" for the URL alone, and it says what was refused.
+    expect(screen.getByText('Cannot be used')).toBeTruthy();
+    expect(screen.getByText(`Public key: ${PRIVATE_KEY_MESSAGE}`)).toBeTruthy();
+    expect(screen.queryByText('Looks right')).toBeNull();
   });
 
   it('puts the field errors of a PATCH 400 back on their fields and closes the dialog', async () => {

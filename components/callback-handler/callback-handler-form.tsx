@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useController, useForm, useWatch } from 'react-hook-form';
 
+import { SessionExpiryWarning } from '@/components/shell/session-expiry-warning';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ApiError } from '@/lib/api-client/api-error';
 import {
@@ -28,6 +29,7 @@ import { inspectBodyOf, sameInspectBody } from './inspect-body';
 import { InspectionPanel } from './inspection-panel';
 import { ModeChoice, type HandlerMode } from './mode-choice';
 import { PemField } from './pem-field';
+import type { ResubmitPrefill } from './resubmit-prefill';
 import { SubmitHint } from './submit-hint';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { useDebouncedValue } from './use-debounced-value';
@@ -43,6 +45,10 @@ export interface CallbackHandlerFormProps {
   prefillUrl?: string;
   /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */
   onRecorded: (changeId: string) => void;
+  /** A closed change's values and reason to start from (opened as a new change). */
+  resubmit?: ResubmitPrefill;
+  /** Changes wait for a second admin (CHANGE_APPROVALS=1): the dialog submits for approval. */
+  approvals?: boolean;
 }
 
 /** The change form: shared zod schema via its resolver, live server inspection, confirm dialog, then PATCH (a change). */
@@ -53,6 +59,8 @@ export function CallbackHandlerForm({
   allowLoopbackHttp,
   prefillUrl,
   onRecorded,
+  resubmit,
+  approvals,
 }: CallbackHandlerFormProps) {
   const id = useId();
   const schema = useMemo(() => makeCallbackHandlerFormSchema({ allowLoopbackHttp }), [allowLoopbackHttp]);
@@ -88,11 +96,23 @@ export function CallbackHandlerForm({
 
   const mutation = useUpdateCallbackHandler(cosignerId, apiKeyId);
   const [review, setReview] = useState<FormOutput | null>(null);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(resubmit?.reason ?? '');
   // Once a change is recorded the form never sends again: the page moves on to the change.
   const [recorded, setRecorded] = useState(false);
   const before = useCurrentSide(current);
-  useUnsavedChangesGuard(formState.isDirty && !mutation.isSuccess && !recorded);
+  const reviewButton = useRef<HTMLButtonElement>(null);
+  const unsaved = formState.isDirty && !mutation.isSuccess && !recorded;
+  const leaveDialog = useUnsavedChangesGuard(unsaved);
+
+  // A resubmitted change's values go in as edits, not as the starting values: the form is then dirty against the
+  // key's live handler, so it can be reviewed and sent once corrected (or as it is, if the live handler moved).
+  useEffect(() => {
+    if (!resubmit) return;
+    setValue('url', resubmit.url, { shouldDirty: true });
+    setValue('mode', resubmit.mode, { shouldDirty: true });
+    setValue('pem', resubmit.pem, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    drafts.current[resubmit.mode] = resubmit.pem;
+  }, [resubmit, setValue]);
 
   function onPemText(text: string) {
     if (containsPrivateKey(text)) {
@@ -151,7 +171,9 @@ export function CallbackHandlerForm({
     formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending && !recorded;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+    <div>
+      {/* Three grid items: the fields, the inspection, the buttons. One column below lg, in that order, so the verdict
+          is seen (and read) before "Review change"; from lg the inspection sits beside one card of fields and buttons. */}
       <form
         noValidate
         aria-label="Change callback handler"
@@ -161,39 +183,60 @@ export function CallbackHandlerForm({
             setReview(values);
           })(e)
         }
-        className="space-y-5 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+        className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:grid-rows-[auto_1fr] lg:gap-y-0"
       >
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-url`} className={labelClass}>
-            Callback URL
-          </label>
-          <input
-            id={`${id}-url`}
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://callbacks.example.com"
-            aria-invalid={urlError ? true : undefined}
-            aria-describedby={`${id}-url-hint${urlError ? ` ${id}-url-err` : ''}`}
-            className={inputClass(Boolean(urlError), 'font-mono')}
-            {...register('url')}
+        <div className="space-y-5 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm lg:rounded-b-none lg:border-b-0 lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="space-y-1.5">
+            <label htmlFor={`${id}-url`} className={labelClass}>
+              Callback URL
+            </label>
+            <input
+              id={`${id}-url`}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://callbacks.example.com"
+              aria-invalid={urlError ? true : undefined}
+              aria-describedby={`${id}-url-hint${urlError ? ` ${id}-url-err` : ''}`}
+              className={inputClass(Boolean(urlError), 'font-mono')}
+              {...register('url')}
+            />
+            <p id={`${id}-url-hint`} className={hintClass}>
+              The handler’s base URL over https. The Co-Signer appends /v2/tx_sign_request itself.
+            </p>
+            <FieldError id={`${id}-url-err`} message={urlError} />
+          </div>
+          <ModeChoice name={`${id}-mode`} value={mode} onChange={onMode} />
+          <PemField
+            mode={mode}
+            value={pem}
+            onText={onPemText}
+            onBlur={pemField.onBlur}
+            error={pemError}
+            textareaRef={pemField.ref}
           />
-          <p id={`${id}-url-hint`} className={hintClass}>
-            The handler’s base URL over https. The Co-Signer appends /v2/tx_sign_request itself.
-          </p>
-          <FieldError id={`${id}-url-err`} message={urlError} />
         </div>
-        <ModeChoice name={`${id}-mode`} value={mode} onChange={onMode} />
-        <PemField
-          mode={mode}
-          value={pem}
-          onText={onPemText}
-          onBlur={pemField.onBlur}
-          error={pemError}
-          textareaRef={pemField.ref}
-        />
-        <div className="flex flex-col-reverse gap-3 border-t border-zinc-200 pt-4 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
+        <div className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
+          <InspectionPanel
+            inspection={inspect.data}
+            checking={liveBody !== null && !upToDate && !inspect.isError}
+            error={inspect.error}
+            onRetry={() => void inspect.refetch()}
+            empty={liveBody === null}
+            missing={
+              !pem.trim()
+                ? mode === 'cert'
+                  ? 'No certificate entered yet.'
+                  : 'No public key entered yet.'
+                : !url.trim()
+                  ? 'No URL entered yet.'
+                  : undefined
+            }
+            formErrors={{ url: formState.errors.url?.message, [mode]: formState.errors.pem?.message }}
+          />
+        </div>
+        <div className="flex flex-col-reverse gap-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm sm:flex-row sm:items-center sm:justify-between lg:col-start-1 lg:self-start lg:rounded-t-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900">
           <Link href={`/cosigners/${encodeURIComponent(cosignerId)}`} className={buttonClass({ variant: 'ghost' })}>
             Cancel
           </Link>
@@ -204,24 +247,17 @@ export function CallbackHandlerForm({
               checking={!upToDate && liveBody !== null}
               inspectFailed={inspect.isError}
             />
-            <button type="submit" disabled={!canSubmit} className={buttonClass({ variant: 'primary' })}>
+            <button
+              ref={reviewButton}
+              type="submit"
+              disabled={!canSubmit}
+              className={buttonClass({ variant: 'primary' })}
+            >
               Review change
             </button>
           </div>
         </div>
       </form>
-      <div className="lg:sticky lg:top-6 lg:self-start">
-        <InspectionPanel
-          inspection={inspect.data}
-          checking={liveBody !== null && !upToDate && !inspect.isError}
-          error={inspect.error}
-          onRetry={() => void inspect.refetch()}
-          empty={liveBody === null}
-          missing={
-            pem.trim() ? undefined : mode === 'cert' ? 'No certificate entered yet.' : 'No public key entered yet.'
-          }
-        />
-      </div>
       {review && (
         <ConfirmChangeDialog
           apiKeyId={apiKeyId}
@@ -234,8 +270,12 @@ export function CallbackHandlerForm({
           error={recorded ? null : mutation.error}
           onConfirm={() => void send()}
           onClose={() => setReview(null)}
+          approvals={approvals}
+          returnFocus={reviewButton}
         />
       )}
+      {leaveDialog}
+      <SessionExpiryWarning active={unsaved} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { useAuthModeOfKey } from '@/components/cosigner-page/use-auth-mode-of-ke
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ApiKeyResponse } from '@/lib/queries/types';
 
+import { UrlWithHost } from './url-with-host';
+
 export interface CurrentHandlerCardProps {
   apiKey: ApiKeyResponse;
 }
@@ -24,7 +26,7 @@ export function CurrentHandlerCard({ apiKey }: CurrentHandlerCardProps) {
       <dl className="grid gap-4 text-sm sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto]">
         <div className="min-w-0 space-y-1">
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">Callback URL</dt>
-          <dd className="font-mono text-xs break-all">{handler?.url ?? 'Not configured'}</dd>
+          <dd>{handler?.url ? <UrlWithHost url={handler.url} /> : 'Not configured'}</dd>
         </div>
         <div className="space-y-1">
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">Authentication</dt>

@@ -8,11 +8,13 @@ import { useRouter } from 'next/navigation';
 import { changePath } from '@/components/changes/change-paths';
 import { openChangeQuery } from '@/components/changes/change-queries';
 import { OpenChangeBanner } from '@/components/changes/open-change-banner';
+import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
+import { editGateOf } from '@/lib/cosigners/edit-gate';
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ApiKeyResponse, CosignerResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
@@ -21,6 +23,7 @@ import { useCosigner } from '@/lib/queries/use-cosigner';
 
 import { CurrentHandlerCard } from './current-handler-card';
 import { canStartForm } from './form-start';
+import type { ResubmitPrefill } from './resubmit-prefill';
 
 /**
  * The form (react-hook-form, the shared zod schema, the dialog) loads as its own chunk right after hydration:
@@ -46,6 +49,10 @@ export interface EditCallbackHandlerProps {
   initialCosigner?: ServerRead<CosignerResponse>;
   /** The key's open change as the server read it (none: the form). */
   initialOpenChange?: ServerRead<ListChangesResponse>;
+  /** Values of a closed change opened as a new one (`?from=`). */
+  prefill?: ResubmitPrefill;
+  /** Changes wait for a second admin (CHANGE_APPROVALS=1). */
+  approvals?: boolean;
 }
 
 /**
@@ -60,6 +67,8 @@ export function EditCallbackHandler({
   initialKey,
   initialCosigner,
   initialOpenChange,
+  prefill,
+  approvals,
 }: EditCallbackHandlerProps) {
   const router = useRouter();
   const key = useApiKey(cosignerId, apiKeyId, initialKey, { editing: true });
@@ -68,6 +77,8 @@ export function EditCallbackHandler({
   const openChange = open.data?.data[0];
   // The change this page just recorded: its page is loading, and this one must not flip to the banner meanwhile.
   const [recordedId, setRecordedId] = useState<string | null>(null);
+  // A cosigner that cannot take the change (archived, too old) gets the reason instead of a form it would refuse.
+  const gate = cosigner.data ? editGateOf(cosigner.data) : null;
 
   return (
     <>
@@ -103,6 +114,8 @@ export function EditCallbackHandler({
           </Link>
           …
         </p>
+      ) : gate && !gate.editable ? (
+        <EditGateNote gate={gate} />
       ) : openChange ? (
         <OpenChangeBanner cosignerId={cosignerId} apiKeyId={apiKeyId} blocksEditing initial={initialOpenChange} />
       ) : key.isError || open.isError ? (
@@ -122,6 +135,20 @@ export function EditCallbackHandler({
       ) : (
         <>
           <CurrentHandlerCard apiKey={key.data} />
+          {prefill && (
+            <p
+              role="note"
+              aria-label="Filled in from an earlier change"
+              className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/60 dark:text-sky-100"
+            >
+              Filled in from{' '}
+              <Link href={changePath(prefill.fromChangeId)} className="font-medium underline">
+                a {prefill.fromState} change
+              </Link>
+              {prefill.outcome ? <>: “{prefill.outcome}”</> : null}. Correct what needs correcting, then review and
+              submit it as a new change.
+            </p>
+          )}
           {/* Keyed by the key id: another key starts a fresh form. */}
           <CallbackHandlerForm
             key={apiKeyId}
@@ -130,6 +157,8 @@ export function EditCallbackHandler({
             current={key.data.callbackHandler}
             allowLoopbackHttp={allowLoopbackHttp}
             prefillUrl={prefillUrl}
+            resubmit={prefill}
+            approvals={approvals}
             onRecorded={(changeId) => {
               setRecordedId(changeId);
               router.push(changePath(changeId));

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
 
 import type { HandlerSide } from './handler-diff';
 import { UrlWithHost } from './url-with-host';
@@ -43,7 +43,7 @@ export function HandlerSideCard({ title, side, highlightHost, highlightMode, ext
                 {side.mode === 'cert' ? 'Certificate key hash (SHA-256)' : 'Key fingerprint (SHA-256)'}
               </dt>
               <dd>
-                <FingerprintText hex={side.keyHash} full />
+                <Fingerprint value={side.keyHash} copyLabel={`Copy the ${title.toLowerCase()} key hash`} />
               </dd>
             </div>
           )}

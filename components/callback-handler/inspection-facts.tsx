@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
+import { RelativeTime } from '@/components/ui/relative-time';
 import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
 
 export interface InspectionFactsProps {
@@ -15,8 +16,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
     </>
   );
 }
-
-const day = (iso: string) => iso.slice(0, 10);
 
 /** What the server found the URL, key or certificate to be, as label/value pairs. */
 export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
@@ -39,7 +38,7 @@ export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
             {i.publicKey.sizeBits ? `, ${i.publicKey.sizeBits} bits` : ''}
           </Fact>
           <Fact label="SHA-256">
-            <FingerprintText hex={i.publicKey.fingerprintSha256} full />
+            <Fingerprint value={i.publicKey.fingerprintSha256} copyLabel="Copy the key’s SHA-256 fingerprint" />
           </Fact>
         </>
       )}
@@ -52,7 +51,7 @@ export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
             <span className="font-mono break-all">{i.cert.serial}</span>
           </Fact>
           <Fact label="Valid">
-            {day(i.cert.validFrom)} to {day(i.cert.validTo)}
+            <RelativeTime value={i.cert.validFrom} dateOnly /> to <RelativeTime value={i.cert.validTo} dateOnly />
           </Fact>
           <Fact label="Key">
             {i.cert.keyType}
@@ -62,10 +61,10 @@ export function InspectionFacts({ inspection: i }: InspectionFactsProps) {
             {i.cert.coversHost === null ? 'No URL to compare' : i.cert.coversHost ? 'Yes' : 'No'}
           </Fact>
           <Fact label="SHA-256">
-            <FingerprintText hex={i.cert.fingerprintSha256} full />
+            <Fingerprint value={i.cert.fingerprintSha256} copyLabel="Copy the certificate’s SHA-256 fingerprint" />
           </Fact>
           <Fact label="Key hash">
-            <FingerprintText hex={i.cert.publicKeySha256} full />
+            <Fingerprint value={i.cert.publicKeySha256} copyLabel="Copy the certificate’s key hash" />
           </Fact>
         </>
       )}

@@ -1,6 +1,6 @@
 'use client';
 
-import { AlertTriangle, CircleCheck, CircleX, Loader2, ScanSearch } from 'lucide-react';
+import { AlertTriangle, CircleCheck, CircleDashed, CircleX, Loader2, ScanSearch } from 'lucide-react';
 
 import { ErrorState } from '@/components/ui/error-state';
 import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
@@ -17,14 +17,51 @@ export interface InspectionPanelProps {
   empty: boolean;
   /** What is still missing, e.g. "No public key entered yet." */
   missing?: string;
+  /** The form's own errors by field name (`url`, `publicKey`, `cert`): the panel never disagrees with the form. */
+  formErrors?: Partial<Record<'url' | 'publicKey' | 'cert', string>>;
 }
+
+const FIELD_NAMES = { url: 'URL', publicKey: 'Public key', cert: 'Certificate' } as const;
+
+type Verdict = 'unusable' | 'incomplete' | 'warnings' | 'fine';
+
+/** Each verdict in its own colour: success only for "Looks right", the warning colour for warnings. */
+const VERDICTS: Record<Verdict, { text: string; icon: typeof CircleCheck; tone: string }> = {
+  unusable: { text: 'Cannot be used', icon: CircleX, tone: 'text-red-700 dark:text-red-300' },
+  incomplete: { text: 'Not complete yet', icon: CircleDashed, tone: 'text-zinc-700 dark:text-zinc-300' },
+  warnings: { text: 'Acceptable, with warnings', icon: AlertTriangle, tone: 'text-amber-800 dark:text-amber-300' },
+  fine: { text: 'Looks right', icon: CircleCheck, tone: 'text-emerald-700 dark:text-emerald-300' },
+};
 
 /**
  * The server's reading of what was entered: what the key or certificate really is, its fingerprints, and
  * every error and warning. Polite live region, so screen reader users hear the verdict when typing pauses.
  */
-export function InspectionPanel({ inspection, checking, error, onRetry, empty, missing }: InspectionPanelProps) {
-  const errors = inspection ? Object.values(inspection.errors) : [];
+export function InspectionPanel({
+  inspection,
+  checking,
+  error,
+  onRetry,
+  empty,
+  missing,
+  formErrors = {},
+}: InspectionPanelProps) {
+  // Each field's problem once, the form's own message first (it is what the field shows).
+  const problems = { ...inspection?.errors, ...formErrors };
+  const listed = (Object.keys(FIELD_NAMES) as Array<keyof typeof FIELD_NAMES>).flatMap((field) => {
+    const message = problems[field];
+    return message ? [{ field, message }] : [];
+  });
+  const verdict: Verdict =
+    listed.length > 0
+      ? 'unusable'
+      : missing
+        ? 'incomplete'
+        : inspection && inspection.warnings.length > 0
+          ? 'warnings'
+          : 'fine';
+  const shown = VERDICTS[verdict];
+  const Icon = shown.icon;
   return (
     <section
       aria-labelledby="inspection-heading"
@@ -42,38 +79,31 @@ export function InspectionPanel({ inspection, checking, error, onRetry, empty, m
         aria-busy={checking}
         className={`space-y-3 text-sm transition-opacity ${checking ? 'opacity-50' : ''}`}
       >
-        {empty ? (
+        {empty && listed.length === 0 ? (
           <p className="text-zinc-600 dark:text-zinc-400">
             Enter a URL and paste a key or certificate to see what it really is.
           </p>
-        ) : error && !inspection ? (
+        ) : error && !inspection && listed.length === 0 ? (
           <ErrorState title="Could not inspect" error={error} onRetry={onRetry} />
-        ) : !inspection ? (
+        ) : !inspection && listed.length === 0 ? (
           <p className="text-zinc-600 dark:text-zinc-400">Checking…</p>
         ) : (
           <>
-            <p className="flex items-center gap-1.5 font-medium">
-              {inspection.ok ? (
-                <>
-                  <CircleCheck aria-hidden className="h-4 w-4 text-emerald-600 dark:text-emerald-400" />
-                  <span>{inspection.warnings.length > 0 ? 'Acceptable, with warnings' : 'Looks right'}</span>
-                </>
-              ) : (
-                <>
-                  <CircleX aria-hidden className="h-4 w-4 text-red-600 dark:text-red-400" />
-                  <span>Cannot be used</span>
-                </>
-              )}
+            <p className={`flex items-center gap-1.5 font-medium ${shown.tone}`} data-verdict={verdict}>
+              <Icon aria-hidden className="h-4 w-4" />
+              <span>{shown.text}</span>
             </p>
             {missing && <p className="text-zinc-600 dark:text-zinc-400">{missing}</p>}
-            {errors.length > 0 && (
+            {listed.length > 0 && (
               <ul className="space-y-1 text-red-800 dark:text-red-300">
-                {errors.map((m) => (
-                  <li key={m}>{m}</li>
+                {listed.map(({ field, message }) => (
+                  <li key={field}>
+                    {FIELD_NAMES[field]}: {message}
+                  </li>
                 ))}
               </ul>
             )}
-            {inspection.warnings.length > 0 && (
+            {inspection && inspection.warnings.length > 0 && (
               <ul className="space-y-1">
                 {inspection.warnings.map((w) => (
                   <li
@@ -86,7 +116,7 @@ export function InspectionPanel({ inspection, checking, error, onRetry, empty, m
                 ))}
               </ul>
             )}
-            <InspectionFacts inspection={inspection} />
+            {inspection && <InspectionFacts inspection={inspection} />}
           </>
         )}
       </div>

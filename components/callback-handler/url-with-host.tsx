@@ -3,30 +3,44 @@ import { cn } from '@/components/ui/cn';
 export interface UrlWithHostProps {
   url: string;
   /** Mark the host (it differs from the other side). */
-  highlightHost: boolean;
+  highlightHost?: boolean;
+  className?: string;
 }
 
-/** A URL in monospace with its host wrapped in <mark> when the host is what changed. */
-export function UrlWithHost({ url, highlightHost }: UrlWithHostProps) {
-  let parts: [string, string, string] | null = null;
+/** The URL cut around its host (`https://`, `host:port`, the rest); null when it does not parse. */
+export function splitAtHost(url: string): [string, string, string] | null {
   try {
     const u = new URL(url);
     const start = url.indexOf(u.host, u.protocol.length);
-    if (start >= 0)
-      parts = [url.slice(0, start), url.slice(start, start + u.host.length), url.slice(start + u.host.length)];
+    if (start < 0) return null;
+    return [url.slice(0, start), url.slice(start, start + u.host.length), url.slice(start + u.host.length)];
   } catch {
-    parts = null;
+    return null;
   }
-  const cls = 'font-mono text-xs break-all';
-  if (!parts || !highlightHost) return <span className={cls}>{url || '—'}</span>;
+}
+
+/**
+ * A URL in monospace that never breaks inside its host: the scheme and host stay on one line and a line may break
+ * after the host, or anywhere in the path. No hooks: the keys table renders one per row. The host is wrapped in
+ * <mark> when it is what changed.
+ */
+export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHostProps) {
+  const cls = cn('font-mono text-xs break-all', className);
+  const parts = splitAtHost(url);
+  if (!parts) return <span className={cls}>{url || '—'}</span>;
   return (
     <span className={cls}>
-      {parts[0]}
-      <mark
-        className={cn('rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white')}
-      >
-        {parts[1]}
-      </mark>
+      <span className="whitespace-nowrap">
+        {parts[0]}
+        {highlightHost ? (
+          <mark className="rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white">
+            {parts[1]}
+          </mark>
+        ) : (
+          parts[1]
+        )}
+      </span>
+      <wbr />
       {parts[2]}
     </span>
   );

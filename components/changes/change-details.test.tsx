@@ -92,7 +92,10 @@ function renderChange(canReconcile = false) {
   });
   render(
     <QueryClientProvider client={client}>
-      <ChangeDetails changeId={CHANGE_ID} canReconcile={canReconcile} />
+      <ChangeDetails
+        changeId={CHANGE_ID}
+        viewer={{ iss: 'https://idp.example', sub: 'bob', role: canReconcile ? 'admin' : 'viewer' }}
+      />
     </QueryClientProvider>,
   );
 }

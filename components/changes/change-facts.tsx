@@ -52,8 +52,13 @@ export function ChangeFacts({ change }: ChangeFactsProps) {
         <Fact label="Reason">
           {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
         </Fact>
+        {change.state === 'awaiting_approval' && change.expiresAt && (
+          <Fact label="Expires">
+            <RelativeTime value={change.expiresAt} />
+          </Fact>
+        )}
         {change.approver && (
-          <Fact label="Approved by">
+          <Fact label={change.state === 'declined' ? 'Declined by' : 'Approved by'}>
             <ActorName actor={change.approver} />
           </Fact>
         )}

@@ -22,3 +22,6 @@ export const cosignerOpenChangesQuery = (cosignerId: string): ChangesQuery => ({
   pageSize: 100,
   cosignerId,
 });
+
+/** Every open change (at most one per key; the route's largest page): the awaiting ones are picked from it. */
+export const awaitingApprovalQuery: ChangesQuery = { state: 'open', pageSize: 100 };

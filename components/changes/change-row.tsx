@@ -23,7 +23,7 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
       </td>
       {showKey && (
         <>
-          <td className={`${tdClass} max-w-56`}>
+          <td data-label="API key" className={`${tdClass} max-w-56`}>
             <Link
               href={keyPagePath(change.cosignerId, change.apiKeyId)}
               prefetch={false}
@@ -32,7 +32,7 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
               {change.apiKeyId}
             </Link>
           </td>
-          <td className={`${tdClass} max-w-40`}>
+          <td data-label="Cosigner" className={`${tdClass} max-w-40`}>
             <Link
               href={`/cosigners/${encodeURIComponent(change.cosignerId)}`}
               prefetch={false}
@@ -43,13 +43,13 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
           </td>
         </>
       )}
-      <td className={tdClass}>
+      <td data-label="Proposed by" className={tdClass}>
         <ActorName actor={change.proposer} />
       </td>
-      <td className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>
+      <td data-label="Reason" className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>
         {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
       </td>
-      <td className={tdClass}>
+      <td data-label="Proposed" className={tdClass}>
         <RelativeTime value={change.createdAt} />
       </td>
       <td className={`${tdClass} text-right`}>

@@ -1,4 +1,4 @@
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { ChangeCallouts } from '@/components/callback-handler/change-callouts';
 import { describeChange, type HandlerSide } from '@/components/callback-handler/handler-diff';
 import { HandlerSideCard } from '@/components/callback-handler/handler-side-card';
@@ -15,19 +15,13 @@ export interface ChangeSidesProps {
   after: HandlerSnapshot;
 }
 
-/** What the key had when the change was made, and what the change sends, side by side with the risky parts called out. */
-export function ChangeSides({ before, after }: ChangeSidesProps) {
+/** Before and after as two cards, the risky parts called out below: on the change's page and in its approval. */
+export function ChangeComparison({ before, after }: ChangeSidesProps) {
   const beforeSide = before ? sideOf(before) : null;
   const afterSide = sideOf(after);
   const change = describeChange(beforeSide, afterSide);
   return (
-    <section
-      aria-labelledby="change-sides-heading"
-      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <h2 id="change-sides-heading" className="text-base font-semibold text-zinc-950 dark:text-white">
-        Before and after
-      </h2>
+    <>
       <div className="grid gap-3 md:grid-cols-2">
         <HandlerSideCard
           title="Before"
@@ -45,7 +39,7 @@ export function ChangeSides({ before, after }: ChangeSidesProps) {
               <div>
                 <dt className="text-xs text-zinc-600 dark:text-zinc-400">Certificate fingerprint (SHA-256)</dt>
                 <dd>
-                  <FingerprintText hex={after.certFingerprint} full />
+                  <Fingerprint value={after.certFingerprint} copyLabel="Copy the certificate’s SHA-256 fingerprint" />
                 </dd>
               </div>
             )
@@ -53,6 +47,21 @@ export function ChangeSides({ before, after }: ChangeSidesProps) {
         />
       </div>
       <ChangeCallouts change={change} />
+    </>
+  );
+}
+
+/** What the key had when the change was made, and what the change sends, side by side with the risky parts called out. */
+export function ChangeSides({ before, after }: ChangeSidesProps) {
+  return (
+    <section
+      aria-labelledby="change-sides-heading"
+      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id="change-sides-heading" className="text-base font-semibold text-zinc-950 dark:text-white">
+        Before and after
+      </h2>
+      <ChangeComparison before={before} after={after} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { buttonClass } from '@/components/ui/button-styles';
+import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
@@ -54,8 +55,8 @@ export function ChangesTable({ heading, query, showKey, pagePath, initial, empty
       ) : rows.length === 0 ? (
         <EmptyState title="No changes">{emptyText}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={tableClass} aria-busy={list.isFetching}>
+        <div className="relative overflow-x-auto">
+          <table className={cn('stack-table', tableClass)} aria-busy={list.isFetching}>
             <caption className="sr-only">{heading}</caption>
             <thead className={theadClass}>
               <tr>

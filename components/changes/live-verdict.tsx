@@ -3,6 +3,7 @@
 import { CircleCheck, TriangleAlert } from 'lucide-react';
 
 import { AuthMode } from '@/components/cosigner-page/auth-mode';
+import { UrlWithHost } from '@/components/callback-handler/url-with-host';
 import { useAuthModeOfKey } from '@/components/cosigner-page/use-auth-mode-of-key';
 import { compareLiveToSubmitted } from '@/components/callback-handler/handler-match';
 import type { ApiKeyResponse, HandlerSnapshot } from '@/lib/queries/types';
@@ -45,7 +46,7 @@ export function LiveVerdict({ live, after }: LiveVerdictProps) {
       )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
         <dt className="text-zinc-600 dark:text-zinc-400">Live URL</dt>
-        <dd className="font-mono text-xs break-all">{handler?.url ?? 'None'}</dd>
+        <dd>{handler?.url ? <UrlWithHost url={handler.url} /> : 'None'}</dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Authentication</dt>
         <dd>
           <AuthMode value={auth} />

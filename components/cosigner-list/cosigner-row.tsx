@@ -25,19 +25,19 @@ export function CosignerRow({ cosigner }: CosignerRowProps) {
           {name}
         </Link>
       </td>
-      <td className={tdClass}>
+      <td data-label="ID" className={tdClass}>
         <span className="flex items-center gap-1">
           <code className="font-mono text-xs text-zinc-700 dark:text-zinc-300">{cosigner.id}</code>
           <CopyButton value={cosigner.id} label={`Copy ID of ${name}`} />
         </span>
       </td>
-      <td className={tdClass}>
+      <td data-label="Type" className={tdClass}>
         <CosignerTypeBadge type={cosigner.type} />
       </td>
-      <td className={tdClass}>
+      <td data-label="Version" className={tdClass}>
         <VersionLabel version={cosigner.version} />
       </td>
-      <td className={tdClass}>
+      <td data-label="Status" className={tdClass}>
         <CosignerStatusBadge archived={cosigner.archived} />
       </td>
     </tr>

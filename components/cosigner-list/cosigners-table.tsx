@@ -27,10 +27,12 @@ export function CosignersTable({ initial }: CosignersTableProps) {
   const query = useCosigners({ pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterCosigners(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
+  // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 cosigners".
+  const neverLoaded = query.isError && !query.data;
 
   return (
     <div className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <ListToolbar state={state} onChange={setState} filterHint="Name, ID, type or version" />
+      {!neverLoaded && <ListToolbar state={state} onChange={setState} filterHint="Name, ID, type or version" />}
       {query.isPending ? (
         <TableSkeleton label="cosigners" columns={COSIGNER_COLUMNS} />
       ) : query.isError ? (
@@ -53,9 +55,9 @@ export function CosignersTable({ initial }: CosignersTableProps) {
           The filter only looks at the {loaded} rows loaded on this page. Try another page or clear the filter.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table
-            className={cn(tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')}
+            className={cn('stack-table', tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')}
             aria-busy={query.isFetching}
           >
             <caption className="sr-only">Cosigners</caption>
@@ -76,19 +78,22 @@ export function CosignersTable({ initial }: CosignersTableProps) {
           </table>
         </div>
       )}
-      <PaginationControls
-        state={state}
-        onChange={setState}
-        next={query.data?.next}
-        busy={query.isFetching}
-        summary={
-          query.isError
-            ? 'not loaded'
-            : state.q
-              ? `${rows.length} of ${loaded} shown`
-              : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`
-        }
-      />
+      {/* Past the first page, Previous stays: the way back to a page that loaded. */}
+      {(!neverLoaded || state.prev.length > 0) && (
+        <PaginationControls
+          state={state}
+          onChange={setState}
+          next={query.data?.next}
+          busy={query.isFetching}
+          summary={
+            query.isError
+              ? 'not loaded'
+              : state.q
+                ? `${rows.length} of ${loaded} shown`
+                : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`
+          }
+        />
+      )}
     </div>
   );
 }

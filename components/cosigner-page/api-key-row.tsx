@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { FINDING_COPY } from '@/components/findings/finding-copy';
+import { UrlWithHost } from '@/components/callback-handler/url-with-host';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
@@ -19,6 +20,8 @@ export interface ApiKeyRowProps {
   /** What the findings page says about this key (most urgent first), once the findings have loaded. */
   findings?: Finding[];
   onCopyResult: (message: string) => void;
+  /** The key a completed change just updated (the list was opened from its change's "Back"). */
+  highlighted?: boolean;
 }
 
 /**
@@ -26,11 +29,22 @@ export interface ApiKeyRowProps {
  * Kept lean (no classes on cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the
  * first paint waits for them.
  */
-export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, findings, onCopyResult }: ApiKeyRowProps) {
+export function ApiKeyRow({
+  cosignerId,
+  apiKey,
+  canEdit,
+  openChange,
+  findings,
+  onCopyResult,
+  highlighted,
+}: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
   return (
-    <tr>
+    <tr
+      data-highlighted={highlighted || undefined}
+      ref={highlighted ? (row) => row?.scrollIntoView({ block: 'center' }) : undefined}
+    >
       <td>
         {/* No prefetch on either link: every visible row would fetch its pages on each list view, for one click at most. */}
         <Link href={keyPath} prefetch={false}>
@@ -54,12 +68,20 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, findings, o
           </Link>
         )}
       </td>
-      <td>
+      <td data-label="Last seen">
         <RelativeTime value={apiKey.lastSeen} />
       </td>
-      {handler?.url ? <td>{handler.url}</td> : <td className={styles.muted}>Not configured</td>}
-      <td>
-        <AuthMode value={authModeOfSummary(handler)} />
+      {handler?.url ? (
+        <td data-label="Callback URL">
+          <UrlWithHost url={handler.url} />
+        </td>
+      ) : (
+        <td data-label="Callback URL" className={styles.muted}>
+          Not configured
+        </td>
+      )}
+      <td data-label="Authentication">
+        <AuthMode value={authModeOfSummary(handler)} onCopyResult={onCopyResult} />
       </td>
       {canEdit && (
         <td>

@@ -1,16 +1,19 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 
 import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { toSearchParams } from '@/components/pagination/page-state';
 import { usePageState } from '@/components/pagination/use-page-state';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { Toast } from '@/components/ui/toast';
 import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
@@ -23,6 +26,7 @@ import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
 import styles from './api-keys-table.module.css';
 import { filterApiKeys } from './filter-api-keys';
+import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from './key-list-return';
 import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
 
 export interface ApiKeysTableProps {
@@ -46,6 +50,8 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
   );
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
+  // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 keys".
+  const neverLoaded = query.isError && !query.data;
   const columns = apiKeyColumns(canEdit);
   // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
   const open = useChanges(cosignerOpenChangesQuery(cosignerId), initialOpenChanges, { follow: true });
@@ -58,6 +64,16 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
     findingsByKey.set(f.apiKeyId, [...(findingsByKey.get(f.apiKeyId) ?? []), f]);
   // One live region for the rows' copy buttons (a status element in each of 100 rows would be noise and weight).
   const [copyMessage, setCopyMessage] = useState('');
+  // Back from a completed change: the key's row is marked, and a toast says what changed.
+  const params = useSearchParams();
+  const highlighted = params.get(HIGHLIGHT_PARAM);
+  const updated = highlighted !== null && params.get(UPDATED_PARAM) === '1';
+  // The page the admin sees is where "Back" returns after a change to one of its keys (key-list-return.ts).
+  const pageQs = toSearchParams({ ...state, q: '' }).toString();
+  const shownIds = query.data?.data.map((k) => k.id).join(',');
+  useEffect(() => {
+    if (shownIds !== undefined) rememberKeyListPage(cosignerId, pageQs, shownIds ? shownIds.split(',') : []);
+  }, [cosignerId, pageQs, shownIds]);
 
   return (
     <section
@@ -67,7 +83,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
       <h2 id="api-keys-heading" className="px-4 pt-4 text-base font-semibold text-zinc-950 dark:text-white">
         API keys
       </h2>
-      <ListToolbar state={state} onChange={setState} filterHint="ID, URL, public key, certificate" />
+      {!neverLoaded && <ListToolbar state={state} onChange={setState} filterHint="ID, URL, public key, certificate" />}
       {query.isPending ? (
         <TableSkeleton label="API keys" columns={columns} />
       ) : query.isError ? (
@@ -96,8 +112,11 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
           </Link>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={cn(styles.table, query.isPlaceholderData && styles.stale)} aria-busy={query.isFetching}>
+        <div className="relative overflow-x-auto">
+          <table
+            className={cn('stack-table', styles.table, query.isPlaceholderData && styles.stale)}
+            aria-busy={query.isFetching}
+          >
             <caption className="sr-only">API keys</caption>
             <thead className={theadClass}>
               <tr>
@@ -118,6 +137,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
                   openChange={openByKey.get(k.id)}
                   findings={findingsByKey.get(k.id)}
                   onCopyResult={setCopyMessage}
+                  highlighted={k.id === highlighted}
                 />
               ))}
             </tbody>
@@ -127,19 +147,23 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
       <p role="status" className="sr-only">
         {copyMessage}
       </p>
-      <PaginationControls
-        state={state}
-        onChange={setState}
-        next={query.data?.next}
-        busy={query.isFetching}
-        summary={
-          query.isError
-            ? 'not loaded'
-            : state.q
-              ? `${rows.length} of ${loaded} shown`
-              : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`
-        }
-      />
+      {updated && <Toast key={highlighted} message={`Callback handler of …${highlighted.slice(-6)} updated`} />}
+      {/* Past the first page, Previous stays: the way back to a page that loaded. */}
+      {(!neverLoaded || state.prev.length > 0) && (
+        <PaginationControls
+          state={state}
+          onChange={setState}
+          next={query.data?.next}
+          busy={query.isFetching}
+          summary={
+            query.isError
+              ? 'not loaded'
+              : state.q
+                ? `${rows.length} of ${loaded} shown`
+                : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`
+          }
+        />
+      )}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import type { ApiKeyResponse } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 
 import { FactRow } from './fact-row';
-import { FullFingerprint } from './full-fingerprint';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { PublicKeyFacts, type InspectedPublicKey } from './public-key-facts';
 
 export interface CallbackHandlerDetailsProps {
@@ -94,7 +94,7 @@ function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKeyResponse; in
               <PublicKeyFacts pem={handler.publicKey} initial={initialPublicKey} />
             ) : handler.certPublicKeyHash ? (
               <FactRow label="Certificate key hash">
-                <FullFingerprint value={handler.certPublicKeyHash} copyLabel="Copy certificate public key hash">
+                <Fingerprint value={handler.certPublicKeyHash} copyLabel="Copy certificate public key hash">
                   Fireblocks returns only this hash of the pinned certificate’s public key (
                   <code className="font-mono">certPublicKeyHash</code>), not the certificate, so its subject and dates
                   cannot be shown here. The console reads it as the SHA-256 of the certificate’s DER
@@ -102,7 +102,7 @@ function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKeyResponse; in
                   <code className="font-mono break-all">
                     openssl x509 -in cert.pem -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum
                   </code>
-                </FullFingerprint>
+                </Fingerprint>
               </FactRow>
             ) : (
               <FactRow label="Key or certificate">No public key or certificate is set for this handler.</FactRow>

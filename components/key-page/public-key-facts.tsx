@@ -7,7 +7,7 @@ import type { PublicKeyInspection } from '@/lib/callback/inspect';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 
 import { FactRow } from './fact-row';
-import { FullFingerprint } from './full-fingerprint';
+import { Fingerprint } from '@/components/ui/fingerprint';
 
 /** A public key PEM and what the server's inspection found it to be (null: not a readable public key). */
 export interface InspectedPublicKey {
@@ -59,10 +59,10 @@ export function PublicKeyFacts({ pem, initial }: PublicKeyFactsProps) {
       </FactRow>
       {info && (
         <FactRow label="SHA-256 fingerprint">
-          <FullFingerprint value={info.fingerprintSha256} copyLabel="Copy SHA-256 fingerprint">
+          <Fingerprint value={info.fingerprintSha256} copyLabel="Copy SHA-256 fingerprint">
             Of the key’s DER SubjectPublicKeyInfo. To compare with a key file:{' '}
             <code className="font-mono break-all">openssl pkey -pubin -in key.pem -outform DER | sha256sum</code>
-          </FullFingerprint>
+          </Fingerprint>
         </FactRow>
       )}
       <FactRow label="PEM">

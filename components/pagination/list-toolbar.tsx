@@ -1,6 +1,8 @@
 'use client';
 
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
+
+import { useUrlBackedText } from '@/components/ui/use-url-backed-text';
 
 import { PAGE_SIZES, withOrder, withPageSize, type Order, type PageState } from './page-state';
 
@@ -20,6 +22,12 @@ const selectClass =
  */
 export function ListToolbar({ state, onChange, filterHint }: ListToolbarProps) {
   const id = useId();
+  // The field keeps its own text (the URL is written after a pause, so no keystroke is lost to a URL update).
+  const [q, setQ] = useUrlBackedText(
+    state.q,
+    useCallback((text: string) => onChange({ ...state, q: text }, 'replace'), [onChange, state]),
+    250,
+  );
   return (
     <div className="flex flex-col gap-3 border-b border-zinc-200 p-3 sm:flex-row sm:items-end sm:justify-between dark:border-zinc-800">
       <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-sm">
@@ -30,9 +38,9 @@ export function ListToolbar({ state, onChange, filterHint }: ListToolbarProps) {
           <input
             id={`${id}-q`}
             type="search"
-            value={state.q}
+            value={q}
             placeholder={filterHint}
-            onChange={(e) => onChange({ ...state, q: e.target.value }, 'replace')}
+            onChange={(e) => setQ(e.target.value)}
             className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-sm placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
           />
         </div>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useRef } from 'react';
+
 import { buttonClass } from '@/components/ui/button-styles';
 import { ChevronIcon } from '@/components/ui/inline-icons';
 
@@ -17,8 +19,16 @@ export interface PaginationControlsProps {
 
 /** Previous / Next over Fireblocks cursors. There is no total count in the API, so none is invented. */
 export function PaginationControls({ state, onChange, next, summary, busy }: PaginationControlsProps) {
+  const nav = useRef<HTMLElement>(null);
+  /** Moves to a page and brings the top of its list into view (the controls sit under the rows). */
+  const go = (page: PageState) => {
+    onChange(page);
+    const list = nav.current?.parentElement;
+    if (list && list.getBoundingClientRect().top < 0) list.scrollIntoView({ block: 'start' });
+  };
   return (
     <nav
+      ref={nav}
       aria-label="Pagination"
       className="flex items-center justify-between gap-3 border-t border-zinc-200 px-3 py-2.5 text-sm dark:border-zinc-800"
     >
@@ -30,7 +40,7 @@ export function PaginationControls({ state, onChange, next, summary, busy }: Pag
           type="button"
           className={buttonClass({ size: 'sm' })}
           disabled={busy || state.prev.length === 0}
-          onClick={() => onChange(goPrevious(state))}
+          onClick={() => go(goPrevious(state))}
           aria-label="Previous page"
         >
           <ChevronIcon direction="left" className="h-4 w-4" />
@@ -40,7 +50,7 @@ export function PaginationControls({ state, onChange, next, summary, busy }: Pag
           type="button"
           className={buttonClass({ size: 'sm' })}
           disabled={busy || !next}
-          onClick={() => next && onChange(goNext(state, next))}
+          onClick={() => next && go(goNext(state, next))}
           aria-label="Next page"
         >
           <span className="hidden sm:inline">Next</span>

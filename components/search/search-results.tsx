@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { FingerprintText } from '@/components/cosigner-page/fingerprint-text';
+import { Fingerprint } from '@/components/ui/fingerprint';
 import { Badge } from '@/components/ui/badge';
 import type { KeyMatchKind, SearchResponse } from '@/lib/search/search-api-schemas';
 
@@ -71,7 +71,7 @@ export function SearchResults({ data }: SearchResultsProps) {
                   ) : (
                     <span className="text-zinc-600 dark:text-zinc-400">No callback handler</span>
                   )}
-                  {k.fingerprint && <FingerprintText hex={k.fingerprint} />}
+                  {k.fingerprint && <Fingerprint value={k.fingerprint} form="short" copyLabel="Copy the fingerprint" />}
                 </div>
               </li>
             ))}

@@ -13,11 +13,13 @@ export interface AppShellProps {
   user: ShellUser;
   /** True when the upstream is the simulator (from the server's config, not a client fetch). */
   simulated: boolean;
+  /** True when changes wait for a second admin (CHANGE_APPROVALS=1): the simulator's banner says how to try it. */
+  approvals?: boolean;
   children: ReactNode;
 }
 
 /** The frame of every signed-in page: banner, header with product, nav, user and sign-out, then the page. */
-export function AppShell({ user, simulated, children }: AppShellProps) {
+export function AppShell({ user, simulated, approvals = false, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -27,7 +29,7 @@ export function AppShell({ user, simulated, children }: AppShellProps) {
         Skip to content
       </a>
       <header className="border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
-        {simulated && <SimulatedBanner />}
+        {simulated && <SimulatedBanner approvals={approvals} />}
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
           <ProductMark href="/cosigners" />
           <div className="hidden sm:block">

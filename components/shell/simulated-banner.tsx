@@ -1,7 +1,15 @@
 import { FlaskConical } from 'lucide-react';
 
-/** Always visible while the upstream is the simulator, so nobody mistakes demo data for a real workspace. */
-export function SimulatedBanner() {
+export interface SimulatedBannerProps {
+  /** Changes wait for a second admin: say how to try that with the dev users. */
+  approvals: boolean;
+}
+
+/**
+ * Always visible while the upstream is the simulator, so nobody mistakes demo data for a real workspace; with
+ * approvals on, it says how to try them with the dev IdP's two admins in one browser.
+ */
+export function SimulatedBanner({ approvals }: SimulatedBannerProps) {
   return (
     <div
       role="note"
@@ -14,6 +22,13 @@ export function SimulatedBanner() {
           <strong className="font-semibold">Simulated Fireblocks</strong>
           <span className="hidden sm:inline"> — this console talks to the local simulator, not a real workspace.</span>
           <span className="sm:hidden"> — not a real workspace.</span>
+          {approvals && (
+            <span className="block sm:inline">
+              {' '}
+              Try approvals: propose a change as <strong className="font-semibold">alice</strong>, then sign out and
+              sign in as <strong className="font-semibold">bob</strong> to approve it.
+            </span>
+          )}
         </span>
       </p>
     </div>

@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api-client/api-error';
 import { buttonClass } from './button-styles';
 import { CopyButton } from './copy-button';
 import { WarningIcon } from './inline-icons';
+import { ThrottledRetry } from './throttled-retry';
 
 export interface ErrorStateProps {
   title: string;
@@ -13,10 +14,25 @@ export interface ErrorStateProps {
   retrying?: boolean;
 }
 
+/** An id to quote to support, shown and copyable the same way whichever side it is from. */
+function CopyableId({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt className="text-red-800 dark:text-red-200">{label}</dt>
+      <dd className="flex min-w-0 items-center gap-1 font-mono">
+        <span className="truncate">{value}</span>
+        <CopyButton value={value} label={`Copy ${label}`} className="-my-1.5 text-red-800 dark:text-red-200" />
+      </dd>
+    </>
+  );
+}
+
 /** A failed load: what went wrong in plain words, the ids to quote to support, and a way to try again. */
 export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps) {
   const api = error instanceof ApiError ? error : undefined;
   const message = api?.message ?? 'Something went wrong while loading this.';
+  // Throttled upstream: the page waits out Retry-After with every other caller, then retries by itself.
+  const throttled = api?.code === 'upstream_throttled' && onRetry ? api : undefined;
   return (
     <div
       role="alert"
@@ -26,34 +42,22 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
         <WarningIcon className="mt-0.5 h-5 w-5 shrink-0 text-red-600 dark:text-red-400" />
         <div className="min-w-0 flex-1 space-y-2">
           <p className="font-semibold">{title}</p>
-          <p>{message}</p>
+          {throttled && onRetry ? (
+            <ThrottledRetry key={throttled.requestId} seconds={throttled.retryAfter ?? 5} onRetry={onRetry} />
+          ) : (
+            <p>{message}</p>
+          )}
           {api && (
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
               {api.status > 0 && (
                 <>
-                  <dt className="text-red-800 dark:text-red-200">Status</dt>
-                  <dd>{api.status}</dd>
+                  {/* Whose status this is: the message may quote Fireblocks' own (e.g. 503 behind a 502). */}
+                  <dt className="text-red-800 dark:text-red-200">Console answered</dt>
+                  <dd>HTTP {api.status}</dd>
                 </>
               )}
-              {api.fireblocksRequestId && (
-                <>
-                  <dt className="text-red-800 dark:text-red-200">Fireblocks request ID</dt>
-                  <dd className="flex min-w-0 items-center gap-1 font-mono">
-                    <span className="truncate">{api.fireblocksRequestId}</span>
-                    <CopyButton
-                      value={api.fireblocksRequestId}
-                      label="Copy Fireblocks request ID"
-                      className="text-red-800 dark:text-red-200"
-                    />
-                  </dd>
-                </>
-              )}
-              {api.requestId && (
-                <>
-                  <dt className="text-red-800 dark:text-red-200">Console request ID</dt>
-                  <dd className="truncate font-mono">{api.requestId}</dd>
-                </>
-              )}
+              {api.fireblocksRequestId && <CopyableId label="Fireblocks request ID" value={api.fireblocksRequestId} />}
+              {api.requestId && <CopyableId label="Console request ID" value={api.requestId} />}
             </dl>
           )}
           {onRetry && (

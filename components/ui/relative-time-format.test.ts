@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatExactUtc, formatRelative, parseTimestamp } from './relative-time-format';
+import { formatExactUtc, formatLocalDate, formatRelative, parseTimestamp } from './relative-time-format';
 
 const now = new Date('2026-11-26T12:00:00Z');
 
@@ -29,5 +29,14 @@ describe('formatRelative', () => {
 describe('formatExactUtc', () => {
   it('prints UTC to the second', () => {
     expect(formatExactUtc(new Date('2026-11-26T11:57:03.456Z'))).toBe('2026-11-26 11:57:03 UTC');
+  });
+});
+
+describe('formatLocalDate', () => {
+  const date = new Date('2026-11-26T11:57:00Z');
+  it('writes the date in the given locale and zone', () => {
+    expect(formatLocalDate(date, { locale: 'en', timeZone: 'UTC' })).toBe('Nov 26, 2026, 11:57 AM');
+    expect(formatLocalDate(date, { locale: 'de', timeZone: 'Europe/Berlin' })).toBe('26.11.2026, 12:57');
+    expect(formatLocalDate(date, { locale: 'en-GB', timeZone: 'UTC', dateOnly: true })).toBe('26 Nov 2026');
   });
 });

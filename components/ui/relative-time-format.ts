@@ -40,3 +40,26 @@ export function formatRelative(date: Date, now: Date, locale = 'en'): string {
 export function formatExactUtc(date: Date): string {
   return `${date.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 }
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The date (and time, unless `dateOnly`) in a locale and time zone: the admin's own once the page runs in their
+ * browser (both undefined), a fixed `en`/UTC for the server's render, which cannot know them.
+ */
+export function formatLocalDate(
+  date: Date,
+  options: { locale?: string; timeZone?: string; dateOnly?: boolean } = {},
+): string {
+  const key = `${options.locale ?? ''}|${options.timeZone ?? ''}|${options.dateOnly ? 'd' : 'dt'}`;
+  let fmt = dateFormatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(options.locale, {
+      dateStyle: 'medium',
+      ...(options.dateOnly ? {} : { timeStyle: 'short' }),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    });
+    dateFormatters.set(key, fmt);
+  }
+  return fmt.format(date);
+}

@@ -1,24 +1,38 @@
 'use client';
 
-import { formatExactUtc, formatRelative, parseTimestamp } from './relative-time-format';
+import { useSyncExternalStore } from 'react';
+
+import { formatExactUtc, formatLocalDate, formatRelative, parseTimestamp } from './relative-time-format';
 
 export interface RelativeTimeProps {
   value: string | undefined;
   /** Shown when there is no value. */
   fallback?: string;
+  /** A day rather than an instant (a certificate's validity): the date alone, still with how far it is. */
+  dateOnly?: boolean;
 }
 
+const never = () => () => undefined;
+
 /**
- * "3 minutes ago" with the exact UTC time on hover (title) and in the machine-readable <time>.
- * The server and the browser compute "ago" a moment apart, so the text may differ at hydration: expected.
+ * The one way the console shows a date: in the admin's locale and time zone, with how long ago (or how far ahead)
+ * it is, "30 Nov 2026, 10:07 (3 minutes ago)", and the exact UTC time on hover (title) and in the machine-readable
+ * <time>. The server cannot know the locale: it renders en/UTC, and the browser swaps in its own right after
+ * hydrating (useSyncExternalStore's server snapshot), so hydration never mismatches.
  */
-export function RelativeTime({ value, fallback = 'Never' }: RelativeTimeProps) {
+export function RelativeTime({ value, fallback = 'Never', dateOnly = false }: RelativeTimeProps) {
+  const inBrowser = useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
   const date = value ? parseTimestamp(value) : null;
   if (!date) return <span className="text-zinc-600 dark:text-zinc-400">{value ?? fallback}</span>;
-  const exact = formatExactUtc(date);
+  const local = formatLocalDate(date, inBrowser ? { dateOnly } : { locale: 'en', timeZone: 'UTC', dateOnly });
   return (
-    <time dateTime={date.toISOString()} title={exact} suppressHydrationWarning>
-      {formatRelative(date, new Date())}
+    <time dateTime={date.toISOString()} title={formatExactUtc(date)} suppressHydrationWarning>
+      <span className="whitespace-nowrap">{local}</span>{' '}
+      <span suppressHydrationWarning>({formatRelative(date, new Date())})</span>
     </time>
   );
 }

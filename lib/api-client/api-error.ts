@@ -18,8 +18,10 @@ export class ApiError extends Error {
   readonly changeId?: string;
   /** With `step_up_required`: where to sign in afresh and come back. */
   readonly stepUpUrl?: string;
+  /** Seconds from the answer's `Retry-After` (a 429), when it had one. */
+  readonly retryAfter?: number;
 
-  constructor(status: number, body: ErrorBody['error']) {
+  constructor(status: number, body: ErrorBody['error'], retryAfter?: number) {
     super(body.message);
     this.status = status;
     this.code = body.code;
@@ -28,6 +30,7 @@ export class ApiError extends Error {
     this.fields = body.fields;
     this.changeId = body.changeId;
     this.stepUpUrl = body.stepUpUrl;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -46,6 +49,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'cosigner_archived',
   'cosigner_version_too_old',
   'rate_limited',
+  'upstream_throttled',
   'upstream_error',
   'upstream_timeout',
   'draining',
@@ -83,16 +87,26 @@ function sameOriginPath(v: unknown): string | undefined {
  * Turns a non-2xx answer into an ApiError. Tolerates bodies that are not an ErrorBody (a proxy's HTML error
  * page, an empty 502) so the UI always has a status, a code and a readable message.
  */
-export function toApiError(status: number, body: unknown, headerRequestId?: string | null): ApiError {
+export function toApiError(
+  status: number,
+  body: unknown,
+  headerRequestId?: string | null,
+  retryAfterHeader?: string | null,
+): ApiError {
   const e = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const code = e && typeof e.code === 'string' && CODES.has(e.code) ? (e.code as ErrorCode) : codeForStatus(status);
-  return new ApiError(status, {
-    code,
-    message: str(e?.message) ?? `The console's server answered ${status}.`,
-    requestId: str(e?.requestId) ?? headerRequestId ?? undefined,
-    fireblocksRequestId: str(e?.fireblocksRequestId),
-    fields: stringRecord(e?.fields),
-    changeId: str(e?.changeId),
-    stepUpUrl: sameOriginPath(e?.stepUpUrl),
-  });
+  const retryAfter = /^\d+$/.test(retryAfterHeader?.trim() ?? '') ? Number(retryAfterHeader) : undefined;
+  return new ApiError(
+    status,
+    {
+      code,
+      message: str(e?.message) ?? `The console's server answered ${status}.`,
+      requestId: str(e?.requestId) ?? headerRequestId ?? undefined,
+      fireblocksRequestId: str(e?.fireblocksRequestId),
+      fields: stringRecord(e?.fields),
+      changeId: str(e?.changeId),
+      stepUpUrl: sameOriginPath(e?.stepUpUrl),
+    },
+    retryAfter,
+  );
 }

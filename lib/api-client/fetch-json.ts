@@ -34,6 +34,9 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
     });
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response.status, body, response.headers.get('x-request-id'));
+  if (!response.ok) {
+    const h = response.headers;
+    throw toApiError(response.status, body, h.get('x-request-id'), h.get('retry-after'));
+  }
   return body as T;
 }

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError } from '@/lib/fireblocks/errors';
 
 import { logger } from '@/lib/log/logger';
+import { countRateLimitRejection } from '@/lib/metrics/metrics';
 
 /**
  * nginx's "client closed request": non-standard, but within the 200-599 a Response accepts, and it keeps
@@ -55,6 +56,7 @@ export function toAppErrorFromUnknown(error: unknown, requestId: string, signal?
  */
 export function errorResponse(error: unknown, requestId: string, signal?: AbortSignal): Response {
   const appError = toAppErrorFromUnknown(error, requestId, signal);
+  if (appError.status === 429) countRateLimitRejection(appError.code);
   const headers = new Headers();
   if (appError.retryAfter !== undefined)
     headers.set('Retry-After', String(Math.max(0, Math.ceil(appError.retryAfter))));

@@ -21,6 +21,8 @@ export interface WithSessionOptions {
   sameOrigin?: boolean;
   /** Refuse a body that is not `application/json` with 415 before the handler reads it. */
   requireJson?: boolean;
+  /** False: the request does not extend the session's idle window (reads a page polls on its own). Default true. */
+  recordsActivity?: boolean;
 }
 
 export interface RouteContext<P> {
@@ -82,7 +84,11 @@ export function withSession<P extends Record<string, string | string[] | undefin
     const requestId = randomUUID();
     try {
       const config = getConfig();
-      const session = await checkApiSession(req, { role: options.role }, config);
+      const session = await checkApiSession(
+        req,
+        { role: options.role, recordsActivity: options.recordsActivity },
+        config,
+      );
       assertRequestShape(req, options, config.appUrl);
       const res = await handler(req, { params: await ctx.params, session, requestId });
       return stamp(res, requestId);

@@ -9,6 +9,11 @@ export interface RespondOptions {
   status?: number;
   /** Fireblocks' X-Request-ID, passed through as `X-Fireblocks-Request-ID` for support tickets. */
   fireblocksRequestId?: string;
+  /**
+   * When Fireblocks gave the data (epoch ms), sent as `X-Fireblocks-Read-At` (ISO 8601): a cached read is up to a few
+   * seconds older than the answer that carries it.
+   */
+  readAt?: number;
 }
 
 /**
@@ -33,6 +38,7 @@ export function respond<T>(schema: ZodType<T>, body: unknown, options: RespondOp
     'Content-Length': String(Buffer.byteLength(text)),
   });
   if (options.fireblocksRequestId) headers.set('X-Fireblocks-Request-ID', options.fireblocksRequestId);
+  if (options.readAt !== undefined) headers.set('X-Fireblocks-Read-At', new Date(options.readAt).toISOString());
   return new Response(text, { status: options.status ?? 200, headers });
 }
 

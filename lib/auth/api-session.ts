@@ -8,10 +8,12 @@ import { AppError } from '@/lib/errors/app-error';
 import { sessionCookie } from './cookies';
 import { roleSatisfies, type Role } from './roles';
 import type { Session } from './session';
-import { sessionFromCookie } from './session-store';
+import { peekSessionFromCookie, sessionFromCookie } from './session-store';
 
 export interface RequireApiSessionOptions {
   role: Role;
+  /** False: the request does not count as activity (the idle window is not extended). Default true. */
+  recordsActivity?: boolean;
 }
 
 /**
@@ -25,11 +27,8 @@ export async function checkApiSession(
   config: Pick<AppConfig, 'production' | 'appUrl' | 'sessionSecret'>,
   now = Date.now(),
 ): Promise<Session> {
-  const session = await sessionFromCookie(
-    req.cookies.get(sessionCookie(config).name)?.value,
-    config.sessionSecret,
-    now,
-  );
+  const read = options.recordsActivity === false ? peekSessionFromCookie : sessionFromCookie;
+  const session = await read(req.cookies.get(sessionCookie(config).name)?.value, config.sessionSecret, now);
   if (!session) throw new AppError({ status: 401, code: 'unauthenticated', message: 'Sign in to continue.' });
   if (!roleSatisfies(session.user.role, options.role)) {
     throw new AppError({ status: 403, code: 'forbidden', message: 'Your role does not allow this.' });

@@ -22,3 +22,17 @@ export type RevokeAllSessionsBody = z.input<typeof revokeAllSessionsBodySchema>;
 export const revokeAllSessionsResponseSchema = z.object({ ended: z.number().int().nonnegative() });
 
 export const sessionHandleSchema = sessionSummarySchema.shape.id;
+
+/**
+ * `GET /api/sessions/current` (read without extending the session) and `POST /api/sessions/keepalive` (extends it):
+ * when the current session ends, so a page holding unsaved input can warn before it does.
+ */
+export const sessionDeadlineResponseSchema = z.object({
+  /** 30 min after the last recorded activity. */
+  idleExpiresAt: z.iso.datetime(),
+  /** The absolute end, 8 h after sign-in: no activity moves it. */
+  expiresAt: z.iso.datetime(),
+  /** Seconds until the earlier of the two, counted by the server (the browser's clock may be off). */
+  secondsLeft: z.number().int().nonnegative(),
+});
+export type SessionDeadlineResponse = z.infer<typeof sessionDeadlineResponseSchema>;

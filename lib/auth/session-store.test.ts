@@ -22,6 +22,7 @@ import {
   findLiveSession,
   listLiveSessions,
   recordRefusedSignIn,
+  peekSessionFromCookie,
   sessionFromCookie,
   startSession,
   type SignedInUser,
@@ -142,6 +143,17 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
       T0 + SESSION_TOUCH_AFTER_MS,
     );
     expect(await lastSeen()).toBe(new Date(T0 + SESSION_TOUCH_AFTER_MS).toISOString());
+  });
+
+  it('a peek reads the live session without recording activity: it never extends the idle window', async () => {
+    const { id } = await startSession(db, signedIn(alice), T0);
+    const cookie = await sealSessionId(id, SECRET);
+    const late = T0 + SESSION_IDLE_MS - 1;
+    expect((await peekSessionFromCookie(cookie, SECRET, late, db))?.lastSeenAt).toBe(T0);
+    expect(await peekSessionFromCookie(cookie, SECRET, T0 + SESSION_IDLE_MS, db)).toBeNull();
+    // A real request just before the end does extend it.
+    expect((await sessionFromCookie(cookie, SECRET, late, db))?.lastSeenAt).toBe(late);
+    expect(await peekSessionFromCookie(cookie, SECRET, T0 + SESSION_IDLE_MS, db)).not.toBeNull();
   });
 
   it('sign-out revokes the row at once (a copy of the cookie is refused) and records sign_out, once', async () => {

@@ -128,10 +128,22 @@ export async function sessionFromCookie(
   now: number,
   db: Db = getDb(),
 ): Promise<Session | null> {
-  const id = await unsealSessionId(value, secret);
-  if (!id) return null;
-  const session = await findLiveSession(db, id, now);
+  const session = await peekSessionFromCookie(value, secret, now, db);
   return session && touchSession(db, session, now);
+}
+
+/**
+ * The same without recording activity: for reads a page makes on its own (how long the session has left), which
+ * must not keep an unattended session alive.
+ */
+export async function peekSessionFromCookie(
+  value: string | undefined,
+  secret: string,
+  now: number,
+  db: Db = getDb(),
+): Promise<Session | null> {
+  const id = await unsealSessionId(value, secret);
+  return id ? findLiveSession(db, id, now) : null;
 }
 
 /**

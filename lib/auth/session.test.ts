@@ -5,6 +5,9 @@ import {
   hashSessionId,
   newSessionId,
   sealSessionId,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  sessionDeadlines,
   sessionHandle,
   sessionMaxAgeSeconds,
   unsealSessionId,
@@ -70,5 +73,24 @@ describe('session cookie seal', () => {
     expect(sessionMaxAgeSeconds(session, t0)).toBe(8 * 3600);
     expect(sessionMaxAgeSeconds(session, t0 + 3600_000)).toBe(7 * 3600);
     expect(sessionMaxAgeSeconds(session, t0 + 8 * 3600_000 + 1)).toBe(0);
+  });
+});
+
+describe('sessionDeadlines', () => {
+  const T0 = Date.parse('2026-11-30T10:00:00.000Z');
+
+  it('counts down to the idle end, 30 min after the last activity', () => {
+    const d = sessionDeadlines({ lastSeenAt: T0, expiresAt: T0 + SESSION_ABSOLUTE_MS }, T0 + 28 * 60_000 + 500);
+    expect(d).toEqual({
+      idleExpiresAt: new Date(T0 + SESSION_IDLE_MS).toISOString(),
+      expiresAt: new Date(T0 + SESSION_ABSOLUTE_MS).toISOString(),
+      secondsLeft: 119,
+    });
+  });
+
+  it('counts down to the absolute end when that comes first, and never below zero', () => {
+    const session = { lastSeenAt: T0, expiresAt: T0 + 10 * 60_000 };
+    expect(sessionDeadlines(session, T0).secondsLeft).toBe(600);
+    expect(sessionDeadlines(session, T0 + 11 * 60_000).secondsLeft).toBe(0);
   });
 });

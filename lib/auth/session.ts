@@ -98,6 +98,19 @@ export async function unsealSessionId(value: string | undefined, secret: string)
   return parsed.data.id;
 }
 
+/** When a live session ends: idle (extended by activity) and absolute, and seconds until the earlier. */
+export function sessionDeadlines(
+  session: Pick<Session, 'lastSeenAt' | 'expiresAt'>,
+  now: number,
+): { idleExpiresAt: string; expiresAt: string; secondsLeft: number } {
+  const idleEnd = session.lastSeenAt + SESSION_IDLE_MS;
+  return {
+    idleExpiresAt: new Date(idleEnd).toISOString(),
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    secondsLeft: Math.max(0, Math.floor((Math.min(idleEnd, session.expiresAt) - now) / 1000)),
+  };
+}
+
 /** Seconds the cookie should live: until the absolute deadline (the idle rule is the row's). */
 export function sessionMaxAgeSeconds(session: Pick<Session, 'expiresAt'>, now: number): number {
   return Math.max(0, Math.floor((session.expiresAt - now) / 1000));

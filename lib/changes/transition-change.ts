@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/connect';
 import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 import { notifyChangeMoved } from '@/lib/notify';
+import { invalidateApiKeyReads } from '@/lib/fireblocks';
 
 import { isOpenChangeState } from './change-api-schemas';
 
@@ -59,6 +60,9 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
     });
     return row;
   });
+  // After commit: the key may have changed upstream (sent, completed, or an outcome to reconcile), so this replica
+  // reads it afresh; other replicas' caches expire within their few seconds.
+  if (updated) invalidateApiKeyReads(read.cosigner_id, read.api_key_id);
   if (updated) notifyChangeMoved({ change: updated, from: read.state, actor: t.event.actor ?? null });
   return updated;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ConfigError, parseConfig, parseDatabaseConfig } from './env';
+import { ConfigError, parseConfig, parseDatabaseConfig, parseMetricsToken } from './env';
 
 const complete = {
   NODE_ENV: 'production',
@@ -169,5 +169,23 @@ describe('parseDatabaseConfig', () => {
     expect(refusal).toBeInstanceOf(ConfigError);
     expect((refusal as Error).message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
     expect((refusal as Error).message).not.toContain('secret');
+  });
+});
+
+describe('parseMetricsToken', () => {
+  it('is off when unset or empty, the token when long enough, and refuses a short one without printing it', () => {
+    expect(parseMetricsToken({})).toBeUndefined();
+    expect(parseMetricsToken({ METRICS_TOKEN: '  ' })).toBeUndefined();
+    expect(parseMetricsToken({ METRICS_TOKEN: 'a'.repeat(16) })).toBe('a'.repeat(16));
+    const short = (() => {
+      try {
+        parseMetricsToken({ METRICS_TOKEN: 'short-secret' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(short).toBeInstanceOf(ConfigError);
+    expect((short as Error).message).toContain('METRICS_TOKEN: must be at least 16 characters');
+    expect((short as Error).message).not.toContain('short-secret');
   });
 });

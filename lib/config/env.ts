@@ -247,6 +247,31 @@ export function signalsLeftToApp(): boolean {
   return emptyAsUndefined(process.env.NEXT_MANUAL_SIG_HANDLE) !== undefined;
 }
 
+const metricsEnvSchema = z.object({
+  METRICS_TOKEN: optStr().refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+});
+
+/**
+ * The bearer token `/api/metrics` asks for; undefined (the default) turns the route off (404). Apart from the app's
+ * configuration, like the database's, so a scrape never depends on the Fireblocks or OIDC settings loading.
+ */
+export function parseMetricsToken(env: Record<string, string | undefined>): string | undefined {
+  const parsed = metricsEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data.METRICS_TOKEN;
+}
+
+let cachedMetricsToken: { token: string | undefined } | undefined;
+
+/** The metrics token of this process, read once. */
+export function getMetricsToken(): string | undefined {
+  cachedMetricsToken ??= { token: parseMetricsToken(process.env) };
+  return cachedMetricsToken.token;
+}
+
 /**
  * Whether the benchmark's reference pages (app/bench/) answer: only when BENCH_PAGES=1, which `npm run bench` and
  * nothing else sets. Read per call, apart from getConfig(), so a deployment that never sets it gets their 404.

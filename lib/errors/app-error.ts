@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'cosigner_archived'
   | 'cosigner_version_too_old'
   | 'rate_limited'
+  | 'upstream_throttled'
   | 'upstream_error'
   | 'upstream_timeout'
   | 'draining'

@@ -4,6 +4,7 @@ import { createFireblocksClient } from './client';
 import { FireblocksError } from './errors';
 import type { RetryEvent } from './retry';
 import { rsaTestKey } from './testing/keys';
+import type { UpstreamObservation } from './transport';
 import { startScriptedServer, type ScriptedReply, type ScriptedServer } from './testing/scripted-server';
 
 const COSIGNER = '44fcead0-7053-4831-a53a-df7fb90d440f';
@@ -196,5 +197,65 @@ describe('timeouts and unreadable answers', () => {
     expect(everything).not.toContain(token);
     expect(everything).not.toContain('PRIVATE KEY');
     expect(e).toMatchObject({ status: 401, code: -1, message: 'invalid signature' });
+  });
+});
+
+describe('one budget: a 429 holds back every caller of the client', () => {
+  it('concurrent reads after a 429 wait for its Retry-After together; none goes out meanwhile', async () => {
+    const { s, client } = await setup([{ status: 429, headers: { 'Retry-After': '1' } }, OK_PAGE]);
+    const first = client.listCosigners();
+    // Let the 429 land and close the gate, then ten more callers arrive.
+    while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    const others = Array.from({ length: 10 }, (_, i) => client.getCosigner(`${COSIGNER.slice(0, -1)}${i}`));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(s.requests).toHaveLength(1);
+    await Promise.all([first, ...others].map((p) => p.catch(() => undefined)));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    // The first caller's retry and the ten, each once: no caller retried on its own.
+    expect(s.requests).toHaveLength(12);
+  });
+
+  it('a closure past the longest wait answers 429 at once to every caller, sending nothing more', async () => {
+    const { s, client } = await setup([{ status: 429, headers: { 'Retry-After': '30' } }, OK_PAGE]);
+    expect((await failure(client.listCosigners())).retryAfterSeconds).toBe(30);
+    const errors = await Promise.all(Array.from({ length: 5 }, () => failure(client.getCosigner(COSIGNER))));
+    for (const e of errors) {
+      expect(e).toMatchObject({ kind: 'http', status: 429, attempts: 0 });
+      expect(e.retryAfterSeconds).toBeGreaterThanOrEqual(29);
+    }
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('a PATCH is not retried after its own 429, and the next PATCH waits at the gate before it is sent', async () => {
+    const { s, client, retries } = await setup([
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 202, headers: { Location: `/v1/cosigners/${COSIGNER}/api_keys/k1/req-1` }, body: { id: 'k1' } },
+    ]);
+    expect((await failure(client.updateCallbackHandler(COSIGNER, 'k1', PATCH_BODY))).status).toBe(429);
+    expect(s.requests).toHaveLength(1);
+    const started = Date.now();
+    const { requestId } = await client.updateCallbackHandler(COSIGNER, 'k1', PATCH_BODY);
+    expect(requestId).toBe('req-1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(s.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
+    expect(retries).toHaveLength(0);
+  });
+
+  it('reports each exchange with its route template, status and duration', async () => {
+    server = await startScriptedServer(() => OK_PAGE);
+    const seen: UpstreamObservation[] = [];
+    const client = createFireblocksClient({
+      baseUrl: server.baseUrl,
+      apiKey: 'api-key',
+      privateKey: rsaTestKey().privateKey,
+      observe: (o) => seen.push(o),
+    });
+    await client.listApiKeys(COSIGNER);
+    expect(seen.map(({ seconds: _s, ...rest }) => rest)).toEqual([
+      { method: 'GET', route: '/cosigners/{cosignerId}/api_keys', status: 200 },
+    ]);
+    expect(seen[0]!.seconds).toBeGreaterThan(0);
   });
 });

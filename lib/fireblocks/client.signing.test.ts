@@ -9,6 +9,7 @@ import { httpSend } from './http-send';
 import { DEFAULT_RETRY } from './retry';
 import { createRequestSigner, type SignRequestInput } from './sign';
 import { call } from './transport';
+import { createUpstreamGate } from './upstream-gate';
 import { rsaTestKey } from './testing/keys';
 import { startScriptedServer, type ScriptedServer } from './testing/scripted-server';
 import { verifyRecordedRequest } from './testing/verify-token';
@@ -120,8 +121,9 @@ describe("a dot segment in an id (routes refuse it first; this is the client's o
       timeoutMs: 5000,
       retry: DEFAULT_RETRY,
       send: httpSend,
+      gate: createUpstreamGate(),
     };
-    const spec = (path: string) => ({ method: 'PATCH' as const, path, body: BODY, schema: z.unknown() });
+    const spec = (path: string) => ({ method: 'PATCH' as const, path, route: path, body: BODY, schema: z.unknown() });
     await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/..`))).rejects.toMatchObject({
       kind: 'invalid_request',
     });

@@ -25,7 +25,8 @@ import {
 } from './upstream-schemas';
 import { loadSecretKey } from './secret-key';
 import { createRequestSigner } from './sign';
-import { call, type Transport } from './transport';
+import { call, type Transport, type UpstreamObservation } from './transport';
+import { createUpstreamGate, type UpstreamGate } from './upstream-gate';
 
 export interface FireblocksClientOptions {
   /** API base including `/v1`, e.g. `https://api.fireblocks.io/v1`. */
@@ -37,6 +38,10 @@ export interface FireblocksClientOptions {
   /** Per attempt; default 10 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Shared by every call of this client; a new one per client by default. */
+  gate?: UpstreamGate;
+  /** Called once per HTTP exchange with its route template, status and duration (metrics). */
+  observe?: (o: UpstreamObservation) => void;
 }
 
 export interface CallOptions {
@@ -87,6 +92,15 @@ function seg(name: string, value: string): string {
 
 const keyPath = (c: string, k: string) => `/cosigners/${seg('cosignerId', c)}/api_keys/${seg('apiKeyId', k)}`;
 
+/** The paths' templates (metrics labels: bounded, no ids). */
+const ROUTES = {
+  cosigners: '/cosigners',
+  cosigner: '/cosigners/{cosignerId}',
+  apiKeys: '/cosigners/{cosignerId}/api_keys',
+  apiKey: '/cosigners/{cosignerId}/api_keys/{apiKeyId}',
+  request: '/cosigners/{cosignerId}/api_keys/{apiKeyId}/{requestId}',
+} as const;
+
 /** The typed client for the six Cosigners (Beta) calls the console makes. */
 export function createFireblocksClient(opts: FireblocksClientOptions): FireblocksClient {
   const t: Transport = {
@@ -96,12 +110,21 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
     timeoutMs: opts.timeoutMs ?? 10_000,
     retry: { ...DEFAULT_RETRY, ...opts.retry },
     send: httpSend,
+    gate: opts.gate ?? createUpstreamGate(),
+    observe: opts.observe,
   };
   // Query input is parsed here too (defaults applied; a bad value throws a ZodError the route maps to 400).
-  const get = async <T>(path: string, schema: ZodType<T>, o?: CallOptions, query?: ListPageQueryInput) => {
+  const get = async <T>(
+    route: string,
+    path: string,
+    schema: ZodType<T>,
+    o?: CallOptions,
+    query?: ListPageQueryInput,
+  ) => {
     const r = await call(t, {
       method: 'GET',
       path,
+      route,
       schema,
       signal: o?.signal,
       query: query && listPageQuerySchema.parse(query),
@@ -109,15 +132,18 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
     return { data: r.data, fireblocksRequestId: r.fireblocksRequestId };
   };
   return {
-    listCosigners: (q = {}, o) => get('/cosigners', cosignersPageSchema, o, q),
-    getCosigner: (c, o) => get(`/cosigners/${seg('cosignerId', c)}`, cosignerSchema, o),
-    listApiKeys: (c, q = {}, o) => get(`/cosigners/${seg('cosignerId', c)}/api_keys`, apiKeysPageSchema, o, q),
-    getApiKey: (c, k, o) => get(keyPath(c, k), apiKeySchema, o),
-    getRequestStatus: (c, k, r, o) => get(`${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusSchema, o),
+    listCosigners: (q = {}, o) => get(ROUTES.cosigners, '/cosigners', cosignersPageSchema, o, q),
+    getCosigner: (c, o) => get(ROUTES.cosigner, `/cosigners/${seg('cosignerId', c)}`, cosignerSchema, o),
+    listApiKeys: (c, q = {}, o) =>
+      get(ROUTES.apiKeys, `/cosigners/${seg('cosignerId', c)}/api_keys`, apiKeysPageSchema, o, q),
+    getApiKey: (c, k, o) => get(ROUTES.apiKey, keyPath(c, k), apiKeySchema, o),
+    getRequestStatus: (c, k, r, o) =>
+      get(ROUTES.request, `${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusSchema, o),
     async updateCallbackHandler(c, k, body, o) {
       const r = await call(t, {
         method: 'PATCH',
         path: keyPath(c, k),
+        route: ROUTES.apiKey,
         body,
         schema: updateCallbackHandlerResponseSchema,
         signal: o?.signal,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FireblocksError, toAppError, type FireblocksErrorOptions } from './errors';
+import { FireblocksError, isFireblocksError, toAppError, type FireblocksErrorOptions } from './errors';
 
 const http = (status: number, extra: Partial<FireblocksErrorOptions> = {}) =>
   new FireblocksError({ kind: 'http', status, message: 'upstream says no', fireblocksRequestId: 'fb-1', ...extra });
@@ -10,7 +10,7 @@ describe('toAppError', () => {
     [400, 400, 'bad_request'],
     [404, 404, 'not_found'],
     [409, 409, 'conflict'],
-    [429, 429, 'rate_limited'],
+    [429, 429, 'upstream_throttled'],
     [401, 502, 'upstream_error'],
     [403, 502, 'upstream_error'],
     [422, 502, 'upstream_error'],
@@ -25,8 +25,12 @@ describe('toAppError', () => {
     expect(toAppError(http(401, { code: -1 })).message).toBe("Fireblocks refused the console's credentials");
   });
 
-  it('carries Retry-After on 429', () => {
-    expect(toAppError(http(429, { retryAfterSeconds: 30 })).retryAfter).toBe(30);
+  it('carries Retry-After on 429 and says how long in its message', () => {
+    const app = toAppError(http(429, { retryAfterSeconds: 30 }));
+    expect(app).toMatchObject({
+      retryAfter: 30,
+      message: 'Fireblocks is rate-limiting this console; try again in 30 s',
+    });
   });
 
   it('maps timeout to 504, network / invalid responses to 502, a request refused before sending to 400', () => {
@@ -56,5 +60,20 @@ describe('toAppError', () => {
         fireblocksRequestId: 'fb-1',
       },
     });
+  });
+});
+
+describe('isFireblocksError', () => {
+  it("recognises one made by another copy of the module (another route bundle's), not any Error", () => {
+    const foreign = Object.assign(new Error('Too many requests'), {
+      [Symbol.for('cosigner-console.FireblocksError')]: true,
+      kind: 'http',
+      status: 429,
+    });
+    expect(foreign instanceof FireblocksError).toBe(false);
+    expect(isFireblocksError(foreign)).toBe(true);
+    expect(isFireblocksError(http(404))).toBe(true);
+    expect(isFireblocksError(new Error('x'))).toBe(false);
+    expect(isFireblocksError({ kind: 'http' })).toBe(false);
   });
 });

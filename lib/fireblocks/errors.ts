@@ -22,9 +22,17 @@ export interface FireblocksErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Marks a FireblocksError whatever copy of this module made it. Next.js may load a module once per route bundle, and
+ * the process's one client (and its read cache) is shared by all of them, so an error can come from another copy of
+ * this class than the one a route's `instanceof` would test.
+ */
+const BRAND = Symbol.for('cosigner-console.FireblocksError');
+
 /** A failed call to Fireblocks, as a typed value. */
 export class FireblocksError extends Error {
   override name = 'FireblocksError';
+  readonly [BRAND] = true;
   readonly kind: FireblocksErrorKind;
   readonly status?: number;
   readonly code?: number;
@@ -44,7 +52,7 @@ export class FireblocksError extends Error {
 }
 
 export function isFireblocksError(e: unknown): e is FireblocksError {
-  return e instanceof FireblocksError;
+  return e instanceof FireblocksError || (e instanceof Error && BRAND in e && e[BRAND] === true);
 }
 
 /**
@@ -91,10 +99,14 @@ export function toAppError(e: FireblocksError): AppError {
         fireblocksRequestId,
       });
     case 429:
+      // Not the user's doing: the API user's shared budget is spent; the console holds back (upstream-gate.ts).
       return new AppError({
         status: 429,
-        code: 'rate_limited',
-        message: 'Fireblocks rate limit reached; try again shortly',
+        code: 'upstream_throttled',
+        message:
+          e.retryAfterSeconds === undefined
+            ? 'Fireblocks is rate-limiting this console; try again shortly'
+            : `Fireblocks is rate-limiting this console; try again in ${e.retryAfterSeconds} s`,
         fireblocksRequestId,
         retryAfter: e.retryAfterSeconds,
       });

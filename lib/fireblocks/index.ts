@@ -2,8 +2,12 @@ import 'server-only';
 
 import { getConfig } from '@/lib/config/env';
 import { logger } from '@/lib/log/logger';
+import { observeUpstream } from '@/lib/metrics/metrics';
+import { existingProcessWide, processWide } from '@/lib/runtime/process-wide';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
+import { createReadCache, type ReadCache } from './read-cache';
+import { createUpstreamGate } from './upstream-gate';
 
 export type {
   FireblocksClient,
@@ -13,20 +17,24 @@ export type {
   CallOptions,
 } from './client';
 export { FireblocksError, isFireblocksError, toAppError } from './errors';
-
-let client: FireblocksClient | undefined;
+export type { CachedRead, ReadCache } from './read-cache';
 
 /**
  * The process's one Fireblocks client, built from the validated configuration on first use. Building it loads and
- * validates the secret key, so calling this at start-up turns a bad key into a clear ConfigError there.
+ * validates the secret key, so calling this at start-up turns a bad key into a clear ConfigError there. Its reads
+ * are live (uncached): use it where the answer decides something (a change's `before`, the drift guard, reconciling);
+ * pages and list views read through getReadCache().
  */
 export function getFireblocks(): FireblocksClient {
-  if (!client) {
+  return processWide('fireblocks-client', () => {
     const { baseUrl, apiKey, secretKeyPem } = getConfig().fireblocks;
-    client = createFireblocksClient({
+    return createFireblocksClient({
       baseUrl,
       apiKey,
       privateKey: secretKeyPem,
+      // Every request of the process shares one rate-limit budget with Fireblocks.
+      gate: createUpstreamGate(),
+      observe: observeUpstream,
       // One line per retry so rate limiting and flakiness upstream are visible; nothing secret is in the event.
       retry: {
         onRetry: (e) =>
@@ -36,6 +44,20 @@ export function getFireblocks(): FireblocksClient {
           ),
       },
     });
-  }
-  return client;
+  });
+}
+
+const READ_CACHE = 'fireblocks-read-cache';
+
+/**
+ * The process's read cache over getFireblocks(): the four reads of pages and list views, served again for 5 s and
+ * coalesced (concurrent callers of the same read share one upstream call). See read-cache.ts.
+ */
+export function getReadCache(): ReadCache {
+  return processWide(READ_CACHE, () => createReadCache(getFireblocks()));
+}
+
+/** Drops what this process has cached of a key and its cosigner's key list (nothing when nothing was read yet). */
+export function invalidateApiKeyReads(cosignerId: string, apiKeyId: string): void {
+  existingProcessWide<ReadCache>(READ_CACHE)?.invalidateApiKey(cosignerId, apiKeyId);
 }

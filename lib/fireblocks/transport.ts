@@ -7,6 +7,7 @@ import { httpError, parseBody, requestIdOf, type RawResponse } from './response'
 import { backoffDelay, isRetryableStatus, sleep, type RetryPolicy } from './retry';
 import { HttpSendError, type HttpAnswer, type HttpSendInit } from './http-send';
 import type { RequestSigner } from './sign';
+import type { UpstreamGate } from './upstream-gate';
 
 export interface Transport {
   /** Base URL including `/v1`, no trailing slash. */
@@ -17,12 +18,27 @@ export interface Transport {
   timeoutMs: number;
   retry: RetryPolicy;
   send: (url: URL, init: HttpSendInit) => Promise<HttpAnswer>;
+  /** The process's one rate-limit budget: every attempt passes it, a 429 closes it (upstream-gate.ts). */
+  gate: UpstreamGate;
+  /** Called once per HTTP exchange (not for a call the gate refused): metrics hook in here. */
+  observe?: (o: UpstreamObservation) => void;
+}
+
+export interface UpstreamObservation {
+  method: CallSpec<unknown>['method'];
+  /** The path's template, e.g. `/cosigners/{cosignerId}/api_keys`: never an id, so it is a bounded label. */
+  route: string;
+  /** The HTTP status, or how the exchange failed without one. */
+  status: number | 'timeout' | 'network' | 'too_large';
+  seconds: number;
 }
 
 export interface CallSpec<T> {
   method: 'GET' | 'PATCH';
   /** Relative to the base URL, path segments already encoded, e.g. `/cosigners/abc/api_keys`. */
   path: string;
+  /** `path` with its ids as `{names}`, for metrics. */
+  route: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   schema: z.ZodType<T>;
@@ -45,6 +61,8 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
   const body = spec.body === undefined ? undefined : Buffer.from(JSON.stringify(spec.body));
   const maxAttempts = spec.method === 'GET' ? t.retry.maxAttempts : 1;
   for (let attempt = 1; ; attempt++) {
+    // Waiting here is not a retry: nothing has been sent yet, so a PATCH waits like a read.
+    await t.gate.pass({ maxWaitMs: t.retry.maxRetryAfterMs, signal: spec.signal });
     try {
       const raw = await attemptOnce(t, spec, url, body, attempt);
       return {
@@ -54,7 +72,10 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
         fireblocksRequestId: requestIdOf(raw.headers),
       };
     } catch (error) {
+      const throttled = error instanceof FireblocksError && error.kind === 'http' && error.status === 429;
       const delayMs = attempt < maxAttempts ? retryDelay(t.retry, attempt, error) : undefined;
+      // The whole process holds back, retried or not: for Retry-After when given (even past what a read waits out).
+      if (throttled) t.gate.close(retryAfterMs(error) ?? delayMs ?? backoffDelay(t.retry, attempt));
       if (delayMs === undefined) throw error;
       const fe = error as FireblocksError;
       t.retry.onRetry?.({
@@ -64,7 +85,8 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
         status: fe.status,
         retryAfterMs: retryAfterMs(fe),
       });
-      await sleep(delayMs, spec.signal);
+      // After a 429 the wait is the gate's, at the top of the next attempt, shared with every other caller.
+      if (!throttled) await sleep(delayMs, spec.signal);
     }
   }
 }
@@ -92,6 +114,9 @@ async function attemptOnce<T>(
 ): Promise<RawResponse> {
   // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
   const authorization = `Bearer ${await t.sign({ uri: url.pathname + url.search, body })}`;
+  const started = performance.now();
+  const observe = (status: UpstreamObservation['status']) =>
+    t.observe?.({ method: spec.method, route: spec.route, status, seconds: (performance.now() - started) / 1000 });
   let answer: HttpAnswer;
   try {
     answer = await t.send(url, {
@@ -108,6 +133,7 @@ async function attemptOnce<T>(
     });
   } catch (error) {
     if (!(error instanceof HttpSendError)) throw error; // the caller's abort reason
+    observe(error.reason);
     if (error.reason === 'timeout') {
       throw new FireblocksError({
         kind: 'timeout',
@@ -129,6 +155,7 @@ async function attemptOnce<T>(
       attempts: attempt,
     });
   }
+  observe(answer.status);
   const raw = { ...answer, attempt };
   if (raw.status < 200 || raw.status > 299) throw httpError(raw);
   return raw;

@@ -36,6 +36,11 @@ export const apiPaths = {
   waitingChanges: () => '/api/changes/waiting',
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
+  decideChange: (changeId: string, decision: 'approve' | 'decline' | 'withdraw') =>
+    `/api/changes/${seg(changeId)}/${decision}`,
+  me: () => '/api/me',
+  sessionDeadline: () => '/api/sessions/current',
+  sessionKeepalive: () => '/api/sessions/keepalive',
 };
 
 /** The audit filter's parameters (set ones only, in a fixed order) and the extras of the route. */

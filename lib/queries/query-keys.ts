@@ -56,6 +56,8 @@ export const queryKeys = {
     all: () => ['audit'] as const,
     list: (p: AuditListParams) => ['audit', 'list', p.filter, p.pageSize, p.cursor ?? ''] as const,
   },
+  me: () => ['me'] as const,
+  sessionDeadline: () => ['session', 'deadline'] as const,
   inspect: (body: { url?: string; publicKey?: string; cert?: string }) =>
     [
       'inspect',

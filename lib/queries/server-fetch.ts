@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { cache } from 'react';
+
 import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
 import {
   apiKeyResponseSchema,
@@ -7,7 +9,7 @@ import {
   listApiKeysResponseSchema,
   listCosignersResponseSchema,
 } from '@/lib/cosigners/console-api-schemas';
-import { getFireblocks, isFireblocksError } from '@/lib/fireblocks';
+import { getReadCache, isFireblocksError } from '@/lib/fireblocks';
 
 import type { ServerRead } from './initial-page';
 import { prefetchSignal } from './prefetch-budget';
@@ -17,13 +19,13 @@ import type { ApiKeyResponse, CosignerResponse, ListApiKeysResponse, ListCosigne
 /**
  * First-paint data for the pages, read on the server with the Fireblocks client and parsed with the same response
  * schemas as the /api routes, so the browser's React Query cache starts with exactly what /api would answer
- * (handed over as `initialData`, with the time of the read as `initialDataUpdatedAt`). Any failure or a slow
+ * (handed over as `initialData`, with the time Fireblocks gave it as `initialDataUpdatedAt`: through the read cache
+ * that may be a few seconds before this render, and React Query must know the data's real age). Any failure or a slow
  * upstream gives null data: the browser then fetches through /api and shows the error properly, with its request ids.
  */
-async function orNull<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
+async function orNull<T>(read: () => Promise<ServerRead<T>>): Promise<ServerRead<T>> {
   try {
-    const data = await read();
-    return { data, readAt: Date.now() };
+    return await read();
   } catch {
     return { data: null, readAt: Date.now() };
   }
@@ -35,10 +37,9 @@ export class UpstreamNotFound extends Error {
 }
 
 /** Like orNull, but a 404 from Fireblocks becomes UpstreamNotFound (the page renders its not-found UI). */
-async function orNullUnless404<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
+async function orNullUnless404<T>(read: () => Promise<ServerRead<T>>): Promise<ServerRead<T>> {
   try {
-    const data = await read();
-    return { data, readAt: Date.now() };
+    return await read();
   } catch (error) {
     if (isFireblocksError(error) && error.kind === 'http' && error.status === 404) throw new UpstreamNotFound();
     return { data: null, readAt: Date.now() };
@@ -49,24 +50,26 @@ const q = (p: PageParams) => ({ pageSize: p.pageSize, order: p.order, pageCursor
 
 export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCosignersResponse>> =>
   orNull(async () => {
-    const { data } = await getFireblocks().listCosigners(q(page), { signal: prefetchSignal() });
-    return listCosignersResponseSchema.parse({ data: data.data, next: data.next });
+    const { data, readAt } = await getReadCache().listCosigners(q(page), { signal: prefetchSignal() });
+    return { data: listCosignersResponseSchema.parse({ data: data.data, next: data.next }), readAt };
   });
 
-export const fetchCosigner = (cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
-  orNullUnless404(async () =>
-    cosignerResponseSchema.parse((await getFireblocks().getCosigner(cosignerId, { signal: prefetchSignal() })).data),
-  );
+/** Once per request (React cache): the page's title and its body both read the cosigner. */
+export const fetchCosigner = cache((cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
+  orNullUnless404(async () => {
+    const { data, readAt } = await getReadCache().getCosigner(cosignerId, { signal: prefetchSignal() });
+    return { data: cosignerResponseSchema.parse(data), readAt };
+  }),
+);
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
   orNull(async () => {
-    const { data } = await getFireblocks().listApiKeys(cosignerId, q(page), { signal: prefetchSignal() });
-    return listApiKeysResponseSchema.parse(summarizeApiKeysPage(data));
+    const { data, readAt } = await getReadCache().listApiKeys(cosignerId, q(page), { signal: prefetchSignal() });
+    return { data: listApiKeysResponseSchema.parse(summarizeApiKeysPage(data)), readAt };
   });
 
 export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
-  orNullUnless404(async () =>
-    apiKeyResponseSchema.parse(
-      (await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() })).data,
-    ),
-  );
+  orNullUnless404(async () => {
+    const { data, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() });
+    return { data: apiKeyResponseSchema.parse(data), readAt };
+  });

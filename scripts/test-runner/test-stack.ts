@@ -29,7 +29,8 @@ export function testAppEnv(): Record<string, string> {
   return {
     FIREBLOCKS_API_KEY: randomUUID(),
     FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    SESSION_SECRET: `canary-session-${randomBytes(24).toString('hex')}`,
+    // TEST_SESSION_SECRET: the one Playwright's own webServer stack was given, so its tests can mint sessions.
+    SESSION_SECRET: process.env.TEST_SESSION_SECRET ?? `canary-session-${randomBytes(24).toString('hex')}`,
     OIDC_CLIENT_SECRET: `canary-oidc-${randomBytes(24).toString('hex')}`,
     DATA_DIR: dataDir,
   };

@@ -24,6 +24,14 @@ export const PUBLIC: Record<string, { why: string; expect: Expectation }> = {
       expect(await res.json()).toEqual({ ok: true });
     },
   },
+  'app/api/metrics/route.ts': {
+    why: 'Prometheus scrape: a bearer METRICS_TOKEN instead of a session; off (404) while unset, 401 without the token',
+    expect: async (res) => {
+      expect([401, 404]).toContain(res.status);
+      const body = (await res.json()) as { error?: { code?: string } };
+      expect(body.error?.code).toBe(res.status === 401 ? 'unauthenticated' : 'not_found');
+    },
+  },
   'app/page.tsx': {
     why: 'the landing page: a sign-in button for signed-out visitors, no data',
     expect: async (res) => {

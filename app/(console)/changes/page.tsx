@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 
+import { AwaitingApproval } from '@/components/changes/awaiting-approval';
+import { awaitingApprovalQuery } from '@/components/changes/change-queries';
 import { ChangesFilter, readChangesFilter } from '@/components/changes/changes-filter';
 import { ChangesTable } from '@/components/changes/changes-table';
 import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
@@ -12,22 +14,32 @@ export const metadata: Metadata = { title: 'Changes' };
 const PAGE_SIZE = 25;
 
 /**
- * GET /changes — open and recent changes to callback handlers, for every signed-in role; the filter and the page are
- * in the URL, read on the server for the first paint.
+ * GET /changes — changes awaiting approval first (with what the viewer can do about each), then open and recent
+ * changes to callback handlers, for every signed-in role; the filter and the page are in the URL, read on the server
+ * for the first paint.
  */
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await requirePageSession();
+  const { iss, user } = await requirePageSession();
   const params = await searchParams;
   const state = readChangesFilter(params.state);
   const cursor = typeof params.cursor === 'string' && params.cursor.length <= 512 ? params.cursor : undefined;
   const query = { state, pageSize: PAGE_SIZE, cursor };
-  const initial = await fetchChanges(query);
+  const [initial, awaiting] = await Promise.all([
+    fetchChanges(query),
+    state === 'closed' ? undefined : fetchChanges(awaitingApprovalQuery),
+  ]);
   return (
     <>
       <PageHeader
         title="Changes"
         description="Every change to a callback handler made through the console: who proposed it, why, and where it stands."
       />
+      {state !== 'closed' && (
+        <AwaitingApproval
+          viewer={{ iss, sub: user.sub, role: user.role === 'admin' ? 'admin' : 'viewer' }}
+          initial={awaiting}
+        />
+      )}
       <ChangesFilter path="/changes" current={state} />
       <ChangesTable
         key={`${state}:${cursor ?? ''}`}

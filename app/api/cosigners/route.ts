@@ -1,15 +1,15 @@
 import { withSession } from '@/lib/api/handler';
 import { queryOf, respond } from '@/lib/api/respond';
 import { listCosignersResponseSchema } from '@/lib/cosigners/console-api-schemas';
-import { getFireblocks } from '@/lib/fireblocks';
+import { getReadCache } from '@/lib/fireblocks';
 import { listPageQuerySchema } from '@/lib/fireblocks/upstream-schemas';
 
 // GET /api/cosigners?pageCursor&pageSize&order – one page of the workspace's cosigners, `{ data, next }`.
 export const GET = withSession(
   async (req) => {
     const query = listPageQuerySchema.parse(queryOf(req));
-    const { data, fireblocksRequestId } = await getFireblocks().listCosigners(query, { signal: req.signal });
-    return respond(listCosignersResponseSchema, data, { fireblocksRequestId });
+    const { data, fireblocksRequestId, readAt } = await getReadCache().listCosigners(query, { signal: req.signal });
+    return respond(listCosignersResponseSchema, data, { fireblocksRequestId, readAt });
   },
   { role: 'viewer' },
 );

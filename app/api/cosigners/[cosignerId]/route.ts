@@ -5,14 +5,14 @@ import {
   getCosignerResponseSchema,
   type CosignerParams,
 } from '@/lib/cosigners/console-api-schemas';
-import { getFireblocks } from '@/lib/fireblocks';
+import { getReadCache } from '@/lib/fireblocks';
 
 // GET /api/cosigners/{cosignerId} – one cosigner, `{ data }`.
 export const GET = withSession<CosignerParams>(
   async (req, { params }) => {
     const { cosignerId } = cosignerParamsSchema.parse(params);
-    const { data, fireblocksRequestId } = await getFireblocks().getCosigner(cosignerId, { signal: req.signal });
-    return respond(getCosignerResponseSchema, { data }, { fireblocksRequestId });
+    const { data, fireblocksRequestId, readAt } = await getReadCache().getCosigner(cosignerId, { signal: req.signal });
+    return respond(getCosignerResponseSchema, { data }, { fireblocksRequestId, readAt });
   },
   { role: 'viewer' },
 );

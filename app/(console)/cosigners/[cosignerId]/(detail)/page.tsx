@@ -5,21 +5,24 @@ import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ApiKeysTable } from '@/components/cosigner-page/api-keys-table';
 import { CosignerDetails } from '@/components/cosigner-page/cosigner-details';
 import { CosignerHeader } from '@/components/cosigner-page/cosigner-header';
+import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
 import { packApiKeysRead } from '@/components/cosigner-page/packed-api-keys';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/guard';
+import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { cosignerMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKeysPage, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'Cosigner' };
 
 interface CosignerPageProps {
   params: Promise<{ cosignerId: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }
+
+export const generateMetadata = ({ params }: CosignerPageProps): Promise<Metadata> => cosignerMetadata(params);
 
 /**
  * GET /cosigners/{id} — a cosigner and its API keys; admins get an edit action per key. An unknown cosigner answers
@@ -39,13 +42,18 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
     fetchApiKeysPage(cosignerId, page),
     fetchChanges(cosignerOpenChangesQuery(cosignerId)),
   ]);
+  // An archived cosigner, or one too old for remote configuration, offers no Edit and says why (admins only: viewers
+  // never have Edit). A cosigner that could not be read does not block: the server checks again on every change.
+  const gate = cosigner.data ? editGateOf(cosigner.data) : ({ editable: true } as const);
+  const admin = user.role === 'admin';
   return (
     <>
       <CosignerHeader cosigner={cosigner.data} />
       <CosignerDetails cosignerId={cosignerId} initial={cosigner} />
+      {admin && !gate.editable && <EditGateNote gate={gate} />}
       <ApiKeysTable
         cosignerId={cosignerId}
-        canEdit={user.role === 'admin'}
+        canEdit={admin && gate.editable}
         initial={packApiKeysRead({ page, ...keys })}
         initialOpenChanges={openChanges}
       />

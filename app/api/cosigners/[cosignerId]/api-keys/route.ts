@@ -6,7 +6,7 @@ import {
   listApiKeysResponseSchema,
   type CosignerParams,
 } from '@/lib/cosigners/console-api-schemas';
-import { getFireblocks } from '@/lib/fireblocks';
+import { getReadCache } from '@/lib/fireblocks';
 import { listPageQuerySchema } from '@/lib/fireblocks/upstream-schemas';
 
 // GET /api/cosigners/{cosignerId}/api-keys?pageCursor&pageSize&order – one page of its API keys, `{ data, next }`,
@@ -15,8 +15,10 @@ export const GET = withSession<CosignerParams>(
   async (req, { params }) => {
     const { cosignerId } = cosignerParamsSchema.parse(params);
     const query = listPageQuerySchema.parse(queryOf(req));
-    const { data, fireblocksRequestId } = await getFireblocks().listApiKeys(cosignerId, query, { signal: req.signal });
-    return respond(listApiKeysResponseSchema, summarizeApiKeysPage(data), { fireblocksRequestId });
+    const { data, fireblocksRequestId, readAt } = await getReadCache().listApiKeys(cosignerId, query, {
+      signal: req.signal,
+    });
+    return respond(listApiKeysResponseSchema, summarizeApiKeysPage(data), { fireblocksRequestId, readAt });
   },
   { role: 'viewer' },
 );

@@ -1,29 +1,35 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
 import { ApiKeyHeader } from '@/components/key-page/api-key-header';
 import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
+import { isViewerEditRedirect, ViewerEditNotice } from '@/components/key-page/viewer-edit-notice';
+import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/guard';
 import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
+import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
-export const metadata: Metadata = { title: 'API key' };
-
 interface ApiKeyPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
+  searchParams: Promise<SearchParamsRecord>;
 }
+
+export const generateMetadata = ({ params }: ApiKeyPageProps): Promise<Metadata> => apiKeyMetadata(params, 'view');
 
 /**
  * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads
  * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
  * 404. The page is a stack of sections: the key's header, its callback handler, its open change and its history.
  */
-export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
+export default async function ApiKeyPage({ params, searchParams }: ApiKeyPageProps) {
   const { user } = await requirePageSession();
   const raw = await params;
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
@@ -36,14 +42,19 @@ export default async function ApiKeyPage({ params }: ApiKeyPageProps) {
     fetchChanges(keyHistoryQuery(cosignerId.data, apiKeyId.data)),
   ]);
   const publicKey = key.data?.callbackHandler?.publicKey;
+  const gate = cosigner.data ? editGateOf(cosigner.data) : ({ editable: true } as const);
+  const admin = user.role === 'admin';
+  const fromEdit = user.role !== 'admin' && isViewerEditRedirect(await searchParams);
   return (
     <>
+      {fromEdit && <ViewerEditNotice />}
       <ApiKeyHeader
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}
         cosigner={cosigner.data}
-        canEdit={user.role === 'admin'}
+        canEdit={admin && gate.editable}
       />
+      {admin && !gate.editable && <EditGateNote gate={gate} />}
       <CallbackHandlerDetails
         cosignerId={cosignerId.data}
         apiKeyId={apiKeyId.data}

@@ -15,15 +15,17 @@ import {
   updateCallbackHandlerResultSchema,
   type ApiKeyParams,
 } from '@/lib/cosigners/console-api-schemas';
-import { getFireblocks } from '@/lib/fireblocks';
+import { getReadCache } from '@/lib/fireblocks';
 import { acceptingChanges } from '@/lib/lifecycle/drain';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
 export const GET = withSession<ApiKeyParams>(
   async (req, { params }) => {
     const { cosignerId, apiKeyId } = apiKeyParamsSchema.parse(params);
-    const { data, fireblocksRequestId } = await getFireblocks().getApiKey(cosignerId, apiKeyId, { signal: req.signal });
-    return respond(getApiKeyResponseSchema, { data }, { fireblocksRequestId });
+    const { data, fireblocksRequestId, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, {
+      signal: req.signal,
+    });
+    return respond(getApiKeyResponseSchema, { data }, { fireblocksRequestId, readAt });
   },
   { role: 'viewer' },
 );

@@ -3,25 +3,32 @@ import { notFound, redirect } from 'next/navigation';
 
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
 import { prefilledUrlOf } from '@/components/callback-handler/form-start';
+import { resubmitPrefillOf } from '@/components/callback-handler/resubmit-prefill';
 import { openChangeQuery } from '@/components/changes/change-queries';
+import { VIEWER_EDIT_PARAM } from '@/components/key-page/viewer-edit-notice';
 import { requirePageSession } from '@/lib/auth/guard';
+import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
+import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
-import { fetchChanges } from '@/lib/queries/server-fetch-changes';
-
-export const metadata: Metadata = { title: 'Change callback handler' };
+import { fetchChange, fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 interface EditPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
-  /** `url`: the URL field starts with it (the findings' one-click fix). */
-  searchParams: Promise<{ url?: string | string[] }>;
+  /**
+   * `url`: the URL field starts with it (the findings' one-click fix). `from`: a closed change of this key to open as
+   * a new one, its values filled in (resubmit).
+   */
+  searchParams: Promise<{ url?: string | string[]; from?: string | string[] }>;
 }
+
+export const generateMetadata = ({ params }: EditPageProps): Promise<Metadata> => apiKeyMetadata(params, 'edit');
 
 /**
  * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. A viewer (a shared link, a
- * bookmark) is sent to the read-only key page instead.
+ * bookmark) is sent to the read-only key page instead, which then says why there is no form.
  *
  * The role check, the id checks and the upstream reads (which find out whether the key and cosigner exist) all
  * finish before anything is sent, so each notFound() is a real HTTP 404: once a Suspense fallback has streamed, the
@@ -34,21 +41,30 @@ export default async function EditCallbackHandlerPage({ params, searchParams }: 
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
   if (user.role !== 'admin')
-    redirect(`/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}`);
+    redirect(
+      `/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}?${VIEWER_EDIT_PARAM}`,
+    );
+  const query = await searchParams;
+  const from = changeParamsSchema.safeParse({ changeId: query.from });
   const [initialKey, initialCosigner, initialOpenChange] = await notFoundOr([
     fetchApiKey(cosignerId.data, apiKeyId.data),
     fetchCosigner(cosignerId.data),
     fetchChanges(openChangeQuery(cosignerId.data, apiKeyId.data)),
   ]);
+  // A `from` that is no change of this key that ended unapplied fills nothing in: the form starts as usual.
+  const fromChange = from.success ? await fetchChange(from.data.changeId) : null;
+  const prefill = resubmitPrefillOf(fromChange?.data, { cosignerId: cosignerId.data, apiKeyId: apiKeyId.data });
   return (
     <EditCallbackHandler
       cosignerId={cosignerId.data}
       apiKeyId={apiKeyId.data}
       allowLoopbackHttp={getConfig().fireblocks.simulated}
-      prefillUrl={prefilledUrlOf((await searchParams).url)}
+      prefillUrl={prefilledUrlOf(query.url)}
+      approvals={getConfig().changes.approvals === 1}
       initialKey={initialKey}
       initialCosigner={initialCosigner}
       initialOpenChange={initialOpenChange}
+      prefill={prefill ?? undefined}
     />
   );
 }

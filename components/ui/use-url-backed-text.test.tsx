@@ -42,3 +42,26 @@ describe('a filter field backed by the URL', () => {
     expect(commit).not.toHaveBeenCalled();
   });
 });
+
+describe('typing on while the URL catches up', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps every character typed after a commit when the URL then shows the committed text', async () => {
+    const commit = vi.fn<(text: string) => void>();
+    const { result, rerender } = renderHook(({ url }) => useUrlBackedText(url, commit, 200), {
+      initialProps: { url: '' },
+    });
+    act(() => result.current[1]('call'));
+    await pass(200);
+    expect(commit.mock.calls).toEqual([['call']]);
+    // More keys arrive before the router shows the committed value.
+    act(() => result.current[1]('callback'));
+    rerender({ url: 'call' });
+    expect(result.current[0]).toBe('callback');
+    await pass(200);
+    expect(commit.mock.calls).toEqual([['call'], ['callback']]);
+    rerender({ url: 'callback' });
+    expect(result.current[0]).toBe('callback');
+  });
+});

@@ -1,0 +1,8 @@
+import { metricsResponse } from '@/lib/metrics/metrics-route';
+
+// GET /api/metrics – Prometheus text for a scraper: bearer METRICS_TOKEN, no session (lib/metrics/metrics-route.ts).
+export const dynamic = 'force-dynamic';
+
+export function GET(req: Request): Promise<Response> {
+  return metricsResponse(req);
+}

@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { UrlWithHost } from '@/components/callback-handler/url-with-host';
+
+import { Fingerprint, FingerprintCode } from './fingerprint';
+
+const SHA256 = '0123456789abcdef'.repeat(4);
+
+describe('a fingerprint on screen', () => {
+  it('shows every pair, with a line break allowed only after a colon', () => {
+    const { container } = render(<FingerprintCode value={SHA256} />);
+    const code = container.querySelector('code');
+    expect(code?.textContent).toBe('01:23:45:67:89:AB:CD:EF:'.repeat(4).slice(0, -1));
+    expect(code?.querySelectorAll('wbr')).toHaveLength(31);
+    for (const wbr of code?.querySelectorAll('wbr') ?? []) expect(wbr.previousSibling?.textContent).toBe(':');
+  });
+
+  it('elides the middle in the short form, which does not wrap, with the full form in its tooltip', () => {
+    const { container } = render(<FingerprintCode value={SHA256} form="short" />);
+    const code = container.querySelector('code');
+    expect(code?.textContent).toBe('01:23:45:67…89:AB:CD:EF');
+    expect(code?.className).toContain('whitespace-nowrap');
+    expect(code?.getAttribute('title')).toBe('01:23:45:67:89:AB:CD:EF:'.repeat(4).slice(0, -1));
+  });
+
+  it('has a copy button named as asked', () => {
+    render(<Fingerprint value={SHA256} copyLabel="Copy SHA-256 fingerprint" />);
+    expect(screen.getByRole('button', { name: 'Copy SHA-256 fingerprint' })).toBeTruthy();
+  });
+});
+
+describe('a URL on screen', () => {
+  it('keeps the scheme and host on one line and allows a break after the host', () => {
+    const { container } = render(<UrlWithHost url="https://callbacks.example.com:8443/v1/handler?x=1" />);
+    const outer = container.firstElementChild;
+    expect(outer?.textContent).toBe('https://callbacks.example.com:8443/v1/handler?x=1');
+    const head = outer?.querySelector('.whitespace-nowrap');
+    expect(head?.textContent).toBe('https://callbacks.example.com:8443');
+    expect(head?.nextSibling?.nodeName).toBe('WBR');
+  });
+});
