@@ -53,13 +53,13 @@ export async function timeInterleaved<K extends string>(
   return samples;
 }
 
-/** p50 (judged against `p50Max`), p99 and throughput rows named `${prefix} …`, ours against the baseline. */
+/** p50 (judged against `p50Max` when given), p99 and throughput rows named `${prefix} …`, ours against the baseline. */
 export function latencyRows(o: {
   prefix: string;
   ours: LatencySample;
   baseline: LatencySample;
   baselineLabel: string;
-  p50Max: number;
+  p50Max?: number;
 }): BenchRow[] {
   const rps = (s: LatencySample) => (s.latencies.length / s.busyMs) * 1000;
   const { ours: a, baseline: b, baselineLabel: label } = o;
@@ -70,7 +70,7 @@ export function latencyRows(o: {
       ours: percentile(a.latencies, 50),
       baseline: percentile(b.latencies, 50),
       baselineLabel: label,
-      target: { max: o.p50Max },
+      ...(o.p50Max === undefined ? {} : { target: { max: o.p50Max } }),
     },
     {
       metric: `${o.prefix} p99`,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 
@@ -17,7 +17,7 @@ import { Toast } from '@/components/ui/toast';
 import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
-import type { ListApiKeysResponse, ListChangesResponse } from '@/lib/queries/types';
+import type { ListChangesResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 import { useChanges } from '@/lib/queries/use-changes';
 import { useFindings } from '@/lib/queries/use-findings';
@@ -27,13 +27,14 @@ import { ApiKeyRow } from './api-key-row';
 import styles from './api-keys-table.module.css';
 import { filterApiKeys } from './filter-api-keys';
 import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from './key-list-return';
+import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
 
 export interface ApiKeysTableProps {
   cosignerId: string;
   /** Admins get an edit action per key; viewers see the same table read-only. */
   canEdit: boolean;
-  /** The page the server read for the first paint. */
-  initial?: InitialPage<ListApiKeysResponse>;
+  /** The page the server read for the first paint, packed (./packed-api-keys.ts): the rows' HTML is the other copy. */
+  initial?: InitialPage<PackedApiKeysPage>;
   /** The cosigner's open changes as the server read them. */
   initialOpenChanges?: ServerRead<ListChangesResponse>;
 }
@@ -41,7 +42,12 @@ export interface ApiKeysTableProps {
 /** A cosigner's paired API keys, a page at a time, with the page in the URL. */
 export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges }: ApiKeysTableProps) {
   const [state, setState] = usePageState();
-  const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
+  const initialPage = useMemo(() => initial && unpackApiKeysRead(initial), [initial]);
+  const query = useApiKeys(
+    cosignerId,
+    { pageSize: state.pageSize, order: state.order, cursor: state.cursor },
+    initialPage,
+  );
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 keys".

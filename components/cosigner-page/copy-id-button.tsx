@@ -37,7 +37,8 @@ export function CopyIdButton({ value, label, onResult }: CopyIdButtonProps) {
     <button
       type="button"
       onClick={() => void copy()}
-      aria-label={label}
+      // The title is its accessible name too (a button with no content is named by its title): one copy of the text
+      // per row instead of two.
       title={label}
       className={styles.copy}
       data-copied={copied || undefined}

@@ -14,14 +14,14 @@ export interface RunningApp {
 /**
  * A production app for tools that look at it (screenshots, browser benches): the one a runner already started
  * (TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL), or a fresh test stack on `ports` after a fresh build: a build left from
- * older sources would picture or measure something that no longer exists.
+ * older sources would picture or measure something that no longer exists. `extraEnv` goes to the fresh app only.
  */
-export async function productionApp(ports: StackPorts): Promise<RunningApp> {
+export async function productionApp(ports: StackPorts, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const { TEST_APP_URL, TEST_SIM_URL, TEST_IDP_URL } = process.env;
   if (TEST_APP_URL && TEST_SIM_URL && TEST_IDP_URL) {
     return { appUrl: TEST_APP_URL, simUrl: TEST_SIM_URL, idpUrl: TEST_IDP_URL, close: () => Promise.resolve() };
   }
-  const env = testAppEnv();
+  const env = { ...testAppEnv(), ...extraEnv };
   const code = await runCommand({
     name: 'next build',
     command: path.join(REPO_ROOT, 'node_modules', '.bin', 'next'),

@@ -19,6 +19,8 @@ export const APP_ENV_NAMES = [
   'APP_URL',
   'DATABASE_URL',
   'DATA_DIR',
+  // The bench's reference pages (app/bench/): off unless a bench stack passes BENCH_PAGES=1.
+  'BENCH_PAGES',
 ] as const;
 
 export const DEV_CLIENT_ID = 'cosigner-console-dev';

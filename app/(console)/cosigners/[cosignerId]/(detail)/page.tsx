@@ -6,6 +6,7 @@ import { ApiKeysTable } from '@/components/cosigner-page/api-keys-table';
 import { CosignerDetails } from '@/components/cosigner-page/cosigner-details';
 import { CosignerHeader } from '@/components/cosigner-page/cosigner-header';
 import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
+import { packApiKeysRead } from '@/components/cosigner-page/packed-api-keys';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/guard';
@@ -53,7 +54,7 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
       <ApiKeysTable
         cosignerId={cosignerId}
         canEdit={admin && gate.editable}
-        initial={{ page, ...keys }}
+        initial={packApiKeysRead({ page, ...keys })}
         initialOpenChanges={openChanges}
       />
     </>

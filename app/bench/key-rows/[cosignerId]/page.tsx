@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { readPageState } from '@/components/pagination/page-state';
+import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { requirePageSession } from '@/lib/auth/guard';
+import { benchPagesEnabled } from '@/lib/config/env';
+import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
+import { fetchApiKeysPage } from '@/lib/queries/server-fetch';
+
+export const metadata: Metadata = { title: 'API keys (framework floor)' };
+
+interface KeyRowsPageProps {
+  params: Promise<{ cosignerId: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}
+
+/**
+ * The render bench's framework floor (`npm run bench -- browser`): the same page of API keys as
+ * /cosigners/{id}, read with the same signed upstream call, rendered as a plain server-component table in the same
+ * build: no console layout, no client components, no data handed to the browser. What the console's page takes
+ * beyond this is its own. It is a 404 unless BENCH_PAGES=1 (only the bench sets it) and, like every page, it
+ * needs a session first, so a deployment that turned the flag on by mistake still shows nothing to a signed-out
+ * caller. Nothing links to it.
+ */
+export default async function KeyRowsFloorPage({ params, searchParams }: KeyRowsPageProps) {
+  await requirePageSession();
+  if (!benchPagesEnabled()) notFound();
+  const parsed = cosignerIdSchema.safeParse((await params).cosignerId);
+  if (!parsed.success) notFound();
+  const state = readPageState(toUrlSearchParams(await searchParams));
+  const keys = await fetchApiKeysPage(parsed.data, { pageSize: state.pageSize, order: state.order });
+  return (
+    <main>
+      <h1>API keys</h1>
+      <table>
+        <caption>API keys</caption>
+        <thead>
+          <tr>
+            <th>API key ID</th>
+            <th>Last seen</th>
+            <th>Callback URL</th>
+            <th>Authentication</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.data?.data.map((k) => (
+            <tr key={k.id}>
+              <td>
+                <code>{k.id}</code>
+              </td>
+              <td>{k.lastSeen ?? 'Never'}</td>
+              <td>{k.callbackHandler?.url ?? 'Not configured'}</td>
+              <td>
+                {k.callbackHandler?.publicKeyFingerprint !== undefined
+                  ? 'Public key'
+                  : k.callbackHandler?.certPublicKeyHash
+                    ? 'Pinned certificate'
+                    : 'None'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}
