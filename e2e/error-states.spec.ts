@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { seedSummary } from '../sim/seed';
 import { expectNoSeriousA11yViolations } from './axe';
 import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
 
@@ -34,6 +35,14 @@ test('[ERRORS]: a failed load shows one consistent error card with copyable ids,
     await expect(page.getByLabel('Rows per page')).toHaveCount(0);
     await expect(page.getByText(/Page 1 ·/)).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'cosigners list that failed to load');
+
+    // The cosigner page: its cosigner read and its key list read fail alike, and one card says so.
+    await page.goto(`/cosigners/${seedSummary().bigCosignerId}`);
+    await expect(main.getByRole('alert').first()).toContainText('Could not load this cosigner', { timeout: 30_000 });
+    await expect(main.getByRole('alert')).toHaveCount(1);
+    await expect(main.getByRole('alert')).toContainText('Fireblocks failed to answer (HTTP 503)');
+    await expect(main.getByRole('alert')).not.toContainText(/Status\s*502/);
+    await expect(page.getByText('Could not load API keys')).toHaveCount(0);
   } finally {
     await sim.clearFaults();
   }

@@ -196,6 +196,20 @@ describe('an unknown outcome', () => {
     expect(screen.getByText('Status: Completed')).toBeTruthy();
   });
 
+  it('a request Fireblocks does not know says "not found" in the warning colour, never a checked "Sent to Fireblocks"', async () => {
+    const route = changeRoute();
+    route.state = 'unknown';
+    route.lastStatus = 'NOT_FOUND';
+    renderChange(true);
+    await pass(0);
+    await rendered();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Fireblocks does not know this request (not found)');
+    expect(alert.className).toContain('border-amber-400');
+    expect(screen.queryByText('Sent to Fireblocks')).toBeNull();
+    expect(screen.queryByText(/Status: /)).toBeNull();
+  });
+
   it('gives a viewer the warning without the action', async () => {
     const route = changeRoute();
     route.state = 'unknown';

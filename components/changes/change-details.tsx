@@ -9,6 +9,7 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
+import { REQUEST_NOT_FOUND } from '@/lib/changes/change-api-schemas';
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ChangeWithTimeline } from '@/lib/queries/types';
 import { useChange } from '@/lib/queries/use-change';
@@ -121,6 +122,7 @@ export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetail
           )}
           {change.state === 'unknown' ? (
             <UnknownOutcome
+              requestNotFound={change.fireblocks.lastStatus === REQUEST_NOT_FOUND}
               action={
                 canReconcile && (
                   <button

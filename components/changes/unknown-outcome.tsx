@@ -4,13 +4,15 @@ import { TriangleAlert } from 'lucide-react';
 export interface UnknownOutcomeProps {
   /** The admin's way out, once checked in Fireblocks (absent for viewers). */
   action?: ReactNode;
+  /** Fireblocks answered 404 for the change's request id: it was sent, but Fireblocks does not know the request. */
+  requestNotFound?: boolean;
 }
 
 /**
  * The one state where the console does not know what happened upstream: the request may have been accepted. Said
  * loudly, with no way to send again from here: a resend could make a second change on top of the first.
  */
-export function UnknownOutcome({ action }: UnknownOutcomeProps) {
+export function UnknownOutcome({ action, requestNotFound = false }: UnknownOutcomeProps) {
   return (
     <section
       role="alert"
@@ -22,11 +24,19 @@ export function UnknownOutcome({ action }: UnknownOutcomeProps) {
         Outcome unknown — check in Fireblocks before retrying
       </h2>
       <div className="mt-2 space-y-2 text-sm">
-        <p>
-          The request may have reached Fireblocks, but no answer came back. Fireblocks may be applying it, or may never
-          have received it. The console keeps checking the key’s live handler and the request, and updates this page on
-          its own.
-        </p>
+        {requestNotFound ? (
+          <p>
+            <strong>Fireblocks does not know this request (not found).</strong> The change was sent, but Fireblocks
+            answers “not found” for its request id, so there is no request to follow. The console keeps checking the
+            key’s live handler, and updates this page on its own.
+          </p>
+        ) : (
+          <p>
+            The request may have reached Fireblocks, but no answer came back. Fireblocks may be applying it, or may
+            never have received it. The console keeps checking the key’s live handler and the request, and updates this
+            page on its own.
+          </p>
+        )}
         <p>
           Do not send the change again until you know: look for this key’s pending request in the Fireblocks Console,
           using the ids below.

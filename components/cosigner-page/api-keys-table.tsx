@@ -20,6 +20,7 @@ import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
 import type { ListChangesResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 import { useChanges } from '@/lib/queries/use-changes';
+import { useCosigner } from '@/lib/queries/use-cosigner';
 import { useFindings } from '@/lib/queries/use-findings';
 
 import { apiKeyColumns } from './api-key-columns';
@@ -52,6 +53,10 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
   const loaded = query.data?.data.length ?? 0;
   // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 keys".
   const neverLoaded = query.isError && !query.data;
+  // One error card per failure: when the cosigner itself could not be read (Fireblocks down), its card above says
+  // so and its Retry reads the keys too; a second card here would repeat the same failure.
+  const cosigner = useCosigner(cosignerId);
+  const pageFailed = cosigner.isError && neverLoaded;
   const columns = apiKeyColumns(canEdit);
   // The cosigner's open changes (one per key at most), kept current so a colleague's change shows without a reload.
   const open = useChanges(cosignerOpenChangesQuery(cosignerId), initialOpenChanges, { follow: true });
@@ -75,6 +80,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
     if (shownIds !== undefined) rememberKeyListPage(cosignerId, pageQs, shownIds ? shownIds.split(',') : []);
   }, [cosignerId, pageQs, shownIds]);
 
+  if (pageFailed) return null;
   return (
     <section
       aria-labelledby="api-keys-heading"

@@ -1,10 +1,13 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
+
 import { CosignerTypeBadge } from '@/components/cosigner-list/cosigner-type-badge';
 import { VersionLabel } from '@/components/cosigner-list/version-label';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
+import { queryKeys } from '@/lib/queries/query-keys';
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { CosignerResponse } from '@/lib/queries/types';
 import { useCosigner } from '@/lib/queries/use-cosigner';
@@ -20,7 +23,13 @@ const dtClass = 'text-xs font-medium text-zinc-600 uppercase tracking-wide dark:
 /** The cosigner's facts: id, type, version, status (the heading is server-rendered by the page). */
 export function CosignerDetails({ cosignerId, initial }: CosignerDetailsProps) {
   const query = useCosigner(cosignerId, initial);
+  const queryClient = useQueryClient();
   const c = query.data;
+  // The key list shows no card of its own while this one stands for the page's failure: Retry reads both.
+  function retry() {
+    void query.refetch();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys.all(cosignerId) });
+  }
   return (
     <>
       {query.isError ? (
@@ -28,7 +37,7 @@ export function CosignerDetails({ cosignerId, initial }: CosignerDetailsProps) {
           <ErrorState
             title="Could not load this cosigner"
             error={query.error}
-            onRetry={() => void query.refetch()}
+            onRetry={retry}
             retrying={query.isFetching}
           />
         </div>

@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 
+/**
+ * Recorded as the last status when Fireblocks answers 404 for a sent change's request: it does not know the request,
+ * so the outcome is unknown (the change moves to `unknown`) and only the key's live handler can settle it.
+ */
+export const REQUEST_NOT_FOUND = 'NOT_FOUND';
+
 export const CHANGE_STATES = [
   'awaiting_approval',
   'sending',
@@ -94,7 +100,10 @@ export const changeResponseSchema = z.object({
     requestId: z.string().nullable(),
     /** `X-Request-ID` of the PATCH: what Fireblocks support asks for. */
     xRequestId: z.string().nullable(),
-    /** The last request status observed (WAITING_FOR_APPROVAL, APPROVED, COMPLETED, ...). */
+    /**
+     * The last request status observed (WAITING_FOR_APPROVAL, APPROVED, COMPLETED, ...), or REQUEST_NOT_FOUND when
+     * Fireblocks answered 404 for the request id.
+     */
     lastStatus: z.string().nullable(),
   }),
   createdAt: z.string(),

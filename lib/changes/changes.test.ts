@@ -214,6 +214,29 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     expect((await propose(apiKeyId)).change.state).toBe('sent');
   });
 
+  it('a sent change whose request Fireblocks does not know (404) becomes `unknown`, settled by the live handler', async () => {
+    const apiKeyId = takeKey();
+    const { change, requestId } = await propose(apiKeyId);
+    // The change names a request Fireblocks never had (as after a restore of the database from elsewhere).
+    await db.kysely
+      .updateTable('changes')
+      .set({ fireblocks_request_id: randomUUID() })
+      .where('id', '=', change.id)
+      .execute();
+    let row = await followChange(ctx, (await readChange(db, change.id))!, { force: true });
+    expect(row).toMatchObject({ state: 'unknown', last_fireblocks_status: 'NOT_FOUND', closed_at: null });
+    const [, , notFound] = await eventsOf(change.id);
+    expect(notFound?.kind).toBe('change_unknown');
+    expect(JSON.parse(notFound?.detail ?? 'null')).toMatchObject({ reason: 'request_not_found' });
+    // Nothing to follow: the live handler decides, once the (real) request is applied.
+    row = await reconcileChange(ctx, row, { force: true });
+    expect(row.state).toBe('unknown');
+    await forceRequest(requestId, 'complete');
+    row = await reconcileChange(ctx, row, { force: true });
+    expect(row.state).toBe('completed');
+    expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent', 'change_unknown', 'change_reconciled']);
+  });
+
   it('two replicas recording the same observation append one event (the version decides)', async () => {
     const apiKeyId = takeKey();
     const { change } = await propose(apiKeyId);

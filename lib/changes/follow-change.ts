@@ -1,11 +1,14 @@
 import 'server-only';
 
 import type { ChangeRow } from '@/lib/db/tables';
+import { isFireblocksError } from '@/lib/fireblocks/errors';
 import { logger } from '@/lib/log/logger';
 
+import { REQUEST_NOT_FOUND } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { claimCheck } from './check-throttle';
 import { recordRequestStatus } from './record-request-status';
+import { readChange, transitionChange } from './transition-change';
 
 export interface CheckOptions {
   /** Ask Fireblocks even if this process asked about the change a moment ago (start-up reconciliation). */
@@ -13,8 +16,33 @@ export interface CheckOptions {
 }
 
 /**
+ * Fireblocks answered 404 for a sent change's request: it does not know the request, so nothing says whether the
+ * change was applied. Not `sent` any more (that would show a tracker as if all were well): `unknown`, settled by the
+ * key's live handler or by an admin who checked Fireblocks (reconcileChange, markUnknownChangeFailed).
+ */
+async function markRequestNotFound(ctx: ChangeContext, row: ChangeRow, fireblocksRequestId?: string) {
+  const next = await transitionChange(ctx.db, row, {
+    from: ['sent'],
+    to: 'unknown',
+    set: { last_fireblocks_status: REQUEST_NOT_FOUND },
+    event: {
+      kind: 'change_unknown',
+      actor: null,
+      fireblocksRequestId: fireblocksRequestId ?? null,
+      fireblocksAsyncRequestId: row.fireblocks_request_id,
+      detail: {
+        reason: 'request_not_found',
+        message: 'Fireblocks does not know this request (not found): the change may or may not have been applied.',
+      },
+    },
+  });
+  return next ?? (await readChange(ctx.db, row.id)) ?? row;
+}
+
+/**
  * Follows a change whose Fireblocks request id is known (`sent`, or `unknown` with an id) by reading that request's
- * status, at most every CHECK_INTERVAL_MS per change. A failed read changes nothing: the next view tries again.
+ * status, at most every CHECK_INTERVAL_MS per change. A failed read changes nothing (the next view tries again),
+ * except a 404 for a `sent` change: Fireblocks does not know the request (markRequestNotFound).
  */
 export async function followChange(ctx: ChangeContext, row: ChangeRow, o: CheckOptions = {}): Promise<ChangeRow> {
   const requestId = row.fireblocks_request_id;
@@ -28,6 +56,9 @@ export async function followChange(ctx: ChangeContext, row: ChangeRow, o: CheckO
     );
     return await recordRequestStatus(ctx.db, row, { status: data.status, fireblocksRequestId });
   } catch (err) {
+    if (row.state === 'sent' && isFireblocksError(err) && err.kind === 'http' && err.status === 404) {
+      return markRequestNotFound(ctx, row, err.fireblocksRequestId);
+    }
     logger.warn({ changeId: row.id, err }, 'could not read the Fireblocks request status of a change');
     return row;
   }

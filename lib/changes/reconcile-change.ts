@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/connect';
 import type { ChangeRow } from '@/lib/db/tables';
 import { logger } from '@/lib/log/logger';
 
-import { handlerSnapshotSchema } from './change-api-schemas';
+import { handlerSnapshotSchema, REQUEST_NOT_FOUND } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { claimCheck } from './check-throttle';
 import { followChange, type CheckOptions } from './follow-change';
@@ -37,7 +37,7 @@ async function markAbandoned(db: Db, row: ChangeRow): Promise<ChangeRow> {
 /**
  * Settles what can be settled of a change whose outcome is not known. A `sending` change past SENDING_DEADLINE_MS
  * becomes `unknown`. An `unknown` change is then `completed` (change_reconciled) when the key's live handler is the
- * one it asked for, or follows its Fireblocks request when its id is known. Otherwise it stays `unknown`: Fireblocks
+ * one it asked for, or follows its Fireblocks request when its id is known (and Fireblocks knows it). Otherwise it stays `unknown`: Fireblocks
  * may hold a pending request for it that the console cannot see, so it is never resent and the key is never freed
  * automatically (an admin who checked Fireblocks marks it: markUnknownChangeFailed).
  */
@@ -54,7 +54,10 @@ export async function reconcileChange(
     current = await markAbandoned(ctx.db, current);
   }
   if (current.state !== 'unknown') return current;
-  if (current.fireblocks_request_id) return followChange(ctx, current, o);
+  // A request Fireblocks said it does not know has no status to follow: only the live handler can settle it.
+  if (current.fireblocks_request_id && current.last_fireblocks_status !== REQUEST_NOT_FOUND) {
+    return followChange(ctx, current, o);
+  }
   if (!o.force && !claimCheck(current.id, now)) return current;
   let live;
   try {
