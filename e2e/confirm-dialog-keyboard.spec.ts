@@ -92,7 +92,7 @@ test('[CALLBACKS][CONFIRM][KEYBOARD]: a wrong code with Enter says why, tied to 
   // The right code clears the message and enables sending.
   await code.fill(REF.apiKeyId.slice(-6));
   await expect(code).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(edit.dialog.getByRole('button', { name: 'Send to Fireblocks' })).toBeEnabled();
+  await expect(edit.submit).toBeEnabled();
   await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
@@ -101,7 +101,7 @@ test('[CALLBACKS][CONFIRM][DARK]: the disabled send button looks disabled in dar
   const edit = new EditHandlerPage(page, REF);
   await openForm(edit);
   await edit.review.click();
-  const send = edit.dialog.getByRole('button', { name: 'Send to Fireblocks' });
+  const send = edit.submit;
   await expect(send).toBeDisabled();
   expect(await send.evaluate((b) => getComputedStyle(b).cursor)).toBe('not-allowed');
   // Polled: the colour eases between states (transition-colors).

@@ -52,13 +52,18 @@ export class EditHandlerPage {
    * Opens the confirmation, gives the reason (if any), types the key id's last six characters and submits: sent at
    * once, or (CHANGE_APPROVALS=1, the default) recorded to wait for another admin's approval.
    */
+  /** The dialog's submit button, named for what it does: send at once, or submit for another admin's approval. */
+  get submit() {
+    return this.dialog.getByRole('button', { name: /^(Send to Fireblocks|Submit for approval)$/ });
+  }
+
   async reviewAndSend(reason?: string): Promise<void> {
     await expect(this.review).toBeEnabled();
     await this.review.click();
     await expect(this.dialog).toBeVisible();
     if (reason) await this.dialog.getByLabel(/^Reason/).fill(reason);
     await this.dialog.getByLabel(/Type the last six characters/).fill(this.ref.apiKeyId.slice(-6));
-    await this.dialog.getByRole('button', { name: /^(Send to Fireblocks|Submit for approval)$/ }).click();
+    await this.submit.click();
   }
 
   /** Waits for the change's own page, where a sent change is followed, and gives the change's id. */
