@@ -5,7 +5,8 @@
 // developer's .data/ and .dev/ are left alone. Ports: PROBE_APP_PORT, PROBE_SIM_PORT, PROBE_IDP_PORT
 // (3960, 4960, 4961). One line of JSON per session on stdout; a session counts as looping when the tabs get more
 // than two reload or restart orders while they sit still for 10 s.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -68,12 +69,14 @@ async function watch(context: BrowserContext, page: Page, events: Event[], t0: n
   });
 }
 
-async function stop(pid: number): Promise<void> {
-  // scripts/dev.ts stops next's own process group on SIGTERM.
-  process.kill(-pid, 'SIGTERM');
-  for (let i = 0; i < 150 && (await portOpen(ports.app)); i++) await sleep(100);
+async function stop(dev: ChildProcess): Promise<void> {
+  // scripts/dev.ts stops next's own process group on SIGTERM and exits once next has (next writes its cache on the
+  // way out, so .next/ can only be deleted after that).
+  const exited = once(dev, 'exit');
+  process.kill(-dev.pid!, 'SIGTERM');
+  await Promise.race([exited, sleep(30_000)]);
   try {
-    process.kill(-pid, 'SIGKILL');
+    process.kill(-dev.pid!, 'SIGKILL');
   } catch {
     // Already gone.
   }
@@ -145,7 +148,7 @@ async function probe(n: number): Promise<Record<string, unknown>> {
     return { session: n, error: String(error).slice(0, 300), events: events.slice(-10) };
   } finally {
     await browser.close();
-    await stop(dev.pid!);
+    await stop(dev);
   }
 }
 
