@@ -3,13 +3,16 @@
 // database is migrated; a database migrated by a newer version stops the start too. Open changes left by an earlier
 // run are then reconciled in the background, never delaying or failing the start. SIGTERM drains the replica.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { assertStartupConfig } = await import('@/lib/config/startup');
-  assertStartupConfig();
-  const { migrateOnStart } = await import('@/lib/db/startup');
-  await migrateOnStart();
-  const { reconcileOpenChangesOnStart } = await import('@/lib/changes/reconcile-on-start');
-  void reconcileOpenChangesOnStart();
-  const { installDrainOnSignals } = await import('@/lib/lifecycle/drain');
-  installDrainOnSignals();
+  // The imports stay inside this test (not after an early return) so that webpack (`npm run dev -- --webpack`) drops
+  // them from the edge build of this file, where better-sqlite3 and pg cannot resolve `fs`.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { assertStartupConfig } = await import('@/lib/config/startup');
+    assertStartupConfig();
+    const { migrateOnStart } = await import('@/lib/db/startup');
+    await migrateOnStart();
+    const { reconcileOpenChangesOnStart } = await import('@/lib/changes/reconcile-on-start');
+    void reconcileOpenChangesOnStart();
+    const { installDrainOnSignals } = await import('@/lib/lifecycle/drain');
+    installDrainOnSignals();
+  }
 }

@@ -27,6 +27,8 @@ export interface StartStackOptions {
   env: Record<string, string | undefined>;
   /** Simulator knobs (ignored when FIREBLOCKS_BASE_URL points elsewhere). */
   sim?: { seed?: number; delays?: { approveMs: number; completeMs: number } };
+  /** `next dev`'s bundler: Turbopack (Next's default) unless `webpack` is asked for. Ignored in `prod`. */
+  devBundler?: 'turbopack' | 'webpack';
   /** Where the app's output goes: this terminal, or a log file. */
   appOutput?: 'inherit' | { file: string };
   readyTimeoutMs?: number;
@@ -149,7 +151,15 @@ function startApp(o: StartStackOptions, appEnv: Record<string, string>): Managed
     command: process.execPath,
     // Loopback only, like the simulator and the dev IdP: next's default (every interface) would put a console
     // with an any-password IdP on the network. APP_URL keeps saying localhost, which resolves here.
-    args: [nextBin, o.mode === 'dev' ? 'dev' : 'start', '--port', String(o.appPort), '--hostname', '127.0.0.1'],
+    args: [
+      nextBin,
+      o.mode === 'dev' ? 'dev' : 'start',
+      ...(o.mode === 'dev' && o.devBundler === 'webpack' ? ['--webpack'] : []),
+      '--port',
+      String(o.appPort),
+      '--hostname',
+      '127.0.0.1',
+    ],
     cwd: REPO_ROOT,
     // `next start` as `npm start` runs it: SIGTERM drains the app (lib/lifecycle/drain.ts).
     env: {

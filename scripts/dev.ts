@@ -22,6 +22,8 @@ try {
     idpPort: port('IDP_PORT', 4011),
     env: process.env,
     appOutput: 'inherit',
+    // `npm run dev -- --webpack` runs next dev on webpack instead of Turbopack.
+    devBundler: process.argv.includes('--webpack') ? 'webpack' : 'turbopack',
   });
 } catch (error) {
   console.error(`\nnpm run dev could not start: ${error instanceof Error ? error.message : String(error)}`);
