@@ -6,6 +6,7 @@ import { logger } from '@/lib/log/logger';
 import type { AppConfig } from '@/lib/config/env';
 import { getDb, type Db } from '@/lib/db';
 
+import { loopbackAliasRedirect } from './app-origin';
 import { loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
 import { LOGIN_STATE_TTL_SECONDS, sealLoginState, unsealLoginState } from './login-state';
 import { sealLogoutHint, unsealLogoutHint } from './logout-hint';
@@ -40,6 +41,12 @@ function clear(res: NextResponse, spec: CookieSpec): void {
  * password again unless the user authenticated there within that time.
  */
 export async function handleLogin(req: NextRequest, config: AppConfig): Promise<Response> {
+  const alias = loopbackAliasRedirect(
+    req.headers.get('host'),
+    req.nextUrl.pathname + req.nextUrl.search,
+    config.appUrl,
+  );
+  if (alias) return redirectTo(alias);
   const returnTo = safeReturnTo(req.nextUrl.searchParams.get('returnTo'));
   const maxAgeSeconds = req.nextUrl.searchParams.get('stepUp') === '1' ? config.changes.stepUpMaxAgeSeconds : null;
   let started: Awaited<ReturnType<typeof startSignIn>>;
