@@ -20,8 +20,8 @@ export function splitAtHost(url: string): [string, string, string] | null {
 }
 
 /**
- * A URL in monospace that never breaks inside its host: the scheme and host stay on one line and a line may break
- * after the host, or anywhere in the path. No hooks: the keys table renders one per row. The host is wrapped in
+ * A URL in monospace that never breaks inside its host: the host stays on one line, and a line may break before it
+ * (after the scheme), after it, or anywhere in the path. No hooks: the keys table renders one per row. The host is wrapped in
  * <mark> when it is what changed.
  */
 export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHostProps) {
@@ -30,8 +30,10 @@ export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHo
   if (!parts) return <span className={cls}>{url || '—'}</span>;
   return (
     <span className={cls}>
+      {parts[0]}
+      {/* After the scheme, so that on a narrow screen the host moves to a line of its own rather than out of it. */}
+      <wbr />
       <span className="whitespace-nowrap">
-        {parts[0]}
         {highlightHost ? (
           <mark className="rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white">
             {parts[1]}

@@ -31,12 +31,13 @@ describe('a fingerprint on screen', () => {
 });
 
 describe('a URL on screen', () => {
-  it('keeps the scheme and host on one line and allows a break after the host', () => {
+  it('keeps the host on one line and allows a break before it (after the scheme) and after it', () => {
     const { container } = render(<UrlWithHost url="https://callbacks.example.com:8443/v1/handler?x=1" />);
     const outer = container.firstElementChild;
     expect(outer?.textContent).toBe('https://callbacks.example.com:8443/v1/handler?x=1');
-    const head = outer?.querySelector('.whitespace-nowrap');
-    expect(head?.textContent).toBe('https://callbacks.example.com:8443');
-    expect(head?.nextSibling?.nodeName).toBe('WBR');
+    const host = outer?.querySelector('.whitespace-nowrap');
+    expect(host?.textContent).toBe('callbacks.example.com:8443');
+    expect(host?.previousSibling?.nodeName).toBe('WBR');
+    expect(host?.nextSibling?.nodeName).toBe('WBR');
   });
 });
