@@ -59,13 +59,15 @@ test('[FINDINGS][PAGE]: the findings list the misrouted URL, an expiring certifi
   await expect(noHandler.getByRole('link', { name: seed.keyWithNoHandler.apiKeyId, exact: true })).toBeVisible();
 
   // The walk behind the page may predate the new certificate: Refresh until it shows (the server walks again).
+  // (Other journeys may have pinned expiring certificates already: the group showing is not enough, the key must.)
   const expiring = group(/^Pinned certificate expires within 30 days/);
+  const pinned = expiring.getByRole('link', { name: certKey.apiKeyId, exact: true });
   await expect(async () => {
-    if (!(await expiring.isVisible())) {
+    if (!(await pinned.isVisible())) {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
     }
-    await expect(expiring.getByRole('link', { name: certKey.apiKeyId, exact: true })).toBeVisible({ timeout: 1_000 });
+    await expect(pinned).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 45_000, intervals: [2_000] });
   await expect(expiring.getByText(/expires in (9|10) days/)).toBeVisible();
 
