@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 
 import type { Tx } from '@/lib/db/transaction';
 
-import { canonicalJson, computeEventHash, GENESIS_HASH } from './chain';
+import { canonicalJson, GENESIS_HASH, hashOfCanonical } from './chain';
 import { auditEventSchema, type AuditEvent } from './audit-event-schema';
 
 /** What the caller says; seq, prevHash and hash come from the chain, `at` from the clock unless given. */
@@ -24,9 +24,33 @@ const PEM_ARMOUR = /-----BEGIN [A-Z0-9 ]+-----/;
  * never by its PEM text (that stays on the change row), and a private key must never reach them. Refused here, the
  * one way in, so no caller can put one there by mistake.
  */
-function assertNoPem(event: Omit<AuditEvent, 'hash'>): void {
-  if (PEM_ARMOUR.test(canonicalJson(event)))
+function assertNoPem(event: Omit<AuditEvent, 'hash'>, canonical: string): void {
+  if (PEM_ARMOUR.test(canonical))
     throw new TypeError(`audit event ${event.kind} refused: it contains PEM text; record fingerprints instead`);
+}
+
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The last event, read with the chain's lock held: on PostgreSQL the advisory lock and the read are one call
+ * (migration 0003: the read must see what the previous holder committed); on SQLite transaction() holds the lock.
+ */
+async function chainHead(tx: Tx): Promise<ChainHead | undefined> {
+  if (tx.engine === 'postgres') {
+    const { rows } = await sql<ChainHead>`select seq, hash from audit_chain_head_locked(${AUDIT_CHAIN_LOCK})`.execute(
+      tx.kysely,
+    );
+    return rows[0];
+  }
+  return tx.kysely
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**
@@ -36,13 +60,7 @@ function assertNoPem(event: Omit<AuditEvent, 'hash'>): void {
  * so keep the transaction short (no network calls inside it). Returns the event as stored and hashed.
  */
 export async function appendAuditEvent(tx: Tx, input: AppendAuditEventInput): Promise<AuditEvent> {
-  if (tx.engine === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx.kysely);
-  const head = await tx.kysely
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = await chainHead(tx);
   const unhashed: Omit<AuditEvent, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     at: input.at ?? new Date().toISOString(),
@@ -59,9 +77,11 @@ export async function appendAuditEvent(tx: Tx, input: AppendAuditEventInput): Pr
     detail: input.detail ?? null,
     prevHash: head?.hash ?? GENESIS_HASH,
   };
-  assertNoPem(unhashed);
+  // One canonical form serves both the PEM check and the hash.
+  const canonical = canonicalJson(unhashed);
+  assertNoPem(unhashed, canonical);
   // Validated before hashing, so the chain never holds an event that verification would reject.
-  const event = auditEventSchema.parse({ ...unhashed, hash: computeEventHash(unhashed) });
+  const event = auditEventSchema.parse({ ...unhashed, hash: hashOfCanonical(unhashed.prevHash, canonical) });
   await tx.kysely
     .insertInto('audit_events')
     .values({

@@ -21,9 +21,12 @@ export function computeEventHash(event: Omit<AuditEvent, 'hash'>): string {
   const { prevHash } = event;
   const withoutHash: Record<string, unknown> = { ...event };
   delete withoutHash.hash;
-  return createHash('sha256')
-    .update(`${prevHash}\n${canonicalJson(withoutHash)}`)
-    .digest('hex');
+  return hashOfCanonical(prevHash, canonicalJson(withoutHash));
+}
+
+/** computeEventHash for an event already in canonical form (the JCS of the event without `hash`). */
+export function hashOfCanonical(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
 
 /**

@@ -62,11 +62,12 @@ function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<C
 /**
  * An admin's change to a key's callback handler, recorded before anything goes upstream.
  *
- * 1. The cosigner is read: an archived one, or one whose version is below what remote handler configuration needs
+ * 1. The cosigner, the key's open change and the key's live handler (the `before` the change is made against) are
+ *    read at once. An archived cosigner, or one whose version is below what remote handler configuration needs
  *    (lib/cosigners/edit-gate.ts), is a 409 with the gate's code, and nothing is recorded or sent.
  * 2. The key's open change, if any, is brought up to date first (its Fireblocks request may have ended, or its
  *    approval expired, since it was last looked at); still open, it is a 409 `change_open` naming it.
- * 3. The key's live handler is read from Fireblocks: the `before` the change is made against.
+ * 3. If there was one and it has ended, the live handler is read again: the change may just have moved it.
  * 4. The change (the proposer, the reason, before and after with the PEM) and its `change_proposed` event
  *    (fingerprints only) commit in one transaction: `awaiting_approval` with `expires_at` when approvals are on,
  *    otherwise `sending`, before the PATCH leaves. The partial unique index decides between two admins racing: the
@@ -76,12 +77,17 @@ function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<C
 export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<ProposedChange> {
   const { db, fireblocks } = ctx;
   const { cosignerId, apiKeyId, actor, requestId } = input;
-  const gate = editGateOf((await fireblocks.getCosigner(cosignerId)).data);
+  // Three reads at once, none of which records or sends anything: the gate's, the open change's, the `before`'s.
+  const [cosigner, open, liveRead] = await Promise.all([
+    fireblocks.getCosigner(cosignerId),
+    findOpenChange(db, cosignerId, apiKeyId),
+    fireblocks.getApiKey(cosignerId, apiKeyId),
+  ]);
+  const gate = editGateOf(cosigner.data);
   if (!gate.editable) throw new AppError({ status: 409, code: gate.code, message: gate.message });
-  const open = await findOpenChange(db, cosignerId, apiKeyId);
   if (open && isOpenChangeState((await refreshChange(ctx, open)).state)) throw changeOpen(open.id);
-
-  const live = await fireblocks.getApiKey(cosignerId, apiKeyId);
+  // An open change that has just ended may have moved the handler after it was read: read it again (rare).
+  const live = open ? await fireblocks.getApiKey(cosignerId, apiKeyId) : liveRead;
   const before = snapshotOfLive(live.data.callbackHandler);
   const after = snapshotOfRequested(input.callbackHandler);
   const reason = input.reason ? input.reason : null;

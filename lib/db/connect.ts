@@ -9,6 +9,7 @@ import pg from 'pg';
 
 import { logger } from '@/lib/log/logger';
 
+import { withStatementCache } from './statement-cache';
 import type { Database } from './tables';
 
 export type DbEngine = 'sqlite' | 'postgres';
@@ -64,7 +65,7 @@ function openSqlite(dataDir: string): Db {
   const file = path.join(dataDir, SQLITE_FILE_NAME);
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({
-      database: () => Promise.resolve(openSqliteConnection(file)),
+      database: () => Promise.resolve(withStatementCache(openSqliteConnection(file))),
     }),
   });
   return { engine: 'sqlite', kysely, file, location: file, close: () => kysely.destroy() };

@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
 
   it('migrates an empty database to the full schema, once', async () => {
     expect(db.engine).toBe(engine);
-    const all = ['0001_initial', '0002_rate_limits'];
+    const all = ['0001_initial', '0002_rate_limits', '0003_audit_chain_head'];
     expect(await getMigrationStatus(db)).toEqual({ pending: all, unknown: [] });
     expect(await migrateToLatest(db)).toEqual({ applied: all });
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
