@@ -100,17 +100,12 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
           </table>
         </div>
       )}
-      {(!neverLoaded || state.page.prev.length > 0) && (
-        <PaginationControls
-          state={state.page}
-          onChange={onPage}
-          next={query.data?.next}
-          busy={query.isFetching}
-          summary={
-            query.isError ? 'not loaded' : `${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`
-          }
-        />
-      )}
+      <PaginationControls
+        state={state.page}
+        onChange={onPage}
+        query={query}
+        summary={`${events.length} ${events.length === 1 ? 'event' : 'events'} on this page`}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { ListToolbar } from '@/components/pagination/list-toolbar';
-import { PaginationControls } from '@/components/pagination/pagination-controls';
+import { PaginationControls, rowsSummary } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { usePageState } from '@/components/pagination/use-page-state';
 import { cn } from '@/components/ui/cn';
@@ -78,22 +78,12 @@ export function CosignersTable({ initial }: CosignersTableProps) {
           </table>
         </div>
       )}
-      {/* Past the first page, Previous stays: the way back to a page that loaded. */}
-      {(!neverLoaded || state.prev.length > 0) && (
-        <PaginationControls
-          state={state}
-          onChange={setState}
-          next={query.data?.next}
-          busy={query.isFetching}
-          summary={
-            query.isError
-              ? 'not loaded'
-              : state.q
-                ? `${rows.length} of ${loaded} shown`
-                : `${loaded} ${loaded === 1 ? 'cosigner' : 'cosigners'}`
-          }
-        />
-      )}
+      <PaginationControls
+        state={state}
+        onChange={setState}
+        query={query}
+        summary={rowsSummary(rows.length, loaded, Boolean(state.q), ['cosigner', 'cosigners'])}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useSearchParams } from 'next/navigation';
 
 import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
 import { ListToolbar } from '@/components/pagination/list-toolbar';
-import { PaginationControls } from '@/components/pagination/pagination-controls';
+import { PaginationControls, rowsSummary } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { toSearchParams } from '@/components/pagination/page-state';
 import { usePageState } from '@/components/pagination/use-page-state';
@@ -154,22 +154,12 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
         {copyMessage}
       </p>
       {updated && <Toast key={highlighted} message={`Callback handler of …${highlighted.slice(-6)} updated`} />}
-      {/* Past the first page, Previous stays: the way back to a page that loaded. */}
-      {(!neverLoaded || state.prev.length > 0) && (
-        <PaginationControls
-          state={state}
-          onChange={setState}
-          next={query.data?.next}
-          busy={query.isFetching}
-          summary={
-            query.isError
-              ? 'not loaded'
-              : state.q
-                ? `${rows.length} of ${loaded} shown`
-                : `${loaded} ${loaded === 1 ? 'key' : 'keys'}`
-          }
-        />
-      )}
+      <PaginationControls
+        state={state}
+        onChange={setState}
+        query={query}
+        summary={rowsSummary(rows.length, loaded, Boolean(state.q), ['key', 'keys'])}
+      />
     </section>
   );
 }

@@ -7,18 +7,32 @@ import { ChevronIcon } from '@/components/ui/inline-icons';
 
 import { goNext, goPrevious, pageNumber, type PageState } from './page-state';
 
+/** What the controls need from the list's React Query read. */
+export interface PagedQuery {
+  data?: { next?: string | null };
+  isFetching: boolean;
+  isError: boolean;
+}
+
 export interface PaginationControlsProps {
   state: PageState;
   onChange: (next: PageState) => void;
-  /** Cursor of the next page; null on the last page, undefined while unknown. */
-  next: string | null | undefined;
-  /** e.g. "12 cosigners on this page". */
+  /** The page's read: its `next` cursor (null on the last page, undefined while unknown), busy, failed. */
+  query: PagedQuery;
+  /** What is on the page once it loaded, e.g. "12 cosigners" (see rowsSummary); a failed read says "not loaded". */
   summary: string;
-  busy: boolean;
 }
 
-/** Previous / Next over Fireblocks cursors. There is no total count in the API, so none is invented. */
-export function PaginationControls({ state, onChange, next, summary, busy }: PaginationControlsProps) {
+/** "12 keys", or "3 of 12 shown" while a filter hides some of the loaded rows. */
+export function rowsSummary(shown: number, loaded: number, filtered: boolean, [one, many]: [string, string]): string {
+  return filtered ? `${shown} of ${loaded} shown` : `${loaded} ${loaded === 1 ? one : many}`;
+}
+
+/**
+ * Previous / Next over Fireblocks cursors. There is no total count in the API, so none is invented. Hidden while the
+ * first page never loaded; past the first page Previous stays, the way back to a page that loaded.
+ */
+export function PaginationControls({ state, onChange, query, summary }: PaginationControlsProps) {
   const nav = useRef<HTMLElement>(null);
   /** Moves to a page and brings the top of its list into view (the controls sit under the rows). */
   const go = (page: PageState) => {
@@ -26,6 +40,9 @@ export function PaginationControls({ state, onChange, next, summary, busy }: Pag
     const list = nav.current?.parentElement;
     if (list && list.getBoundingClientRect().top < 0) list.scrollIntoView({ block: 'start' });
   };
+  if (query.isError && !query.data && state.prev.length === 0) return null;
+  const next = query.data?.next;
+  const busy = query.isFetching;
   return (
     <nav
       ref={nav}
@@ -33,7 +50,7 @@ export function PaginationControls({ state, onChange, next, summary, busy }: Pag
       className="flex items-center justify-between gap-3 border-t border-zinc-200 px-3 py-2.5 text-sm dark:border-zinc-800"
     >
       <p className="text-zinc-600 dark:text-zinc-400" aria-live="polite">
-        Page {pageNumber(state)} · {summary}
+        Page {pageNumber(state)} · {query.isError ? 'not loaded' : summary}
       </p>
       <div className="flex items-center gap-2">
         <button
