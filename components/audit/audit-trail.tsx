@@ -6,10 +6,9 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { PaginationControls } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import type { PageState } from '@/components/pagination/page-state';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { DataTable } from '@/components/ui/data-table';
 import { isFiltered, type AuditFilter } from '@/lib/audit/audit-api-schemas';
 import { useAuditEvents, type InitialAuditPage } from '@/lib/queries/use-audit-events';
 
@@ -76,29 +75,17 @@ export function AuditTrail({ initial }: { initial?: InitialAuditPage }) {
             : 'Sign-ins, sign-outs and every change to a callback handler are recorded here.'}
         </EmptyState>
       ) : (
-        // relative: the rows' sr-only text is absolutely placed, and must be clipped with the table, not widen the page.
-        <div className="relative overflow-x-auto">
-          <table
-            className={cn('stack-table', tableClass, 'min-w-[960px]', query.isPlaceholderData && 'opacity-60')}
-            aria-busy={query.isFetching}
-          >
-            <caption className="sr-only">Audit events, newest first</caption>
-            <thead className={theadClass}>
-              <tr>
-                {AUDIT_COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={thClass}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <AuditEventRow key={e.seq} event={e} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Audit events, newest first"
+          columns={AUDIT_COLUMNS}
+          className="min-w-[960px]"
+          busy={query.isFetching}
+          stale={query.isPlaceholderData}
+        >
+          {events.map((e) => (
+            <AuditEventRow key={e.seq} event={e} />
+          ))}
+        </DataTable>
       )}
       <PaginationControls
         state={state.page}

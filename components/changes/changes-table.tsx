@@ -4,10 +4,9 @@ import Link from 'next/link';
 
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { buttonClass } from '@/components/ui/button-styles';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { DataTable } from '@/components/ui/data-table';
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ChangesQuery } from '@/lib/queries/query-keys';
 import type { ListChangesResponse } from '@/lib/queries/types';
@@ -55,25 +54,11 @@ export function ChangesTable({ heading, query, showKey, pagePath, initial, empty
       ) : rows.length === 0 ? (
         <EmptyState title="No changes">{emptyText}</EmptyState>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className={cn('stack-table', tableClass)} aria-busy={list.isFetching}>
-            <caption className="sr-only">{heading}</caption>
-            <thead className={theadClass}>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className={thClass}>
-                    {c === 'Change' ? <span className="sr-only">Change</span> : c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <ChangeRow key={c.id} change={c} showKey={showKey} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={heading} columns={columns} srOnlyColumns={['Change']} busy={list.isFetching}>
+          {rows.map((c) => (
+            <ChangeRow key={c.id} change={c} showKey={showKey} />
+          ))}
+        </DataTable>
       )}
       {pagePath && (query.cursor || list.data?.next) && (
         <nav

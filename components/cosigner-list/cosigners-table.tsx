@@ -4,10 +4,9 @@ import { ListToolbar } from '@/components/pagination/list-toolbar';
 import { PaginationControls, rowsSummary } from '@/components/pagination/pagination-controls';
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { usePageState } from '@/components/pagination/use-page-state';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { tableClass, theadClass, thClass } from '@/components/ui/table-styles';
+import { DataTable } from '@/components/ui/data-table';
 import type { InitialPage } from '@/lib/queries/initial-page';
 import type { ListCosignersResponse } from '@/lib/queries/types';
 import { useCosigners } from '@/lib/queries/use-cosigners';
@@ -55,28 +54,17 @@ export function CosignersTable({ initial }: CosignersTableProps) {
           The filter only looks at the {loaded} rows loaded on this page. Try another page or clear the filter.
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table
-            className={cn('stack-table', tableClass, 'min-w-[720px]', query.isPlaceholderData && 'opacity-60')}
-            aria-busy={query.isFetching}
-          >
-            <caption className="sr-only">Cosigners</caption>
-            <thead className={theadClass}>
-              <tr>
-                {COSIGNER_COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={thClass}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <CosignerRow key={c.id} cosigner={c} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Cosigners"
+          columns={COSIGNER_COLUMNS}
+          className="min-w-[720px]"
+          busy={query.isFetching}
+          stale={query.isPlaceholderData}
+        >
+          {rows.map((c) => (
+            <CosignerRow key={c.id} cosigner={c} />
+          ))}
+        </DataTable>
       )}
       <PaginationControls
         state={state}
