@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-client/background-request';
 import type { ChangeState, ChangeWithTimeline } from '@/lib/queries/types';
 
 import { ChangeDetails } from './change-details';
@@ -55,6 +56,8 @@ function changeRoute() {
     state: 'sent' as ChangeState,
     lastStatus: 'WAITING_FOR_APPROVAL' as string | null,
     reads: 0,
+    /** Per read of the change: whether the page marked it as its own (a poll, not the admin's activity). */
+    background: [] as boolean[],
     posts: [] as unknown[],
   };
   // A body read in promises only (undici's streams would wait on timers, which are fake here).
@@ -68,6 +71,7 @@ function changeRoute() {
     }
     if (input === CHANGE_PATH) {
       route.reads += 1;
+      route.background.push(new Headers(init.headers).get(BACKGROUND_REQUEST_HEADER) === '1');
       return answer({ data: changeIn(route.state, route.lastStatus) });
     }
     return answer({ data: { id: 'k1', callbackHandler: { url: 'https://callbacks.example.com' } } });
@@ -160,6 +164,16 @@ describe('the change page follows an open change', () => {
     setTabVisible(true);
     await pass(0);
     expect(route.reads).toBe(5);
+  });
+
+  it("marks its polls as the page's own, so that a change left open on screen does not keep the session alive", async () => {
+    const route = changeRoute();
+    renderChange();
+    await pass(0);
+    await pass(2_000);
+    await pass(4_000);
+    // The first read is the admin opening the page; the rest the page following the change.
+    expect(route.background).toEqual([false, true, true]);
   });
 
   it('does not poll while the tab is hidden, and reads at once when it is shown again', async () => {

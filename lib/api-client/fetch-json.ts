@@ -1,10 +1,13 @@
 import { ApiError, toApiError } from './api-error';
+import { BACKGROUND_REQUEST_HEADER } from './background-request';
 
 export interface FetchJsonOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Made by the page on its own (a poll): not the admin's activity (see BACKGROUND_REQUEST_HEADER). */
+  background?: boolean;
 }
 
 /**
@@ -22,6 +25,7 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
       headers: {
         accept: 'application/json',
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.background ? { [BACKGROUND_REQUEST_HEADER]: '1' } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,

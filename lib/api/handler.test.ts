@@ -6,6 +6,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-client/background-request';
 import { hashSessionId, sealSessionId, unsealSessionId, type Session } from '@/lib/auth/session';
 import { endSessionOfCookie, startSession } from '@/lib/auth/session-store';
 import { closeDb, getDb, migrateToLatest } from '@/lib/db';
@@ -133,6 +134,26 @@ describe('withSession', () => {
     // Within the minute, no second write.
     await echo(req({ cookie }), params({ id: 'a' }));
     expect(await lastSeen()).toBe(after);
+  });
+
+  it('a request the page marks as its own (a poll) reads the session without recording activity', async () => {
+    const cookie = await cookieFor('viewer', 5 * 60_000);
+    const idHash = hashSessionId((await unsealSessionId(cookie.slice('cc_session='.length), SECRET)) ?? '');
+    const lastSeen = async () =>
+      (
+        await getDb()
+          .kysely.selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id_hash', '=', idHash)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
+    const before = await lastSeen();
+    const polled = await echo(req({ cookie, [BACKGROUND_REQUEST_HEADER]: '1' }), params({ id: 'a' }));
+    expect(polled.status).toBe(200);
+    expect(await lastSeen()).toBe(before);
+    // The same request without the mark is the admin's: it records.
+    await echo(req({ cookie }), params({ id: 'a' }));
+    expect(await lastSeen()).not.toBe(before);
   });
 
   it('401 once the session is revoked, whatever the cookie says', async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { NextResponse, type NextRequest } from 'next/server';
 
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-client/background-request';
 import { checkApiSession } from '@/lib/auth/api-session';
 import type { Role } from '@/lib/auth/roles';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
@@ -21,7 +22,10 @@ export interface WithSessionOptions {
   sameOrigin?: boolean;
   /** Refuse a body that is not `application/json` with 415 before the handler reads it. */
   requireJson?: boolean;
-  /** False: the request does not extend the session's idle window (reads a page polls on its own). Default true. */
+  /**
+   * False: the request never extends the session's idle window (reads a page polls on its own). Default true, except
+   * for a request the page marks as made on its own (BACKGROUND_REQUEST_HEADER).
+   */
   recordsActivity?: boolean;
 }
 
@@ -86,7 +90,10 @@ export function withSession<P extends Record<string, string | string[] | undefin
       const config = getConfig();
       const session = await checkApiSession(
         req,
-        { role: options.role, recordsActivity: options.recordsActivity },
+        {
+          role: options.role,
+          recordsActivity: options.recordsActivity !== false && req.headers.get(BACKGROUND_REQUEST_HEADER) !== '1',
+        },
         config,
       );
       assertRequestShape(req, options, config.appUrl);

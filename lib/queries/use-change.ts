@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useQuery, type Query } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type Query } from '@tanstack/react-query';
 
 import { isOpenChangeState } from '@/lib/changes/change-api-schemas';
 import { fetchJson } from '@/lib/api-client/fetch-json';
@@ -27,9 +27,17 @@ const isOpen = (query: ChangeQuery) => {
  */
 export function useChange(changeId: string, initial?: ServerRead<ChangeWithTimeline>) {
   const [schedule] = useState(() => new PollSchedule());
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.changes.detail(changeId),
-    queryFn: async ({ signal }) => (await fetchJson<GetChangeResponse>(apiPaths.change(changeId), { signal })).data,
+    // A read of a change already on screen is the page following it, not the admin doing something.
+    queryFn: async ({ signal }) =>
+      (
+        await fetchJson<GetChangeResponse>(apiPaths.change(changeId), {
+          signal,
+          background: queryClient.getQueryData(queryKeys.changes.detail(changeId)) !== undefined,
+        })
+      ).data,
     ...initialDataOf(initial),
     refetchInterval: (query) => {
       if (!isOpen(query) || query.state.status === 'error') return false;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { fetchJson } from '@/lib/api-client/fetch-json';
 
@@ -23,9 +23,15 @@ export function useChanges(
   options: UseChangesOptions = {},
 ) {
   const [schedule] = useState(() => new PollSchedule());
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.changes.list(query),
-    queryFn: ({ signal }) => fetchJson<ListChangesResponse>(apiPaths.changes(query), { signal }),
+    // Followed, a list already on screen is read again by the page itself, not on the admin's action.
+    queryFn: ({ signal }) =>
+      fetchJson<ListChangesResponse>(apiPaths.changes(query), {
+        signal,
+        background: Boolean(options.follow) && queryClient.getQueryData(queryKeys.changes.list(query)) !== undefined,
+      }),
     placeholderData: keepPreviousData,
     ...initialDataOf(initial),
     refetchInterval: options.follow
