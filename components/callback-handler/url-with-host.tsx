@@ -21,7 +21,8 @@ export function splitAtHost(url: string): [string, string, string] | null {
 
 /**
  * A URL in monospace that never breaks inside its host: the host stays on one line, and a line may break before it
- * (after the scheme), after it, or anywhere in the path. No hooks: the keys table renders one per row. The host is wrapped in
+ * (after the scheme), after it, or anywhere in the path. A host longer than the line (hosts may have 253 characters,
+ * a phone's line holds ~45) scrolls sideways within itself. No hooks: the keys table renders one per row. The host is wrapped in
  * <mark> when it is what changed.
  */
 export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHostProps) {
@@ -33,7 +34,8 @@ export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHo
       {parts[0]}
       {/* After the scheme, so that on a narrow screen the host moves to a line of its own rather than out of it. */}
       <wbr />
-      <span className="whitespace-nowrap">
+      {/* A host longer than the whole line scrolls within itself rather than widen the page or break. */}
+      <span className="inline-block max-w-full overflow-x-auto align-bottom whitespace-nowrap">
         {highlightHost ? (
           <mark className="rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white">
             {parts[1]}

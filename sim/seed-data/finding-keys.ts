@@ -44,6 +44,11 @@ export function findingKeys(seed: number, epochMs: number, sharedUrlOf: string):
     // The route the Co-Signer appends itself, on a public-key handler: the one-click fix opens a complete form.
     misrouted: key('misrouted', `${base}/fireblocks/v2/tx_sign_request`, 0.5),
     sharedUrl: key('sharedUrl', sharedUrlOf, 1),
-    notSeen: key('notSeen', `${base}/fireblocks`, 45),
+    // A host longer than a phone's line (72 characters): small screens must hold it without widening the page.
+    notSeen: key(
+      'notSeen',
+      'https://callbacks.staking-validators.frankfurt-1.eu.acme-capital-holdings.example/fireblocks',
+      45,
+    ),
   };
 }
