@@ -77,7 +77,8 @@ test('[FINDINGS][PAGE]: the findings list the misrouted URL, an expiring certifi
   await expect(
     expiring
       .getByRole('listitem')
-      .filter({ has: pinned })
+      // `has` is looked up inside each item: the link alone, not the group's locator.
+      .filter({ has: keyLink(certKey) })
       .getByText(/expires in (9|10) days/),
   ).toBeVisible();
 
