@@ -77,7 +77,7 @@ function HandlerFacts({ apiKey, initialPublicKey }: { apiKey: ApiKeyResponse; in
           <>
             <FactRow label="URL">
               <span className="inline-flex max-w-full items-start gap-1">
-                <UrlWithHost url={handler.url} highlightHost />
+                <UrlWithHost url={handler.url} highlightHost className="min-w-0" />
                 <CopyButton value={handler.url} label="Copy callback URL" className="-mt-1.5" />
               </span>
             </FactRow>
