@@ -18,7 +18,7 @@ import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 
 import type { ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
-import { followChange } from './follow-change';
+import { followChange, REQUEST_NOT_FOUND_GRACE_MS } from './follow-change';
 import { markUnknownChangeFailed } from './mark-unknown-failed';
 import { proposeChange } from './propose-change';
 import { listChanges } from './read-changes';
@@ -223,7 +223,17 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
       .set({ fireblocks_request_id: randomUUID() })
       .where('id', '=', change.id)
       .execute();
+    // Just sent, a 404 may only mean "not readable yet": the change stays `sent`, with no event.
     let row = await followChange(ctx, (await readChange(db, change.id))!, { force: true });
+    expect(row.state).toBe('sent');
+    expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent']);
+    // Past the grace period, Fireblocks not knowing it makes the outcome unknown.
+    await db.kysely
+      .updateTable('changes')
+      .set({ updated_at: new Date(Date.now() - REQUEST_NOT_FOUND_GRACE_MS - 1_000).toISOString() })
+      .where('id', '=', change.id)
+      .execute();
+    row = await followChange(ctx, (await readChange(db, change.id))!, { force: true });
     expect(row).toMatchObject({ state: 'unknown', last_fireblocks_status: 'NOT_FOUND', closed_at: null });
     const [, , notFound] = await eventsOf(change.id);
     expect(notFound?.kind).toBe('change_unknown');

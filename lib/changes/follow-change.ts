@@ -16,6 +16,17 @@ export interface CheckOptions {
 }
 
 /**
+ * How long after a change was sent a 404 for its request is taken as "not readable yet" rather than "unknown to
+ * Fireblocks": a request just accepted may take a moment to be readable (and marking it `unknown` would invite an
+ * admin to mark it failed and propose again while it waits for approval in Fireblocks).
+ */
+export const REQUEST_NOT_FOUND_GRACE_MS = 60_000;
+
+/** A 404 for a request Fireblocks has never reported on, within the grace period after it was sent. */
+const mayNotBeReadableYet = (row: ChangeRow, nowMs: number) =>
+  row.last_fireblocks_status === null && nowMs - Date.parse(row.updated_at) < REQUEST_NOT_FOUND_GRACE_MS;
+
+/**
  * Fireblocks answered 404 for a sent change's request: it does not know the request, so nothing says whether the
  * change was applied. Not `sent` any more (that would show a tracker as if all were well): `unknown`, settled by the
  * key's live handler or by an admin who checked Fireblocks (reconcileChange, markUnknownChangeFailed).
@@ -42,7 +53,8 @@ async function markRequestNotFound(ctx: ChangeContext, row: ChangeRow, fireblock
 /**
  * Follows a change whose Fireblocks request id is known (`sent`, or `unknown` with an id) by reading that request's
  * status, at most every CHECK_INTERVAL_MS per change. A failed read changes nothing (the next view tries again),
- * except a 404 for a `sent` change: Fireblocks does not know the request (markRequestNotFound).
+ * except a 404 for a `sent` change past REQUEST_NOT_FOUND_GRACE_MS: Fireblocks does not know the request
+ * (markRequestNotFound).
  */
 export async function followChange(ctx: ChangeContext, row: ChangeRow, o: CheckOptions = {}): Promise<ChangeRow> {
   const requestId = row.fireblocks_request_id;
@@ -57,7 +69,9 @@ export async function followChange(ctx: ChangeContext, row: ChangeRow, o: CheckO
     return await recordRequestStatus(ctx.db, row, { status: data.status, fireblocksRequestId });
   } catch (err) {
     if (row.state === 'sent' && isFireblocksError(err) && err.kind === 'http' && err.status === 404) {
-      return markRequestNotFound(ctx, row, err.fireblocksRequestId);
+      if (!mayNotBeReadableYet(row, Date.now())) return markRequestNotFound(ctx, row, err.fireblocksRequestId);
+      logger.info({ changeId: row.id }, 'the Fireblocks request of a change just sent is not readable yet');
+      return row;
     }
     logger.warn({ changeId: row.id, err }, 'could not read the Fireblocks request status of a change');
     return row;
