@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
+
 import { expectNoSeriousA11yViolations } from './axe';
 import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, IDP_ORIGIN, test } from './fixtures';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test, type Fixtures } from './fixtures';
 import { submitIdpLoginForm } from './idp-login';
 import { seededKey } from './seed-keys';
 import { currentSessionHandle, setSessionLastSeen } from './session-rows';
@@ -14,12 +16,11 @@ interface Deadline {
   secondsLeft: number;
 }
 
-// A session of its own (signed in here, not the shared saved one): its last activity is moved 28.5 minutes into the
-// past in the app's database, so its idle end (30 min) is 90 s away for real.
-test('[SESSION][IDLE]: a form with unsaved input warns before the idle end, and "Stay signed in" extends the session', async ({
-  page,
-  signIn,
-}) => {
+/**
+ * Signs alice in on the edit page (a session of her own), types into the form so it holds unsaved input, then moves
+ * her last activity `idleMs` into the past.
+ */
+async function typeThenIdle(page: Page, signIn: Fixtures['signIn'], idleMs: number): Promise<EditHandlerPage> {
   const edit = new EditHandlerPage(page, REF);
   await signIn('alice', EditHandlerPage.path(REF));
   await expect(edit.url).toBeEditable();
@@ -28,7 +29,17 @@ test('[SESSION][IDLE]: a form with unsaved input warns before the idle end, and 
   await edit.url.fill(TYPED);
   // The inspection is a request, and so activity: let it land before the clock is moved.
   await expect(page.getByText(INSPECTED)).toBeVisible();
-  await setSessionLastSeen(handle, new Date(Date.now() - (28 * 60 + 30) * 1000));
+  await setSessionLastSeen(handle, new Date(Date.now() - idleMs));
+  return edit;
+}
+
+// A session of its own (signed in here, not the shared saved one): its last activity is moved 28.5 minutes into the
+// past in the app's database, so its idle end (30 min) is 90 s away for real.
+test('[SESSION][IDLE]: a form with unsaved input warns before the idle end, and "Stay signed in" extends the session', async ({
+  page,
+  signIn,
+}) => {
+  const edit = await typeThenIdle(page, signIn, (28 * 60 + 30) * 1000);
 
   // Reading the deadline is not activity: it stays about 90 s away.
   const before = (await (await page.request.get('/api/sessions/current')).json()) as Deadline;
@@ -53,14 +64,8 @@ test('[SESSION][IDLE]: once the session has ended, the page says so and signing 
   page,
   signIn,
 }) => {
-  const edit = new EditHandlerPage(page, REF);
-  await signIn('alice', EditHandlerPage.path(REF));
-  await expect(edit.url).toBeEditable();
-  const handle = await currentSessionHandle(page);
-  await edit.url.fill(TYPED);
-  await expect(page.getByText(INSPECTED)).toBeVisible();
   // Idle for 31 minutes: the server refuses the session from now on.
-  await setSessionLastSeen(handle, new Date(Date.now() - 31 * 60 * 1000));
+  const edit = await typeThenIdle(page, signIn, 31 * 60 * 1000);
 
   const ended = page.getByRole('alertdialog', { name: 'You have been signed out' });
   await expect(ended).toBeVisible({ timeout: 20_000 });

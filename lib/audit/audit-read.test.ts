@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
 import { type Db } from '@/lib/db/connect';
 import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { freshDbForEachTest } from '@/lib/testing/fresh-db';
 
 import { appendAuditEvent, type AppendAuditEventInput } from './append';
 import { auditExportQuerySchema, auditPageQuerySchema, type AuditFilter } from './audit-api-schemas';
@@ -65,16 +65,13 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe.each(TEST_ENGINES)('reading the audit trail on %s', (engine) => {
-  let opened: MigratedTestDb;
   let db: Db;
-  beforeEach(async () => {
-    opened = await openMigratedTestDb(engine);
-    db = opened.db;
+  freshDbForEachTest(engine, async (fresh) => {
+    db = fresh.db;
     await transaction(db, async (tx) => {
       for (const input of inputs) await appendAuditEvent(tx, input);
     });
   });
-  afterEach(() => opened.close());
 
   const filters: Array<[string, AuditFilter]> = [
     ['none', {}],

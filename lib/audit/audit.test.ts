@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { runTsFile } from '@/scripts/test-runner/run-ts';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
 import { type Db } from '@/lib/db/connect';
 import { transaction } from '@/lib/db/transaction';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { freshDbForEachTest } from '@/lib/testing/fresh-db';
 
 import { appendAuditEvent, type AppendAuditEventInput } from './append';
 import { GENESIS_HASH, toJsonLine, verifyChain } from './chain';
@@ -33,13 +33,9 @@ async function appendSome(db: Db, n: number): Promise<void> {
 }
 
 describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
-  let opened: MigratedTestDb;
+  let location: TestDatabase;
   let db: Db;
-  beforeEach(async () => {
-    opened = await openMigratedTestDb(engine);
-    db = opened.db;
-  });
-  afterEach(() => opened.close());
+  freshDbForEachTest(engine, (fresh) => ({ db, location } = fresh));
 
   it('chains events from the genesis hash, with every key present', async () => {
     const first = await append(db, { kind: 'sign_in', actor: alice, requestId: 'req-1' });
@@ -86,8 +82,8 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
       [1, 2, 3, 4, 5].map((worker) =>
         runTsFile('scripts/test-runner/audit-append-worker.ts', [
           JSON.stringify({
-            databaseUrl: opened.location.databaseUrl,
-            dataDir: opened.location.dataDir,
+            databaseUrl: location.databaseUrl,
+            dataDir: location.dataDir,
             count: 10,
             worker,
           }),

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { streamAuditEvents, verifyDatabaseChain } from '@/lib/audit/read';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { type Db } from '@/lib/db';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { freshDbForEachTest } from '@/lib/testing/fresh-db';
 import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
 
 import {
@@ -49,13 +49,8 @@ async function events(db: Db): Promise<AuditEvent[]> {
 }
 
 describe.each(TEST_ENGINES)('session store on %s', (engine) => {
-  let opened: MigratedTestDb;
   let db: Db;
-  beforeEach(async () => {
-    opened = await openMigratedTestDb(engine);
-    db = opened.db;
-  });
-  afterEach(() => opened.close());
+  freshDbForEachTest(engine, (fresh) => ({ db } = fresh));
 
   it('a sign-in writes the row (the id only as its hash) and its sign_in event in one go', async () => {
     const { id, session } = await startSession(db, signedIn(alice), T0);

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
 import { type Db } from '@/lib/db/connect';
-import { AppError } from '@/lib/errors/app-error';
-import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
 import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
-import { buildSeed, seedSummary, startSimulator, type Simulator } from '@/sim/index';
+import { ALICE, BOB, changeSuite, rejection } from '@/lib/testing/change-suite';
+import { TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { buildSeed, seedSummary } from '@/sim/index';
 
 import { approveChange } from './approve-change';
-import type { ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { declineChange } from './decline-change';
 import { proposeChange } from './propose-change';
@@ -25,71 +22,18 @@ import { withdrawChange } from './withdraw-change';
 // conditional UPDATE that lets exactly one of many approvals send, the database's refusal of self-approval, step-up,
 // the drift guard, decline, withdraw, expiry, and the edit gate.
 const API_KEY = 'c0ffee00-1234-4abc-8def-0000000000a2';
-const apiUser = rsaTestKey(2048);
 const handlerPem = rsaTestKey(2048).publicPem;
 const BIG = seedSummary().bigCosignerId;
 const HOUR = 3_600_000;
 
-const ALICE: ChangeActor = {
-  iss: 'https://idp.example',
-  sub: 'alice',
-  email: 'a@example.com',
-  name: 'A',
-  role: 'admin',
-};
-const BOB: ChangeActor = { ...ALICE, sub: 'bob', email: 'b@example.com', name: 'B' };
-
-let sim: Simulator;
-let client: FireblocksClient;
-let keyIds: string[];
-let nextKey = 0;
-
-beforeAll(async () => {
-  sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }],
-    delays: { approveMs: 600_000, completeMs: 1 },
-  });
-  client = createFireblocksClient({
-    baseUrl: sim.baseUrl,
-    apiKey: API_KEY,
-    privateKey: apiUser.privateKey,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
-  keyIds = (await client.listApiKeys(BIG, { pageSize: 100 })).data.data.map((k) => k.id);
-});
-
-afterAll(async () => {
-  await sim.close();
-  await stopOwnPostgres();
-});
-
-const patchesTo = (apiKeyId: string) =>
-  sim.requestLog().filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId));
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const suite = changeSuite(API_KEY);
 
 describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
-  let opened: MigratedTestDb;
   let db: Db;
   let ctx: ChangeContext;
+  suite.freshContextForEachTest(engine, (fresh) => ({ db, ctx } = fresh));
 
-  beforeEach(async () => {
-    opened = await openMigratedTestDb(engine);
-    db = opened.db;
-    ctx = { db, fireblocks: client };
-    sim.clearFaults();
-  });
-  afterEach(() => opened.close());
-
-  const takeKey = () => keyIds[nextKey++] ?? '';
+  const { takeKey, patchesTo } = suite;
   const propose = async (apiKeyId: string, o: { ttlMs?: number; cosignerId?: string } = {}) => {
     const proposed = await proposeChange(ctx, {
       cosignerId: o.cosignerId ?? BIG,
@@ -177,7 +121,7 @@ describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
   it('drift guard: the live handler moved since the proposal -> stale with change_stale, 409, nothing sent, key free', async () => {
     const apiKeyId = takeKey();
     const change = await propose(apiKeyId);
-    const moved = await fetch(`${sim.url}/_sim/cosigners/${BIG}/api_keys/${apiKeyId}/callback_handler`, {
+    const moved = await fetch(`${suite.sim.url}/_sim/cosigners/${BIG}/api_keys/${apiKeyId}/callback_handler`, {
       method: 'PUT',
       body: JSON.stringify({ url: 'https://moved.example.com/cb', publicKey: rsaTestKey(2048).publicPem }),
     });

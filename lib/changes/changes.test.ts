@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { appendAuditEvent } from '@/lib/audit/append';
 import { verifyDatabaseChain } from '@/lib/audit/read';
@@ -9,14 +9,11 @@ import { spkiFingerprint } from '@/lib/callback/fingerprint';
 import { type Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';
-import { AppError } from '@/lib/errors/app-error';
-import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
 import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
-import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
+import { ALICE, BOB, changeSuite, rejection } from '@/lib/testing/change-suite';
+import { TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { seedSummary } from '@/sim/index';
 
-import type { ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { followChange, REQUEST_NOT_FOUND_GRACE_MS } from './follow-change';
 import { markUnknownChangeFailed } from './mark-unknown-failed';
@@ -29,53 +26,20 @@ import { readChange } from './transition-change';
 
 // The change record's state machine against the real simulator and a real database on both engines.
 const API_KEY = 'c0ffee00-1234-4abc-8def-0000000000c1';
-const apiUser = rsaTestKey(2048);
 const handlerPem = rsaTestKey(2048).publicPem;
 const BIG = seedSummary().bigCosignerId;
 const anyString: unknown = expect.any(String);
 const anyNumber: unknown = expect.any(Number);
 const stringContaining = (text: string): unknown => expect.stringContaining(text);
-const ALICE: ChangeActor = {
-  iss: 'https://idp.example',
-  sub: 'alice',
-  email: 'alice@example.com',
-  name: 'Alice',
-  role: 'admin',
-};
-const BOB: ChangeActor = { ...ALICE, sub: 'bob', email: 'bob@example.com', name: 'Bob' };
-
-let sim: Simulator;
-let client: FireblocksClient;
-let keyIds: string[];
-let nextKey = 0;
-
-beforeAll(async () => {
-  // Fireblocks requests wait for approval until a test moves them on (control routes), so every state is seen.
-  sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }],
-    delays: { approveMs: 600_000, completeMs: 1 },
-  });
-  client = createFireblocksClient({
-    baseUrl: sim.baseUrl,
-    apiKey: API_KEY,
-    privateKey: apiUser.privateKey,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
-  keyIds = (await client.listApiKeys(BIG, { pageSize: 100 })).data.data.map((k) => k.id);
-});
-afterAll(async () => {
-  await sim.close();
-  await stopOwnPostgres();
-});
+const suite = changeSuite(API_KEY);
 
 async function forceRequest(requestId: string, action: 'approve' | 'complete'): Promise<void> {
-  const res = await fetch(`${sim.url}/_sim/requests/${requestId}/${action}`, { method: 'POST' });
+  const res = await fetch(`${suite.sim.url}/_sim/requests/${requestId}/${action}`, { method: 'POST' });
   expect(res.status).toBe(200);
 }
 
 async function pendingRequestOf(apiKeyId: string): Promise<string> {
-  const list = (await (await fetch(`${sim.url}/_sim/requests`)).json()) as Array<{
+  const list = (await (await fetch(`${suite.sim.url}/_sim/requests`)).json()) as Array<{
     id: string;
     apiKeyId: string;
     status: string;
@@ -85,32 +49,12 @@ async function pendingRequestOf(apiKeyId: string): Promise<string> {
   return found.id;
 }
 
-const patchesTo = (apiKeyId: string) =>
-  sim.requestLog().filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId));
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe.each(TEST_ENGINES)('changes on %s', (engine) => {
-  let opened: MigratedTestDb;
   let db: Db;
   let ctx: ChangeContext;
+  suite.freshContextForEachTest(engine, (fresh) => ({ db, ctx } = fresh));
 
-  beforeEach(async () => {
-    opened = await openMigratedTestDb(engine);
-    db = opened.db;
-    ctx = { db, fireblocks: client };
-    sim.clearFaults();
-  });
-  afterEach(() => opened.close());
-
-  const takeKey = () => keyIds[nextKey++] ?? '';
+  const { takeKey, patchesTo } = suite;
   // CHANGE_APPROVALS=0: sent at once (the approval flow: approvals.test.ts).
   const propose = async (apiKeyId: string, actor = ALICE): Promise<SentChange> => {
     const proposed = await proposeChange(ctx, {
@@ -132,7 +76,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
 
   it('records the change and its proposal before the PATCH leaves, then `sent` with the Fireblocks ids', async () => {
     const apiKeyId = takeKey();
-    sim.setFaults({ latencyMs: 500, times: 1, match: { method: 'PATCH' } });
+    suite.sim.setFaults({ latencyMs: 500, times: 1, match: { method: 'PATCH' } });
     const sending = propose(apiKeyId);
     // While the simulator holds the PATCH, the change and its event are already committed.
     let held;
@@ -179,7 +123,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
   it('refuses a second change while the key has an open one (409 change_open naming it) and sends nothing', async () => {
     const apiKeyId = takeKey();
     const first = await propose(apiKeyId);
-    sim.clearLog();
+    suite.sim.clearLog();
     const error = await rejection(propose(apiKeyId, BOB));
     expect(error).toMatchObject({ status: 409, code: 'change_open', changeId: first.change.id });
     expect(patchesTo(apiKeyId)).toEqual([]);
@@ -259,7 +203,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
 
   it('a refusal by Fireblocks is `failed` with its error, and frees the key', async () => {
     const apiKeyId = takeKey();
-    sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
+    suite.sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
     const error = await rejection(propose(apiKeyId));
     expect(error).toMatchObject({ status: 502, code: 'upstream_error', changeId: anyString });
     const failed = await readChange(db, error.changeId ?? '');
@@ -277,7 +221,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
 
   it('no answer after Fireblocks accepted: `unknown`, never resent, then reconciled once the live handler shows it', async () => {
     const apiKeyId = takeKey();
-    sim.setFaults({ dropAfterHandling: true, times: 1, match: { method: 'PATCH' } });
+    suite.sim.setFaults({ dropAfterHandling: true, times: 1, match: { method: 'PATCH' } });
     const error = await rejection(propose(apiKeyId));
     expect(error).toMatchObject({ status: 502, changeId: anyString });
     expect(error.message).toMatch(/outcome unknown: check before retrying/);
@@ -295,7 +239,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
 
   it('a drop before Fireblocks handled it stays `unknown`; an admin who checked marks it failed, freeing the key', async () => {
     const apiKeyId = takeKey();
-    sim.setFaults({ drop: true, times: 1, match: { method: 'PATCH' } });
+    suite.sim.setFaults({ drop: true, times: 1, match: { method: 'PATCH' } });
     const error = await rejection(propose(apiKeyId));
     const unknown = await reconcileChange(ctx, (await readChange(db, error.changeId ?? ''))!, { force: true });
     expect(unknown.state).toBe('unknown');

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import type { Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
 import type { ChangeState } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
+import { freshDbForEachTest } from '@/lib/testing/fresh-db';
 import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
 
 import { countChangesWaitingFor } from './count-waiting';
@@ -18,13 +18,8 @@ const actor = (sub: string) => JSON.stringify({ iss: 'i', sub, email: `${sub}@ex
 afterAll(() => stopOwnPostgres());
 
 describe.each(TEST_ENGINES)('countChangesWaitingFor on %s', (engine) => {
-  let opened: MigratedTestDb;
   let db: Db;
-  beforeEach(async () => {
-    opened = await openMigratedTestDb(engine);
-    db = opened.db;
-  });
-  afterEach(() => opened.close());
+  freshDbForEachTest(engine, (fresh) => ({ db } = fresh));
 
   const add = (proposer: string, state: ChangeState, expiresAt: string | null = null) =>
     transaction(db, (tx) =>

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
+import { startSimulatedFireblocks } from '@/lib/testing/simulated-fireblocks';
+import { seedSummary, type Simulator } from '@/sim/index';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
 import { FireblocksError, toAppError } from './errors';
@@ -12,24 +13,13 @@ import { rsaTestKey } from './testing/keys';
 /** Our client against the real simulator over HTTP: every call signed, verified and answered as Fireblocks would. */
 const API_KEY = 'c0ffee00-1234-4abc-8def-000000000001';
 const seed = seedSummary();
-const apiUser = rsaTestKey(2048);
 const handlerKey = rsaTestKey(3072).publicPem;
 
 let sim: Simulator;
 let client: FireblocksClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey: API_KEY, publicKeyPem: apiUser.publicPem }],
-    delays: { approveMs: 50, completeMs: 50 },
-  });
-  client = createFireblocksClient({
-    baseUrl: sim.baseUrl,
-    apiKey: API_KEY,
-    privateKey: apiUser.privateKey,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
+  ({ sim, client } = await startSimulatedFireblocks(API_KEY, { approveMs: 50, completeMs: 50 }));
 });
 afterAll(() => sim.close());
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { SeedSummary, SimLogEntry } from '@/sim/index';
 
 import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, sessionCookieHeader, type TestUser } from '../helpers/session-cookie';
+import { ALICE, sessionCookies, type TestUser } from '../helpers/session-cookie';
 import { newEntries, simLog } from '../helpers/sim-log';
 import { startTestApp, type TestApp } from '../helpers/start-app';
 import { GOOD_URL, loadPems, type Pems, type Target } from './bad-input-cases';
@@ -43,21 +43,10 @@ export function setupApiStack({
   /** Configuration beyond the defaults: the file then runs a server of its own (tests/helpers/start-app.ts). */
   env?: Record<string, string>;
 }): ApiStack {
-  const cookies = new Map<string, string>();
   // Standalone runs own the simulator, so any request at all is a leak; a shared stack may serve other suites too.
   const ownStack = !process.env.TEST_APP_URL || env !== undefined;
   const s = {
-    async cookieFor(user: TestUser) {
-      const c =
-        cookies.get(user.sub) ??
-        (await sessionCookieHeader(user, {
-          appUrl: s.app.appUrl,
-          secret: s.app.sessionSecret,
-          dataDir: s.app.dataDir,
-        }));
-      cookies.set(user.sub, c);
-      return c;
-    },
+    cookieFor: sessionCookies(() => s.app),
     async observed(send: () => Promise<ApiAnswer>, needles: string[] = []) {
       const before = await simLog(s.app.simUrl);
       const answer = await send();

@@ -1,4 +1,3 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,26 +6,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
-import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 import { createDb, type Db } from '@/lib/db/connect';
-import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
+import { seedSummary, type Simulator } from '@/sim/index';
 
 import { callApi } from '../helpers/api-client';
 import { REPO_ROOT } from '../helpers/canary-build';
 import { startCanaryServer, type CanaryServer } from '../helpers/canary-server';
+import { changeViewer, recordedChangeId } from '../helpers/change-view';
 import { ALICE, sessionCookieHeader } from '../helpers/session-cookie';
+import { startSimulatedUpstream } from '../helpers/simulated-upstream';
 import { GOOD_URL, loadPems } from './bad-input-cases';
 
 // kill -9 of the server while Fireblocks holds its PATCH: the change and its first event were committed before the
 // PATCH left, so the restarted server finds the change, turns it `unknown` (never resends it), and reconciles it
 // once Fireblocks completes the request. Always a server of its own (it is killed), on a database of its own.
 const PORT = Number(process.env.TEST_APP_PORT ?? 4304);
-const apiKey = randomUUID();
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const sessionSecret = randomBytes(32).toString('base64url');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-crash-data-'));
 const logDir = path.join(REPO_ROOT, 'test-results', 'api');
 let sim: Simulator;
+let sessionSecret: string;
+let appEnv: Record<string, string>;
 let app: CanaryServer | undefined;
 let db: Db;
 
@@ -34,28 +33,18 @@ const start = (run: number) =>
   startCanaryServer({
     name: `next start (crash test, run ${run})`,
     port: PORT,
-    env: {
-      FIREBLOCKS_BASE_URL: sim.baseUrl,
-      FIREBLOCKS_API_KEY: apiKey,
-      FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      OIDC_ISSUER: 'http://127.0.0.1:9',
-      OIDC_CLIENT_ID: 'cosigner-console-crash-test',
-      OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
-      SESSION_SECRET: sessionSecret,
-      // Sent at once, so the PATCH is in flight when the server dies.
-      CHANGE_APPROVALS: '0',
-    },
+    // Sent at once, so the PATCH is in flight when the server dies.
+    env: { ...appEnv, CHANGE_APPROVALS: '0' },
     dataDir,
     logFile: path.join(logDir, `app-crash-${run}.log`),
   });
 
 beforeAll(async () => {
   // Requests wait for approval until the test completes them.
-  sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
+  ({ sim, sessionSecret, appEnv } = await startSimulatedUpstream({
     delays: { approveMs: 600_000, completeMs: 1 },
-  });
+    oidcClientId: 'cosigner-console-crash-test',
+  }));
   db = createDb({ dataDir });
 }, 600_000);
 
@@ -80,13 +69,7 @@ it('kill -9 while the PATCH is in flight: the change is found `unknown` with its
     cookie,
     body,
   }).catch((e: unknown) => e);
-  let changeId: string | undefined;
-  for (let i = 0; i < 200 && !changeId; i++) {
-    changeId = (
-      await db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', key.apiKeyId).executeTakeFirst()
-    )?.id;
-    if (!changeId) await sleep(25);
-  }
+  const changeId = await recordedChangeId(db, key.apiKeyId);
   expect(changeId).toBeDefined();
   // The PATCH leaves right after the commit; give it a moment to reach the simulator, then crash.
   await sleep(500);
@@ -94,19 +77,7 @@ it('kill -9 while the PATCH is in flight: the change is found `unknown` with its
   expect(await inFlight).toBeInstanceOf(Error);
 
   app = await start(2);
-  const view = async () => {
-    const res = await callApi(app?.appUrl ?? '', 'GET', `/api/changes/${changeId}`, { cookie });
-    expect(res.status, res.text).toBe(200);
-    return (res.json as GetChangeResponse).data;
-  };
-  const viewUntil = async (state: string) => {
-    for (let i = 0; i < 60; i++) {
-      const change = await view();
-      if (change.state === state) return change;
-      await sleep(500);
-    }
-    return view();
-  };
+  const { viewUntil } = changeViewer({ appUrl: app.appUrl, changeId: changeId ?? '', cookie });
   // Still `sending` until the sender is certainly gone (the PATCH timeout has passed), then `unknown`.
   const unknown = await viewUntil('unknown');
   expect(unknown.state).toBe('unknown');

@@ -1,44 +1,27 @@
 import { X509Certificate } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { ListApiKeysResponse } from '@/lib/cosigners/console-api-schemas';
 import type { Finding, FindingsResponse } from '@/lib/findings/findings-api-schemas';
 import { expiringSoonCertPem } from '@/lib/testing/pem-fixtures';
-import type { SeedSummary } from '@/sim/index';
 
 import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, sessionCookieHeader, VERA, type TestUser } from '../helpers/session-cookie';
-import { startTestApp, type TestApp } from '../helpers/start-app';
+import { appForFile } from '../helpers/file-app';
+import { ALICE, VERA, type TestUser } from '../helpers/session-cookie';
 import { GOOD_URL } from './bad-input-cases';
 
 // GET /api/findings against the production server and the real simulator's seeded workspace.
-let app: TestApp;
-let seed: SeedSummary;
-const cookies = new Map<string, string>();
+const t = appForFile(() => ({ port: Number(process.env.FINDINGS_API_PORT ?? 4306) }));
 /** A second admin, to approve a change when the server asks for approval (CHANGE_APPROVALS >= 1). */
 const BOB: TestUser = { sub: 'bob', name: 'Bob Admin', email: 'bob@example.com', role: 'admin' };
 /** The 250-key cosigner's key (creation index) this file changes; no other suite uses it. */
 const OWN_KEY_INDEX = 123;
 
-beforeAll(async () => {
-  app = await startTestApp({ port: Number(process.env.FINDINGS_API_PORT ?? 4306) });
-  seed = (await (await fetch(`${app.simUrl}/_sim/seed`)).json()) as SeedSummary;
-}, 600_000);
-afterAll(() => app?.close());
-
-async function cookieFor(user: TestUser): Promise<string> {
-  const cookie =
-    cookies.get(user.sub) ??
-    (await sessionCookieHeader(user, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir }));
-  cookies.set(user.sub, cookie);
-  return cookie;
-}
-
 const call = async (method: string, path: string, user: TestUser, body?: unknown): Promise<ApiAnswer> =>
-  callApi(app.appUrl, method, path, {
-    cookie: await cookieFor(user),
+  callApi(t.app.appUrl, method, path, {
+    cookie: await t.cookieFor(user),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
@@ -55,49 +38,49 @@ describe('GET /api/findings', () => {
   it('lists the seeded misrouted URL with its corrected URL and one-click fix', async () => {
     const { findings: list, asOf } = await findings();
     expect(Date.parse(asOf)).toBeLessThanOrEqual(Date.now());
-    const [f] = about(list, seed.keyMisrouted).filter((x) => x.kind === 'misrouted_url');
+    const [f] = about(list, t.seed.keyMisrouted).filter((x) => x.kind === 'misrouted_url');
     const corrected = 'https://callbacks.staking.acme-capital.example/fireblocks';
     expect(f).toMatchObject({
       severity: 'critical',
       cosignerName: 'Staking Confidential Space',
       url: `${corrected}/v2/tx_sign_request`,
       correctedUrl: corrected,
-      fixPath: `/cosigners/${seed.keyMisrouted.cosignerId}/api-keys/${seed.keyMisrouted.apiKeyId}/edit?url=${encodeURIComponent(corrected)}`,
+      fixPath: `/cosigners/${t.seed.keyMisrouted.cosignerId}/api-keys/${t.seed.keyMisrouted.apiKeyId}/edit?url=${encodeURIComponent(corrected)}`,
     });
   });
 
   it('lists a key without a handler, a URL shared across cosigners and a key not seen for 30 days', async () => {
     const { findings: list } = await findings();
-    expect(about(list, seed.keyWithNoHandler).map((f) => f.kind)).toContain('no_handler');
-    const [shared] = about(list, seed.keySharedUrl).filter((f) => f.kind === 'shared_url');
+    expect(about(list, t.seed.keyWithNoHandler).map((f) => f.kind)).toContain('no_handler');
+    const [shared] = about(list, t.seed.keySharedUrl).filter((f) => f.kind === 'shared_url');
     expect(shared?.sharedWith?.length).toBeGreaterThan(0);
-    expect(shared?.sharedWith?.every((o) => o.cosignerId !== seed.keySharedUrl.cosignerId)).toBe(true);
+    expect(shared?.sharedWith?.every((o) => o.cosignerId !== t.seed.keySharedUrl.cosignerId)).toBe(true);
     // The other side of the shared URL has the finding too.
     const other = shared?.sharedWith?.[0];
     expect(other && about(list, other).map((f) => f.kind)).toContain('shared_url');
-    const [stale] = about(list, seed.keyNotSeen).filter((f) => f.kind === 'not_seen');
+    const [stale] = about(list, t.seed.keyNotSeen).filter((f) => f.kind === 'not_seen');
     expect(stale?.summary).toMatch(/^Not seen for 45 days/);
     // Archived cosigners are left out.
-    expect(list.some((f) => f.cosignerId === seed.archivedCosignerId)).toBe(false);
+    expect(list.some((f) => f.cosignerId === t.seed.archivedCosignerId)).toBe(false);
   });
 
   it("narrows to one cosigner's findings; refuses a cosigner id that is not one", async () => {
-    const { findings: list } = await findings(`?cosignerId=${seed.keyMisrouted.cosignerId}`);
+    const { findings: list } = await findings(`?cosignerId=${t.seed.keyMisrouted.cosignerId}`);
     expect(list.length).toBeGreaterThan(0);
-    expect(list.every((f) => f.cosignerId === seed.keyMisrouted.cosignerId)).toBe(true);
+    expect(list.every((f) => f.cosignerId === t.seed.keyMisrouted.cosignerId)).toBe(true);
     expect((await call('GET', '/api/findings?cosignerId=nope', VERA)).status).toBe(400);
   });
 
   it('a certificate the console pinned that expires within 30 days, once its change completed', async () => {
-    const asc = await call('GET', `/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=100&order=ASC`, ALICE);
+    const asc = await call('GET', `/api/cosigners/${t.seed.bigCosignerId}/api-keys?pageSize=100&order=ASC`, ALICE);
     const next = (asc.json as ListApiKeysResponse).next ?? '';
     const page2 = await call(
       'GET',
-      `/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=100&order=ASC&pageCursor=${encodeURIComponent(next)}`,
+      `/api/cosigners/${t.seed.bigCosignerId}/api-keys?pageSize=100&order=ASC&pageCursor=${encodeURIComponent(next)}`,
       ALICE,
     );
     const apiKeyId = (page2.json as ListApiKeysResponse).data[OWN_KEY_INDEX - 100]?.id ?? '';
-    const ref = { cosignerId: seed.bigCosignerId, apiKeyId };
+    const ref = { cosignerId: t.seed.bigCosignerId, apiKeyId };
     const cert = await expiringSoonCertPem();
     // A path of its own per run, so a second run on the same stack is a change too.
     const url = `${GOOD_URL}/findings-${Date.now().toString(36)}`;

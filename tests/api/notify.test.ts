@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeResponse, GetChangeResponse, ProposeChangeResponse } from '@/lib/changes/change-api-schemas';
 import type { ChangeNotification } from '@/lib/notify';
 import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
-import type { SeedSummary } from '@/sim/index';
 
 import { callApi } from '../helpers/api-client';
-import { ALICE, sessionCookieHeader, VERA, type TestUser } from '../helpers/session-cookie';
-import { startTestApp, type TestApp } from '../helpers/start-app';
+import { appForFile } from '../helpers/file-app';
+import { ALICE, VERA, type TestUser } from '../helpers/session-cookie';
 import { GOOD_URL, loadPems, type Pems } from './bad-input-cases';
 
 // NOTIFY_WEBHOOK_URL through the real production server (approvals on, the default), simulator and database, to a
@@ -17,52 +16,37 @@ import { GOOD_URL, loadPems, type Pems } from './bad-input-cases';
 // receiver that fails once still gets it; a receiver that hangs does not hold up the change. Always a server of its
 // own (its configuration names this file's receiver).
 const BOB: TestUser = { ...ALICE, sub: 'bob', name: 'Bob Admin', email: 'bob@example.com' };
-let app: TestApp;
 let receiver: WebhookReceiver;
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(() => receiver?.close());
+const t = appForFile(() => ({
+  port: Number(process.env.NOTIFY_TEST_PORT ?? 4306),
+  env: { NOTIFY_WEBHOOK_URL: receiver.url, CHANGE_APPROVALS: '1' },
+}));
 let pems: Pems;
 let cosignerId: string;
 let cosignerName: string;
 let keys: string[];
-const cookies = new Map<string, string>();
-
-async function cookieFor(user: TestUser): Promise<string> {
-  const cookie =
-    cookies.get(user.sub) ??
-    (await sessionCookieHeader(user, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir }));
-  cookies.set(user.sub, cookie);
-  return cookie;
-}
 
 beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  [app, pems] = await Promise.all([
-    startTestApp({
-      port: Number(process.env.NOTIFY_TEST_PORT ?? 4306),
-      env: { NOTIFY_WEBHOOK_URL: receiver.url, CHANGE_APPROVALS: '1' },
-    }),
-    loadPems(),
-  ]);
-  const seed = (await (await fetch(`${app.simUrl}/_sim/seed`)).json()) as SeedSummary;
-  cosignerId = seed.bigCosignerId;
-  const cookie = await cookieFor(ALICE);
-  const cosigner = await callApi(app.appUrl, 'GET', `/api/cosigners/${cosignerId}`, { cookie });
+  pems = await loadPems();
+  cosignerId = t.seed.bigCosignerId;
+  const cookie = await t.cookieFor(ALICE);
+  const cosigner = await callApi(t.app.appUrl, 'GET', `/api/cosigners/${cosignerId}`, { cookie });
   cosignerName = (cosigner.json as { data: { name: string } }).data.name;
-  const list = await callApi(app.appUrl, 'GET', `/api/cosigners/${cosignerId}/api-keys?pageSize=10&order=ASC`, {
+  const list = await callApi(t.app.appUrl, 'GET', `/api/cosigners/${cosignerId}/api-keys?pageSize=10&order=ASC`, {
     cookie,
   });
   keys = (list.json as { data: Array<{ id: string }> }).data.map((k) => k.id);
   expect(keys.length).toBe(10);
 }, 600_000);
 
-afterAll(async () => {
-  await app?.close();
-  await receiver?.close();
-});
-
 /** alice proposes a change to the key: it awaits approval. */
 async function propose(apiKeyId: string): Promise<ChangeResponse> {
-  const res = await callApi(app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, {
-    cookie: await cookieFor(ALICE),
+  const res = await callApi(t.app.appUrl, 'PATCH', `/api/cosigners/${cosignerId}/api-keys/${apiKeyId}`, {
+    cookie: await t.cookieFor(ALICE),
     body: JSON.stringify({ callbackHandler: { url: GOOD_URL, cert: pems.cert }, reason: 'notify test' }),
   });
   expect(res.status, res.text).toBe(201);
@@ -71,8 +55,8 @@ async function propose(apiKeyId: string): Promise<ChangeResponse> {
 
 async function decide(user: TestUser, changeId: string, action: 'approve' | 'decline' | 'withdraw', body = {}) {
   const started = Date.now();
-  const res = await callApi(app.appUrl, 'POST', `/api/changes/${changeId}/${action}`, {
-    cookie: await cookieFor(user),
+  const res = await callApi(t.app.appUrl, 'POST', `/api/changes/${changeId}/${action}`, {
+    cookie: await t.cookieFor(user),
     body: JSON.stringify(body),
   });
   expect(res.status, res.text).toBe(action === 'approve' ? 202 : 200);
@@ -87,7 +71,7 @@ async function decide(user: TestUser, changeId: string, action: 'approve' | 'dec
 async function viewUntil(changeId: string, state: string, timeoutMs = 25_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await callApi(app.appUrl, 'GET', `/api/changes/${changeId}`, { cookie: await cookieFor(VERA) });
+    const res = await callApi(t.app.appUrl, 'GET', `/api/changes/${changeId}`, { cookie: await t.cookieFor(VERA) });
     const change = (res.json as GetChangeResponse).data;
     if (change.state === state) return change;
     if (Date.now() > deadline) throw new Error(`change ${changeId} is ${change.state}, not ${state}`);
@@ -130,7 +114,7 @@ describe('change notifications (NOTIFY_WEBHOOK_URL)', () => {
       to: 'awaiting_approval',
       actor: { sub: ALICE.sub, name: ALICE.name, email: ALICE.email },
       at: proposed.createdAt,
-      link: `${app.appUrl}/changes/${proposed.id}`,
+      link: `${t.app.appUrl}/changes/${proposed.id}`,
       text: `${ALICE.name} proposed a change to ${key}: awaiting approval`,
     });
     expect(bodies.slice(1).map((b) => b.text)).toEqual([
@@ -203,7 +187,7 @@ describe('change notifications (NOTIFY_WEBHOOK_URL)', () => {
       const change = await propose(apiKeyId);
       await deliveredOnceThere(change.id, 1);
       // Fireblocks takes 1.5 s to answer the PATCH, so the `sending` notification is at the receiver before it does.
-      const fault = await fetch(`${app.simUrl}/_sim/faults`, {
+      const fault = await fetch(`${t.app.simUrl}/_sim/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ latencyMs: 1_500, times: 1, match: { method: 'PATCH' } }),
@@ -221,7 +205,7 @@ describe('change notifications (NOTIFY_WEBHOOK_URL)', () => {
   });
 
   it('never writes the webhook URL (its token) to the server log', () => {
-    const log = app.readLog() ?? '';
+    const log = t.app.readLog() ?? '';
     expect(log).toContain('notification delivered');
     expect(log).toContain('notification attempt failed');
     expect(log).not.toContain(receiver.token);

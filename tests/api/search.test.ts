@@ -1,42 +1,25 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { formatFingerprint } from '@/lib/callback/format';
 import type { ListApiKeysResponse } from '@/lib/cosigners/console-api-schemas';
 import { KEY_INDEX_MIN_REFRESH_MS } from '@/lib/search/get-key-index';
 import type { SearchResponse } from '@/lib/search/search-api-schemas';
-import type { SeedSummary } from '@/sim/index';
 
 import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, NORA, sessionCookieHeader, VERA, type TestUser } from '../helpers/session-cookie';
+import { appForFile } from '../helpers/file-app';
+import { ALICE, NORA, VERA, type TestUser } from '../helpers/session-cookie';
 import { newEntries, simLog } from '../helpers/sim-log';
-import { startTestApp, type TestApp } from '../helpers/start-app';
 
 // GET /api/search against the production server and the real simulator: the walk of every page, the shared cache.
-let app: TestApp;
-let seed: SeedSummary;
-const cookies = new Map<string, string>();
+const t = appForFile(() => ({ port: Number(process.env.SEARCH_API_PORT ?? 4305) }));
 /** The walk's calls (100 a page, newest first): on a shared stack, other suites' reads are not these. */
 const isWalkCall = (e: { method: string; path: string }) =>
   e.method === 'GET' && /[?&]pageSize=100(&|$)/.test(e.path) && /[?&]order=DESC(&|$)/.test(e.path);
 
-beforeAll(async () => {
-  app = await startTestApp({ port: Number(process.env.SEARCH_API_PORT ?? 4305) });
-  seed = (await (await fetch(`${app.simUrl}/_sim/seed`)).json()) as SeedSummary;
-}, 600_000);
-afterAll(() => app?.close());
-
-async function cookieFor(user: TestUser): Promise<string> {
-  const cookie =
-    cookies.get(user.sub) ??
-    (await sessionCookieHeader(user, { appUrl: app.appUrl, secret: app.sessionSecret, dataDir: app.dataDir }));
-  cookies.set(user.sub, cookie);
-  return cookie;
-}
-
 const get = async (path: string, user: TestUser = VERA): Promise<ApiAnswer> =>
-  callApi(app.appUrl, 'GET', path, { cookie: await cookieFor(user) });
+  callApi(t.app.appUrl, 'GET', path, { cookie: await t.cookieFor(user) });
 const search = async (q: string, extra = ''): Promise<SearchResponse> => {
   const res = await get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
   expect(res.status, res.text).toBe(200);
@@ -60,9 +43,9 @@ async function pagesOf(cosignerId: string): Promise<ListApiKeysResponse['data'][
 
 describe('GET /api/search', () => {
   it('finds a key on page 3 of the 250-key cosigner by a part of its URL host, and by its fingerprint', async () => {
-    const pages = await pagesOf(seed.bigCosignerId);
+    const pages = await pagesOf(t.seed.bigCosignerId);
     expect(pages.map((p) => p.length)).toEqual([100, 100, 50]);
-    const target = pages[2]?.find((k) => k.id === seed.keyOnPage3.apiKeyId);
+    const target = pages[2]?.find((k) => k.id === t.seed.keyOnPage3.apiKeyId);
     const url = target?.callbackHandler?.url ?? '';
     const hash = target?.callbackHandler?.certPublicKeyHash ?? '';
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
@@ -72,9 +55,9 @@ describe('GET /api/search', () => {
     const byHost = await search(part.toUpperCase());
     expect(byHost.keys).toEqual([
       {
-        cosignerId: seed.bigCosignerId,
+        cosignerId: t.seed.bigCosignerId,
         cosignerName: 'Treasury SGX',
-        apiKeyId: seed.keyOnPage3.apiKeyId,
+        apiKeyId: t.seed.keyOnPage3.apiKeyId,
         url,
         host,
         fingerprint: hash,
@@ -82,21 +65,23 @@ describe('GET /api/search', () => {
       },
     ]);
     expect(byHost.truncated).toBe(false);
-    expect(byHost.searched.keys).toBe(Object.values(seed.keyCounts).reduce((a, b) => a + b, 0));
+    expect(byHost.searched.keys).toBe(Object.values(t.seed.keyCounts).reduce((a, b) => a + b, 0));
 
     for (const q of [formatFingerprint(hash), hash.toUpperCase(), formatFingerprint(hash).slice(0, 23).toLowerCase()]) {
       const byFingerprint = await search(q);
-      expect(byFingerprint.keys.map((k) => [k.apiKeyId, k.match])).toEqual([[seed.keyOnPage3.apiKeyId, 'fingerprint']]);
+      expect(byFingerprint.keys.map((k) => [k.apiKeyId, k.match])).toEqual([
+        [t.seed.keyOnPage3.apiKeyId, 'fingerprint'],
+      ]);
     }
   });
 
   it('finds a key by a part of its id, and cosigners by name or id', async () => {
-    const byId = await search(seed.keyOnPage3.apiKeyId.slice(9, 23));
-    expect(byId.keys.map((k) => [k.apiKeyId, k.match])).toEqual([[seed.keyOnPage3.apiKeyId, 'id']]);
+    const byId = await search(t.seed.keyOnPage3.apiKeyId.slice(9, 23));
+    expect(byId.keys.map((k) => [k.apiKeyId, k.match])).toEqual([[t.seed.keyOnPage3.apiKeyId, 'id']]);
     const byName = await search('treasury sgx');
     expect(byName.cosigners.map((c) => c.name).sort()).toEqual(['Legacy Treasury SGX', 'Treasury SGX']);
-    const byCosignerId = await search(seed.bigCosignerId.slice(0, 8));
-    expect(byCosignerId.cosigners.map((c) => c.id)).toContain(seed.bigCosignerId);
+    const byCosignerId = await search(t.seed.bigCosignerId.slice(0, 8));
+    expect(byCosignerId.cosigners.map((c) => c.id)).toContain(t.seed.bigCosignerId);
   });
 
   it('caps the keys at 50 and says so', async () => {
@@ -118,30 +103,32 @@ describe('GET /api/search', () => {
   it('answers admins and viewers; not a signed-out caller or one without a role', async () => {
     expect((await get('/api/search?q=treasury', ALICE)).status).toBe(200);
     expect((await get('/api/search?q=treasury', NORA)).status).toBe(403);
-    expect((await callApi(app.appUrl, 'GET', '/api/search?q=treasury')).status).toBe(401);
+    expect((await callApi(t.app.appUrl, 'GET', '/api/search?q=treasury')).status).toBe(401);
   });
 
   it('10 concurrent searches that need a new walk cause one walk of the workspace', async () => {
     // Make the cached walk old enough that `refresh=1` asks for a new one, then ask ten times at once.
     const { asOf } = await search('treasury');
     await sleep(Math.max(0, Date.parse(asOf) + KEY_INDEX_MIN_REFRESH_MS + 200 - Date.now()));
-    const before = await simLog(app.simUrl);
+    const before = await simLog(t.app.simUrl);
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) => search(i % 2 ? 'treasury' : 'payments', '&refresh=1')),
     );
-    const upstream = newEntries(before, await simLog(app.simUrl)).filter(isWalkCall);
+    const upstream = newEntries(before, await simLog(t.app.simUrl)).filter(isWalkCall);
     expect(new Set(answers.map((a) => a.asOf)).size).toBe(1);
     expect(Date.parse(answers[0]?.asOf ?? '')).toBeGreaterThan(Date.parse(asOf));
     expect(upstream.filter((e) => e.path.startsWith('/v1/cosigners?'))).toHaveLength(1);
-    expect(upstream.filter((e) => e.path.startsWith(`/v1/cosigners/${seed.bigCosignerId}/api_keys?`))).toHaveLength(3);
-    expect(upstream.filter((e) => /\/api_keys\?/.test(e.path))).toHaveLength(3 + seed.cosignerCount - 1);
+    expect(upstream.filter((e) => e.path.startsWith(`/v1/cosigners/${t.seed.bigCosignerId}/api_keys?`))).toHaveLength(
+      3,
+    );
+    expect(upstream.filter((e) => /\/api_keys\?/.test(e.path))).toHaveLength(3 + t.seed.cosignerCount - 1);
   });
 
   it('serves searches from the cached walk: no upstream call within its lifetime', async () => {
     const first = await search('payments');
-    const before = await simLog(app.simUrl);
+    const before = await simLog(t.app.simUrl);
     const again = await Promise.all([search('treasury'), search('staking'), search('vault')]);
-    expect(newEntries(before, await simLog(app.simUrl)).filter(isWalkCall)).toEqual([]);
+    expect(newEntries(before, await simLog(t.app.simUrl)).filter(isWalkCall)).toEqual([]);
     expect(again.every((a) => a.asOf === first.asOf)).toBe(true);
   });
 });

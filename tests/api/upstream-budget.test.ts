@@ -1,16 +1,17 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
-import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
+import { seedSummary, type Simulator } from '@/sim/index';
 
 import { callApi, type ApiAnswer } from '../helpers/api-client';
 import { REPO_ROOT } from '../helpers/canary-build';
 import { startCanaryServer, type CanaryServer } from '../helpers/canary-server';
-import { ALICE, sessionCookieHeader, type TestUser } from '../helpers/session-cookie';
+import { ALICE, sessionCookies, type TestUser } from '../helpers/session-cookie';
+import { startSimulatedUpstream } from '../helpers/simulated-upstream';
 import { GOOD_URL, loadPems } from './bad-input-cases';
 
 // One upstream budget per replica (issue 14 §2) and /api/metrics, on a server of its own: its simulator log counts
@@ -18,24 +19,15 @@ import { GOOD_URL, loadPems } from './bad-input-cases';
 const PORT = Number(process.env.UPSTREAM_BUDGET_PORT ?? process.env.TEST_APP_PORT ?? 4306);
 const METRICS_TOKEN = `metrics-${randomBytes(16).toString('hex')}`;
 const BOB: TestUser = { sub: 'bob', name: 'Bob Admin', email: 'bob@example.com', role: 'admin' };
-const apiKey = randomUUID();
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const sessionSecret = randomBytes(32).toString('base64url');
 const seed = seedSummary();
 const big = seed.bigCosignerId;
 
 let sim: Simulator;
+let sessionSecret: string;
 let app: CanaryServer;
 let bigKeyIds: string[];
-const cookies = new Map<string, string>();
 
-const cookieFor = async (user: TestUser) => {
-  const c =
-    cookies.get(user.sub) ??
-    (await sessionCookieHeader(user, { appUrl: app.appUrl, secret: sessionSecret, dataDir: app.dataDir }));
-  cookies.set(user.sub, c);
-  return c;
-};
+const cookieFor = sessionCookies(() => ({ appUrl: app.appUrl, sessionSecret, dataDir: app.dataDir }));
 const get = async (p: string, user: TestUser = ALICE) =>
   callApi(app.appUrl, 'GET', p, { cookie: await cookieFor(user) });
 /** Upstream GETs whose path (without the query) is exactly `p`. */
@@ -43,26 +35,16 @@ const upstreamGets = (p: string) => sim.requestLog().filter((e) => e.method === 
 const codeOf = (a: ApiAnswer) => (a.json as { error?: { code?: string } }).error?.code;
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
+  let appEnv: Record<string, string>;
+  ({ sim, sessionSecret, appEnv } = await startSimulatedUpstream({
     delays: { approveMs: 200, completeMs: 200 },
-  });
+    oidcClientId: 'cosigner-console-budget-test',
+  }));
   app = await startCanaryServer({
     name: 'next start (upstream budget)',
     port: PORT,
-    env: {
-      FIREBLOCKS_BASE_URL: sim.baseUrl,
-      FIREBLOCKS_API_KEY: apiKey,
-      FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      OIDC_ISSUER: 'http://127.0.0.1:9',
-      OIDC_CLIENT_ID: 'cosigner-console-budget-test',
-      OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
-      SESSION_SECRET: sessionSecret,
-      // Sent at once: what is measured here is the cache and the budget, not the approval step.
-      CHANGE_APPROVALS: '0',
-      METRICS_TOKEN,
-    },
+    // Sent at once: what is measured here is the cache and the budget, not the approval step.
+    env: { ...appEnv, CHANGE_APPROVALS: '0', METRICS_TOKEN },
     logFile: path.join(REPO_ROOT, 'test-results', 'api', `app-budget-${PORT}.log`),
   });
   const keys = await get(`/api/cosigners/${big}/api-keys?pageSize=100&order=ASC`);

@@ -35,6 +35,8 @@ const ROOT_FILES = [
   'next-env.d.ts',
 ];
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file);
+/** Test-only helpers (lib/testing, components/testing, ...): they import the simulator and tooling, which stay out. */
+const TEST_HELPER_DIR = 'testing';
 
 /** The secret values the build was made with: none of them may show up in what the browser can load. */
 export interface Canaries {
@@ -57,8 +59,9 @@ function sourceFiles(): string[] {
   const walk = (rel: string) => {
     for (const entry of readdirSync(path.join(REPO_ROOT, rel), { withFileTypes: true })) {
       const child = path.join(rel, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && !isTest(entry.name)) out.push(child);
+      if (entry.isDirectory()) {
+        if (entry.name !== TEST_HELPER_DIR) walk(child);
+      } else if (entry.isFile() && !isTest(entry.name)) out.push(child);
     }
   };
   for (const dir of SOURCE_DIRS) if (existsSync(path.join(REPO_ROOT, dir))) walk(dir);

@@ -1,13 +1,13 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import { createDb, type Db } from '@/lib/db/connect';
 import { createTestDatabase, type TestDatabase } from '@/scripts/test-runner/test-databases';
-import { startSimulator, type Delays, type Simulator } from '@/sim/index';
+import type { Delays, Simulator } from '@/sim/index';
 
 import { REPO_ROOT } from './canary-build';
 import { startCanaryServer, type CanaryServer } from './canary-server';
 import { sessionCookieHeader, type TestUser } from './session-cookie';
+import { startSimulatedUpstream } from './simulated-upstream';
 
 /** A load-balanced deployment in miniature: N `next start` replicas of one build on one PostgreSQL, one simulator. */
 export interface Replicas {
@@ -45,14 +45,9 @@ export const replicaPort = (offset: number) => Number(process.env.REPLICA_TEST_P
  * of this process's own), each running its migrations at start as a real deployment does.
  */
 export async function startReplicas(o: StartReplicasOptions): Promise<Replicas> {
-  const apiKey = randomUUID();
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const sessionSecret = randomBytes(32).toString('base64url');
-  const oidcClientSecret = randomBytes(16).toString('hex');
-  const sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
+  const { sim, sessionSecret, appEnv } = await startSimulatedUpstream({
     delays: o.delays ?? { approveMs: 300, completeMs: 300 },
+    oidcClientId: 'cosigner-console-replica-tests',
   });
   const database = await createTestDatabase('postgres');
   const databaseUrl = database.databaseUrl ?? '';
@@ -63,17 +58,7 @@ export async function startReplicas(o: StartReplicasOptions): Promise<Replicas> 
     return startCanaryServer({
       name: `next start (${o.name}, replica ${i}, run ${runs[i]})`,
       port: o.ports[i] ?? 0,
-      env: {
-        FIREBLOCKS_BASE_URL: sim.baseUrl,
-        FIREBLOCKS_API_KEY: apiKey,
-        FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-        // The API routes never reach the IdP; sign-in is not what these suites exercise.
-        OIDC_ISSUER: 'http://127.0.0.1:9',
-        OIDC_CLIENT_ID: 'cosigner-console-replica-tests',
-        OIDC_CLIENT_SECRET: oidcClientSecret,
-        SESSION_SECRET: sessionSecret,
-        ...o.env,
-      },
+      env: { ...appEnv, ...o.env },
       databaseUrl,
       logFile: path.join(REPO_ROOT, 'test-results', 'replicas', `${o.name}-${i}-run${runs[i]}.log`),
     });

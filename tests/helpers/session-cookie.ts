@@ -68,3 +68,22 @@ export async function sessionCookieHeader(user: TestUser, o: MintOptions): Promi
     await db.close();
   }
 }
+
+/**
+ * Session cookies for one app, each user's minted once (sessionCookieHeader) and handed out again after. `app` is read
+ * at the first mint, so it may name a server a beforeAll has yet to start.
+ */
+export function sessionCookies(
+  app: () => { appUrl: string; sessionSecret: string; dataDir: string },
+): (user: TestUser) => Promise<string> {
+  const minted = new Map<string, Promise<string>>();
+  return (user) => {
+    let cookie = minted.get(user.sub);
+    if (!cookie) {
+      const { appUrl, sessionSecret, dataDir } = app();
+      cookie = sessionCookieHeader(user, { appUrl, secret: sessionSecret, dataDir });
+      minted.set(user.sub, cookie);
+    }
+    return cookie;
+  };
+}

@@ -1,11 +1,9 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSimulator } from '@/sim/index';
-
 import { REPO_ROOT } from './canary-build';
 import { startCanaryServer } from './canary-server';
+import { startSimulatedUpstream } from './simulated-upstream';
 
 export interface TestApp {
   appUrl: string;
@@ -52,29 +50,15 @@ export async function startTestApp(o: StartTestAppOptions): Promise<TestApp> {
     };
   }
 
-  const apiKey = randomUUID();
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const sim = await startSimulator({
-    port: 0,
-    apiUsers: [{ apiKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
+  const { sim, sessionSecret, appEnv } = await startSimulatedUpstream({
     delays: { approveMs: 300, completeMs: 300 },
+    oidcClientId: 'cosigner-console-api-tests',
   });
-  const sessionSecret = randomBytes(32).toString('base64url');
   const logFile = path.join(REPO_ROOT, 'test-results', 'api', `app-${port}.log`);
   const app = await startCanaryServer({
     name: 'next start (api tests)',
     port,
-    env: {
-      FIREBLOCKS_BASE_URL: sim.baseUrl,
-      FIREBLOCKS_API_KEY: apiKey,
-      FIREBLOCKS_SECRET_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      // The API routes never reach the IdP; sign-in is not what these tests exercise.
-      OIDC_ISSUER: 'http://127.0.0.1:9',
-      OIDC_CLIENT_ID: 'cosigner-console-api-tests',
-      OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
-      SESSION_SECRET: sessionSecret,
-      ...o.env,
-    },
+    env: { ...appEnv, ...o.env },
     logFile,
   }).catch(async (error: unknown) => {
     await sim.close();

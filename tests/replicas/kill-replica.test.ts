@@ -3,13 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
-import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 import { validCertPem } from '@/lib/testing/pem-fixtures';
 import { stopOwnPostgres } from '@/scripts/test-runner/test-databases';
 import { seedSummary } from '@/sim/index';
 
 import { GOOD_URL } from '../api/bad-input-cases';
 import { callApi } from '../helpers/api-client';
+import { changeViewer, recordedChangeId } from '../helpers/change-view';
 import { replicaPort, startReplicas, type Replicas } from '../helpers/replicas';
 import { ALICE } from '../helpers/session-cookie';
 
@@ -47,13 +47,7 @@ it('kill -9 of the replica holding a PATCH upstream: the other replica records i
     cookie,
     body,
   }).catch((e: unknown) => e);
-  let changeId: string | undefined;
-  for (let i = 0; i < 200 && !changeId; i++) {
-    changeId = (
-      await r.db.kysely.selectFrom('changes').select('id').where('api_key_id', '=', key.apiKeyId).executeTakeFirst()
-    )?.id;
-    if (!changeId) await sleep(25);
-  }
+  const changeId = await recordedChangeId(r.db, key.apiKeyId);
   expect(changeId).toBeDefined();
   // The PATCH leaves right after the commit; give it a moment to reach the simulator, then crash replica A.
   await sleep(700);
@@ -61,19 +55,7 @@ it('kill -9 of the replica holding a PATCH upstream: the other replica records i
   await a?.kill('SIGKILL');
   expect(await inFlight).toBeInstanceOf(Error);
 
-  const view = async () => {
-    const res = await callApi(b?.appUrl ?? '', 'GET', `/api/changes/${changeId}`, { cookie });
-    expect(res.status, res.text).toBe(200);
-    return (res.json as GetChangeResponse).data;
-  };
-  const viewUntil = async (state: string) => {
-    for (let i = 0; i < 60; i++) {
-      const change = await view();
-      if (change.state === state) return change;
-      await sleep(500);
-    }
-    return view();
-  };
+  const { view, viewUntil } = changeViewer({ appUrl: b?.appUrl ?? '', changeId: changeId ?? '', cookie });
   // `sending` on B until the sender is certainly gone (past the PATCH timeout), then `unknown`: never resent.
   expect((await view()).state).toBe('sending');
   const unknown = await viewUntil('unknown');
