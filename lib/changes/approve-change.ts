@@ -6,7 +6,7 @@ import { handlerSnapshotSchema, type ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { changeAwaitingDecision, decideChange } from './awaiting-change';
 import { auditHandler, liveHandlerIs, snapshotOfLive } from './handler-snapshot';
-import { sendChange, type SentChange } from './send-change';
+import { sendChange, targetOf, type SentChange } from './send-change';
 
 export interface ApproveChangeInput {
   changeId: string;
@@ -77,10 +77,11 @@ export async function approveChange(
     throw new AppError({ status: 409, code: 'change_stale', message, changeId: row.id });
   }
 
-  const sending = await decideChange(ctx.db, row, {
+  // Signed while the approval commits; sent only if it did (this admin won).
+  const approving = decideChange(ctx.db, row, {
     to: 'sending',
     set: { approver: JSON.stringify(actor), approver_sub: actor.sub },
     event: { kind: 'change_approved', actor, requestId, detail: { message: 'Approved; sending to Fireblocks.' } },
   });
-  return sendChange(ctx, sending, requestId);
+  return sendChange(ctx, targetOf(row), approving, requestId);
 }

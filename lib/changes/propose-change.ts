@@ -72,7 +72,8 @@ function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<C
  *    (fingerprints only) commit in one transaction: `awaiting_approval` with `expires_at` when approvals are on,
  *    otherwise `sending`, before the PATCH leaves. The partial unique index decides between two admins racing: the
  *    loser gets the same 409 and sends nothing.
- * 5. With approvals off, sendChange sends it and records the outcome (the same step an approval runs).
+ * 5. With approvals off, sendChange sends it and records the outcome (the same step an approval runs): the PATCH is
+ *    signed while the proposal commits, and leaves once it has.
  */
 export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<ProposedChange> {
   const { db, fireblocks } = ctx;
@@ -96,50 +97,52 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
   const now = new Date(nowMs).toISOString();
   const id = randomUUID();
   const expiresAt = awaiting ? new Date(nowMs + input.ttlMs).toISOString() : null;
-  let row: ChangeRow;
-  try {
-    row = await transaction(db, async (tx) => {
-      const inserted = await insertChange(tx, {
-        id,
-        cosigner_id: cosignerId,
-        api_key_id: apiKeyId,
-        state: awaiting ? 'awaiting_approval' : 'sending',
-        proposer: JSON.stringify(actor),
-        proposer_sub: actor.sub,
-        approver: null,
-        approver_sub: null,
-        reason,
-        before_handler: JSON.stringify(before),
-        after_handler: JSON.stringify(after),
-        fireblocks_request_id: null,
-        fireblocks_x_request_id: null,
-        last_fireblocks_status: null,
-        decided_reason: null,
-        created_at: now,
-        updated_at: now,
-        expires_at: expiresAt,
-        closed_at: null,
-      });
-      await appendAuditEvent(tx, {
-        kind: 'change_proposed',
-        at: now,
-        actor,
-        changeId: id,
-        cosignerId,
-        apiKeyId,
-        requestId,
-        fireblocksRequestId: live.fireblocksRequestId ?? null,
-        before: auditHandler(before),
-        after: auditHandler(after),
-        detail: proposalDetail(reason, expiresAt),
-      });
-      return inserted;
+  const recording = transaction(db, async (tx) => {
+    const inserted = await insertChange(tx, {
+      id,
+      cosigner_id: cosignerId,
+      api_key_id: apiKeyId,
+      state: awaiting ? 'awaiting_approval' : 'sending',
+      proposer: JSON.stringify(actor),
+      proposer_sub: actor.sub,
+      approver: null,
+      approver_sub: null,
+      reason,
+      before_handler: JSON.stringify(before),
+      after_handler: JSON.stringify(after),
+      fireblocks_request_id: null,
+      fireblocks_x_request_id: null,
+      last_fireblocks_status: null,
+      decided_reason: null,
+      created_at: now,
+      updated_at: now,
+      expires_at: expiresAt,
+      closed_at: null,
     });
-  } catch (error) {
-    if (error instanceof ChangeOpenError) throw changeOpen(error.openChangeId);
-    throw error;
-  }
-  notifyChangeMoved({ change: row, from: null, actor });
-  if (awaiting) return { sent: false, change: row };
-  return { sent: true, ...(await sendChange(ctx, row, requestId)) };
+    await appendAuditEvent(tx, {
+      kind: 'change_proposed',
+      at: now,
+      actor,
+      changeId: id,
+      cosignerId,
+      apiKeyId,
+      requestId,
+      fireblocksRequestId: live.fireblocksRequestId ?? null,
+      before: auditHandler(before),
+      after: auditHandler(after),
+      detail: proposalDetail(reason, expiresAt),
+    });
+    return inserted;
+  }).then(
+    (row) => {
+      notifyChangeMoved({ change: row, from: null, actor });
+      return row;
+    },
+    (error: unknown) => {
+      throw error instanceof ChangeOpenError ? changeOpen(error.openChangeId) : error;
+    },
+  );
+  if (awaiting) return { sent: false, change: await recording };
+  // Signed while the proposal commits, sent once it has.
+  return { sent: true, ...(await sendChange(ctx, { cosignerId, apiKeyId, after }, recording, requestId)) };
 }

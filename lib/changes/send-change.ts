@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError, type FireblocksError } from '@/lib/fireblocks';
 import { logger } from '@/lib/log/logger';
 
-import { handlerSnapshotSchema } from './change-api-schemas';
+import { handlerSnapshotSchema, type HandlerSnapshot } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { requestedOf } from './handler-snapshot';
 import { readChange, transitionChange, type ChangeTransition } from './transition-change';
@@ -43,19 +43,51 @@ async function settle(ctx: ChangeContext, row: ChangeRow, t: Omit<ChangeTransiti
   return current ?? row;
 }
 
+/** Where a change goes and what it sends: its key, and its recorded `after` (the PEM included). */
+export interface ChangeTarget {
+  cosignerId: string;
+  apiKeyId: string;
+  after: HandlerSnapshot;
+}
+
+/** The target of a recorded change. */
+export function targetOf(row: ChangeRow): ChangeTarget {
+  return {
+    cosignerId: row.cosigner_id,
+    apiKeyId: row.api_key_id,
+    after: handlerSnapshotSchema.parse(JSON.parse(row.after_handler)),
+  };
+}
+
 /**
- * Sends a change in `sending` to Fireblocks, once (never retried), and records what came back: `sent` with the
- * Fireblocks ids on 202; `failed` on a refusal (the route answers the error as before, with the change id);
- * `unknown` on no answer (502/504 "outcome unknown: check before retrying"). Sends only the callback handler: the
- * change's recorded `after`. The one send step, whether the change was proposed with CHANGE_APPROVALS=0 or approved.
+ * Sends a change to Fireblocks, once (never retried), and records what came back: `sent` with the Fireblocks ids
+ * on 202; `failed` on a refusal (the route answers the error as before, with the change id); `unknown` on no answer
+ * (502/504 "outcome unknown: check before retrying"). Sends only the callback handler: the change's `after`. The
+ * one send step, whether the change was proposed with CHANGE_APPROVALS=0 or approved.
+ *
+ * `recording` is the transaction that puts the change in `sending` (the proposal, or the approval). The PATCH is
+ * signed while it commits and leaves only once it has: a change is durable before anything reaches Fireblocks. If
+ * the recording fails (another admin's change, a lost approval race), nothing is sent and its error is thrown.
  */
-export async function sendChange(ctx: ChangeContext, row: ChangeRow, requestId: string): Promise<SentChange> {
+export async function sendChange(
+  ctx: ChangeContext,
+  target: ChangeTarget,
+  recording: Promise<ChangeRow>,
+  requestId: string,
+): Promise<SentChange> {
+  const sending = ctx.fireblocks.updateCallbackHandler(
+    target.cosignerId,
+    target.apiKeyId,
+    { callbackHandler: requestedOf(target.after) },
+    { sendAfter: recording },
+  );
+  // Handled here at once: it may fail (refused before sending) while the recording still commits; read below.
+  sending.catch(() => undefined);
+  // A failed recording fails the PATCH too, before anything is sent: its error is the one to throw.
+  const row = await recording;
   const log = logger.child({ requestId, changeId: row.id });
-  const handler = requestedOf(handlerSnapshotSchema.parse(JSON.parse(row.after_handler)));
   try {
-    const result = await ctx.fireblocks.updateCallbackHandler(row.cosigner_id, row.api_key_id, {
-      callbackHandler: handler,
-    });
+    const result = await sending;
     const change = await settle(ctx, row, {
       to: 'sent',
       set: { fireblocks_request_id: result.requestId, fireblocks_x_request_id: result.fireblocksRequestId ?? null },

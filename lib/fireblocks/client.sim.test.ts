@@ -142,6 +142,27 @@ describe('failures from the simulator are typed', () => {
     expect(sim.requestLog().map((l) => l.method)).toEqual(['PATCH']);
   });
 
+  it('a PATCH with sendAfter is sent only once that resolves, and never when it rejects', async () => {
+    const { cosignerId, apiKeyId } = seed.keyWithPublicKey;
+    const body = { callbackHandler: { url: 'https://after.example.com/handler', publicKey: handlerKey } };
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const patched = client.updateCallbackHandler(cosignerId, apiKeyId, body, { sendAfter: committed });
+    // Long enough to sign and send, were it not held.
+    await sleep(300);
+    expect(sim.requestLog()).toEqual([]);
+    commit();
+    expect((await patched).requestId).toBeTruthy();
+    expect(sim.requestLog().map((e) => [e.method, e.status])).toEqual([['PATCH', 202]]);
+
+    sim.clearLog();
+    const refused = new Error('the change could not be recorded');
+    const never = client.updateCallbackHandler(cosignerId, apiKeyId, body, { sendAfter: Promise.reject(refused) });
+    await expect(never).rejects.toBe(refused);
+    await sleep(300);
+    expect(sim.requestLog()).toEqual([]);
+  });
+
   it('an injected 429 is waited out per Retry-After, a dropped connection is retried, malformed JSON is reported', async () => {
     sim.setFaults({ status: 429, retryAfterSec: 1, times: 1 });
     await client.getCosigner(seed.bigCosignerId);

@@ -49,6 +49,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface UpdateOptions extends CallOptions {
+  /** Signed at once, sent only once this resolves, never if it rejects (see CallSpec.sendAfter). */
+  sendAfter?: Promise<unknown>;
+}
+
 export interface FireblocksResult<T> {
   data: T;
   /** Fireblocks' `X-Request-ID`. */
@@ -74,7 +79,7 @@ export interface FireblocksClient {
     cosignerId: string,
     apiKeyId: string,
     body: UpdateCallbackHandlerBody,
-    o?: CallOptions,
+    o?: UpdateOptions,
   ): Promise<UpdateCallbackHandlerResult>;
   getRequestStatus(
     cosignerId: string,
@@ -147,6 +152,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
         body,
         schema: updateCallbackHandlerResponseSchema,
         signal: o?.signal,
+        sendAfter: o?.sendAfter,
       });
       return {
         data: r.data,

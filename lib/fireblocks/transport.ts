@@ -43,6 +43,12 @@ export interface CallSpec<T> {
   body?: unknown;
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * Nothing leaves before this settles: the request is signed meanwhile (the RSA signature is most of a call's own
+   * time), then sent once it resolves, or never when it rejects (its error is thrown). A change's PATCH waits so
+   * for the transaction that records it.
+   */
+  sendAfter?: Promise<unknown>;
 }
 
 export interface CallResult<T> {
@@ -113,7 +119,8 @@ async function attemptOnce<T>(
   attempt: number,
 ): Promise<RawResponse> {
   // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
-  const authorization = `Bearer ${await t.sign({ uri: url.pathname + url.search, body })}`;
+  const [token] = await Promise.all([t.sign({ uri: url.pathname + url.search, body }), spec.sendAfter]);
+  const authorization = `Bearer ${token}`;
   const started = performance.now();
   const observe = (status: UpstreamObservation['status']) =>
     t.observe?.({ method: spec.method, route: spec.route, status, seconds: (performance.now() - started) / 1000 });
