@@ -1,5 +1,7 @@
 import { cn } from '@/components/ui/cn';
 
+import styles from './url-with-host.module.css';
+
 export interface UrlWithHostProps {
   url: string;
   /** Mark the host (it differs from the other side). */
@@ -26,7 +28,7 @@ export function splitAtHost(url: string): [string, string, string] | null {
  * <mark> when it is what changed.
  */
 export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHostProps) {
-  const cls = cn('font-mono text-xs break-all', className);
+  const cls = cn(styles.url, className);
   const parts = splitAtHost(url);
   if (!parts) return <span className={cls}>{url || '—'}</span>;
   return (
@@ -34,8 +36,7 @@ export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHo
       {parts[0]}
       {/* After the scheme, so that on a narrow screen the host moves to a line of its own rather than out of it. */}
       <wbr />
-      {/* A host longer than the whole line scrolls within itself rather than widen the page or break. */}
-      <span className="inline-block max-w-full overflow-x-auto align-bottom whitespace-nowrap">
+      <span className={styles.host}>
         {highlightHost ? (
           <mark className="rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white">
             {parts[1]}

@@ -4,6 +4,7 @@ import { fingerprintForCopy, fingerprintPairs, formatFingerprint, shortFingerpri
 
 import { cn } from './cn';
 import { CopyButton } from './copy-button';
+import styles from './fingerprint.module.css';
 
 export interface FingerprintCodeProps {
   /** As Fireblocks or the inspection gives it: lowercase hex for a SHA-256. */
@@ -20,16 +21,15 @@ export interface FingerprintCodeProps {
  */
 export function FingerprintCode({ value, form = 'full', className }: FingerprintCodeProps) {
   const pairs = fingerprintPairs(value);
-  const base = 'font-mono text-xs [overflow-wrap:normal] [word-break:normal]';
-  if (!pairs) return <code className={cn(base, 'break-all', className)}>{value}</code>;
+  if (!pairs) return <code className={cn(styles.code, styles.raw, className)}>{value}</code>;
   if (form === 'short')
     return (
-      <code title={formatFingerprint(value)} className={cn(base, 'whitespace-nowrap', className)}>
+      <code title={formatFingerprint(value)} className={cn(styles.code, styles.short, className)}>
         {shortFingerprint(value)}
       </code>
     );
   return (
-    <code className={cn(base, className)} data-fingerprint="">
+    <code className={cn(styles.code, className)} data-fingerprint="">
       {pairs.map((pair, i) => (
         <Fragment key={i}>
           {i > 0 && (

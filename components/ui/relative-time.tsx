@@ -32,7 +32,8 @@ export function RelativeTime({ value, fallback = 'Never', dateOnly = false }: Re
   return (
     <time dateTime={date.toISOString()} title={formatExactUtc(date)} suppressHydrationWarning>
       <span className="whitespace-nowrap">{local}</span>{' '}
-      <span suppressHydrationWarning>({formatRelative(date, new Date())})</span>
+      {/* One string: JSX text around an expression would add comment markers to every row's HTML. */}
+      <span suppressHydrationWarning>{`(${formatRelative(date, new Date())})`}</span>
     </time>
   );
 }
