@@ -300,9 +300,13 @@ describe('four eyes', () => {
       const res = await propose(apiKeyId, proposerNo(9), cosignerId);
       expect(res.status, res.text).toBe(409);
       expect(codeOf(res)).toBe(code);
-      // The route read the cosigner (that is how it knows), and nothing else went upstream.
+      // The route read the cosigner (that is how it knows) and, at the same time, the key's live handler; nothing
+      // was written upstream.
       const upstream = newEntries(before, await simLog(stack.app.simUrl)).filter((e) => e.path.includes(cosignerId));
-      expect(upstream.map((e) => `${e.method} ${e.path}`)).toEqual([`GET /v1/cosigners/${cosignerId}`]);
+      expect(upstream.map((e) => `${e.method} ${e.path}`).sort()).toEqual([
+        `GET /v1/cosigners/${cosignerId}`,
+        `GET /v1/cosigners/${cosignerId}/api_keys/${apiKeyId}`,
+      ]);
       const changes = await callApi(stack.app.appUrl, 'GET', `/api/changes?apiKeyId=${apiKeyId}`, {
         cookie: await stack.cookieFor(VERA),
       });
