@@ -1,3 +1,5 @@
+import { Fragment } from 'react';
+
 import { cn } from '@/components/ui/cn';
 
 import styles from './url-with-host.module.css';
@@ -21,16 +23,31 @@ export function splitAtHost(url: string): [string, string, string] | null {
   }
 }
 
+/** The host with a break opportunity after each dot: used only when the host is longer than a whole line. */
+function hostWithBreaks(host: string) {
+  return host.split('.').map((label, i) => (
+    <Fragment key={i}>
+      {i > 0 && (
+        <>
+          .<wbr />
+        </>
+      )}
+      {label}
+    </Fragment>
+  ));
+}
+
 /**
  * A URL in monospace that never breaks inside its host: the host stays on one line, and a line may break before it
- * (after the scheme), after it, or anywhere in the path. A host longer than the line (hosts may have 253 characters,
- * a phone's line holds ~45) scrolls sideways within itself. No hooks: the keys table renders one per row. The host is wrapped in
+ * (after the scheme), after it, or anywhere in the path. Only a host longer than the whole line (hosts may have 253
+ * characters, a phone's line holds ~45) wraps, at its dots. No hooks: the keys table renders one per row. The host is wrapped in
  * <mark> when it is what changed.
  */
 export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHostProps) {
   const cls = cn(styles.url, className);
   const parts = splitAtHost(url);
   if (!parts) return <span className={cls}>{url || '—'}</span>;
+  const host = hostWithBreaks(parts[1]);
   return (
     <span className={cls}>
       {parts[0]}
@@ -39,10 +56,10 @@ export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHo
       <span className={styles.host}>
         {highlightHost ? (
           <mark className="rounded bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-700 dark:text-white">
-            {parts[1]}
+            {host}
           </mark>
         ) : (
-          parts[1]
+          host
         )}
       </span>
       <wbr />
