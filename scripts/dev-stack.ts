@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Simulator } from '../sim/index';
+import { APP_KEEP_ALIVE_MS } from './stack/keep-alive';
 import { ensureDevKeys } from './dev-keys';
 import { spawnManaged, type ManagedChild } from './stack/child';
 import { assertPortFree } from './stack/port-free';
@@ -139,6 +140,7 @@ function startApp(o: StartStackOptions, appEnv: Record<string, string>): Managed
         ...appEnv,
         PORT: String(o.appPort),
         HOSTNAME: '127.0.0.1',
+        KEEP_ALIVE_TIMEOUT: String(APP_KEEP_ALIVE_MS),
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
       },
@@ -155,6 +157,7 @@ function startApp(o: StartStackOptions, appEnv: Record<string, string>): Managed
       nextBin,
       o.mode === 'dev' ? 'dev' : 'start',
       ...(o.mode === 'dev' && o.devBundler === 'webpack' ? ['--webpack'] : []),
+      ...(o.mode === 'dev' ? [] : ['--keepAliveTimeout', String(APP_KEEP_ALIVE_MS)]),
       '--port',
       String(o.appPort),
       '--hostname',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { spawnManaged } from '@/scripts/stack/child';
+import { APP_KEEP_ALIVE_MS } from '@/scripts/stack/keep-alive';
 import { waitForHttp } from '@/scripts/stack/wait-http';
 
 import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from './canary-build';
@@ -57,6 +58,8 @@ export async function startCanaryServer(o: StartCanaryServerOptions): Promise<Ca
       String(o.port),
       '--hostname',
       '127.0.0.1',
+      '--keepAliveTimeout',
+      String(APP_KEEP_ALIVE_MS),
     ],
     cwd: build.projectDir,
     env,
