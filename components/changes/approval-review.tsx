@@ -11,6 +11,7 @@ import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-ha
 
 import { ActorName } from './actor-name';
 import { isProposer, type ApprovalAction, type ChangeViewer } from './change-viewer';
+import { ChangeReason } from './change-reason';
 
 export interface ApprovalReviewProps {
   change: ChangeResponse;
@@ -67,7 +68,7 @@ export function ApprovalReview({ change, viewer, onAction }: ApprovalReviewProps
           </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Reason</dt>
           <dd className="break-words">
-            {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+            <ChangeReason reason={change.reason} />
           </dd>
         </dl>
         <InspectionPanel

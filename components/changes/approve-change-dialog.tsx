@@ -17,6 +17,7 @@ import { needsStepUp, useMe } from '@/lib/queries/use-me';
 import { ActorName } from './actor-name';
 import { clearApprovalDraft, readApprovalDraft, saveApprovalDraft, tabStorage } from './approval-draft';
 import { ChangeComparison } from './change-sides';
+import { ChangeReason } from './change-reason';
 
 export interface ApproveChangeDialogProps {
   change: ChangeResponse;
@@ -116,7 +117,7 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Reason</dt>
         <dd className="break-words">
-          {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+          <ChangeReason reason={change.reason} />
         </dd>
       </dl>
       <ChangeComparison before={change.before} after={change.after} />

@@ -12,6 +12,7 @@ import { ActorName } from './actor-name';
 import { awaitingApprovalQuery } from './change-queries';
 import { changePath, keyPagePath } from './change-paths';
 import { approvalActionsFor, type ChangeViewer } from './change-viewer';
+import { ChangeReason } from './change-reason';
 
 const ACTION_LABELS = { approve: 'Approve…', decline: 'Decline…', withdraw: 'Withdraw…' } as const;
 
@@ -68,7 +69,7 @@ export function AwaitingApproval({ viewer, initial }: AwaitingApprovalProps) {
                   <ActorName actor={change.proposer} />
                 </td>
                 <td className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>
-                  {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+                  <ChangeReason reason={change.reason} />
                 </td>
                 <td className={tdClass}>
                   <RelativeTime value={change.createdAt} />

@@ -5,6 +5,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import type { ChangeResponse } from '@/lib/queries/types';
 
 import { ActorName } from './actor-name';
+import { ChangeReason } from './change-reason';
 
 const dtClass = 'text-zinc-600 dark:text-zinc-400';
 
@@ -50,7 +51,7 @@ export function ChangeFacts({ change }: ChangeFactsProps) {
           <RelativeTime value={change.createdAt} />
         </Fact>
         <Fact label="Reason">
-          {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+          <ChangeReason reason={change.reason} />
         </Fact>
         {change.state === 'awaiting_approval' && change.expiresAt && (
           <Fact label="Expires">

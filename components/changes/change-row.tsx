@@ -7,6 +7,7 @@ import type { ChangeResponse } from '@/lib/queries/types';
 import { ActorName } from './actor-name';
 import { changePath, keyPagePath } from './change-paths';
 import { ChangeStateBadge } from './change-state-badge';
+import { ChangeReason } from './change-reason';
 
 export interface ChangeRowProps {
   change: ChangeResponse;
@@ -47,7 +48,7 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
         <ActorName actor={change.proposer} />
       </td>
       <td data-label="Reason" className={`${tdClass} max-w-72 break-words text-zinc-700 dark:text-zinc-300`}>
-        {change.reason || <span className="text-zinc-500 dark:text-zinc-400">No reason given</span>}
+        <ChangeReason reason={change.reason} />
       </td>
       <td data-label="Proposed" className={tdClass}>
         <RelativeTime value={change.createdAt} />
