@@ -219,4 +219,14 @@ describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
       expect(patchesTo(apiKeyId)).toEqual([]);
     }
   });
+
+  it("an archived cosigner answers its 409 even when the key's own read fails, whichever comes back first", async () => {
+    const archived = buildSeed(1).find((c) => c.cosigner.name === 'Legacy Treasury SGX');
+    for (let i = 0; i < 5; i++) {
+      expect(await rejection(propose(randomUUID(), { cosignerId: archived?.cosigner.id ?? '' }))).toMatchObject({
+        status: 409,
+        code: 'cosigner_archived',
+      });
+    }
+  });
 });

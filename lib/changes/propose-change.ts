@@ -49,6 +49,12 @@ function proposalDetail(reason: string | null, expiresAt: string | null): Record
   return Object.keys(detail).length > 0 ? detail : null;
 }
 
+/** The value of a settled promise, or its error thrown. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
   return db.kysely
     .selectFrom('changes')
@@ -79,16 +85,19 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
   const { db, fireblocks } = ctx;
   const { cosignerId, apiKeyId, actor, requestId } = input;
   // Three reads at once, none of which records or sends anything: the gate's, the open change's, the `before`'s.
-  const [cosigner, open, liveRead] = await Promise.all([
+  // Their failures are answered in this order, whichever came back first: an archived cosigner is a 409 whatever
+  // its key's read says, and the same request always gets the same answer.
+  const [cosignerRead, openRead, liveRead] = await Promise.allSettled([
     fireblocks.getCosigner(cosignerId),
     findOpenChange(db, cosignerId, apiKeyId),
     fireblocks.getApiKey(cosignerId, apiKeyId),
   ]);
-  const gate = editGateOf(cosigner.data);
+  const gate = editGateOf(settled(cosignerRead).data);
   if (!gate.editable) throw new AppError({ status: 409, code: gate.code, message: gate.message });
+  const open = settled(openRead);
   if (open && isOpenChangeState((await refreshChange(ctx, open)).state)) throw changeOpen(open.id);
   // An open change that has just ended may have moved the handler after it was read: read it again (rare).
-  const live = open ? await fireblocks.getApiKey(cosignerId, apiKeyId) : liveRead;
+  const live = open ? await fireblocks.getApiKey(cosignerId, apiKeyId) : settled(liveRead);
   const before = snapshotOfLive(live.data.callbackHandler);
   const after = snapshotOfRequested(input.callbackHandler);
   const reason = input.reason ? input.reason : null;
