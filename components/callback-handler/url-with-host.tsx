@@ -23,18 +23,23 @@ export function splitAtHost(url: string): [string, string, string] | null {
   }
 }
 
-/** The host with a break opportunity after each dot: used only when the host is longer than a whole line. */
+/**
+ * The host with a break opportunity after each dot: used only when the host is longer than a whole line. Each label
+ * and its dot are one string: as separate JSX children they would be separate text nodes with a `<!-- -->` marker
+ * between, three nodes more per dot in every row of the keys table.
+ */
 function hostWithBreaks(host: string) {
-  return host.split('.').map((label, i) => (
-    <Fragment key={i}>
-      {i > 0 && (
-        <>
-          .<wbr />
-        </>
-      )}
-      {label}
-    </Fragment>
-  ));
+  const labels = host.split('.');
+  return labels.map((label, i) =>
+    i < labels.length - 1 ? (
+      <Fragment key={i}>
+        {`${label}.`}
+        <wbr />
+      </Fragment>
+    ) : (
+      label
+    ),
+  );
 }
 
 /**

@@ -28,7 +28,9 @@ export function AppShell({ user, simulated, approvals = false, children }: AppSh
       >
         Skip to content
       </a>
-      <header className="border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      {/* Solid, no backdrop blur: the header does not stick, so nothing ever scrolls beneath it to blur, and the
+          filter still cost every frame of the first paint a blurred compositing layer. */}
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         {simulated && <SimulatedBanner approvals={approvals} />}
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
           <ProductMark href="/cosigners" />

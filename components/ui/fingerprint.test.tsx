@@ -13,7 +13,13 @@ describe('a fingerprint on screen', () => {
     const code = container.querySelector('code');
     expect(code?.textContent).toBe('01:23:45:67:89:AB:CD:EF:'.repeat(4).slice(0, -1));
     expect(code?.querySelectorAll('wbr')).toHaveLength(31);
-    for (const wbr of code?.querySelectorAll('wbr') ?? []) expect(wbr.previousSibling?.textContent).toBe(':');
+    for (const wbr of code?.querySelectorAll('wbr') ?? [])
+      expect(wbr.previousSibling?.textContent).toMatch(/^[0-9A-F]{2}:$/);
+    // One text node per pair, no React text separators: the key page shows several of these.
+    expect([...(code?.childNodes ?? [])].map((n) => n.nodeName)).toEqual([
+      ...Array.from({ length: 31 }, () => ['#text', 'WBR']).flat(),
+      '#text',
+    ]);
   });
 
   it('elides the middle in the short form, which does not wrap, with the full form in its tooltip', () => {
@@ -41,5 +47,18 @@ describe('a URL on screen', () => {
     expect(host?.textContent).toBe('callbacks.example.com:8443');
     expect(host?.previousSibling?.nodeName).toBe('WBR');
     expect(host?.nextSibling?.nodeName).toBe('WBR');
+  });
+
+  it('lets a host wrap only after its dots, one text node per label (a row of the keys table has one)', () => {
+    const { container } = render(<UrlWithHost url="https://callbacks.treasury.example/cb" />);
+    const host = container.querySelector('wbr + span');
+    expect(host?.textContent).toBe('callbacks.treasury.example');
+    expect([...(host?.childNodes ?? [])].map((n) => (n.nodeName === '#text' ? n.textContent : n.nodeName))).toEqual([
+      'callbacks.',
+      'WBR',
+      'treasury.',
+      'WBR',
+      'example',
+    ]);
   });
 });

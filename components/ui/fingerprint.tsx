@@ -30,16 +30,17 @@ export function FingerprintCode({ value, form = 'full', className }: Fingerprint
     );
   return (
     <code className={cn(styles.code, className)} data-fingerprint="">
-      {pairs.map((pair, i) => (
-        <Fragment key={i}>
-          {i > 0 && (
-            <>
-              :<wbr />
-            </>
-          )}
-          {pair}
-        </Fragment>
-      ))}
+      {/* A pair and its colon as one string: as two JSX children they would be two text nodes and a `<!-- -->`. */}
+      {pairs.map((pair, i) =>
+        i < pairs.length - 1 ? (
+          <Fragment key={i}>
+            {`${pair}:`}
+            <wbr />
+          </Fragment>
+        ) : (
+          pair
+        ),
+      )}
     </code>
   );
 }
