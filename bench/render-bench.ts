@@ -7,7 +7,7 @@ import { securityHeaders } from '@/lib/security/headers';
 
 import { REPO_ROOT } from '../tests/helpers/canary-build';
 import { median, withBrowserBench, type BrowserBenchContext } from './render-browser';
-import { serveReplay, withoutScripts } from './render-replay';
+import { serveReplay, tableOnly, withoutScripts } from './render-replay';
 import { serveHtml, staticTableHtml, type StaticRow } from './render-static';
 import { printSection, type BenchOutcome } from './report';
 
@@ -128,10 +128,11 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
     const replays = await Promise.all([
       serveReplay(app.appUrl, captured, idpOrigin),
       serveReplay(app.appUrl, withoutScripts(captured), idpOrigin),
+      serveReplay(app.appUrl, tableOnly(captured), idpOrigin),
       serveReplay(app.appUrl, floorCaptured, idpOrigin),
       serveReplay(app.appUrl, withoutScripts(floorCaptured), idpOrigin),
     ]);
-    const [replay, replayHtmlOnly, floorReplay, floorHtmlOnly] = replays;
+    const [replay, replayHtmlOnly, replayTable, floorReplay, floorHtmlOnly] = replays;
     try {
       const sides = {
         app: appPath,
@@ -140,6 +141,7 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
         bare: bare.url,
         replay: replay.url,
         htmlOnly: replayHtmlOnly.url,
+        tableOnly: replayTable.url,
         floorReplay: floorReplay.url,
         floorHtmlOnly: floorHtmlOnly.url,
       };
@@ -199,6 +201,13 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
           metric: '  the same without its scripts',
           unit: 'ms',
           ours: m(visits.htmlOnly, 'rowsMs'),
+          baseline: m(visits.static, 'rowsMs'),
+          baselineLabel: label,
+        },
+        {
+          metric: '  its table alone (no shell, no scripts)',
+          unit: 'ms',
+          ours: m(visits.tableOnly, 'rowsMs'),
           baseline: m(visits.static, 'rowsMs'),
           baselineLabel: label,
         },

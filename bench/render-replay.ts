@@ -9,6 +9,17 @@ export function withoutScripts(html: string): string {
 }
 
 /**
+ * The document's table alone, in its own <head> (stylesheets kept, scripts dropped): the page without the console's
+ * shell (header, navigation, the cosigner's card), so the rows' own cost shows apart from the frame around them.
+ */
+export function tableOnly(html: string): string {
+  const page = withoutScripts(html);
+  const table = page.slice(page.indexOf('<table'), page.indexOf('</table>') + '</table>'.length);
+  if (!table.startsWith('<table')) throw new Error('the captured document has no table');
+  return `${page.slice(0, page.indexOf('<body'))}<body><main>${table}</main></body></html>`;
+}
+
+/**
  * Serves a captured copy of the console's page from memory, at once, with the page's headers (its CSP nonce kept),
  * and passes every other request (scripts, stylesheets) through to the app. What Chromium then spends is the
  * browser's share of the page alone: no server render, no signed reads, nothing streamed.
