@@ -137,6 +137,7 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
       const sides = {
         app: appPath,
         floor: floorPath,
+        floorWithRows: `${floorPath}&rows=console`,
         static: withHeaders.url,
         bare: bare.url,
         replay: replay.url,
@@ -175,6 +176,21 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
           ours: m(visits.floor, 'rowsMs'),
           baseline: m(visits.static, 'rowsMs'),
           baselineLabel: label,
+        },
+        {
+          // The same minimal page rendering the console's own table markup: what the rows cost by themselves.
+          metric: "  the floor page with the console's rows",
+          unit: 'ms',
+          ours: m(visits.floorWithRows, 'rowsMs'),
+          baseline: m(visits.static, 'rowsMs'),
+          baselineLabel: label,
+        },
+        {
+          metric: '  the console page against it',
+          unit: 'ms',
+          ours: m(visits.app, 'rowsMs'),
+          baseline: m(visits.floorWithRows, 'rowsMs'),
+          baselineLabel: "floor, console's rows",
         },
         {
           metric: '  the console page',

@@ -42,11 +42,11 @@ test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerpr
   await expect(details.getByText('RSA, 2048 bits')).toBeVisible();
   const full = details.getByText(pairs.join(':'), { exact: true });
   await expect(full).toBeVisible();
-  // On a narrow screen it wraps, but only between pairs: each pair's text lies on one line.
+  // On a narrow screen it wraps, but only between pairs: each pair's text (with the colon after it) lies on one line.
   await page.setViewportSize({ width: 375, height: 800 });
   const layout = await full.evaluate((code) => {
     const tops = Array.from(code.childNodes)
-      .filter((n) => n.nodeType === Node.TEXT_NODE && /^[0-9A-F]{2}$/.test(n.textContent ?? ''))
+      .filter((n) => n.nodeType === Node.TEXT_NODE && /^[0-9A-F]{2}:?$/.test(n.textContent ?? ''))
       .map((n) => {
         const range = document.createRange();
         range.selectNodeContents(n);

@@ -10,11 +10,9 @@ import { PaginationControls, rowsSummary } from '@/components/pagination/paginat
 import { TableSkeleton } from '@/components/pagination/table-skeleton';
 import { toSearchParams } from '@/components/pagination/page-state';
 import { usePageState } from '@/components/pagination/use-page-state';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Toast } from '@/components/ui/toast';
-import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
 import type { ListChangesResponse } from '@/lib/queries/types';
@@ -24,8 +22,7 @@ import { useCosigner } from '@/lib/queries/use-cosigner';
 import { useFindings } from '@/lib/queries/use-findings';
 
 import { apiKeyColumns } from './api-key-columns';
-import { ApiKeyRow } from './api-key-row';
-import styles from './api-keys-table.module.css';
+import { ApiKeysGrid } from './api-keys-grid';
 import { filterApiKeys } from './filter-api-keys';
 import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from './key-list-return';
 import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
@@ -118,37 +115,17 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
           </Link>
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table
-            className={cn('stack-table', styles.table, query.isPlaceholderData && styles.stale)}
-            aria-busy={query.isFetching}
-          >
-            <caption className="sr-only">API keys</caption>
-            <thead className={theadClass}>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className={cn(thClass, c === 'Actions' && 'text-right')}>
-                    {c === 'Actions' ? <span className="sr-only">Actions</span> : c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((k) => (
-                <ApiKeyRow
-                  key={k.id}
-                  cosignerId={cosignerId}
-                  apiKey={k}
-                  canEdit={canEdit}
-                  openChange={openByKey.get(k.id)}
-                  findings={findingsByKey.get(k.id)}
-                  onCopyResult={setCopyMessage}
-                  highlighted={k.id === highlighted}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ApiKeysGrid
+          cosignerId={cosignerId}
+          rows={rows}
+          canEdit={canEdit}
+          onCopyResult={setCopyMessage}
+          openByKey={openByKey}
+          findingsByKey={findingsByKey}
+          highlighted={highlighted}
+          stale={query.isPlaceholderData}
+          busy={query.isFetching}
+        />
       )}
       <p role="status" className="sr-only">
         {copyMessage}

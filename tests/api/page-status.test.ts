@@ -50,6 +50,11 @@ describe('page status', () => {
     expect((await page(edit(randomUUID(), seed.keyWithPublicKey.apiKeyId))).status).toBe(404);
   });
 
+  it("the render bench's floor page is a 404 to a signed-in admin unless the process has BENCH_PAGES=1", async () => {
+    for (const rows of ['', '&rows=console'])
+      expect((await page(`/bench/key-rows/${seed.bigCosignerId}?pageSize=10${rows}`)).status).toBe(404);
+  });
+
   it('a malformed cosigner id: 404 without asking Fireblocks', async () => {
     expect((await page('/cosigners/not-a-uuid')).status).toBe(404);
   });
