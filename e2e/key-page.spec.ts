@@ -31,6 +31,9 @@ test('[KEYS][PAGE]: an admin opens a key from the list, copies its full fingerpr
   await expect(row.getByText(`${pairs.slice(0, 4).join(':')}…${pairs.slice(-4).join(':')}`)).toBeVisible();
   await row.getByRole('button', { name: 'Copy SHA-256 fingerprint' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
+  // The rows' copy buttons report to the table's one live region (CopyReportContext), for screen readers.
+  const keysRegion = page.getByRole('region', { name: 'API keys' });
+  await expect(keysRegion.getByRole('status').filter({ hasText: /^Copied$/ })).toBeAttached();
   await page.getByRole('table', { name: 'API keys' }).getByRole('link', { name: ref.apiKeyId, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'API key' })).toBeVisible();

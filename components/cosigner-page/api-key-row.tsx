@@ -19,7 +19,6 @@ export interface ApiKeyRowProps {
   openChange?: ChangeResponse;
   /** What the findings page says about this key (most urgent first), once the findings have loaded. */
   findings?: Finding[];
-  onCopyResult: (message: string) => void;
   /** The key a completed change just updated (the list was opened from its change's "Back"). */
   highlighted?: boolean;
 }
@@ -29,15 +28,7 @@ export interface ApiKeyRowProps {
  * Kept lean (no classes on cells, no wrapper elements, no inline icons): a page holds up to 100 of these and the
  * first paint waits for them.
  */
-export function ApiKeyRow({
-  cosignerId,
-  apiKey,
-  canEdit,
-  openChange,
-  findings,
-  onCopyResult,
-  highlighted,
-}: ApiKeyRowProps) {
+export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, findings, highlighted }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
   const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
   return (
@@ -50,7 +41,7 @@ export function ApiKeyRow({
         <Link href={keyPath} prefetch={false}>
           <code>{apiKey.id}</code>
         </Link>
-        <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} onResult={onCopyResult} />
+        <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} />
         {openChange && (
           <Link href={`/changes/${encodeURIComponent(openChange.id)}`} prefetch={false} className={styles.openChange}>
             Change open · {openChange.proposer.name || openChange.proposer.email}
@@ -81,7 +72,7 @@ export function ApiKeyRow({
         </td>
       )}
       <td data-label="Authentication">
-        <AuthMode value={authModeOfSummary(handler)} onCopyResult={onCopyResult} />
+        <AuthMode value={authModeOfSummary(handler)} inTable />
       </td>
       {canEdit && (
         <td>

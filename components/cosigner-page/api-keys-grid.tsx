@@ -11,7 +11,6 @@ export interface ApiKeysGridProps {
   cosignerId: string;
   rows: ApiKeySummaryResponse[];
   canEdit: boolean;
-  onCopyResult: (message: string) => void;
   /** The cosigner's open changes by key id. */
   openByKey?: ReadonlyMap<string, ChangeResponse>;
   /** Findings by key id. */
@@ -25,14 +24,14 @@ export interface ApiKeysGridProps {
 
 /**
  * The keys table as markup: headings and one ApiKeyRow per key. The cosigners page's table (api-keys-table.tsx)
- * wraps it with its paging, filter and live data; the render bench's floor page (app/bench/key-rows) renders the
- * same markup alone, so the bench can tell the rows' own cost from the console's around them.
+ * wraps it with its paging, filter, live data and the live region its copy buttons report to (CopyReportContext);
+ * the render bench's floor page (app/bench/key-rows), a server component, renders the same markup alone. No hooks
+ * and no function props, so that it can.
  */
 export function ApiKeysGrid({
   cosignerId,
   rows,
   canEdit,
-  onCopyResult,
   openByKey,
   findingsByKey,
   highlighted,
@@ -61,7 +60,6 @@ export function ApiKeysGrid({
               canEdit={canEdit}
               openChange={openByKey?.get(k.id)}
               findings={findingsByKey?.get(k.id)}
-              onCopyResult={onCopyResult}
               highlighted={k.id === highlighted}
             />
           ))}

@@ -23,6 +23,7 @@ import { useFindings } from '@/lib/queries/use-findings';
 
 import { apiKeyColumns } from './api-key-columns';
 import { ApiKeysGrid } from './api-keys-grid';
+import { CopyReportContext } from './copy-id-button';
 import { filterApiKeys } from './filter-api-keys';
 import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from './key-list-return';
 import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
@@ -115,17 +116,18 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
           </Link>
         </EmptyState>
       ) : (
-        <ApiKeysGrid
-          cosignerId={cosignerId}
-          rows={rows}
-          canEdit={canEdit}
-          onCopyResult={setCopyMessage}
-          openByKey={openByKey}
-          findingsByKey={findingsByKey}
-          highlighted={highlighted}
-          stale={query.isPlaceholderData}
-          busy={query.isFetching}
-        />
+        <CopyReportContext value={setCopyMessage}>
+          <ApiKeysGrid
+            cosignerId={cosignerId}
+            rows={rows}
+            canEdit={canEdit}
+            openByKey={openByKey}
+            findingsByKey={findingsByKey}
+            highlighted={highlighted}
+            stale={query.isPlaceholderData}
+            busy={query.isFetching}
+          />
+        </CopyReportContext>
       )}
       <p role="status" className="sr-only">
         {copyMessage}

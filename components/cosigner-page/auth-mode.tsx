@@ -8,17 +8,17 @@ import { CopyIdButton } from './copy-id-button';
 
 export interface AuthModeProps {
   value: AuthModeValue;
-  /** Given in the keys table: the copy button reports to the table's one live region instead of its own. */
-  onCopyResult?: (message: string) => void;
+  /** In the keys table: its compact copy button, which reports to the table's one live region instead of its own. */
+  inTable?: boolean;
 }
 
 /** A SHA-256 shortened (the middle elided), the full colon form in the tooltip, and its copy button in the table. */
-function Hash({ hex, label, onCopyResult }: { hex: string; label: string; onCopyResult?: (message: string) => void }) {
+function Hash({ hex, label, inTable }: { hex: string; label: string; inTable: boolean }) {
   return (
     <>
       <FingerprintCode value={hex} form="short" />
-      {onCopyResult ? (
-        <CopyIdButton value={fingerprintForCopy(hex)} label={label} onResult={onCopyResult} />
+      {inTable ? (
+        <CopyIdButton value={fingerprintForCopy(hex)} label={label} />
       ) : (
         <CopyButton value={fingerprintForCopy(hex)} label={label} className="-my-1.5 align-middle" />
       )}
@@ -31,14 +31,14 @@ function Hash({ hex, label, onCopyResult }: { hex: string; label: string; onCopy
  * certificate (by Fireblocks' certPublicKeyHash), or nothing. No hooks, no wrapper element: it renders once per row
  * of the keys table. The badge and the note stack by themselves (the note is a block).
  */
-export function AuthMode({ value, onCopyResult }: AuthModeProps) {
+export function AuthMode({ value, inTable = false }: AuthModeProps) {
   if (value.mode === 'publicKey') {
     return (
       <>
         <span className={`${styles.badge} ${styles.info}`}>Public key</span>
         {value.fingerprint ? (
           <span className={styles.note}>
-            SHA-256 <Hash hex={value.fingerprint} label="Copy SHA-256 fingerprint" onCopyResult={onCopyResult} />
+            SHA-256 <Hash hex={value.fingerprint} label="Copy SHA-256 fingerprint" inTable={inTable} />
           </span>
         ) : value.fingerprint === null ? (
           <span className={styles.note}>Unreadable key</span>
@@ -51,7 +51,7 @@ export function AuthMode({ value, onCopyResult }: AuthModeProps) {
       <>
         <span className={`${styles.badge} ${styles.success}`}>Pinned certificate</span>
         <span className={styles.note}>
-          Key hash <Hash hex={value.keyHash} label="Copy certificate key hash" onCopyResult={onCopyResult} />
+          Key hash <Hash hex={value.keyHash} label="Copy certificate key hash" inTable={inTable} />
         </span>
       </>
     );

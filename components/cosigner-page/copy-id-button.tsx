@@ -1,35 +1,41 @@
 'use client';
 
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 
 import styles from './api-keys-table.module.css';
+
+/**
+ * Where the keys table's copy buttons report what happened ("Copied", "Copy failed"; '' to clear): the table's one
+ * live region. A context rather than a prop, so that the rows take no function and a server component can render
+ * them (the render bench's floor page does); without a provider, nothing is reported.
+ */
+export const CopyReportContext = createContext<(message: string) => void>(() => undefined);
 
 export interface CopyIdButtonProps {
   value: string;
   /** Accessible name, e.g. "Copy API key ID 1234…". */
   label: string;
-  /** Tells the table's one live region what happened ("Copied", "Copy failed"; '' to clear). */
-  onResult: (message: string) => void;
 }
 
 /**
  * The keys table's copy button: the shared CopyButton's behaviour in one element per row, since a page holds up to
  * 100 of them. The icon is CSS (swapped by data-copied) and the message goes to the table's live region.
  */
-export function CopyIdButton({ value, label, onResult }: CopyIdButtonProps) {
+export function CopyIdButton({ value, label }: CopyIdButtonProps) {
   const [copied, setCopied] = useState(false);
+  const report = useContext(CopyReportContext);
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
       setCopied(true);
-      onResult('Copied');
+      report('Copied');
     } catch {
-      onResult('Copy failed');
+      report('Copy failed');
     }
     window.setTimeout(() => {
       setCopied(false);
-      onResult('');
+      report('');
     }, 1500);
   }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { ApiKeysGridAlone } from '@/components/cosigner-page/api-keys-grid-alone';
+import { ApiKeysGrid } from '@/components/cosigner-page/api-keys-grid';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/guard';
@@ -20,9 +20,9 @@ interface KeyRowsPageProps {
  * The render bench's framework floor (`npm run bench -- browser`): the same page of API keys as
  * /cosigners/{id}, read with the same signed upstream call, rendered as a plain server-component table in the same
  * build: no console layout, no client components, no data handed to the browser. What the console's page takes
- * beyond this is its own. With `?rows=console` it renders the console's own table markup instead (ApiKeysGrid: the
- * same rows, their links, copy buttons and dates hydrated), still without the console's layout, query cache or
- * table state: what the rows cost by themselves. It is a 404 unless BENCH_PAGES=1 (only the bench sets it) and, like
+ * beyond this is its own. With `?rows=console` it renders the console's own rows instead (ApiKeysGrid, here a server
+ * component: the same markup, with only the rows' links, copy buttons and dates as client components), still without
+ * the console's layout, query cache or table state: what the rows cost by themselves. It is a 404 unless BENCH_PAGES=1 (only the bench sets it) and, like
  * every page, it needs a session first, so a deployment that turned the flag on by mistake still shows nothing to a
  * signed-out caller. Nothing links to it.
  */
@@ -38,7 +38,7 @@ export default async function KeyRowsFloorPage({ params, searchParams }: KeyRows
     return (
       <main>
         <h1>API keys</h1>
-        <ApiKeysGridAlone cosignerId={parsed.data} rows={keys.data?.data ?? []} canEdit={user.role === 'admin'} />
+        <ApiKeysGrid cosignerId={parsed.data} rows={keys.data?.data ?? []} canEdit={user.role === 'admin'} />
       </main>
     );
   return (
