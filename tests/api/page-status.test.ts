@@ -51,7 +51,7 @@ describe('page status', () => {
   });
 
   it("the render bench's floor page is a 404 to a signed-in admin unless the process has BENCH_PAGES=1", async () => {
-    for (const rows of ['', '&rows=console'])
+    for (const rows of ['', '&rows=plain'])
       expect((await page(`/bench/key-rows/${seed.bigCosignerId}?pageSize=10${rows}`)).status).toBe(404);
   });
 

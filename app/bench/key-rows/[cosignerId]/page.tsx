@@ -17,14 +17,13 @@ interface KeyRowsPageProps {
 }
 
 /**
- * The render bench's framework floor (`npm run bench -- browser`): the same page of API keys as
- * /cosigners/{id}, read with the same signed upstream call, rendered as a plain server-component table in the same
- * build: no console layout, no client components, no data handed to the browser. What the console's page takes
- * beyond this is its own. With `?rows=console` it renders the console's own rows instead (ApiKeysGrid, here a server
- * component: the same markup, with only the rows' links, copy buttons and dates as client components), still without
- * the console's layout, query cache or table state: what the rows cost by themselves. It is a 404 unless BENCH_PAGES=1 (only the bench sets it) and, like
- * every page, it needs a session first, so a deployment that turned the flag on by mistake still shows nothing to a
- * signed-out caller. Nothing links to it.
+ * The render bench's framework floor (`npm run bench -- browser`): the same page of API keys as /cosigners/{id},
+ * read with the same signed upstream call, rendered by a server component in the same build: the console's own rows
+ * (ApiKeysGrid: the same markup, with only their links, copy buttons and dates as client components), without the
+ * console's layout, query cache, table state or data handed to the browser. What the console's page takes beyond
+ * this is its own. `?rows=plain` renders the same keys as four unstyled cells instead: what the rows' content costs.
+ * It is a 404 unless BENCH_PAGES=1 (only the bench sets it) and, like every page, it needs a session first, so a
+ * deployment that turned the flag on by mistake still shows nothing to a signed-out caller. Nothing links to it.
  */
 export default async function KeyRowsFloorPage({ params, searchParams }: KeyRowsPageProps) {
   const { user } = await requirePageSession();
@@ -34,7 +33,7 @@ export default async function KeyRowsFloorPage({ params, searchParams }: KeyRows
   const query = toUrlSearchParams(await searchParams);
   const state = readPageState(query);
   const keys = await fetchApiKeysPage(parsed.data, { pageSize: state.pageSize, order: state.order });
-  if (query.get('rows') === 'console')
+  if (query.get('rows') !== 'plain')
     return (
       <main>
         <h1>API keys</h1>
