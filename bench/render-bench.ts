@@ -12,7 +12,7 @@ import { serveHtml, staticTableHtml, type StaticRow } from './render-static';
 import { printSection, type BenchOutcome } from './report';
 
 const ROWS = 100;
-const RUNS = 15;
+const RUNS = 25;
 /** Visits per side before measuring: a fresh server's first renders run in V8's interpreter, as in no long-running one. */
 const WARM_UP = 3;
 /** A data row of the keys table: the key id cell (skeleton rows have none). Same markup in the static page. */
