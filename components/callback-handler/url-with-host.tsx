@@ -24,8 +24,8 @@ export function splitAtHost(url: string): [string, string, string] | null {
 }
 
 /**
- * The host with a break opportunity after each dot: used only when the host is longer than a whole line. Each label
- * and its dot are one string: as separate JSX children they would be separate text nodes with a `<!-- -->` marker
+ * The host with a break opportunity after each dot, which the browser takes only when the host is longer than a
+ * whole line (the host's style keeps it in one piece otherwise). Each label and its dot are one string: as separate JSX children they would be separate text nodes with a `<!-- -->` marker
  * between, three nodes more per dot in every row of the keys table.
  */
 function hostWithBreaks(host: string) {
