@@ -2,6 +2,8 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
+import { sql } from 'kysely';
+
 import { appendAuditEvent } from '@/lib/audit/append';
 import { ChangeOpenError, insertChange } from '@/lib/db/insert-change';
 import type { Db } from '@/lib/db/connect';
@@ -55,14 +57,14 @@ function settled<T>(result: PromiseSettledResult<T>): T {
   return result.value;
 }
 
-function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
-  return db.kysely
-    .selectFrom('changes')
-    .selectAll()
-    .where('cosigner_id', '=', cosignerId)
-    .where('api_key_id', '=', apiKeyId)
-    .where('state', 'in', OPEN_CHANGE_STATES)
-    .executeTakeFirst();
+/** SQL text rather than the builder, as lib/audit/append.ts says why: every PATCH reads it. */
+async function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
+  const { rows } = await sql<ChangeRow>`
+    select * from changes
+    where cosigner_id = ${cosignerId} and api_key_id = ${apiKeyId} and state in (${sql.join(OPEN_CHANGE_STATES)})`.execute(
+    db.kysely,
+  );
+  return rows[0];
 }
 
 /**

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { sql } from 'kysely';
+
 import { appendAuditEvent, type AppendAuditEventInput } from '@/lib/audit/append';
 import type { Db } from '@/lib/db/connect';
 import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/tables';
@@ -30,26 +32,28 @@ export function readChange(db: Db, changeId: string): Promise<ChangeRow | undefi
  * state IN (from)`, so of two replicas recording the same observation (or twenty admins approving at once) only one
  * wins, and only the winner appends an event. Returns the updated row, or null when the change is not in a `from`
  * state or someone else updated it since it was read (the caller reads it again and decides afresh). A move that
- * committed is then handed to the notifier (NOTIFY_WEBHOOK_URL), which never delays or fails it.
+ * committed is then handed to the notifier (NOTIFY_WEBHOOK_URL), which never delays or fails it. The UPDATE is SQL
+ * text rather than the builder, as lib/audit/append.ts says why.
  */
 export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransition): Promise<ChangeRow | null> {
   if (!t.from.includes(read.state)) return null;
   const now = new Date().toISOString();
   const updated = await transaction(db, async (tx) => {
-    const row = await tx.kysely
-      .updateTable('changes')
-      .set({
-        ...t.set,
-        state: t.to,
-        updated_at: now,
-        closed_at: isOpenChangeState(t.to) ? null : now,
-        version: read.version + 1,
-      })
-      .where('id', '=', read.id)
-      .where('version', '=', read.version)
-      .where('state', 'in', t.from)
-      .returningAll()
-      .executeTakeFirst();
+    const columns: ChangeRowUpdate = {
+      ...t.set,
+      state: t.to,
+      updated_at: now,
+      closed_at: isOpenChangeState(t.to) ? null : now,
+      version: read.version + 1,
+    };
+    const assignments = Object.entries(columns)
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+    const { rows } = await sql<ChangeRow>`
+      update changes set ${sql.join(assignments)}
+      where id = ${read.id} and version = ${read.version} and state in (${sql.join(t.from)})
+      returning *`.execute(tx.kysely);
+    const row = rows[0];
     if (!row) return null;
     await appendAuditEvent(tx, {
       ...t.event,

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { sql } from 'kysely';
+
 import { OPEN_CHANGE_STATES, type ChangeRow, type NewChangeRow } from './tables';
 import type { Tx } from './transaction';
 
@@ -25,15 +27,22 @@ export class ChangeOpenError extends Error {
  * Inserts a change, or throws ChangeOpenError when its key already has an open one (the partial unique index
  * `changes_one_open_per_key` decides, so two replicas racing cannot both win). ON CONFLICT DO NOTHING instead of
  * catching the violation: a failed statement would abort a PostgreSQL transaction, and the caller's transaction
- * must stay usable to name the open change.
+ * must stay usable to name the open change. SQL text rather than the builder, as lib/audit/append.ts says why.
  */
 export async function insertChange(tx: Tx, change: NewChangeRow): Promise<ChangeRow> {
-  const inserted = await tx.kysely
-    .insertInto('changes')
-    .values(change)
-    .onConflict((oc) => oc.doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const c = change;
+  const { rows } = await sql<ChangeRow>`
+    insert into changes (id, cosigner_id, api_key_id, state, proposer, proposer_sub, approver, approver_sub, reason,
+      before_handler, after_handler, fireblocks_request_id, fireblocks_x_request_id, last_fireblocks_status,
+      decided_reason, created_at, updated_at, expires_at, closed_at, version)
+    values (${c.id}, ${c.cosigner_id}, ${c.api_key_id}, ${c.state}, ${c.proposer}, ${c.proposer_sub},
+      ${c.approver ?? null}, ${c.approver_sub ?? null}, ${c.reason ?? null}, ${c.before_handler}, ${c.after_handler},
+      ${c.fireblocks_request_id ?? null}, ${c.fireblocks_x_request_id ?? null}, ${c.last_fireblocks_status ?? null},
+      ${c.decided_reason ?? null}, ${c.created_at}, ${c.updated_at}, ${c.expires_at ?? null}, ${c.closed_at ?? null},
+      ${c.version ?? 1})
+    on conflict do nothing
+    returning *`.execute(tx.kysely);
+  const inserted = rows[0];
   if (inserted) return inserted;
   const open = await tx.kysely
     .selectFrom('changes')
