@@ -12,7 +12,8 @@ import { insertSession } from '@/lib/auth/session-store';
 import type { ChangeActor } from '@/lib/changes/change-api-schemas';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { appendAuditEvent } from '@/lib/audit/append';
-import { createDb, type Db } from '@/lib/db/connect';
+import { canonicalJson, GENESIS_HASH, hashOfCanonical } from '@/lib/audit/chain';
+import { createDb, openSqliteConnection, type Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';
 import { migrateToLatest } from '@/lib/db/migrate';
@@ -32,7 +33,7 @@ import { startSimProcess } from './sim-process';
 /** Override with BENCH_CHANGES_PORT (the app; the simulator takes the next port). */
 const APP_PORT = Number(process.env.BENCH_CHANGES_PORT ?? 4330);
 const SIM_PORT = APP_PORT + 1;
-const STORE_ROUNDS = { warmUp: 20, measured: 200 };
+const STORE_ROUNDS = { warmUp: 20, measured: 400 };
 const APP_ROUNDS = { warmUp: 10, measured: 100 };
 /** Targets from the issue: what the change record and its audit events may add to a PATCH, p50. */
 const BUDGET_MS = { sqlite: 2, postgres: 5 } as const;
@@ -93,13 +94,136 @@ const upstreamOnly = (client: FireblocksClient, key: { cosignerId: string; apiKe
   await client.updateCallbackHandler(key.cosignerId, key.apiKeyId, { callbackHandler: handler() });
 };
 
+/**
+ * The floor of the change record on SQLite: the same reads and writes as proposeChange, in the same order and overlap
+ * (the open-change read beside the two GETs, the proposal committed while the PATCH is signed, the outcome after it
+ * answers), as bare better-sqlite3 statements on a second connection to the same file: no query layer, no snapshot
+ * of the handlers, no validation of the event. What any store that records a change durably pays here.
+ */
+function bareSqliteStore(
+  db: Db & { engine: 'sqlite' },
+  client: FireblocksClient,
+  key: { cosignerId: string; apiKeyId: string },
+) {
+  const raw = openSqliteConnection(db.file);
+  const openChange = raw.prepare(
+    `select * from changes where cosigner_id = ? and api_key_id = ? and state in ('awaiting_approval', 'sending', 'sent', 'unknown')`,
+  );
+  const insertChangeRow = raw.prepare(
+    `insert into changes (id, cosigner_id, api_key_id, state, proposer, proposer_sub, reason, before_handler, after_handler,
+      created_at, updated_at) values (?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning *`,
+  );
+  const markSent = raw.prepare(
+    `update changes set state = 'sent', fireblocks_request_id = ?, updated_at = ?, version = version + 1
+      where id = ? and state = 'sending' returning *`,
+  );
+  const head = raw.prepare('select seq, hash from audit_events order by seq desc limit 1');
+  const insertEvent = raw.prepare(
+    `insert into audit_events (seq, at, kind, actor, actor_sub, change_id, cosigner_id, api_key_id, request_id,
+      fireblocks_request_id, fireblocks_async_request_id, "before", "after", detail, prev_hash, hash)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const append = (kind: string, at: string, changeId: string, fields: { actor?: unknown; asyncId?: string }) => {
+    const last = head.get() as { seq: number; hash: string } | undefined;
+    const event = {
+      seq: (last?.seq ?? 0) + 1,
+      at,
+      kind,
+      actor: fields.actor ?? null,
+      changeId,
+      cosignerId: key.cosignerId,
+      apiKeyId: key.apiKeyId,
+      requestId: null,
+      fireblocksRequestId: null,
+      fireblocksAsyncRequestId: fields.asyncId ?? null,
+      before: null,
+      after: null,
+      detail: null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const hash = hashOfCanonical(event.prevHash, canonicalJson(event));
+    insertEvent.run(
+      event.seq,
+      at,
+      kind,
+      event.actor === null ? null : canonicalJson(event.actor),
+      ACTOR.sub,
+      changeId,
+      key.cosignerId,
+      key.apiKeyId,
+      null,
+      null,
+      event.fireblocksAsyncRequestId,
+      null,
+      null,
+      null,
+      event.prevHash,
+      hash,
+    );
+  };
+  const inTransaction = <T>(fn: () => T): T => {
+    raw.exec('begin immediate');
+    try {
+      const result = fn();
+      raw.exec('commit');
+      return result;
+    } catch (error) {
+      raw.exec('rollback');
+      throw error;
+    }
+  };
+  const run = async () => {
+    const [, live, open] = await Promise.all([
+      client.getCosigner(key.cosignerId),
+      client.getApiKey(key.cosignerId, key.apiKeyId),
+      Promise.resolve().then(() => openChange.get(key.cosignerId, key.apiKeyId)),
+    ]);
+    if (open) throw new Error('the bare side found an open change');
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const recording = Promise.resolve().then(() =>
+      inTransaction(() => {
+        insertChangeRow.get(
+          id,
+          key.cosignerId,
+          key.apiKeyId,
+          JSON.stringify(ACTOR),
+          ACTOR.sub,
+          'bench',
+          JSON.stringify(live.data.callbackHandler ?? null),
+          JSON.stringify(handler()),
+          now,
+          now,
+        );
+        append('change_proposed', now, id, { actor: ACTOR });
+      }),
+    );
+    const sent = await client.updateCallbackHandler(
+      key.cosignerId,
+      key.apiKeyId,
+      { callbackHandler: handler() },
+      {
+        sendAfter: recording,
+      },
+    );
+    const at = new Date().toISOString();
+    inTransaction(() => {
+      markSent.get(sent.requestId, at, id);
+      append('change_sent', at, id, { asyncId: sent.requestId });
+    });
+  };
+  return { run, close: () => raw.close() };
+}
+
 async function storeRows(
   engine: Engine,
   db: Db,
   client: FireblocksClient,
   key: { cosignerId: string; apiKeyId: string },
 ): Promise<BenchRow[]> {
-  const s = await timeSides(STORE_ROUNDS, {
+  const bare = db.engine === 'sqlite' ? bareSqliteStore(db, client, key) : undefined;
+  const close = () => closeOpenChanges(db);
+  const sides: Record<string, Side> = {
     store: {
       run: async () => {
         await proposeChange(
@@ -116,12 +240,25 @@ async function storeRows(
           },
         );
       },
-      after: () => closeOpenChanges(db),
+      after: close,
     },
     direct: { run: upstreamOnly(client, key) },
-  });
-  const withStore = percentile(s.store, 50);
-  const without = percentile(s.direct, 50);
+  };
+  if (bare) sides.bare = { run: bare.run, after: close };
+  const s = await timeSides(STORE_ROUNDS, sides).finally(() => bare?.close());
+  const withStore = percentile(s.store!, 50);
+  const without = percentile(s.direct!, 50);
+  const floor: BenchRow[] = s.bare
+    ? [
+        {
+          metric: `${engine}: floor, the same writes as bare driver statements, p50 added to the PATCH`,
+          unit: 'ms',
+          ours: withStore - without,
+          baseline: percentile(s.bare, 50) - without,
+          baselineLabel: 'ms bare better-sqlite3',
+        },
+      ]
+    : [];
   return [
     {
       metric: `${engine}: change record + audit, p50 added to the PATCH`,
@@ -131,6 +268,7 @@ async function storeRows(
       baselineLabel: 'ms budget',
       target: { max: 1 },
     },
+    ...floor,
     {
       metric: `${engine}: propose + send with the store, p50`,
       unit: 'ms',
