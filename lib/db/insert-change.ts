@@ -30,16 +30,16 @@ export class ChangeOpenError extends Error {
  * must stay usable to name the open change. SQL text rather than the builder, as lib/audit/append.ts says why.
  */
 export async function insertChange(tx: Tx, change: NewChangeRow): Promise<ChangeRow> {
-  const c = change;
   const { rows } = await sql<ChangeRow>`
     insert into changes (id, cosigner_id, api_key_id, state, proposer, proposer_sub, approver, approver_sub, reason,
       before_handler, after_handler, fireblocks_request_id, fireblocks_x_request_id, last_fireblocks_status,
       decided_reason, created_at, updated_at, expires_at, closed_at, version)
-    values (${c.id}, ${c.cosigner_id}, ${c.api_key_id}, ${c.state}, ${c.proposer}, ${c.proposer_sub},
-      ${c.approver ?? null}, ${c.approver_sub ?? null}, ${c.reason ?? null}, ${c.before_handler}, ${c.after_handler},
-      ${c.fireblocks_request_id ?? null}, ${c.fireblocks_x_request_id ?? null}, ${c.last_fireblocks_status ?? null},
-      ${c.decided_reason ?? null}, ${c.created_at}, ${c.updated_at}, ${c.expires_at ?? null}, ${c.closed_at ?? null},
-      ${c.version ?? 1})
+    values (${change.id}, ${change.cosigner_id}, ${change.api_key_id}, ${change.state}, ${change.proposer},
+      ${change.proposer_sub}, ${change.approver ?? null}, ${change.approver_sub ?? null}, ${change.reason ?? null},
+      ${change.before_handler}, ${change.after_handler}, ${change.fireblocks_request_id ?? null},
+      ${change.fireblocks_x_request_id ?? null}, ${change.last_fireblocks_status ?? null},
+      ${change.decided_reason ?? null}, ${change.created_at}, ${change.updated_at}, ${change.expires_at ?? null},
+      ${change.closed_at ?? null}, ${change.version ?? 1})
     on conflict do nothing
     returning *`.execute(tx.kysely);
   const inserted = rows[0];
