@@ -147,7 +147,7 @@ function bareSqliteStore(
       at,
       kind,
       event.actor === null ? null : canonicalJson(event.actor),
-      ACTOR.sub,
+      event.actor === null ? null : ACTOR.sub,
       changeId,
       key.cosignerId,
       key.apiKeyId,
