@@ -107,11 +107,13 @@ function bareSqliteStore(
 ) {
   const raw = openSqliteConnection(db.file);
   const openChange = raw.prepare(
-    `select * from changes where cosigner_id = ? and api_key_id = ? and state in ('awaiting_approval', 'sending', 'sent', 'unknown')`,
+    `select * from changes where cosigner_id = ? and api_key_id = ?
+      and state in ('awaiting_approval', 'sending', 'sent', 'unknown')`,
   );
   const insertChangeRow = raw.prepare(
-    `insert into changes (id, cosigner_id, api_key_id, state, proposer, proposer_sub, reason, before_handler, after_handler,
-      created_at, updated_at) values (?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning *`,
+    `insert into changes (id, cosigner_id, api_key_id, state, proposer, proposer_sub, reason, before_handler,
+      after_handler, created_at, updated_at) values (?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?, ?)
+      on conflict do nothing returning *`,
   );
   const markSent = raw.prepare(
     `update changes set state = 'sent', fireblocks_request_id = ?, updated_at = ?, version = version + 1
@@ -431,9 +433,10 @@ async function appRows(
  * route with the store disabled"). There is no switch to disable the store, so its cost is timed where it is paid:
  * proposeChange (the open-change check beside the two upstream reads, the change and `change_proposed` in one
  * transaction, the PATCH, `sent` and `change_sent` in another) against the same three Fireblocks calls, made the same
- * way by the same client without it, in this process, the simulator in its own. Judged: the difference of the p50s, against 2 ms on SQLite and 5 ms
- * on the test PostgreSQL. Shown beside it (info): the whole PATCH through `next start` against the direct calls, and
- * next start's floor (GET /api/health), on each engine.
+ * way by the same client without it, in this process, the simulator in its own. Judged: the difference of the
+ * p50s, against 2 ms on SQLite and 5 ms on the test PostgreSQL. Shown beside it (info): on SQLite the same writes as
+ * bare driver statements (bareSqliteStore, the floor); the whole PATCH through `next start` against the direct
+ * calls, and next start's floor (GET /api/health), on each engine.
  */
 export async function benchChanges(): Promise<BenchOutcome[]> {
   // proposeChange logs one line per change sent; here they would bury the table (the app's go to its log file).

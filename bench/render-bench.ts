@@ -13,7 +13,7 @@ import { printSection, type BenchOutcome } from './report';
 
 const ROWS = 100;
 const RUNS = 25;
-/** Visits per side before measuring: a fresh server's first renders run in V8's interpreter, as in no long-running one. */
+/** Visits per side before measuring: a fresh server's first renders run in V8's interpreter, a warm one's do not. */
 const WARM_UP = 3;
 /** A data row of the keys table: the key id cell (skeleton rows have none). Same markup in the static page. */
 const ROW_SELECTOR = 'tbody tr td:first-child code';

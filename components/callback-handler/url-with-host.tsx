@@ -25,8 +25,9 @@ export function splitAtHost(url: string): [string, string, string] | null {
 
 /**
  * The host with a break opportunity after each dot, which the browser takes only when the host is longer than a
- * whole line (the host's style keeps it in one piece otherwise). Each label and its dot are one string: as separate JSX children they would be separate text nodes with a `<!-- -->` marker
- * between, three nodes more per dot in every row of the keys table.
+ * whole line (the host's style keeps it in one piece otherwise). Each label and its dot are one string: as separate
+ * JSX children they would be separate text nodes with a `<!-- -->` marker between, three nodes more per dot in every
+ * row of the keys table.
  */
 function hostWithBreaks(host: string) {
   const labels = host.split('.');
@@ -45,8 +46,8 @@ function hostWithBreaks(host: string) {
 /**
  * A URL in monospace that never breaks inside its host: the host stays on one line, and a line may break before it
  * (after the scheme), after it, or anywhere in the path. Only a host longer than the whole line (hosts may have 253
- * characters, a phone's line holds ~45) wraps, at its dots. No hooks: the keys table renders one per row. The host is wrapped in
- * <mark> when it is what changed.
+ * characters, a phone's line holds ~45) wraps, at its dots. No hooks: the keys table renders one per row. The host
+ * is wrapped in <mark> when it is what changed.
  */
 export function UrlWithHost({ url, highlightHost = false, className }: UrlWithHostProps) {
   const cls = cn(styles.url, className);

@@ -61,9 +61,8 @@ function settled<T>(result: PromiseSettledResult<T>): T {
 async function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Promise<ChangeRow | undefined> {
   const { rows } = await sql<ChangeRow>`
     select * from changes
-    where cosigner_id = ${cosignerId} and api_key_id = ${apiKeyId} and state in (${sql.join(OPEN_CHANGE_STATES)})`.execute(
-    db.kysely,
-  );
+    where cosigner_id = ${cosignerId} and api_key_id = ${apiKeyId}
+      and state in (${sql.join(OPEN_CHANGE_STATES)})`.execute(db.kysely);
   return rows[0];
 }
 
