@@ -6,7 +6,7 @@ import { scriptUrls } from '../scripts/bench/script-urls';
 import { withBrowserBench, type BrowserBenchContext } from './render-browser';
 import { printSection, type BenchOutcome, type BenchRow } from './report';
 
-/** Budgets from issue 4: a blank Next 16 page is ~170 kB; React Query, react-hook-form and zod add ~51 kB. */
+/** Budgets: a blank Next 16 page is ~170 kB; React Query, react-hook-form and zod add ~51 kB. */
 const LIST_BUDGET_KB = 195;
 const EDIT_BUDGET_KB = 235;
 

@@ -35,7 +35,7 @@ const APP_PORT = Number(process.env.BENCH_CHANGES_PORT ?? 4330);
 const SIM_PORT = APP_PORT + 1;
 const STORE_ROUNDS = { warmUp: 20, measured: 400 };
 const APP_ROUNDS = { warmUp: 10, measured: 100 };
-/** Targets from the issue: what the change record and its audit events may add to a PATCH, p50. */
+/** Targets: what the change record and its audit events may add to a PATCH, p50. */
 const BUDGET_MS = { sqlite: 2, postgres: 5 } as const;
 type Engine = keyof typeof BUDGET_MS;
 

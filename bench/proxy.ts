@@ -16,13 +16,13 @@ import { latencyRows, PAIRED_REQUESTS, timeInterleaved, type LatencySample } fro
 import { percentile, printSection, type BenchOutcome, type BenchRow } from './report';
 import { startSimProcess } from './sim-process';
 
-/** The API-routes helper's port range; override with BENCH_APP_PORT. */
+/** Away from the test stack's and the integration suites' ports; override with BENCH_APP_PORT. */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4300);
 const SIM_PORT = APP_PORT + 10;
 const PAGE_SIZE = 10;
-/** Issue 14: the route net of next start's floor may take at most 1.05x the SDK's signed call. */
+/** The route net of next start's floor may take at most 1.05x the SDK's signed call. */
 const PROXY_NET_MAX = 1.05;
-/** Issue 14: concurrent viewers of one list page, and the upstream calls they may cost this one replica. */
+/** Concurrent viewers of one list page, and the upstream calls they may cost this one replica. */
 const VIEWERS = 50;
 const UPSTREAM_CALLS_PER_REPLICA = 1;
 
@@ -163,7 +163,7 @@ export async function benchProxy(): Promise<BenchOutcome[]> {
     const p50 = (sample: LatencySample) => percentile(sample.latencies, 50);
     const rows: BenchRow[] = [
       {
-        // The judged figure (issue 14): what the console adds to a signed call, net of what `next start` costs any
+        // The judged figure: what the console adds to a signed call, net of what `next start` costs any
         // route. ours = route p50 - the constant route's p50; baseline = the SDK's whole signed call.
         metric: 'proxy p50 minus the floor',
         unit: 'ms',

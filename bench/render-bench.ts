@@ -74,7 +74,7 @@ function staticPageHeaders(idp: URL): Record<string, string> {
  * simulator, then hydration) against a static HTML page of the same rows from a loopback server, sent with the
  * console's page security headers (and, for information, without them, and the app's own document replayed from
  * memory with and without its scripts: the browser's share alone). Warm browser cache on every side after WARM_UP
- * visits each; runs interleaved; medians compared. Judged (issue 14): time to the rows at most 1.25x a minimal
+ * visits each; runs interleaved; medians compared. Judged: time to the rows at most 1.25x a minimal
  * server-component page of the same build with the same rows (the console's row markup) and read (the framework's
  * floor), the static page printed beside both, and the same floor page with plain cells beside it (what the rows'
  * content costs); and the document at most 3x the static page's HTML.
@@ -267,7 +267,7 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
           baselineLabel: label,
         },
         {
-          // Issue 14: each row should travel once (as HTML, not again as RSC props and query data).
+          // Each row should travel once (as HTML, not again as RSC props and query data).
           metric: 'HTML document size',
           unit: 'kB',
           ours: m(visits.app, 'htmlKb'),

@@ -1,6 +1,6 @@
 /**
  * Where the dev-mode smoke test runs `npm run dev`: its own ports (overridable), away from a developer's
- * 3000/4010/4011, the production test stack's 3900/4900/4901 and the helpers' ranges, so both can run at once.
+ * 3000/4010/4011, the production test stack's 3900/4900/4901 and the integration suites' own ports, so all can run at once.
  */
 export const DEV_SMOKE_PORTS = {
   app: Number(process.env.DEV_SMOKE_APP_PORT ?? 3950),

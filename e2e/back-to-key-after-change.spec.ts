@@ -11,7 +11,7 @@ test.use(signedInAs('alice'));
 
 /**
  * A second admin approves the change through the API, with a session freshly signed in through the IdP (so the
- * step-up freshness holds). Written here until the shared helper lands in e2e/api-helpers.ts (approvals-ui).
+ * step-up freshness holds).
  */
 async function approveAs(browser: Browser, login: string, changeId: string): Promise<void> {
   // Empty storage: Playwright would otherwise give this context the file's (alice's) saved session.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The audit event as exported and hashed (design.md, "Audit events"). Every key is always present, null where it
+ * The audit event as exported and hashed (docs/contracts.md, "Audit events"). Every key is always present, null where it
  * does not apply, so an event's canonical JSON has one shape. No server-only imports: the audit page reads it too.
  */
 export const AUDIT_EVENT_KINDS = [

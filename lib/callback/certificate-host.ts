@@ -35,7 +35,7 @@ function namesOf(sans: string[]): string {
 
 /**
  * The message for a certificate whose names miss the URL's host: an error when the Co-Signer would
- * connect over TLS (issue 3 counts it among the bad inputs; the pinned connection would fail), a
+ * connect over TLS (the Co-Signer's connection, pinned to the certificate, would fail), a
  * warning for plain http to a loopback simulator, where no TLS is involved.
  */
 export function hostMismatchMessage(hostname: string, sans: string[], tls: boolean): string {

@@ -1,7 +1,7 @@
 import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 
 /**
- * The shapes the console's API answers, as the auth helper's routes define them (lib/cosigners/console-api-schemas.ts).
+ * The shapes the console's API answers, as its routes define them (lib/cosigners/console-api-schemas.ts).
  * Type-only imports: the browser never loads zod for these, the server has already parsed.
  */
 export type {

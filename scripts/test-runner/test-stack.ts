@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { REPO_ROOT, startStack, type Stack } from '../dev-stack';
 
-/** Fixed test ports (overridable), away from `npm run dev`'s 3000/4010/4011 and the helpers' ranges. */
+/** Fixed test ports (overridable), away from `npm run dev`'s 3000/4010/4011 and the integration suites' own ports. */
 export const TEST_PORTS = {
   app: Number(process.env.E2E_APP_PORT ?? 3900),
   sim: Number(process.env.E2E_SIM_PORT ?? 4900),

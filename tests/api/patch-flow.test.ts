@@ -116,7 +116,7 @@ describe('inspect', () => {
     expect(upstream).toEqual([]);
   });
 
-  it('calls a certificate that does not cover the host an error on cert (issue 3: the PATCH refuses it too)', async () => {
+  it('calls a certificate that does not cover the host an error on cert (the PATCH refuses it too)', async () => {
     const cookie = await stack.cookieFor(VERA);
     const body = JSON.stringify({ url: GOOD_URL, cert: await otherHostCertPem() });
     const answer = await callApi(stack.app.appUrl, 'POST', INSPECT, { cookie, body });

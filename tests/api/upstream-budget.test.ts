@@ -14,7 +14,7 @@ import { ALICE, sessionCookies, type TestUser } from '../helpers/session-cookie'
 import { startSimulatedUpstream } from '../helpers/simulated-upstream';
 import { GOOD_URL, loadPems } from './bad-input-cases';
 
-// One upstream budget per replica (issue 14 §2) and /api/metrics, on a server of its own: its simulator log counts
+// One upstream budget per replica and /api/metrics, on a server of its own: its simulator log counts
 // only this file's calls, its 429 closes only its own gate, and it runs with METRICS_TOKEN set.
 const PORT = Number(process.env.UPSTREAM_BUDGET_PORT ?? process.env.TEST_APP_PORT ?? 4306);
 const METRICS_TOKEN = `metrics-${randomBytes(16).toString('hex')}`;

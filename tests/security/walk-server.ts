@@ -14,7 +14,7 @@ export interface WalkServer {
   close(): Promise<void>;
 }
 
-/** The auth helper's app port; override with ROUTE_WALK_PORT. */
+/** The route walk's own app port; override with ROUTE_WALK_PORT. */
 const PORT = Number(process.env.ROUTE_WALK_PORT ?? 3100);
 
 /**
