@@ -9,7 +9,7 @@ import pg from 'pg';
 import { sessionCookie } from '@/lib/auth/cookies';
 import { sealSessionId } from '@/lib/auth/session';
 import { insertSession } from '@/lib/auth/session-store';
-import type { ChangeActor } from '@/lib/changes/change-api-schemas';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { canonicalJson, GENESIS_HASH, hashOfCanonical } from '@/lib/audit/chain';

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError } from '@/lib/fireblocks/errors';
 
 import { logger } from '@/lib/log/logger';
-import { countRateLimitRejection } from '@/lib/metrics/metrics';
+import { countRateLimitRejection } from '@/lib/metrics/registry';
 
 /**
  * nginx's "client closed request": non-standard, but within the 200-599 a Response accepts, and it keeps

@@ -1,11 +1,9 @@
 import 'server-only';
 
-import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
-import type { ServerRead } from '@/lib/queries/initial-page';
 
-import type { AuditFilter, AuditPageQuery, AuditPageResponse } from './audit-api-schemas';
+import type { AuditPageQuery, AuditPageResponse } from './audit-api-schemas';
 import { listAuditEvents } from './read';
 
 const CURSOR_PREFIX = 'seq.';
@@ -36,25 +34,4 @@ export async function readAuditPage(db: Db, query: AuditPageQuery): Promise<Audi
   const beforeSeq = pageCursor === undefined ? undefined : decodeAuditCursor(pageCursor);
   const page = await listAuditEvents(db, filter, { beforeSeq, limit: pageSize });
   return { data: page.events, next: page.nextBeforeSeq === null ? null : encodeAuditCursor(page.nextBeforeSeq) };
-}
-
-/**
- * The /audit page's first paint, read on the server with what `GET /api/audit` runs. Any failure (a stale cursor
- * in a link, the database away) gives null data: the browser then asks /api and shows the error with its request id.
- */
-export async function readFirstAuditPage(params: {
-  filter: AuditFilter;
-  pageSize: number;
-  cursor?: string;
-}): Promise<ServerRead<AuditPageResponse>> {
-  try {
-    const data = await readAuditPage(getDb(), {
-      ...params.filter,
-      pageSize: params.pageSize,
-      pageCursor: params.cursor,
-    });
-    return { data, readAt: Date.now() };
-  } catch {
-    return { data: null, readAt: Date.now() };
-  }
 }

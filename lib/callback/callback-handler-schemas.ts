@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { changeReasonSchema } from '@/lib/changes/change-api-schemas';
+import { changeReasonSchema } from '@/lib/change-model/actor-and-reason';
 
 import { unknownFieldsError } from './fields';
 import { checkPem, normalizePem, PEM_MAX_CHARS } from './pem-rules';

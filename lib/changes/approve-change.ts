@@ -2,7 +2,9 @@ import 'server-only';
 
 import { AppError } from '@/lib/errors/app-error';
 
-import { handlerSnapshotSchema, type ChangeActor } from './change-api-schemas';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
+
+import { handlerSnapshotSchema } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { changeAwaitingDecision, decideChange } from './awaiting-change';
 import { auditHandler, liveHandlerIs, snapshotOfLive } from './handler-snapshot';

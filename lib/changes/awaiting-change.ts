@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/connect';
 import type { ChangeRow } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors/app-error';
 
-import type { ChangeActor } from './change-api-schemas';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import { expireIfDue } from './expire-change';
 import { readChange, transitionChange, type ChangeTransition } from './transition-change';
 

@@ -3,7 +3,7 @@ import 'server-only';
 import type { Session } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors/app-error';
 
-import type { ChangeActor } from './change-api-schemas';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 
 /** The session user as the change record and the audit trail name them, with the IdP that signed them in. */
 export function changeActorOf(session: Session): ChangeActor {

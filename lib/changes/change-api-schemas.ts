@@ -2,58 +2,18 @@
  * The change record as the console's own API shows it to the browser (and to scripts with a session cookie).
  * No server-only import: the UI imports these schemas and types. The server builds every answer through them, so
  * a column added to the `changes` table never reaches the browser by accident.
- * States and their meaning: docs/contracts.md, "Changes, approvals and the audit trail".
+ * States and their moves: lib/change-model/states.ts.
  */
 import { z } from 'zod';
+
+import { changeActorSchema, changeReasonSchema } from '@/lib/change-model/actor-and-reason';
+import { CHANGE_STATES } from '@/lib/change-model/states';
 
 /**
  * Recorded as the last status when Fireblocks answers 404 for a sent change's request: it does not know the request,
  * so the outcome is unknown (the change moves to `unknown`) and only the key's live handler can settle it.
  */
 export const REQUEST_NOT_FOUND = 'NOT_FOUND';
-
-export const CHANGE_STATES = [
-  'awaiting_approval',
-  'sending',
-  'sent',
-  'completed',
-  'rejected',
-  'cancelled',
-  'failed',
-  'unknown',
-  'declined',
-  'withdrawn',
-  'expired',
-  'stale',
-] as const;
-export type ChangeState = (typeof CHANGE_STATES)[number];
-
-/** A change in one of these holds its key: no second change can be opened for that key. */
-export const OPEN_CHANGE_STATES = [
-  'awaiting_approval',
-  'sending',
-  'sent',
-  'unknown',
-] as const satisfies readonly ChangeState[];
-const OPEN: ReadonlySet<ChangeState> = new Set(OPEN_CHANGE_STATES);
-export const isOpenChangeState = (state: ChangeState): boolean => OPEN.has(state);
-
-export const REASON_MAX_CHARS = 500;
-
-/** Optional free text that goes with a proposal (and, later, a decline). */
-export const changeReasonSchema = z
-  .string({ error: 'The reason must be text.' })
-  .trim()
-  .max(REASON_MAX_CHARS, `Keep the reason to ${REASON_MAX_CHARS} characters.`);
-
-/** A person as the change record and the audit trail name them (from the session, never from the request). */
-export const changeActorSchema = z.object({
-  iss: z.string(),
-  sub: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(['admin', 'viewer']),
-});
 
 /**
  * A callback handler as recorded on a change. `before` is the live read model the change was made against (a
@@ -157,8 +117,11 @@ export const declineChangeBodySchema = z.strictObject({
   reason: changeReasonSchema.min(1, 'Say why you decline the change.'),
 });
 
-/** `POST /api/changes/{changeId}/approve` answers 202 like an immediate PATCH: the change (sent) and the ids. */
-export const approveChangeResponseSchema = proposeChangeResponseSchema.extend({ requestId: z.string() });
+/**
+ * A change sent to Fireblocks, as the 202 of `PATCH /api/cosigners/{c}/api-keys/{k}` (sent at once) and of
+ * `POST /api/changes/{changeId}/approve` answer it: the change (sent) and the ids, the request id present.
+ */
+export const sentChangeResponseSchema = proposeChangeResponseSchema.extend({ requestId: z.string() });
 
 /** `POST /api/changes/{changeId}/decline` and `.../withdraw` answer 200 with the change as it now stands. */
 export const changeDecisionResponseSchema = z.object({ change: changeResponseSchema });
@@ -168,7 +131,6 @@ export const waitingChangesResponseSchema = z.object({ count: z.number().int().m
 
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
-export type ChangeActor = z.infer<typeof changeActorSchema>;
 export type HandlerSnapshot = z.infer<typeof handlerSnapshotSchema>;
 export type ChangeTimelineEntry = z.infer<typeof changeTimelineEntrySchema>;
 export type ChangeResponse = z.infer<typeof changeResponseSchema>;
@@ -178,6 +140,6 @@ export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
 export type DeclineChangeBody = z.infer<typeof declineChangeBodySchema>;
-export type ApproveChangeResponse = z.infer<typeof approveChangeResponseSchema>;
+export type SentChangeResponse = z.infer<typeof sentChangeResponseSchema>;
 export type ChangeDecisionResponse = z.infer<typeof changeDecisionResponseSchema>;
 export type WaitingChangesResponse = z.infer<typeof waitingChangesResponseSchema>;

@@ -3,12 +3,9 @@ import 'server-only';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import type { ChangeRow } from '@/lib/db/tables';
 
-import {
-  changeActorSchema,
-  handlerSnapshotSchema,
-  type ChangeResponse,
-  type ChangeTimelineEntry,
-} from './change-api-schemas';
+import { changeActorSchema } from '@/lib/change-model/actor-and-reason';
+
+import { handlerSnapshotSchema, type ChangeResponse, type ChangeTimelineEntry } from './change-api-schemas';
 
 const parseActor = (text: string) => changeActorSchema.parse(JSON.parse(text));
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import type { Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
-import type { ChangeState } from '@/lib/db/tables';
+import type { ChangeState } from '@/lib/change-model/states';
 import { transaction } from '@/lib/db/transaction';
 import { freshDbForEachTest } from '@/lib/testing/fresh-db';
 import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';

@@ -3,7 +3,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/connect';
 import type { ChangeRow } from '@/lib/db/tables';
 
-import type { ChangeActor } from './change-api-schemas';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import { changeAwaitingDecision, decideChange } from './awaiting-change';
 
 export interface DeclineChangeInput {

@@ -7,17 +7,19 @@ import { sql } from 'kysely';
 import { appendAuditEvent } from '@/lib/audit/append';
 import { ChangeOpenError, insertChange } from '@/lib/db/insert-change';
 import type { Db } from '@/lib/db/connect';
-import { OPEN_CHANGE_STATES, type ChangeRow } from '@/lib/db/tables';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
+import { isOpenChangeState, OPEN_CHANGE_STATES } from '@/lib/change-model/states';
+import type { ChangeRow } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { AppError } from '@/lib/errors/app-error';
 import { notifyChangeMoved } from '@/lib/notify';
 
-import { isOpenChangeState, type ChangeActor } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { auditHandler, snapshotOfLive, snapshotOfRequested, type RequestedHandler } from './handler-snapshot';
 import { refreshChange } from './refresh-change';
 import { sendChange, type SentChange } from './send-change';
+import { assertAllowedMove } from './transition-change';
 
 export interface ProposeChangeInput {
   cosignerId: string;
@@ -107,12 +109,14 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
   const now = new Date(nowMs).toISOString();
   const id = randomUUID();
   const expiresAt = awaiting ? new Date(nowMs + input.ttlMs).toISOString() : null;
+  const state = awaiting ? 'awaiting_approval' : 'sending';
+  assertAllowedMove({ from: null, to: state, by: 'proposer', event: 'change_proposed' });
   const recording = transaction(db, async (tx) => {
     const inserted = await insertChange(tx, {
       id,
       cosigner_id: cosignerId,
       api_key_id: apiKeyId,
-      state: awaiting ? 'awaiting_approval' : 'sending',
+      state,
       proposer: JSON.stringify(actor),
       proposer_sub: actor.sub,
       approver: null,

@@ -3,7 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { auditEventFromRow } from '@/lib/audit/rows';
-import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/db/tables';
+import { CLOSED_CHANGE_STATES, OPEN_CHANGE_STATES } from '@/lib/change-model/states';
 import { AppError } from '@/lib/errors/app-error';
 
 import type { GetChangeResponse, ListChangesQuery, ListChangesResponse } from './change-api-schemas';
@@ -11,9 +11,6 @@ import type { ChangeContext } from './change-context';
 import { changeFromRow, timelineEntryFromEvent } from './change-rows';
 import { refreshChange } from './refresh-change';
 import { readChange } from './transition-change';
-
-const OPEN: ReadonlySet<ChangeState> = new Set(OPEN_CHANGE_STATES);
-const CLOSED_CHANGE_STATES = CHANGE_STATES.filter((s) => !OPEN.has(s));
 
 /** The cursor is the last row's (created_at, id), opaque to clients. */
 const cursorSchema = z.tuple([z.string().min(1), z.string().min(1)]);

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { OPEN_CHANGE_STATES } from '@/lib/db/tables';
+import { OPEN_CHANGE_STATES } from '@/lib/change-model/states';
 import { logger } from '@/lib/log/logger';
 
 import { getChangeContext, type ChangeContext } from './change-context';

@@ -1,7 +1,8 @@
 import 'server-only';
 
 import type { Db } from '@/lib/db/connect';
-import type { ChangeRow, ChangeState } from '@/lib/db/tables';
+import type { ChangeState } from '@/lib/change-model/states';
+import type { ChangeRow } from '@/lib/db/tables';
 import type { REQUEST_STATES } from '@/lib/fireblocks/upstream-schemas';
 
 import { readChange, transitionChange } from './transition-change';

@@ -1,6 +1,7 @@
 import 'server-only';
 
-import type { ChangeRow, ChangeState } from '@/lib/db/tables';
+import type { ChangeState } from '@/lib/change-model/states';
+import type { ChangeRow } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError, type FireblocksError } from '@/lib/fireblocks';
 import { logger } from '@/lib/log/logger';

@@ -4,12 +4,11 @@ import { sql } from 'kysely';
 
 import { appendAuditEvent, type AppendAuditEventInput } from '@/lib/audit/append';
 import type { Db } from '@/lib/db/connect';
-import type { ChangeRow, ChangeRowUpdate, ChangeState } from '@/lib/db/tables';
+import { isAllowedMove, isOpenChangeState, type ChangeState, type Mover } from '@/lib/change-model/states';
+import type { ChangeRow, ChangeRowUpdate } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
 import { notifyChangeMoved } from '@/lib/notify';
 import { invalidateApiKeyReads } from '@/lib/fireblocks';
-
-import { isOpenChangeState } from './change-api-schemas';
 
 export interface ChangeTransition {
   /** The states the change may be in for the transition to apply. */
@@ -19,6 +18,23 @@ export interface ChangeTransition {
   set?: Omit<ChangeRowUpdate, 'id' | 'state' | 'version' | 'updated_at' | 'closed_at'>;
   /** The event that records it; change and key ids and the time are the change's and the update's. */
   event: Omit<AppendAuditEventInput, 'changeId' | 'cosignerId' | 'apiKeyId' | 'at'>;
+}
+
+/** Who makes a move: the console itself (no actor), the change's proposer, or another admin. */
+function moverOf(read: ChangeRow, actor: { sub: string } | null | undefined): Exclude<Mover, 'any_admin'> {
+  if (!actor) return 'console';
+  return actor.sub === read.proposer_sub ? 'proposer' : 'another_admin';
+}
+
+/**
+ * Throws when a move is not in the table of allowed moves (lib/change-model/states.ts): a caller asking for one is
+ * a bug, and nothing is written.
+ */
+export function assertAllowedMove(move: Parameters<typeof isAllowedMove>[0]): void {
+  if (!isAllowedMove(move))
+    throw new Error(
+      `not an allowed move of a change: ${move.from ?? '(new)'} -> ${move.to} by ${move.by} (${move.event})`,
+    );
 }
 
 /** Reads one change; undefined when there is none with that id. */
@@ -33,9 +49,12 @@ export function readChange(db: Db, changeId: string): Promise<ChangeRow | undefi
  * wins, and only the winner appends an event. Returns the updated row, or null when the change is not in a `from`
  * state or someone else updated it since it was read (the caller reads it again and decides afresh). A move that
  * committed is then handed to the notifier (NOTIFY_WEBHOOK_URL), which never delays or fails it. The UPDATE is SQL
- * text rather than the builder, as lib/audit/append.ts says why.
+ * text rather than the builder, as lib/audit/append.ts says why. Every `from` state, with `to`, the mover and the
+ * event, must be a move of the table (assertAllowedMove).
  */
 export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransition): Promise<ChangeRow | null> {
+  const by = moverOf(read, t.event.actor);
+  for (const from of t.from) assertAllowedMove({ from, to: t.to, by, event: t.event.kind });
   if (!t.from.includes(read.state)) return null;
   const now = new Date().toISOString();
   const updated = await transaction(db, async (tx) => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { proposeChangeResponseSchema } from '@/lib/changes/change-api-schemas';
 import { apiKeyIdSchema, cosignerIdSchema, REQUEST_STATES, requestIdSchema } from '@/lib/fireblocks/upstream-schemas';
 
 /**
@@ -51,12 +50,6 @@ export const listCosignersResponseSchema = pageOf(cosignerResponseSchema);
 export const getCosignerResponseSchema = z.object({ data: cosignerResponseSchema });
 export const listApiKeysResponseSchema = pageOf(apiKeySummarySchema);
 export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema });
-
-/**
- * PATCH 202: the change as recorded (sent), Fireblocks' async request id to follow and its X-Request-ID
- * (`proposeChangeResponseSchema` with the request id present, as the edit form reads it).
- */
-export const updateCallbackHandlerResultSchema = proposeChangeResponseSchema.extend({ requestId: z.string() });
 
 export const getRequestStatusResponseSchema = z.object({
   data: z.object({ status: z.enum(REQUEST_STATES), type: z.string() }),

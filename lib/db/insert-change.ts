@@ -2,7 +2,9 @@ import 'server-only';
 
 import { sql } from 'kysely';
 
-import { OPEN_CHANGE_STATES, type ChangeRow, type NewChangeRow } from './tables';
+import { OPEN_CHANGE_STATES } from '@/lib/change-model/states';
+
+import type { ChangeRow, NewChangeRow } from './tables';
 import type { Tx } from './transaction';
 
 /** A key already has an open change: the API answers 409 change_open naming it. */

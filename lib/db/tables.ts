@@ -1,6 +1,6 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
-import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/changes/change-api-schemas';
+import type { ChangeState } from '@/lib/change-model/states';
 
 /**
  * The console's tables as Kysely sees them. Column names are snake_case in the database; callers map rows to the
@@ -8,9 +8,6 @@ import { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState } from '@/lib/chang
  * timestamptz and lib/db/connect.ts reads them back as ISO strings). JSON columns hold JSON text on both engines,
  * so what is read is exactly what was written.
  */
-
-// One list of states, shared with the browser's contract (the 0001 migration keeps its own frozen copy).
-export { CHANGE_STATES, OPEN_CHANGE_STATES, type ChangeState };
 
 /** A signed-in browser session; the sealed cookie carries only the random session id, the row holds the rest. */
 export interface SessionsTable {

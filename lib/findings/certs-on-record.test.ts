@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certPublicKeyHash } from '@/lib/callback/fingerprint';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';
-import type { ChangeState } from '@/lib/db/tables';
+import type { ChangeState } from '@/lib/change-model/states';
 import { expiringSoonCertPem, rsa2048PublicKeyPem, validCertPem } from '@/lib/testing/pem-fixtures';
 import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
 import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getConfig } from '@/lib/config/env';
 import { logger } from '@/lib/log/logger';
-import { observeUpstream } from '@/lib/metrics/metrics';
+import { observeUpstream } from '@/lib/metrics/registry';
 import { existingProcessWide, processWide } from '@/lib/runtime/process-wide';
 
 import { createFireblocksClient, type FireblocksClient } from './client';

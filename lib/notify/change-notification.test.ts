@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ChangeRow, ChangeState } from '@/lib/db/tables';
+import type { ChangeState } from '@/lib/change-model/states';
+import type { ChangeRow } from '@/lib/db/tables';
 
 import { changeNotificationOf, summaryText, type ChangeMove, type MoveActor } from './change-notification';
 

@@ -1,7 +1,8 @@
 import 'server-only';
 
 import type { AuditActor } from '@/lib/audit/audit-event-schema';
-import { changeActorSchema, type ChangeState } from '@/lib/changes/change-api-schemas';
+import { changeActorSchema } from '@/lib/change-model/actor-and-reason';
+import type { ChangeState } from '@/lib/change-model/states';
 import type { ChangeRow } from '@/lib/db/tables';
 
 /** Who moved a change, as its audit event names them. */

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { ChangeRow, ChangeState } from '@/lib/db/tables';
+import type { ChangeState } from '@/lib/change-model/states';
+import type { ChangeRow } from '@/lib/db/tables';
 import { createLogger } from '@/lib/log/logger';
 import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
 

@@ -16,10 +16,10 @@ export type {
 
 export type RequestState = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';
 
+export type { ChangeActor } from '@/lib/change-model/actor-and-reason';
+export type { ChangeState } from '@/lib/change-model/states';
 export type {
-  ChangeActor,
   ChangeResponse,
-  ChangeState,
   ChangeTimelineEntry,
   GetChangeResponse,
   HandlerSnapshot,

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient, type Query } from '@tanstack/react-query';
 
-import { isOpenChangeState } from '@/lib/changes/change-api-schemas';
+import { isOpenChangeState } from '@/lib/change-model/states';
 import { fetchJson } from '@/lib/api-client/fetch-json';
 
 import { apiPaths } from './api-paths';

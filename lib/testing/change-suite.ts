@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 
-import type { ChangeActor } from '@/lib/changes/change-api-schemas';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import type { ChangeContext } from '@/lib/changes/change-context';
 import type { Db } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';

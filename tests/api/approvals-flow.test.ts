@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import type {
-  ApproveChangeResponse,
+  SentChangeResponse,
   ChangeDecisionResponse,
   ChangeResponse,
   GetChangeResponse,
@@ -118,7 +118,7 @@ describe('four eyes', () => {
 
     const approved = await act(change.id, 'approve', BOB);
     expect(approved.status, approved.text).toBe(202);
-    const sent = approved.json as ApproveChangeResponse;
+    const sent = approved.json as SentChangeResponse;
     expect(sent.change).toMatchObject({
       id: change.id,
       state: 'sent',
@@ -157,7 +157,7 @@ describe('four eyes', () => {
       expect(errorOf(loser)).toMatchObject({ code: 'change_not_awaiting', changeId: change.id });
     }
     expect(await patchesSince(before, stack.target.cosignerId, apiKeyId)).toHaveLength(1);
-    const winner = (answers.find((a) => a.status === 202)?.json as ApproveChangeResponse).change;
+    const winner = (answers.find((a) => a.status === 202)?.json as SentChangeResponse).change;
     const kinds = (await getChange(change.id)).timeline.map((t) => [t.kind, t.actor?.sub ?? null]);
     expect(kinds.slice(0, 3)).toEqual([
       ['change_proposed', proposer.sub],

@@ -5,7 +5,7 @@ import { readAuditUrlState } from '@/components/audit/audit-url-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/guard';
-import { readFirstAuditPage } from '@/lib/audit/audit-page';
+import { fetchAuditPage } from '@/lib/queries/server-fetch-audit';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -20,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit trail"
         description="Sign-ins and every change to a callback handler, hash-chained: the record Fireblocks cannot keep, since every change reaches it as the one API user."
       />
-      <AuditTrail initial={{ params, ...(await readFirstAuditPage(params)) }} />
+      <AuditTrail initial={{ params, ...(await fetchAuditPage(params)) }} />
     </>
   );
 }

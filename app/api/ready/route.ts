@@ -1,5 +1,5 @@
 import { setApiHeaders } from '@/lib/api/api-headers';
-import { isReady } from '@/lib/health/readiness';
+import { isReady } from '@/lib/monitoring/readiness';
 
 // GET /api/ready – readiness for load balancers: the database reachable and migrated, the signing key loaded. Public
 // by design like /api/health (docs/contracts.md): 200 `{ ok: true }` or 503 `{ ok: false }`, nothing else, so it

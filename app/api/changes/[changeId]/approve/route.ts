@@ -3,7 +3,7 @@ import { readJsonBody } from '@/lib/api/read-json-body';
 import { respond } from '@/lib/api/respond';
 import { changeActorOf } from '@/lib/changes/change-actor';
 import {
-  approveChangeResponseSchema,
+  sentChangeResponseSchema,
   changeParamsSchema,
   emptyChangeBodySchema,
   type ChangeParams,
@@ -33,7 +33,7 @@ export const POST = withSession<ChangeParams>(
     );
     const { fireblocksRequestId } = sent;
     return respond(
-      approveChangeResponseSchema,
+      sentChangeResponseSchema,
       { change: changeFromRow(sent.change), requestId: sent.requestId, fireblocksRequestId },
       { status: 202, fireblocksRequestId },
     );

@@ -4,17 +4,12 @@ import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body'
 import { respond } from '@/lib/api/respond';
 import { validateCallbackHandler } from '@/lib/callback/validate';
 import { changeActorOf } from '@/lib/changes/change-actor';
-import { proposeChangeResponseSchema } from '@/lib/changes/change-api-schemas';
+import { proposeChangeResponseSchema, sentChangeResponseSchema } from '@/lib/changes/change-api-schemas';
 import { getChangeContext } from '@/lib/changes/change-context';
 import { changeFromRow } from '@/lib/changes/change-rows';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { getConfig } from '@/lib/config/env';
-import {
-  apiKeyParamsSchema,
-  getApiKeyResponseSchema,
-  updateCallbackHandlerResultSchema,
-  type ApiKeyParams,
-} from '@/lib/cosigners/console-api-schemas';
+import { apiKeyParamsSchema, getApiKeyResponseSchema, type ApiKeyParams } from '@/lib/cosigners/console-api-schemas';
 import { getReadCache } from '@/lib/fireblocks';
 import { acceptingChanges } from '@/lib/lifecycle/drain';
 
@@ -61,7 +56,7 @@ export const PATCH = withSession<ApiKeyParams>(
     }
     const { fireblocksRequestId } = proposed;
     return respond(
-      updateCallbackHandlerResultSchema,
+      sentChangeResponseSchema,
       { change: changeFromRow(proposed.change), requestId: proposed.requestId, fireblocksRequestId },
       { status: 202, fireblocksRequestId },
     );

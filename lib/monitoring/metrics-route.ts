@@ -6,8 +6,9 @@ import { setApiHeaders } from '@/lib/api/api-headers';
 import { errorResponse } from '@/lib/api/errors';
 import { getMetricsToken } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
+import { getMetrics } from '@/lib/metrics/registry';
 
-import { getMetrics } from './metrics';
+import { addDatabaseGauges } from './database-gauges';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -36,6 +37,7 @@ export async function metricsResponse(req: Request): Promise<Response> {
       });
     }
     const { registry } = getMetrics();
+    addDatabaseGauges(registry);
     res = new Response(await registry.metrics(), { headers: { 'Content-Type': registry.contentType } });
   } catch (error) {
     res = errorResponse(error, requestId, req.signal);
