@@ -5,7 +5,7 @@
  * from lib/api/handler.ts. These are for the answers Next gives there by itself (404 for an unknown path, 405 for
  * a wrong method, 204 for OPTIONS). Next sets them before the route runs and then ignores a route's own value for
  * the same header, so they must equal apiSecurityHeaders in lib/security/headers.ts (tests/security/route-walk.test.ts
- * checks). That includes Cache-Control, which is therefore the same on every /api/ answer (lib/api/api-headers.ts).
+ * checks). That includes Cache-Control, which is therefore the same on every /api/ answer (lib/api-routes/api-headers.ts).
  * HSTS is left to the routes: it depends on the configuration.
  */
 const apiFallbackHeaders = [

@@ -7,10 +7,10 @@ import { createNonce, securityHeaders } from '@/lib/security/headers';
 /**
  * Runs (on the Node.js runtime, Next 16's default for proxy.ts) before every page and /auth/ request. It sets
  * the security headers with a fresh CSP nonce. It deliberately does NOT read the session nor redirect signed-out
- * users: every page, layout and route checks the session itself (lib/auth/guard.ts, lib/api/handler.ts), which
+ * users: every page, layout and route checks the session itself (lib/auth/page-guard.ts, lib/api-routes/with-session.ts), which
  * also records activity in the session's row, and keeping the proxy out of authorization lets
  * tests/security/route-walk.test.ts prove each of them does. It skips /api/ (see `config.matcher`): there
- * lib/api/handler.ts sets the JSON API's own security headers, and the proxy's cost per call (~1.5 ms) is what the
+ * lib/api-routes/with-session.ts sets the JSON API's own security headers, and the proxy's cost per call (~1.5 ms) is what the
  * bench's proxy-overhead budget cannot afford.
  */
 export function proxy(req: NextRequest): NextResponse {
@@ -34,6 +34,6 @@ export function proxy(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Not /api/: JSON routes need no nonce and set their own headers (lib/api/api-headers.ts, next.config.js).
+  // Not /api/: JSON routes need no nonce and set their own headers (lib/api-routes/api-headers.ts, next.config.js).
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 
 import { LandingPage } from '@/components/landing/landing-page';
-import { getSession } from '@/lib/auth/guard';
+import { getSession } from '@/lib/auth/page-guard';
 
 /** GET / — signed in: straight to the cosigners; signed out: a static page with a sign-in button, no data. */
 export default async function Home() {

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 
+import type { ApiKeyCallbackHandler } from '../lib/cosigners/console-api-schemas';
 import { rsa2048PublicKeyPem } from '../lib/testing/pem-fixtures';
 import type { KeyRef } from '../sim/seed';
 import { e2eEnv } from './env';
@@ -39,17 +40,11 @@ export function patchAsBrowser(
   });
 }
 
-export interface LiveHandler {
-  url?: string;
-  publicKey?: string;
-  certPublicKeyHash?: string;
-}
-
 /** What Fireblocks currently reports for the key, read through the app's API with the context's session. */
-export async function liveHandler(request: APIRequestContext, ref: KeyRef): Promise<LiveHandler | undefined> {
+export async function liveHandler(request: APIRequestContext, ref: KeyRef): Promise<ApiKeyCallbackHandler | undefined> {
   const res = await request.get(apiKeyPath(ref));
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as { data: { callbackHandler?: LiveHandler } };
+  const body = (await res.json()) as { data: { callbackHandler?: ApiKeyCallbackHandler } };
   return body.data.callbackHandler;
 }
 

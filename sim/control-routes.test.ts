@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { certPublicKeyHash } from '../lib/callback/fingerprint';
+import { certPublicKeyHash } from '../lib/callback-handler/fingerprint';
 import { rsa2048PublicKeyPem, validCertPem } from '../lib/testing/pem-fixtures';
 import { seedSummary } from './seed';
 import { control, startTestSim, type TestSim } from './testing/test-sim';

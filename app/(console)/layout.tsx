@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 import { AppShell } from '@/components/shell/app-shell';
 import { QueryProvider } from '@/components/shell/query-provider';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { getConfig } from '@/lib/config/env';
 
 /** Every signed-in page: the guard first, then the shell with the user and the simulator flag from the server. */

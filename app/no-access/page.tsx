@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { NoAccess } from '@/components/landing/no-access';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 
 export const metadata: Metadata = { title: 'No access' };
 

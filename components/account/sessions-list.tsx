@@ -7,8 +7,8 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
-import { ApiError } from '@/lib/api-client/api-error';
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import { ApiError } from '@/lib/queries/api-error';
+import { fetchJson } from '@/lib/queries/fetch-json';
 import type { RevokeAllSessionsBody, SessionSummary } from '@/lib/auth/session-api-schemas';
 
 export interface SessionsListProps {

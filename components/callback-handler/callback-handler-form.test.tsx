@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { FAKE_CHANGE_ID, fakeConsoleApi } from '@/components/testing/fake-console-api';
 import { AppError } from '@/lib/errors/app-error';
-import { validateCallbackHandler } from '@/lib/callback/validate';
-import { PRIVATE_KEY_MESSAGE } from '@/lib/callback/callback-handler-schemas';
+import { validateCallbackHandler } from '@/lib/callback-handler/validate';
+import { PRIVATE_KEY_MESSAGE } from '@/lib/callback-handler/callback-handler-schemas';
 import { pemBody, pkcs8PrivateKeyPem, rsa2048PublicKeyPem, validCertPem } from '@/lib/testing/pem-fixtures';
 
 import { CallbackHandlerForm } from './callback-handler-form';

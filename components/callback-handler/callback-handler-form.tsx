@@ -7,17 +7,17 @@ import { useController, useForm, useWatch } from 'react-hook-form';
 
 import { SessionExpiryWarning } from '@/components/shell/session-expiry-warning';
 import { buttonClass } from '@/components/ui/button-styles';
-import { ApiError } from '@/lib/api-client/api-error';
+import { ApiError } from '@/lib/queries/api-error';
 import {
   callbackHandlerFormDefaults,
   containsPrivateKey,
   makeCallbackHandlerFormSchema,
   mapServerFieldToFormField,
   PRIVATE_KEY_MESSAGE,
-  toUpdateCallbackHandlerBody,
+  toConsoleUpdateBody,
   type CallbackHandlerForm as FormOutput,
   type CallbackHandlerFormValues,
-} from '@/lib/callback/callback-handler-schemas';
+} from '@/lib/callback-handler/callback-handler-schemas';
 import type { ApiKeyResponse, ProposeChangeResponse } from '@/lib/queries/types';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 import { useUpdateCallbackHandler } from '@/lib/queries/use-update-callback-handler';
@@ -135,7 +135,7 @@ export function CallbackHandlerForm({
     if (!review || recorded) return;
     try {
       const result: ProposeChangeResponse = await mutation.mutateAsync({
-        ...toUpdateCallbackHandlerBody(review),
+        ...toConsoleUpdateBody(review),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       setRecorded(true);

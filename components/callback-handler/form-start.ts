@@ -1,4 +1,4 @@
-import { URL_MAX_CHARS } from '@/lib/callback/url-rules';
+import { URL_MAX_CHARS } from '@/lib/callback-handler/url-rules';
 
 /** What the edit page knows about its key query when deciding whether the form can start. */
 export interface KeyQueryState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { certPublicKeyHash } from '@/lib/callback/fingerprint';
+import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
 import { rsa2048PublicKeyPem, rsaKeyPair, validCertPem } from '@/lib/testing/pem-fixtures';
 
 import { compareLiveToSubmitted } from './handler-match';

@@ -1,3 +1,5 @@
+import type { ApiKeyCallbackHandler } from '@/lib/cosigners/console-api-schemas';
+
 /** What a change sent (from its record), to check against what goes live. */
 export interface SubmittedHandler {
   url: string;
@@ -6,12 +8,6 @@ export interface SubmittedHandler {
   publicKey?: string;
   /** For a certificate: hex SHA-256 of its SPKI, comparable with Fireblocks' certPublicKeyHash. */
   certPublicKeySha256?: string;
-}
-
-export interface LiveHandler {
-  url: string;
-  publicKey?: string;
-  certPublicKeyHash?: string;
 }
 
 export interface HandlerMatch {
@@ -28,7 +24,10 @@ function pemBody(pem: string): string {
 const hex = (v: string) => v.toLowerCase().replace(/[^0-9a-f]/g, '');
 
 /** After COMPLETED: is the handler Fireblocks now reports the one that was submitted? */
-export function compareLiveToSubmitted(live: LiveHandler | undefined, submitted: SubmittedHandler): HandlerMatch {
+export function compareLiveToSubmitted(
+  live: ApiKeyCallbackHandler | undefined,
+  submitted: SubmittedHandler,
+): HandlerMatch {
   if (!live) return { matches: false, differences: ['The key has no callback handler.'] };
   const differences: string[] = [];
   if (live.url.trim() !== submitted.url.trim()) differences.push(`The live URL is ${live.url}, not ${submitted.url}.`);

@@ -1,4 +1,4 @@
-import type { InspectCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
+import type { InspectCallbackHandlerBody } from '@/lib/callback-handler/callback-handler-schemas';
 
 /** What to ask the inspection about: only what has been entered; null when nothing has. */
 export function inspectBodyOf(url: string, mode: 'publicKey' | 'cert', pem: string): InspectCallbackHandlerBody | null {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { CallbackHandlerInspection } from '@/lib/callback/inspect';
+import type { CallbackHandlerInspection } from '@/lib/callback-handler/inspect';
 
 import { InspectionPanel, type InspectionPanelProps } from './inspection-panel';
 

@@ -5,7 +5,7 @@ import { Upload } from 'lucide-react';
 
 import { buttonClass } from '@/components/ui/button-styles';
 import { cn } from '@/components/ui/cn';
-import { PEM_MAX_CHARS } from '@/lib/callback/callback-handler-schemas';
+import { PEM_MAX_CHARS } from '@/lib/callback-handler/callback-handler-schemas';
 
 import { FieldError } from './field-error';
 import { hintClass, inputClass, labelClass } from './field-styles';

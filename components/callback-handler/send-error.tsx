@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import { changePath } from '@/components/changes/change-paths';
 import { ErrorState } from '@/components/ui/error-state';
-import { ApiError } from '@/lib/api-client/api-error';
+import { ApiError } from '@/lib/queries/api-error';
 
 export interface SendErrorProps {
   error: unknown;

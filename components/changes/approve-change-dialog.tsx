@@ -9,7 +9,7 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { ErrorState } from '@/components/ui/error-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { ModalDialog } from '@/components/ui/modal-dialog';
-import { ApiError } from '@/lib/api-client/api-error';
+import { ApiError } from '@/lib/queries/api-error';
 import type { ChangeResponse } from '@/lib/queries/types';
 import { useDecideChange } from '@/lib/queries/use-decide-change';
 import { needsStepUp, useMe } from '@/lib/queries/use-me';

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-client/background-request';
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
 import type { ChangeState, ChangeWithTimeline } from '@/lib/queries/types';
 
 import { ChangeDetails } from './change-details';

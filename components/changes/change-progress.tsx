@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { cn } from '@/components/ui/cn';
 import { ErrorState } from '@/components/ui/error-state';
 import { queryKeys } from '@/lib/queries/query-keys';
-import type { ChangeWithTimeline, RequestState } from '@/lib/queries/types';
+import type { ChangeWithTimeline, FireblocksRequestStatus } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 
 import { CHANGE_STATE_COPY } from './change-state-copy';
@@ -22,9 +22,9 @@ const toneClass = {
   failure: 'border-red-200 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100',
 } as const;
 
-const REQUEST_STATES: ReadonlySet<string> = new Set(Object.keys(STATE_COPY));
-const asRequestState = (s: string | null): RequestState | undefined =>
-  s && REQUEST_STATES.has(s) ? (s as RequestState) : undefined;
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(Object.keys(STATE_COPY));
+const asRequestStatus = (s: string | null): FireblocksRequestStatus | undefined =>
+  s && KNOWN_STATUSES.has(s) ? (s as FireblocksRequestStatus) : undefined;
 
 export interface ChangeProgressProps {
   change: ChangeWithTimeline;
@@ -36,7 +36,7 @@ export interface ChangeProgressProps {
  * UnknownOutcome instead.)
  */
 export function ChangeProgress({ change }: ChangeProgressProps) {
-  const requestState = asRequestState(change.fireblocks.lastStatus);
+  const requestStatus = asRequestStatus(change.fireblocks.lastStatus);
   const completed = change.state === 'completed';
   const key = useApiKey(change.cosignerId, change.apiKeyId);
   const queryClient = useQueryClient();
@@ -48,11 +48,11 @@ export function ChangeProgress({ change }: ChangeProgressProps) {
 
   // While sent, the Fireblocks status says more than "sent" (waiting for approval, approved).
   const copy =
-    change.state === 'sent' && requestState
+    change.state === 'sent' && requestStatus
       ? {
-          title: STATE_COPY[requestState].title,
-          text: STATE_COPY[requestState].text,
-          tone: STATE_COPY[requestState].tone,
+          title: STATE_COPY[requestStatus].title,
+          text: STATE_COPY[requestStatus].text,
+          tone: STATE_COPY[requestStatus].tone,
         }
       : {
           title: CHANGE_STATE_COPY[change.state].label,
@@ -67,7 +67,7 @@ export function ChangeProgress({ change }: ChangeProgressProps) {
       <h2 id="change-progress-heading" className="text-base font-semibold text-zinc-950 dark:text-white">
         Progress
       </h2>
-      {change.fireblocks.requestId && <RequestSteps status={requestState} />}
+      {change.fireblocks.requestId && <RequestSteps status={requestStatus} />}
       <div role="status" aria-live="polite" className={cn('rounded-md border p-3 text-sm', toneClass[copy.tone])}>
         <p className="font-semibold">Status: {copy.title}</p>
         <p className="mt-1">{copy.text}</p>

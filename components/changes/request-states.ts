@@ -1,4 +1,4 @@
-import type { RequestState } from '@/lib/queries/types';
+import type { FireblocksRequestStatus } from '@/lib/queries/types';
 
 export interface StateCopy {
   title: string;
@@ -8,7 +8,7 @@ export interface StateCopy {
 }
 
 /** What each Fireblocks request state means to the admin watching it. */
-export const STATE_COPY: Record<RequestState, StateCopy> = {
+export const STATE_COPY: Record<FireblocksRequestStatus, StateCopy> = {
   WAITING_FOR_APPROVAL: {
     title: 'Waiting for approval',
     text: 'Fireblocks holds the change until a workspace Owner approves this in the Fireblocks Console (or the mobile app). Nothing has changed yet. You can leave this page: its link keeps following the request.',
@@ -37,4 +37,4 @@ export const STATE_COPY: Record<RequestState, StateCopy> = {
 };
 
 /** The happy path, in order, for the progress steps. */
-export const STEPS: RequestState[] = ['WAITING_FOR_APPROVAL', 'APPROVED', 'COMPLETED'];
+export const STEPS: FireblocksRequestStatus[] = ['WAITING_FOR_APPROVAL', 'APPROVED', 'COMPLETED'];

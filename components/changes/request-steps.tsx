@@ -1,12 +1,12 @@
 import { Check, Circle, Loader2, X } from 'lucide-react';
 
 import { cn } from '@/components/ui/cn';
-import type { RequestState } from '@/lib/queries/types';
+import type { FireblocksRequestStatus } from '@/lib/queries/types';
 
 import { STATE_COPY, STEPS } from './request-states';
 
 export interface RequestStepsProps {
-  status: RequestState | undefined;
+  status: FireblocksRequestStatus | undefined;
 }
 
 /** Sent → waiting for approval → approved → completed, with the current step marked (or where it stopped). */

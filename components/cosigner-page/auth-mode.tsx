@@ -1,6 +1,6 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { FingerprintCode } from '@/components/ui/fingerprint';
-import { fingerprintForCopy } from '@/lib/callback/format';
+import { fingerprintForCopy } from '@/lib/callback-handler/format';
 
 import styles from './auth-mode.module.css';
 import type { AuthModeValue } from './auth-mode-value';

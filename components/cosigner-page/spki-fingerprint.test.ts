@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 import { garbagePem, rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
 
 import { spkiFingerprintOfPem } from './spki-fingerprint';

@@ -3,7 +3,7 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { PublicKeyInspection } from '@/lib/callback/inspect';
+import type { PublicKeyInspection } from '@/lib/callback-handler/inspect';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 
 import { FactRow } from './fact-row';
@@ -23,7 +23,7 @@ export interface PublicKeyFactsProps {
 }
 
 /**
- * The public key's algorithm, size and full SPKI SHA-256, from the server-side inspection (lib/callback/inspect.ts).
+ * The public key's algorithm, size and full SPKI SHA-256, from the server-side inspection (lib/callback-handler/inspect.ts).
  * The page hands over its own inspection; only a key that changed since (a refetch) is inspected again, through
  * the inspect route.
  */

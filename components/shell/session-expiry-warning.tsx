@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 
 import { buttonClass } from '@/components/ui/button-styles';
 import { ModalDialog } from '@/components/ui/modal-dialog';
-import { ApiError } from '@/lib/api-client/api-error';
+import { ApiError } from '@/lib/queries/api-error';
 import { useKeepSessionAlive, useSessionDeadline } from '@/lib/queries/use-session-deadline';
 
 /** The warning shows this long before the session ends. */

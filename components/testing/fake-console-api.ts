@@ -1,6 +1,6 @@
-import { errorResponse } from '@/lib/api/errors';
-import { inspectForPanel } from '@/lib/callback/inspect';
-import { validateCallbackHandler } from '@/lib/callback/validate';
+import { errorResponse } from '@/lib/api-routes/error-response';
+import { inspectForPanel } from '@/lib/callback-handler/inspect';
+import { validateCallbackHandler } from '@/lib/callback-handler/validate';
 
 export interface FakeConsoleApiOptions {
   /** What the server's own checks allow (the app's flag: plain http to loopback while on the simulator). */

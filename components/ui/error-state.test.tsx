@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { toApiError } from '@/lib/api-client/api-error';
+import { toApiError } from '@/lib/queries/api-error';
 
 import { ErrorState } from './error-state';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { ApiError } from '@/lib/api-client/api-error';
+import { ApiError } from '@/lib/queries/api-error';
 
 import { buttonClass } from './button-styles';
 import { CopyButton } from './copy-button';

@@ -1,6 +1,11 @@
 import { Fragment, type ReactNode } from 'react';
 
-import { fingerprintForCopy, fingerprintPairs, formatFingerprint, shortFingerprint } from '@/lib/callback/format';
+import {
+  fingerprintForCopy,
+  fingerprintPairs,
+  formatFingerprint,
+  shortFingerprint,
+} from '@/lib/callback-handler/format';
 
 import { cn } from './cn';
 import { CopyButton } from './copy-button';

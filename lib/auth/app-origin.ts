@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '@/lib/callback/url-rules';
+import { isLoopbackHost } from '@/lib/callback-handler/url-rules';
 
 /**
  * Where a sign-in that started on another loopback name of this machine must start instead: `http://127.0.0.1:3000`

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { appendAuditEvent } from '@/lib/audit/append';
 import { verifyDatabaseChain } from '@/lib/audit/read';
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 import { type Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { ChangeRow } from '@/lib/db/tables';
-import { isFireblocksError } from '@/lib/fireblocks/errors';
+import { isFireblocksError } from '@/lib/fireblocks/fireblocks-error';
 import { logger } from '@/lib/log/logger';
 
 import { REQUEST_NOT_FOUND } from './change-api-schemas';

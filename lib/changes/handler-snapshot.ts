@@ -1,16 +1,13 @@
 import 'server-only';
 
-import { certFingerprint, certPublicKeyHash } from '@/lib/callback/fingerprint';
-import { normalizePem } from '@/lib/callback/pem-rules';
+import { certFingerprint, certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
+import { normalizePem } from '@/lib/callback-handler/pem-rules';
 import { publicKeyFingerprint } from '@/lib/cosigners/api-key-summary';
-import type { FireblocksApiKey } from '@/lib/fireblocks/upstream-schemas';
+import type { FireblocksCallbackHandler } from '@/lib/fireblocks/upstream-schemas';
 
 import type { HandlerSnapshot } from './change-api-schemas';
 
-/** A key's callback handler as Fireblocks reads it back (a certificate only by its `certPublicKeyHash`). */
-export type LiveHandler = FireblocksApiKey['callbackHandler'];
-
-/** The handler a change asks for, as validated by lib/callback (PEM normalised). */
+/** The handler a change asks for, as validated by lib/callback-handler (PEM normalised). */
 export interface RequestedHandler {
   url: string;
   publicKey?: string;
@@ -18,7 +15,7 @@ export interface RequestedHandler {
 }
 
 /** The live handler a change is made against; null when the key has none. */
-export function snapshotOfLive(handler: LiveHandler): HandlerSnapshot | null {
+export function snapshotOfLive(handler: FireblocksCallbackHandler): HandlerSnapshot | null {
   if (!handler) return null;
   if (handler.publicKey !== undefined) {
     return {
@@ -60,9 +57,9 @@ export function auditHandler(snapshot: HandlerSnapshot | null): Record<string, s
 /**
  * Whether the key's live handler is the one a change asked for: same URL, and the same public key (by SPKI
  * fingerprint, or by normalised PEM when the text is not a readable SPKI) or the same certificate key (Fireblocks'
- * `certPublicKeyHash`, computed as the simulator does: lib/callback/fingerprint.ts).
+ * `certPublicKeyHash`, computed as the simulator does: lib/callback-handler/fingerprint.ts).
  */
-export function liveHandlerMatches(live: LiveHandler, wanted: HandlerSnapshot): boolean {
+export function liveHandlerMatches(live: FireblocksCallbackHandler, wanted: HandlerSnapshot): boolean {
   if (!live || live.url !== wanted.url) return false;
   if (wanted.mode === 'cert')
     return (
@@ -88,7 +85,7 @@ export function requestedOf(after: HandlerSnapshot): RequestedHandler {
  * presence, URL and mode, and the same public key (SPKI fingerprint, or normalised PEM when unreadable) or the same
  * certificate key (`certPublicKeyHash`).
  */
-export function liveHandlerIs(live: LiveHandler, before: HandlerSnapshot | null): boolean {
+export function liveHandlerIs(live: FireblocksCallbackHandler, before: HandlerSnapshot | null): boolean {
   const now = snapshotOfLive(live);
   if (!now || !before) return !now && !before;
   if (now.url !== before.url || now.mode !== before.mode) return false;

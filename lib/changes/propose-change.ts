@@ -24,7 +24,7 @@ import { assertAllowedMove } from './transition-change';
 export interface ProposeChangeInput {
   cosignerId: string;
   apiKeyId: string;
-  /** Validated by lib/callback (validateCallbackHandler). */
+  /** Validated by lib/callback-handler (validateCallbackHandler). */
   callbackHandler: RequestedHandler;
   reason?: string;
   actor: ChangeActor;

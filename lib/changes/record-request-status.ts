@@ -3,14 +3,15 @@ import 'server-only';
 import type { Db } from '@/lib/db/connect';
 import type { ChangeState } from '@/lib/change-model/states';
 import type { ChangeRow } from '@/lib/db/tables';
-import type { REQUEST_STATES } from '@/lib/fireblocks/upstream-schemas';
+import type { FireblocksRequestStatus } from '@/lib/fireblocks/upstream-schemas';
 
 import { readChange, transitionChange } from './transition-change';
 
-export type FireblocksRequestState = (typeof REQUEST_STATES)[number];
-
 const OUTCOMES: Partial<
-  Record<FireblocksRequestState, { state: ChangeState; kind: 'change_completed' | 'change_rejected' | 'change_status' }>
+  Record<
+    FireblocksRequestStatus,
+    { state: ChangeState; kind: 'change_completed' | 'change_rejected' | 'change_status' }
+  >
 > = {
   COMPLETED: { state: 'completed', kind: 'change_completed' },
   REJECTED: { state: 'rejected', kind: 'change_rejected' },
@@ -18,7 +19,7 @@ const OUTCOMES: Partial<
   CANCELLED: { state: 'cancelled', kind: 'change_status' },
 };
 
-const MESSAGES: Record<FireblocksRequestState, string> = {
+const MESSAGES: Record<FireblocksRequestStatus, string> = {
   WAITING_FOR_APPROVAL: 'Fireblocks is waiting for a workspace Owner to approve the change.',
   APPROVED: 'Approved in Fireblocks; the change is being applied.',
   COMPLETED: 'Fireblocks applied the change.',
@@ -27,7 +28,7 @@ const MESSAGES: Record<FireblocksRequestState, string> = {
 };
 
 export interface ObservedStatus {
-  status: FireblocksRequestState;
+  status: FireblocksRequestStatus;
   /** X-Request-ID of the status read. */
   fireblocksRequestId?: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 import { ecP256PublicKeyPem, garbagePem, rsa2048PublicKeyPem, rsa4096PublicKeyPem } from '@/lib/testing/pem-fixtures';
 
 import { publicKeyFingerprint, summarizeApiKeysPage } from './api-key-summary';

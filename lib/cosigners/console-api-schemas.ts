@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-import { apiKeyIdSchema, cosignerIdSchema, REQUEST_STATES, requestIdSchema } from '@/lib/fireblocks/upstream-schemas';
+import {
+  apiKeyIdSchema,
+  cosignerIdSchema,
+  FIREBLOCKS_REQUEST_STATUSES,
+  requestIdSchema,
+} from '@/lib/fireblocks/upstream-schemas';
 
 /**
  * What the console's own API answers (the browser's contract), as opposed to lib/fireblocks/upstream-schemas.ts, which
@@ -52,7 +57,7 @@ export const listApiKeysResponseSchema = pageOf(apiKeySummarySchema);
 export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema });
 
 export const getRequestStatusResponseSchema = z.object({
-  data: z.object({ status: z.enum(REQUEST_STATES), type: z.string() }),
+  data: z.object({ status: z.enum(FIREBLOCKS_REQUEST_STATUSES), type: z.string() }),
 });
 
 export const meResponseSchema = z.object({
@@ -73,6 +78,8 @@ export type ApiKeyParams = z.infer<typeof apiKeyParamsSchema>;
 export type RequestStatusParams = z.infer<typeof requestStatusParamsSchema>;
 export type CosignerResponse = z.infer<typeof cosignerResponseSchema>;
 export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;
+/** A key's callback handler as the console's API answers it (the PEM of a public key, a certificate by its hash). */
+export type ApiKeyCallbackHandler = NonNullable<ApiKeyResponse['callbackHandler']>;
 export type ApiKeySummaryResponse = z.infer<typeof apiKeySummarySchema>;
 export type ListCosignersResponse = z.infer<typeof listCosignersResponseSchema>;
 export type GetCosignerResponse = z.infer<typeof getCosignerResponseSchema>;

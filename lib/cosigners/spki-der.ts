@@ -1,6 +1,6 @@
 /**
  * The DER SubjectPublicKeyInfo inside a `BEGIN PUBLIC KEY` PEM: the PEM body IS that DER (RFC 7468), so hashing
- * these bytes gives the same SHA-256 as `spkiFingerprint` (lib/callback/fingerprint.ts) without parsing the key.
+ * these bytes gives the same SHA-256 as `spkiFingerprint` (lib/callback-handler/fingerprint.ts) without parsing the key.
  * No node: imports: the server (list summaries) and the browser (the edit page's one key) share it.
  */
 export function spkiDerFromPem(pem: string): Uint8Array<ArrayBuffer> | null {

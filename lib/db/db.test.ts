@@ -11,7 +11,7 @@ import {
 } from '@/scripts/test-runner/test-databases';
 
 import { createDb, type Db } from './connect';
-import { isCheckViolation, isUniqueViolation } from './errors';
+import { isCheckViolation, isUniqueViolation } from './constraint-errors';
 import { ChangeOpenError, insertChange } from './insert-change';
 import { getMigrationStatus, MigrationRefusedError, migrateToLatest } from './migrate';
 import type { NewChangeRow } from './tables';

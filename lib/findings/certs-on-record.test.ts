@@ -2,7 +2,7 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { certPublicKeyHash } from '@/lib/callback/fingerprint';
+import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';
 import type { ChangeState } from '@/lib/change-model/states';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { appendedRouteSuffix, withoutRouteSuffix } from '@/lib/callback/url-rules';
+import { appendedRouteSuffix, withoutRouteSuffix } from '@/lib/callback-handler/url-rules';
 import type { IndexedKey, KeyIndex } from '@/lib/search/key-index-types';
 
 import {

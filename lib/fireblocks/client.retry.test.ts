@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createFireblocksClient } from './client';
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import type { RetryEvent } from './retry';
 import { rsaTestKey } from './testing/keys';
 import type { UpstreamObservation } from './transport';

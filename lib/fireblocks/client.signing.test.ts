@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { createFireblocksClient } from './client';
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import { httpSend } from './http-send';
 import { DEFAULT_RETRY } from './retry';
 import { createRequestSigner, type SignRequestInput } from './sign';

@@ -6,8 +6,8 @@ import { startSimulatedFireblocks } from '@/lib/testing/simulated-fireblocks';
 import { seedSummary, type Simulator } from '@/sim/index';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
-import { FireblocksError, toAppError } from './errors';
-import { TERMINAL_REQUEST_STATES, type RequestStatus } from './upstream-schemas';
+import { FireblocksError, toAppError } from './fireblocks-error';
+import { TERMINAL_REQUEST_STATUSES, type RequestStatusResponse } from './upstream-schemas';
 import { rsaTestKey } from './testing/keys';
 
 /** Our client against the real simulator over HTTP: every call signed, verified and answered as Fireblocks would. */
@@ -27,12 +27,16 @@ beforeEach(() => {
   sim.clearLog();
 });
 
-async function pollUntilDone(cosignerId: string, apiKeyId: string, requestId: string): Promise<RequestStatus[]> {
-  const seen: RequestStatus[] = [];
+async function pollUntilDone(
+  cosignerId: string,
+  apiKeyId: string,
+  requestId: string,
+): Promise<RequestStatusResponse[]> {
+  const seen: RequestStatusResponse[] = [];
   for (let i = 0; i < 100; i++) {
     const { data } = await client.getRequestStatus(cosignerId, apiKeyId, requestId);
     seen.push(data);
-    if (TERMINAL_REQUEST_STATES.has(data.status)) return seen;
+    if (TERMINAL_REQUEST_STATUSES.has(data.status)) return seen;
     await sleep(25);
   }
   throw new Error(`request ${requestId} never ended: ${JSON.stringify(seen.at(-1))}`);

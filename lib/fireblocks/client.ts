@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 
 import type { ZodType } from 'zod';
 
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import { httpSend } from './http-send';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import {
@@ -13,14 +13,14 @@ import {
   cosignerSchema,
   cosignersPageSchema,
   listPageQuerySchema,
-  requestStatusSchema,
+  requestStatusResponseSchema,
   updateCallbackHandlerResponseSchema,
   type FireblocksApiKey,
   type ApiKeysPage,
   type FireblocksCosigner,
   type CosignersPage,
   type ListPageQueryInput,
-  type RequestStatus,
+  type RequestStatusResponse,
   type UpdateCallbackHandlerResponse,
 } from './upstream-schemas';
 import { loadSecretKey } from './secret-key';
@@ -60,7 +60,7 @@ export interface FireblocksResult<T> {
   fireblocksRequestId?: string;
 }
 
-export interface UpdateCallbackHandlerBody {
+export interface FireblocksUpdateBody {
   callbackHandler: { url: string; publicKey?: string; cert?: string };
 }
 
@@ -78,7 +78,7 @@ export interface FireblocksClient {
   updateCallbackHandler(
     cosignerId: string,
     apiKeyId: string,
-    body: UpdateCallbackHandlerBody,
+    body: FireblocksUpdateBody,
     o?: UpdateOptions,
   ): Promise<UpdateCallbackHandlerResult>;
   getRequestStatus(
@@ -86,7 +86,7 @@ export interface FireblocksClient {
     apiKeyId: string,
     requestId: string,
     o?: CallOptions,
-  ): Promise<FireblocksResult<RequestStatus>>;
+  ): Promise<FireblocksResult<RequestStatusResponse>>;
 }
 
 /** One path segment, percent-encoded so an id can never add a segment or a query (as the official SDK does). */
@@ -143,7 +143,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
       get(ROUTES.apiKeys, `/cosigners/${seg('cosignerId', c)}/api_keys`, apiKeysPageSchema, o, q),
     getApiKey: (c, k, o) => get(ROUTES.apiKey, keyPath(c, k), apiKeySchema, o),
     getRequestStatus: (c, k, r, o) =>
-      get(ROUTES.request, `${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusSchema, o),
+      get(ROUTES.request, `${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusResponseSchema, o),
     async updateCallbackHandler(c, k, body, o) {
       const r = await call(t, {
         method: 'PATCH',

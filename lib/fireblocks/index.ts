@@ -12,11 +12,11 @@ import { createUpstreamGate } from './upstream-gate';
 export type {
   FireblocksClient,
   FireblocksResult,
-  UpdateCallbackHandlerBody,
+  FireblocksUpdateBody,
   UpdateCallbackHandlerResult,
   CallOptions,
 } from './client';
-export { FireblocksError, isFireblocksError, toAppError } from './errors';
+export { FireblocksError, isFireblocksError, toAppError } from './fireblocks-error';
 export type { CachedRead, ReadCache } from './read-cache';
 
 /**

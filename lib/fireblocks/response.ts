@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { z } from 'zod';
 
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import { parseRetryAfter } from './retry';
 import { errorBodySchema } from './upstream-schemas';
 

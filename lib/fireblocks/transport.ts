@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { z } from 'zod';
 
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import { httpError, parseBody, requestIdOf, type RawResponse } from './response';
 import { backoffDelay, isRetryableStatus, sleep, type RetryPolicy } from './retry';
 import { HttpSendError, type HttpAnswer, type HttpSendInit } from './http-send';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import { createUpstreamGate } from './upstream-gate';
 
 describe('the upstream gate', () => {

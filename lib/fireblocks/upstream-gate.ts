@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { FireblocksError } from './errors';
+import { FireblocksError } from './fireblocks-error';
 import { sleep } from './retry';
 
 /**

@@ -7,7 +7,7 @@ import {
   cosignersPageSchema,
   listPageQuerySchema,
   requestIdSchema,
-  requestStatusSchema,
+  requestStatusResponseSchema,
   updateCallbackHandlerResponseSchema,
 } from './upstream-schemas';
 
@@ -77,14 +77,16 @@ describe('response schemas are tolerant', () => {
   it('still refuse what the console cannot work with', () => {
     expect(cosignersPageSchema.safeParse({ data: [{ archived: false }] }).success).toBe(false);
     expect(cosignersPageSchema.safeParse({ next: 'x' }).success).toBe(false);
-    expect(requestStatusSchema.safeParse({ status: 'PAUSED', type: 'UPDATE_CALLBACK_HANDLER' }).success).toBe(false);
+    expect(requestStatusResponseSchema.safeParse({ status: 'PAUSED', type: 'UPDATE_CALLBACK_HANDLER' }).success).toBe(
+      false,
+    );
     expect(updateCallbackHandlerResponseSchema.safeParse({ callbackHandler: { url: 'https://x' } }).success).toBe(
       false,
     );
   });
 
   it('read the request status and the 202 body', () => {
-    expect(requestStatusSchema.parse({ status: 'COMPLETED', type: 'UPDATE_CALLBACK_HANDLER', at: 1 })).toEqual({
+    expect(requestStatusResponseSchema.parse({ status: 'COMPLETED', type: 'UPDATE_CALLBACK_HANDLER', at: 1 })).toEqual({
       status: 'COMPLETED',
       type: 'UPDATE_CALLBACK_HANDLER',
     });

@@ -16,8 +16,16 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .transform((v) => v ?? undefined)
     .optional();
 
-export const REQUEST_STATES = ['WAITING_FOR_APPROVAL', 'APPROVED', 'CANCELLED', 'REJECTED', 'COMPLETED'] as const;
-export const TERMINAL_REQUEST_STATES: ReadonlySet<string> = new Set(['CANCELLED', 'REJECTED', 'COMPLETED']);
+/** The status of an asynchronous request (a callback handler change), as Fireblocks names it. */
+export const FIREBLOCKS_REQUEST_STATUSES = [
+  'WAITING_FOR_APPROVAL',
+  'APPROVED',
+  'CANCELLED',
+  'REJECTED',
+  'COMPLETED',
+] as const;
+export type FireblocksRequestStatus = (typeof FIREBLOCKS_REQUEST_STATUSES)[number];
+export const TERMINAL_REQUEST_STATUSES: ReadonlySet<string> = new Set(['CANCELLED', 'REJECTED', 'COMPLETED']);
 
 export const versionSummarySchema = z.object({ hash: z.string(), name: optional(z.string()) });
 
@@ -55,7 +63,7 @@ const page = <T extends z.ZodType>(item: T) =>
 export const cosignersPageSchema = page(cosignerSchema);
 export const apiKeysPageSchema = page(apiKeySchema);
 
-export const requestStatusSchema = z.object({ status: z.enum(REQUEST_STATES), type: z.string() });
+export const requestStatusResponseSchema = z.object({ status: z.enum(FIREBLOCKS_REQUEST_STATUSES), type: z.string() });
 
 /** The 202 body echoes the write model (`cert`, not `certPublicKeyHash`). */
 export const updateCallbackHandlerResponseSchema = z.object({
@@ -93,9 +101,11 @@ export const requestIdSchema = segmentId('a request id');
 
 export type FireblocksCosigner = z.infer<typeof cosignerSchema>;
 export type FireblocksApiKey = z.infer<typeof apiKeySchema>;
+/** A key's callback handler as Fireblocks reads it back (a certificate only by its `certPublicKeyHash`). */
+export type FireblocksCallbackHandler = FireblocksApiKey['callbackHandler'];
 export type CosignersPage = z.infer<typeof cosignersPageSchema>;
 export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
-export type RequestStatus = z.infer<typeof requestStatusSchema>;
+export type RequestStatusResponse = z.infer<typeof requestStatusResponseSchema>;
 export type UpdateCallbackHandlerResponse = z.infer<typeof updateCallbackHandlerResponseSchema>;
 /** What callers may pass: every field optional, defaults applied by the schema. */
 export type ListPageQueryInput = z.input<typeof listPageQuerySchema>;

@@ -2,8 +2,8 @@ import 'server-only';
 
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import { setApiHeaders } from '@/lib/api/api-headers';
-import { errorResponse } from '@/lib/api/errors';
+import { setApiHeaders } from '@/lib/api-routes/api-headers';
+import { errorResponse } from '@/lib/api-routes/error-response';
 import { getMetricsToken } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 import { getMetrics } from '@/lib/metrics/registry';

@@ -14,7 +14,7 @@ export type {
   ListCosignersResponse,
 } from '@/lib/cosigners/console-api-schemas';
 
-export type RequestState = 'WAITING_FOR_APPROVAL' | 'APPROVED' | 'CANCELLED' | 'REJECTED' | 'COMPLETED';
+export type { FireblocksRequestStatus } from '@/lib/fireblocks/upstream-schemas';
 
 export type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 export type { ChangeState } from '@/lib/change-model/states';

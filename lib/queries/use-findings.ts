@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import { fetchJson } from '@/lib/queries/fetch-json';
 import type { FindingsResponse } from '@/lib/findings/findings-api-schemas';
 
 import { apiPaths } from './api-paths';

@@ -2,9 +2,9 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
-import type { CallbackHandlerInspection } from '@/lib/callback/inspect';
-import type { InspectCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import type { CallbackHandlerInspection } from '@/lib/callback-handler/inspect';
+import type { InspectCallbackHandlerBody } from '@/lib/callback-handler/callback-handler-schemas';
+import { fetchJson } from '@/lib/queries/fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import type { UpdateCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import type { ConsoleUpdateBody } from '@/lib/callback-handler/callback-handler-schemas';
+import { fetchJson } from '@/lib/queries/fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
@@ -17,7 +17,7 @@ import type { ProposeChangeResponse } from './types';
 export function useUpdateCallbackHandler(cosignerId: string, apiKeyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateCallbackHandlerBody) =>
+    mutationFn: (body: ConsoleUpdateBody) =>
       fetchJson<ProposeChangeResponse>(apiPaths.apiKey(cosignerId, apiKeyId), { method: 'PATCH', body }),
     // Not awaited: the caller moves on to the change's page at once.
     onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.changes.all() }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatFingerprint } from '@/lib/callback/format';
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { formatFingerprint } from '@/lib/callback-handler/format';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
 
 import type { IndexedKey, KeyIndex } from './key-index-types';

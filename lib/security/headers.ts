@@ -53,7 +53,7 @@ export function securityHeaders(o: SecurityHeaderOptions): Record<string, string
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
- * Headers every /api/ response gets, errors and 401s included (lib/api/handler.ts stamps them; proxy.ts
+ * Headers every /api/ response gets, errors and 401s included (lib/api-routes/with-session.ts stamps them; proxy.ts
  * does not run on /api/, to keep the hop cheap). The same values, minus HSTS, are also in next.config.js
  * for the answers Next gives itself there (404 for an unknown path, 405 for a wrong method, OPTIONS).
  */
@@ -64,7 +64,7 @@ export function apiSecurityHeaders(production: boolean): Record<string, string> 
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'X-Frame-Options': 'DENY',
     // Every API answer is per-user or live state: never cache it anywhere. no-transform keeps gzip (Next's and any
-    // proxy's) off: most answers are a few KB, where gzip costs more time than it saves (lib/api/api-headers.ts).
+    // proxy's) off: most answers are a few KB, where gzip costs more time than it saves (lib/api-routes/api-headers.ts).
     'Cache-Control': 'no-store, no-transform',
     ...(production ? HSTS : {}),
   };

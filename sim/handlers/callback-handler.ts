@@ -1,7 +1,7 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 
-import { certPublicKeyHash } from '../../lib/callback/fingerprint';
+import { certPublicKeyHash } from '../../lib/callback-handler/fingerprint';
 import type { CallbackHandler, CallbackHandlerRequest } from '../types';
 
 // What the simulator accepts as a callback handler. Fireblocks' own server-side checks are undocumented

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { certPublicKeyHash } from '../../lib/callback/fingerprint';
+import { certPublicKeyHash } from '../../lib/callback-handler/fingerprint';
 import { rsa2048PublicKeyPem, validCertPem } from '../../lib/testing/pem-fixtures';
 import { seedSummary } from '../seed';
 import { expectValid } from '../testing/expect-valid';

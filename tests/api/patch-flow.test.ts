@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { certPublicKeyHash } from '@/lib/callback/fingerprint';
+import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
 import { otherHostCertPem } from '@/lib/testing/pem-fixtures';
 
 import { callApi } from '../helpers/api-client';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { describe, expect, it } from 'vitest';
 
-import { formatFingerprint } from '@/lib/callback/format';
+import { formatFingerprint } from '@/lib/callback-handler/format';
 import type { ListApiKeysResponse } from '@/lib/cosigners/console-api-schemas';
 import { KEY_INDEX_MIN_REFRESH_MS } from '@/lib/search/get-key-index';
 import type { SearchResponse } from '@/lib/search/search-api-schemas';

@@ -68,7 +68,7 @@ export const PUBLIC: Record<string, { why: string; expect: Expectation }> = {
 /** A guarded API route: 401 with the standard error body. */
 export const guardedApi: Expectation = async (res) => {
   expect(res.status).toBe(401);
-  // no-transform too: small API answers skip gzip (lib/api/api-headers.ts).
+  // no-transform too: small API answers skip gzip (lib/api-routes/api-headers.ts).
   expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
   const body = (await res.json()) as { error: { code: string; requestId: string } };
   expect(body.error.code).toBe('unauthenticated');

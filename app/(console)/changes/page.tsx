@@ -6,7 +6,7 @@ import { ChangesFilter, readChangesFilter } from '@/components/changes/changes-f
 import { ChangesTable } from '@/components/changes/changes-table';
 import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';
 
 export const metadata: Metadata = { title: 'Changes' };

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { SearchView } from '@/components/search/search-view';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { SEARCH_QUERY_MAX } from '@/lib/search/search-api-schemas';
 
 export const metadata: Metadata = { title: 'Search' };

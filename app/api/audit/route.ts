@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { queryOf } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { queryOf } from '@/lib/api-routes/respond';
 import { auditPageQuerySchema } from '@/lib/audit/audit-api-schemas';
 import { readAuditPage } from '@/lib/audit/audit-page';
 import { getDb } from '@/lib/db';

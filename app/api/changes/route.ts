@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { queryOf, respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { queryOf, respond } from '@/lib/api-routes/respond';
 import { listChangesQuerySchema, listChangesResponseSchema } from '@/lib/changes/change-api-schemas';
 import { getChangeContext } from '@/lib/changes/change-context';
 import { listChanges } from '@/lib/changes/read-changes';

@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { queryOf, respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { queryOf, respond } from '@/lib/api-routes/respond';
 import { listCosignersResponseSchema } from '@/lib/cosigners/console-api-schemas';
 import { getReadCache } from '@/lib/fireblocks';
 import { listPageQuerySchema } from '@/lib/fireblocks/upstream-schemas';

@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { queryOf, respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { queryOf, respond } from '@/lib/api-routes/respond';
 import { findingsQuerySchema, findingsResponseSchema } from '@/lib/findings/findings-api-schemas';
 import { getFindings } from '@/lib/findings/get-findings';
 

@@ -1,4 +1,4 @@
-import { setApiHeaders } from '@/lib/api/api-headers';
+import { setApiHeaders } from '@/lib/api-routes/api-headers';
 
 // GET /api/health – liveness for load balancers and the test runner. Public by design (docs/contracts.md), so it
 // answers a constant: no version, no configuration, no upstream check that could leak or be abused. It does not

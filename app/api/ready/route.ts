@@ -1,4 +1,4 @@
-import { setApiHeaders } from '@/lib/api/api-headers';
+import { setApiHeaders } from '@/lib/api-routes/api-headers';
 import { isReady } from '@/lib/monitoring/readiness';
 
 // GET /api/ready – readiness for load balancers: the database reachable and migrated, the signing key loaded. Public

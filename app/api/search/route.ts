@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { queryOf, respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { queryOf, respond } from '@/lib/api-routes/respond';
 import { getKeyIndex } from '@/lib/search/get-key-index';
 import { searchQuerySchema, searchResponseSchema } from '@/lib/search/search-api-schemas';
 import { searchIndex } from '@/lib/search/search-index';

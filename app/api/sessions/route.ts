@@ -1,6 +1,6 @@
-import { withSession } from '@/lib/api/handler';
-import { respond } from '@/lib/api/respond';
-import { mySessions } from '@/lib/auth/my-sessions';
+import { withSession } from '@/lib/api-routes/with-session';
+import { respond } from '@/lib/api-routes/respond';
+import { mySessions } from '@/lib/auth/account-sessions';
 import { sessionListResponseSchema } from '@/lib/auth/session-api-schemas';
 
 // GET /api/sessions – the signed-in user's own live sessions, the current one marked.

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 
 import { SessionsList } from '@/components/account/sessions-list';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageSession } from '@/lib/auth/guard';
-import { mySessions } from '@/lib/auth/my-sessions';
+import { requirePageSession } from '@/lib/auth/page-guard';
+import { mySessions } from '@/lib/auth/account-sessions';
 
 export const metadata: Metadata = { title: 'Your sessions' };
 

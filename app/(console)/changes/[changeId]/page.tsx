@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { ChangeDetails } from '@/components/changes/change-details';
 import { approvalActionsFor, askedActionOf } from '@/components/changes/change-viewer';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { changeTitle } from '@/lib/queries/page-titles';
 import { fetchChange } from '@/lib/queries/server-fetch-changes';

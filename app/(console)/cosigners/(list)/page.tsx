@@ -4,7 +4,7 @@ import { CosignersTable } from '@/components/cosigner-list/cosigners-table';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { fetchCosignersPage } from '@/lib/queries/server-fetch';
 
 export const metadata: Metadata = { title: 'Cosigners' };

@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { queryOf } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { queryOf } from '@/lib/api-routes/respond';
 import { auditExportQuerySchema } from '@/lib/audit/audit-api-schemas';
 import { exportAuditEvents } from '@/lib/audit/export';
 import { getDb } from '@/lib/db';

@@ -1,6 +1,6 @@
-import { withSession } from '@/lib/api/handler';
-import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body';
-import { inspectForPanel } from '@/lib/callback/inspect';
+import { withSession } from '@/lib/api-routes/with-session';
+import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api-routes/read-json-body';
+import { inspectForPanel } from '@/lib/callback-handler/inspect';
 import { getConfig } from '@/lib/config/env';
 
 // POST /api/callback-handler/inspect – says what a URL and a public key or certificate are and what is wrong with

@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { respond } from '@/lib/api-routes/respond';
 import { changeParamsSchema, getChangeResponseSchema, type ChangeParams } from '@/lib/changes/change-api-schemas';
 import { getChangeContext } from '@/lib/changes/change-context';
 import { getChangeWithTimeline } from '@/lib/changes/read-changes';

@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { respond } from '@/lib/api-routes/respond';
 import { waitingChangesResponseSchema } from '@/lib/changes/change-api-schemas';
 import { countChangesWaitingFor } from '@/lib/changes/count-waiting';
 import { getDb } from '@/lib/db';

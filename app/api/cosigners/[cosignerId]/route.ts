@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { respond } from '@/lib/api-routes/respond';
 import {
   cosignerParamsSchema,
   getCosignerResponseSchema,

@@ -1,5 +1,5 @@
-import { withSession } from '@/lib/api/handler';
-import { endMySession } from '@/lib/auth/my-sessions';
+import { withSession } from '@/lib/api-routes/with-session';
+import { endMySession } from '@/lib/auth/account-sessions';
 
 // DELETE /api/sessions/{sessionId} – ends one of the signed-in user's own sessions (by its public handle).
 export const DELETE = withSession<{ sessionId: string }>(

@@ -1,7 +1,7 @@
-import { withSession } from '@/lib/api/handler';
-import { readJsonBody } from '@/lib/api/read-json-body';
-import { respond } from '@/lib/api/respond';
-import { endMySessions } from '@/lib/auth/my-sessions';
+import { withSession } from '@/lib/api-routes/with-session';
+import { readJsonBody } from '@/lib/api-routes/read-json-body';
+import { respond } from '@/lib/api-routes/respond';
+import { endMySessions } from '@/lib/auth/account-sessions';
 import { revokeAllSessionsBodySchema, revokeAllSessionsResponseSchema } from '@/lib/auth/session-api-schemas';
 
 // POST /api/sessions/revoke-all – "sign out everywhere else": ends the user's other sessions (the current one too with includeCurrent).

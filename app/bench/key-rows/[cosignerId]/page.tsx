@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ApiKeysGrid } from '@/components/cosigner-page/api-keys-grid';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { benchPagesEnabled } from '@/lib/config/env';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { fetchApiKeysPage } from '@/lib/queries/server-fetch';

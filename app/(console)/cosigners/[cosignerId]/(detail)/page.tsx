@@ -9,7 +9,7 @@ import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
 import { packApiKeysRead } from '@/components/cosigner-page/packed-api-keys';
 import { readPageState } from '@/components/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';

@@ -1,6 +1,6 @@
-import { withSession } from '@/lib/api/handler';
-import { readJsonBody } from '@/lib/api/read-json-body';
-import { respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { readJsonBody } from '@/lib/api-routes/read-json-body';
+import { respond } from '@/lib/api-routes/respond';
 import { changeActorOf } from '@/lib/changes/change-actor';
 import {
   changeParamsSchema,

@@ -8,8 +8,8 @@ import { isViewerEditRedirect, ViewerEditNotice } from '@/components/key-page/vi
 import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
 import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
-import { requirePageSession } from '@/lib/auth/guard';
-import { inspectPublicKey } from '@/lib/callback/inspect-public-key';
+import { requirePageSession } from '@/lib/auth/page-guard';
+import { inspectPublicKey } from '@/lib/callback-handler/inspect-public-key';
 import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';

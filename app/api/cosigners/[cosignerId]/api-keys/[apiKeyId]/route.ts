@@ -1,8 +1,8 @@
-import { withSession } from '@/lib/api/handler';
-import { callbackUpdateLimiter, enforceRateLimit } from '@/lib/api/rate-limit';
-import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body';
-import { respond } from '@/lib/api/respond';
-import { validateCallbackHandler } from '@/lib/callback/validate';
+import { withSession } from '@/lib/api-routes/with-session';
+import { callbackUpdateLimiter, enforceRateLimit } from '@/lib/api-routes/rate-limit';
+import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api-routes/read-json-body';
+import { respond } from '@/lib/api-routes/respond';
+import { validateCallbackHandler } from '@/lib/callback-handler/validate';
 import { changeActorOf } from '@/lib/changes/change-actor';
 import { proposeChangeResponseSchema, sentChangeResponseSchema } from '@/lib/changes/change-api-schemas';
 import { getChangeContext } from '@/lib/changes/change-context';

@@ -6,7 +6,7 @@ import { prefilledUrlOf } from '@/components/callback-handler/form-start';
 import { resubmitPrefillOf } from '@/components/callback-handler/resubmit-prefill';
 import { openChangeQuery } from '@/components/changes/change-queries';
 import { VIEWER_EDIT_PARAM } from '@/components/key-page/viewer-edit-notice';
-import { requirePageSession } from '@/lib/auth/guard';
+import { requirePageSession } from '@/lib/auth/page-guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { getConfig } from '@/lib/config/env';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';

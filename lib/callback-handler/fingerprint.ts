@@ -8,7 +8,7 @@ import type { KeyObject } from 'node:crypto';
 /**
  * Every fingerprint in this app is lowercase hex without separators, so a value shown in the
  * inspection panel can be compared character for character with what Fireblocks returns
- * (`certPublicKeyHash`). Format for display with `formatFingerprint` (lib/callback/format.ts).
+ * (`certPublicKeyHash`). Format for display with `formatFingerprint` (lib/callback-handler/format.ts).
  */
 function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -32,7 +32,7 @@ export function respond<T>(schema: ZodType<T>, body: unknown, options: RespondOp
     });
   }
   const text = JSON.stringify(parsed.data);
-  // The length lets the route wrapper leave small answers uncompressed (lib/api/api-headers.ts).
+  // The length lets the route wrapper leave small answers uncompressed (lib/api-routes/api-headers.ts).
   const headers = new Headers({
     'Content-Type': 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),

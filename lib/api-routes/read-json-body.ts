@@ -27,7 +27,7 @@ const badBody = (message: string) =>
 /**
  * Reads a JSON request body with a hard size cap: refused up front by `Content-Length`, and counted
  * while streaming (a chunked body has no length), so an oversize body is never held in memory whole.
- * A body that has not fully arrived by the deadline is a 408 (lib/api/errors.ts closes that connection).
+ * A body that has not fully arrived by the deadline is a 408 (lib/api-routes/error-response.ts closes that connection).
  */
 export async function readJsonBody(
   req: Request,

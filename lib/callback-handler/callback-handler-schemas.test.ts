@@ -6,10 +6,10 @@ import { issuesToFields } from './fields';
 import {
   callbackHandlerFormSchema,
   makeCallbackHandlerFormSchema,
-  makeUpdateCallbackHandlerBodySchema,
+  makeConsoleUpdateBodySchema,
   PRIVATE_KEY_MESSAGE,
-  toUpdateCallbackHandlerBody,
-  updateCallbackHandlerBodySchema,
+  toConsoleUpdateBody,
+  consoleUpdateBodySchema,
 } from './callback-handler-schemas';
 
 const URL_OK = 'https://callbacks.example.com/fireblocks';
@@ -265,19 +265,19 @@ const badBodies: BadCase[] = [
   { name: 'null body', body: () => null, field: 'body', message: /JSON object/ },
 ];
 
-describe('updateCallbackHandlerBodySchema refuses bad bodies', () => {
+describe('consoleUpdateBodySchema refuses bad bodies', () => {
   it.each(badBodies)('$name', ({ body, field, message }) => {
-    const result = updateCallbackHandlerBodySchema.safeParse(body());
+    const result = consoleUpdateBodySchema.safeParse(body());
     expect(result.success).toBe(false);
     const fields = issuesToFields(result.error?.issues ?? []);
     expect(fields[field], JSON.stringify(fields)).toMatch(message);
   });
 });
 
-describe('updateCallbackHandlerBodySchema accepts good bodies', () => {
+describe('consoleUpdateBodySchema accepts good bodies', () => {
   it('a URL and an RSA-2048 public key, normalising the PEM and trimming the URL', () => {
     const pem = key().replace(/\n/g, '\r\n');
-    const result = updateCallbackHandlerBodySchema.parse({
+    const result = consoleUpdateBodySchema.parse({
       callbackHandler: { url: ` ${URL_OK} `, publicKey: `\n${pem}\n` },
     });
     expect(result).toEqual({ callbackHandler: { url: URL_OK, publicKey: key().trim() } });
@@ -285,35 +285,31 @@ describe('updateCallbackHandlerBodySchema accepts good bodies', () => {
 
   it('a URL and a certificate', async () => {
     const cert = await fx.validCertPem();
-    expect(updateCallbackHandlerBodySchema.parse(withCert(cert)).callbackHandler.cert).toBe(cert.trim());
+    expect(consoleUpdateBodySchema.parse(withCert(cert)).callbackHandler.cert).toBe(cert.trim());
   });
 
   it.each(['http://127.0.0.1:4140/cb', 'http://localhost:4140/cb', 'http://[::1]:4140/cb'])(
     'plain http to loopback %s only with allowLoopbackHttp',
     (url) => {
-      expect(makeUpdateCallbackHandlerBodySchema({ allowLoopbackHttp: true }).safeParse(withKey(url)).success).toBe(
-        true,
-      );
-      expect(updateCallbackHandlerBodySchema.safeParse(withKey(url)).success).toBe(false);
+      expect(makeConsoleUpdateBodySchema({ allowLoopbackHttp: true }).safeParse(withKey(url)).success).toBe(true);
+      expect(consoleUpdateBodySchema.safeParse(withKey(url)).success).toBe(false);
     },
   );
 
   it('an optional reason for the change record, trimmed, at most 500 characters', () => {
-    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: '  rotate the key  ' }).reason).toBe(
+    expect(consoleUpdateBodySchema.parse({ ...withKey(URL_OK), reason: '  rotate the key  ' }).reason).toBe(
       'rotate the key',
     );
-    expect(updateCallbackHandlerBodySchema.parse({ ...withKey(URL_OK), reason: 'x'.repeat(500) }).reason).toHaveLength(
-      500,
-    );
-    const long = updateCallbackHandlerBodySchema.safeParse({ ...withKey(URL_OK), reason: 'x'.repeat(501) });
+    expect(consoleUpdateBodySchema.parse({ ...withKey(URL_OK), reason: 'x'.repeat(500) }).reason).toHaveLength(500);
+    const long = consoleUpdateBodySchema.safeParse({ ...withKey(URL_OK), reason: 'x'.repeat(501) });
     expect(long.success ? {} : issuesToFields(long.error.issues)).toEqual({
       reason: 'Keep the reason to 500 characters.',
     });
-    expect(updateCallbackHandlerBodySchema.safeParse({ ...withKey(URL_OK), reason: 42 }).success).toBe(false);
+    expect(consoleUpdateBodySchema.safeParse({ ...withKey(URL_OK), reason: 42 }).success).toBe(false);
   });
 
   it('http to a non-loopback host stays refused even with the flag', () => {
-    const schema = makeUpdateCallbackHandlerBodySchema({ allowLoopbackHttp: true });
+    const schema = makeConsoleUpdateBodySchema({ allowLoopbackHttp: true });
     expect(schema.safeParse(withKey('http://127.example.com/cb')).success).toBe(false);
     expect(schema.safeParse(withKey('http://10.0.0.1/cb')).success).toBe(false);
   });
@@ -330,8 +326,8 @@ describe('a pasted private key is never echoed', () => {
     const pem = make();
     const body = fx.pemBody(pem);
     for (const parse of [
-      () => updateCallbackHandlerBodySchema.safeParse(withPem(pem)),
-      () => updateCallbackHandlerBodySchema.safeParse(withCert(pem)),
+      () => consoleUpdateBodySchema.safeParse(withPem(pem)),
+      () => consoleUpdateBodySchema.safeParse(withCert(pem)),
     ]) {
       const result = parse();
       expect(result.success).toBe(false);
@@ -347,7 +343,7 @@ describe('a pasted private key is never echoed', () => {
 
   it('a private key used as a field name is not repeated either', () => {
     const pem = fx.pkcs8PrivateKeyPem();
-    const result = updateCallbackHandlerBodySchema.safeParse({
+    const result = consoleUpdateBodySchema.safeParse({
       callbackHandler: { url: URL_OK, publicKey: key(), [pem]: 1 },
     });
     const fields = issuesToFields(result.error?.issues ?? []);
@@ -359,9 +355,9 @@ describe('a pasted private key is never echoed', () => {
 describe('callbackHandlerFormSchema shares the rules', () => {
   it('maps a valid form onto the PATCH body the server parses', () => {
     const form = callbackHandlerFormSchema.parse({ url: URL_OK, mode: 'publicKey', pem: `${key()}\n\n` });
-    const body = toUpdateCallbackHandlerBody(form);
+    const body = toConsoleUpdateBody(form);
     expect(body).toEqual({ callbackHandler: { url: URL_OK, publicKey: key().trim() } });
-    expect(updateCallbackHandlerBodySchema.parse(body)).toEqual(body);
+    expect(consoleUpdateBodySchema.parse(body)).toEqual(body);
   });
 
   it('checks the PEM against the chosen mode and puts the message on pem', () => {

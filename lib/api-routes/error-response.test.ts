@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
 import { AppError } from '@/lib/errors/app-error';
-import { FireblocksError } from '@/lib/fireblocks/errors';
+import { FireblocksError } from '@/lib/fireblocks/fireblocks-error';
 import { logger } from '@/lib/log/logger';
 
-import { CLIENT_CLOSED_REQUEST, errorResponse } from './errors';
+import { CLIENT_CLOSED_REQUEST, errorResponse } from './error-response';
 
 const RID = '00000000-0000-4000-8000-000000000000';
 afterEach(() => vi.restoreAllMocks());

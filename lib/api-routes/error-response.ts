@@ -2,9 +2,9 @@ import 'server-only';
 
 import { $ZodError } from 'zod/v4/core';
 
-import { issuesToFields } from '@/lib/callback/fields';
+import { issuesToFields } from '@/lib/callback-handler/fields';
 import { AppError } from '@/lib/errors/app-error';
-import { isFireblocksError, toAppError } from '@/lib/fireblocks/errors';
+import { isFireblocksError, toAppError } from '@/lib/fireblocks/fireblocks-error';
 
 import { logger } from '@/lib/log/logger';
 import { countRateLimitRejection } from '@/lib/metrics/registry';

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import * as fx from '@/lib/testing/pem-fixtures';
 
 import { issuesToFields, MAX_UNKNOWN_FIELDS_LISTED } from './fields';
-import { updateCallbackHandlerBodySchema } from './callback-handler-schemas';
+import { consoleUpdateBodySchema } from './callback-handler-schemas';
 
 const URL_OK = 'https://callbacks.example.com/fireblocks';
 const manyKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 1]));
-const parse = (body: unknown) => updateCallbackHandlerBodySchema.safeParse(body).error?.issues ?? [];
+const parse = (body: unknown) => consoleUpdateBodySchema.safeParse(body).error?.issues ?? [];
 
 describe('unknown fields are named up to a cap, then counted', () => {
   it(`a body of 4,000 unknown keys: ${MAX_UNKNOWN_FIELDS_LISTED} named, the rest counted, a small answer`, () => {

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 
 import { NextResponse, type NextRequest } from 'next/server';
 
-import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-client/background-request';
-import { checkApiSession } from '@/lib/auth/api-session';
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
+import { checkApiSession } from '@/lib/auth/route-guard';
 import type { Role } from '@/lib/auth/roles';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
 import type { Session } from '@/lib/auth/session';
@@ -13,7 +13,7 @@ import { getConfig } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 
 import { setApiHeaders } from './api-headers';
-import { errorResponse } from './errors';
+import { errorResponse } from './error-response';
 
 export interface WithSessionOptions {
   /** Minimum role. A session without a mapped group is 403 whatever this says. */

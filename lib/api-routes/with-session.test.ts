@@ -6,14 +6,14 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
-import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-client/background-request';
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
 import { hashSessionId, sealSessionId, unsealSessionId, type Session } from '@/lib/auth/session';
 import { endSessionOfCookie, startSession } from '@/lib/auth/session-store';
 import { closeDb, getDb, migrateToLatest } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { logger } from '@/lib/log/logger';
 
-import { withSession } from './handler';
+import { withSession } from './with-session';
 
 const SECRET = 'a-test-session-secret-of-at-least-32-chars';
 const APP = 'http://localhost:3999';
@@ -209,7 +209,7 @@ describe('withSession', () => {
       expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), label).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('x-frame-options'), label).toBe('DENY');
-      // Small answers also carry no-transform (no gzip: lib/api/api-headers.ts).
+      // Small answers also carry no-transform (no gzip: lib/api-routes/api-headers.ts).
       expect(res.headers.get('cache-control'), label).toBe('no-store, no-transform');
       // NODE_ENV is 'test' here: HSTS is for production only.
       expect(res.headers.get('strict-transport-security'), label).toBeNull();

@@ -4,10 +4,10 @@ import { AppError } from '@/lib/errors/app-error';
 
 import { issuesToFields } from './fields';
 import { inspectCallbackHandler } from './inspect';
-import { makeUpdateCallbackHandlerBodySchema } from './callback-handler-schemas';
+import { makeConsoleUpdateBodySchema } from './callback-handler-schemas';
 
 import type { CallbackHandlerInput, InspectContext } from './inspect';
-import type { UpdateCallbackHandlerBody } from './callback-handler-schemas';
+import type { ConsoleUpdateBody } from './callback-handler-schemas';
 
 export type ValidateCallbackHandlerOptions = InspectContext;
 
@@ -43,11 +43,8 @@ function inspectionFields(input: CallbackHandlerInput, options: InspectContext):
  * of", `body` for a body that is not an object). Every broken field is reported at once, and
  * messages never contain the submitted PEM.
  */
-export function validateCallbackHandler(
-  body: unknown,
-  options: ValidateCallbackHandlerOptions,
-): UpdateCallbackHandlerBody {
-  const parsed = makeUpdateCallbackHandlerBodySchema(options).safeParse(body);
+export function validateCallbackHandler(body: unknown, options: ValidateCallbackHandlerOptions): ConsoleUpdateBody {
+  const parsed = makeConsoleUpdateBodySchema(options).safeParse(body);
   if (!parsed.success) {
     // Schema messages first (they are the form's), then what only the crypto checks can tell.
     const fields = issuesToFields(parsed.error.issues);

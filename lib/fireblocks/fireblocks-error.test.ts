@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FireblocksError, isFireblocksError, toAppError, type FireblocksErrorOptions } from './errors';
+import { FireblocksError, isFireblocksError, toAppError, type FireblocksErrorOptions } from './fireblocks-error';
 
 const http = (status: number, extra: Partial<FireblocksErrorOptions> = {}) =>
   new FireblocksError({ kind: 'http', status, message: 'upstream says no', fireblocksRequestId: 'fb-1', ...extra });

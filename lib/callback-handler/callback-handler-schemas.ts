@@ -62,7 +62,7 @@ export function makeCallbackHandlerSchema(opts: CallbackSchemaOptions) {
  * Body of `PATCH /api/cosigners/{c}/api-keys/{k}`: Fireblocks' updateCallbackHandler body plus the console's own
  * optional `reason` for the change record (never sent to Fireblocks).
  */
-export function makeUpdateCallbackHandlerBodySchema(opts: CallbackSchemaOptions) {
+export function makeConsoleUpdateBodySchema(opts: CallbackSchemaOptions) {
   return z.strictObject(
     { callbackHandler: makeCallbackHandlerSchema(opts), reason: changeReasonSchema.optional() },
     { error: (issue) => unknownFieldsError(issue) ?? 'Send a JSON object with a callbackHandler.' },
@@ -70,8 +70,8 @@ export function makeUpdateCallbackHandlerBodySchema(opts: CallbackSchemaOptions)
 }
 
 /** The default: plain http refused everywhere (a real Fireblocks upstream). */
-export const updateCallbackHandlerBodySchema = makeUpdateCallbackHandlerBodySchema({ allowLoopbackHttp: false });
-export type UpdateCallbackHandlerBody = z.output<typeof updateCallbackHandlerBodySchema>;
+export const consoleUpdateBodySchema = makeConsoleUpdateBodySchema({ allowLoopbackHttp: false });
+export type ConsoleUpdateBody = z.output<typeof consoleUpdateBodySchema>;
 
 export type CallbackHandlerMode = 'publicKey' | 'cert';
 const LABEL_OF: Record<CallbackHandlerMode, PemLabel> = { publicKey: 'PUBLIC KEY', cert: 'CERTIFICATE' };
@@ -99,7 +99,7 @@ export type CallbackHandlerFormValues = z.input<typeof callbackHandlerFormSchema
 export type CallbackHandlerForm = z.output<typeof callbackHandlerFormSchema>;
 
 /** What the form submits: the body schema's shape, so the server parses exactly what the form checked. */
-export function toUpdateCallbackHandlerBody(form: CallbackHandlerForm): UpdateCallbackHandlerBody {
+export function toConsoleUpdateBody(form: CallbackHandlerForm): ConsoleUpdateBody {
   const pem = normalizePem(form.pem);
   const url = form.url.trim();
   return { callbackHandler: form.mode === 'cert' ? { url, cert: pem } : { url, publicKey: pem } };
