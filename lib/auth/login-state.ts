@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { createHash } from 'node:crypto';
+
 import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
 
@@ -45,4 +47,9 @@ export async function unsealLoginState(value: string | undefined, secret: string
   } catch {
     return null;
   }
+}
+
+/** What names a login state in the database and in memory: the SHA-256 of its random `state`, never the value. */
+export function loginStateHash(state: Pick<LoginState, 'state'>): string {
+  return createHash('sha256').update(state.state).digest('hex');
 }

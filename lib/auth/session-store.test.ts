@@ -68,6 +68,7 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
         last_seen_at: new Date(T0).toISOString(),
         expires_at: new Date(T0 + SESSION_ABSOLUTE_MS).toISOString(),
         revoked_at: null,
+        login_state_hash: null,
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain(id);
@@ -98,11 +99,16 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
     ]);
   });
 
-  it('a refused callback is recorded with no actor', async () => {
-    await recordRefusedSignIn(db, 'the IdP answer or token exchange was refused');
+  it('a refusal of someone the IdP vouched for is recorded with that actor, and no session', async () => {
+    await recordRefusedSignIn(db, signedIn(alice), 'a step-up sign-in came back without a fresh auth_time');
     expect(await events(db)).toMatchObject([
-      { kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } },
+      {
+        kind: 'sign_in_refused',
+        actor: { iss: ISS, sub: 'alice', role: 'admin' },
+        detail: { reason: 'a step-up sign-in came back without a fresh auth_time' },
+      },
     ]);
+    expect(await db.kysely.selectFrom('sessions').selectAll().execute()).toEqual([]);
   });
 
   it('lives while used: idle after 30 min without activity, over 8 h after sign-in however active', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { appendAuditEvent } from '@/lib/audit/append';
 import type { AuditActor } from '@/lib/audit/audit-event-schema';
-import { getDb, transaction, type Db, type SessionRow, type Tx } from '@/lib/db';
+import { getDb, isUniqueViolation, transaction, type Db, type SessionRow, type Tx } from '@/lib/db';
 
 import {
   hashSessionId,
@@ -22,6 +22,16 @@ export interface SignedInUser {
   user: SessionUser;
   /** Epoch ms of the IdP authentication (`auth_time`), when the ID token carries it. */
   authTime: number | null;
+  /**
+   * SHA-256 hex of the login state this sign-in came through (lib/auth/login-state.ts), kept on the row so that the
+   * state makes one session only; null for a session made without one (tests).
+   */
+  loginStateHash?: string | null;
+}
+
+/** The login state a callback came with has already made a session: refused, and nothing is written. */
+export class LoginStateUsedError extends Error {
+  override name = 'LoginStateUsedError';
 }
 
 /** Whose sessions: a subject is unique only within its issuer. */
@@ -87,11 +97,28 @@ export async function insertSession(
     last_seen_at: iso(now),
     expires_at: iso(now + SESSION_ABSOLUTE_MS),
     revoked_at: null,
+    login_state_hash: signedIn.loginStateHash ?? null,
   };
-  await tx.kysely.insertInto('sessions').values(row).execute();
+  try {
+    await tx.kysely.insertInto('sessions').values(row).execute();
+  } catch (error) {
+    // The unique login_state_hash: another callback (another replica, another code for the same state) was first.
+    if (row.login_state_hash !== null && isUniqueViolation(error)) throw new LoginStateUsedError();
+    throw error;
+  }
   const session = sessionFromRow(row);
   if (!session) throw new Error(`session row for ${user.sub} holds an unknown role`);
   return { id, session };
+}
+
+/** Whether a session was already made from the login state with this hash (a read: refusing a reuse writes nothing). */
+export async function loginStateUsed(db: Db, loginStateHash: string): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('sessions')
+    .select('id_hash')
+    .where('login_state_hash', '=', loginStateHash)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The live session a cookie's id names, else null. One primary-key read, on every request, on every replica. */
@@ -210,9 +237,15 @@ export async function startSession(
   });
 }
 
-/** A callback that could not be accepted: no session, an event with no actor (nobody was proven) and why. */
-export async function recordRefusedSignIn(db: Db, reason: string): Promise<void> {
-  await transaction(db, (tx) => appendAuditEvent(tx, { kind: 'sign_in_refused', actor: null, detail: { reason } }));
+/**
+ * A sign-in the IdP vouched for (its token answer checked: state, PKCE, nonce, ID token) that the console still
+ * refuses: no session, the event names who the IdP said it was. Only ever after the IdP's proof, so that nobody can
+ * write to the audit trail without signing in at the IdP (lib/auth/sign-in-routes.ts).
+ */
+export async function recordRefusedSignIn(db: Db, signedIn: SignedInUser, reason: string): Promise<void> {
+  const { sub, email, name, role } = signedIn.user;
+  const actor: AuditActor = { iss: signedIn.iss, sub, email: email || null, name: name || null, role };
+  await transaction(db, (tx) => appendAuditEvent(tx, { kind: 'sign_in_refused', actor, detail: { reason } }));
 }
 
 /**

@@ -8,13 +8,20 @@ import { getDb, type Db } from '@/lib/db';
 
 import { loopbackAliasRedirect } from './app-origin';
 import { loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
-import { LOGIN_STATE_TTL_SECONDS, sealLoginState, unsealLoginState } from './login-state';
+import { callbackGuard, type CallbackGuard } from './callback-guard';
+import { LOGIN_STATE_TTL_SECONDS, loginStateHash, sealLoginState, unsealLoginState } from './login-state';
 import { sealLogoutHint, unsealLogoutHint } from './logout-hint';
 import { endSessionUrl, finishSignIn, startSignIn } from './oidc';
 import { safeReturnTo } from './return-to';
 import { isSameOriginRequest } from './same-origin';
 import { sealSessionId, sessionMaxAgeSeconds } from './session';
-import { endSessionOfCookie, recordRefusedSignIn, startSession } from './session-store';
+import {
+  endSessionOfCookie,
+  LoginStateUsedError,
+  loginStateUsed,
+  recordRefusedSignIn,
+  startSession,
+} from './session-store';
 
 /** A small page for a failed sign-in step: the reason stays in the server log, the user gets a way back. */
 function failurePage(status: number, message: string, title = 'Sign-in failed'): Response {
@@ -33,6 +40,12 @@ function redirectTo(location: URL): NextResponse {
 
 function clear(res: NextResponse, spec: CookieSpec): void {
   res.cookies.set({ name: spec.name, value: '', ...spec.attributes, maxAge: 0 });
+}
+
+/** A Set-Cookie line that deletes the cookie, for a plain Response (the failure pages). */
+function clearedCookie(spec: CookieSpec): string {
+  const { path, secure } = spec.attributes;
+  return `${spec.name}=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
 /**
@@ -78,45 +91,85 @@ function freshEnough(authTime: number | null, maxAgeSeconds: number, now: number
  * in the database (recorded with its `sign_in` event) and a cookie that carries only the row's random id. The
  * session the browser had, if any, is revoked (`sign_out`, how `replaced`): a step-up leaves one live session.
  * A step-up whose `auth_time` is missing or older than the `max_age` it asked for is refused: no session.
+ *
+ * Nothing an unauthenticated client sends here writes a row. Anyone can get a login cookie from /auth/login and so
+ * knows its state: a callback whose state matches proves nothing until the IdP's token answer does (client-
+ * authenticated, the ID token signed and carrying our nonce). So a callback without a cookie, with another state,
+ * with a login state already used, or whose code the IdP refuses is answered and logged, never recorded; only a
+ * refusal of someone the IdP vouched for is an audit event (`sign_in_refused` with that actor, at most
+ * CALLBACK_GUARD_LIMITS.refusalsPerSubject per subject per window). A login state makes one session: refused on
+ * reuse before the IdP is asked (in memory on this replica, by the session rows' unique hash on every replica).
+ * Refused exchanges are counted per process: past the limit, callbacks are answered 429 without asking the IdP.
  */
 export async function handleCallback(
   req: NextRequest,
   config: AppConfig,
   now = Date.now(),
   db: Db = getDb(),
+  guard: CallbackGuard = callbackGuard(),
 ): Promise<Response> {
   const loginSpec = loginCookie(config);
+  // Every answer but a mismatch ends this browser's attempt: the cookie cannot serve twice anyway.
+  const ended = (res: Response) => {
+    res.headers.append('Set-Cookie', clearedCookie(loginSpec));
+    return res;
+  };
   const state = await unsealLoginState(req.cookies.get(loginSpec.name)?.value, config.sessionSecret);
-  if (!state) return failurePage(400, 'This sign-in attempt expired or was already used.');
+  if (!state) return ended(failurePage(400, 'This sign-in attempt expired or was already used.'));
+  // Another attempt's answer (or a forged one) must not end this browser's own attempt: its cookie is kept.
+  if (req.nextUrl.searchParams.get('state') !== state.state) {
+    logger.warn('sign-in callback refused: its state is not the one this browser started');
+    return failurePage(400, 'This answer from the sign-in provider does not belong to this browser’s sign-in.');
+  }
+  const stateHash = loginStateHash(state);
+  if (!guard.take(stateHash) || (await loginStateUsed(db, stateHash))) {
+    logger.warn('sign-in callback refused: its login state was already used');
+    return ended(failurePage(400, 'This sign-in attempt expired or was already used.'));
+  }
+  const wait = await guard.exchangeWaitSeconds();
+  if (wait > 0) {
+    logger.warn({ retryAfterSeconds: wait }, 'sign-in callback refused: too many refused sign-ins on this server');
+    const res = ended(
+      failurePage(429, `Too many sign-ins failed on this server just now. Try again in ${wait} seconds.`),
+    );
+    res.headers.set('Retry-After', String(wait));
+    return res;
+  }
   let signedIn: Awaited<ReturnType<typeof finishSignIn>>;
   try {
     // Built from APP_URL, not the Host header, so redirect_uri matches what the IdP has registered.
     signedIn = await finishSignIn(config, new URL(`/auth/callback${req.nextUrl.search}`, config.appUrl), state);
   } catch (error) {
-    logger.warn({ err: error }, 'sign-in callback refused');
-    // The IdP's error text is not ours to store; the log has it. An unrecordable refusal changes nothing for the user.
-    await recordRefusedSignIn(db, 'the IdP answer or token exchange was refused').catch((e: unknown) =>
-      logger.error({ err: e }, 'refused sign-in could not be recorded'),
-    );
-    return failurePage(400, 'The sign-in provider’s answer could not be accepted.');
+    // Nobody is proven: logged and counted, never written (the IdP's error text is not ours to store).
+    await guard.exchangeRefused();
+    logger.warn({ err: error }, 'sign-in callback refused: the IdP answer or token exchange was refused');
+    return ended(failurePage(400, 'The sign-in provider’s answer could not be accepted.'));
   }
   if (state.maxAgeSeconds !== null && !freshEnough(signedIn.authTime, state.maxAgeSeconds, now)) {
     logger.warn({ sub: signedIn.user.sub, authTime: signedIn.authTime }, 'step-up sign-in was not fresh');
-    await recordRefusedSignIn(db, 'a step-up sign-in came back without a fresh auth_time').catch((e: unknown) =>
-      logger.error({ err: e }, 'refused sign-in could not be recorded'),
-    );
-    return failurePage(
-      401,
-      `Approving a change needs a fresh sign-in, but the sign-in provider did not confirm one (its auth_time is missing or older than ${state.maxAgeSeconds} seconds). Your session is unchanged; sign out and sign in again, then approve.`,
-      'Fresh sign-in not confirmed',
+    if (await guard.mayRecordRefusal(`${signedIn.iss}\n${signedIn.user.sub}`)) {
+      await recordRefusedSignIn(db, signedIn, 'a step-up sign-in came back without a fresh auth_time').catch(
+        (e: unknown) => logger.error({ err: e }, 'refused sign-in could not be recorded'),
+      );
+    }
+    return ended(
+      failurePage(
+        401,
+        `Approving a change needs a fresh sign-in, but the sign-in provider did not confirm one (its auth_time is missing or older than ${state.maxAgeSeconds} seconds). Your session is unchanged; sign out and sign in again, then approve.`,
+        'Fresh sign-in not confirmed',
+      ),
     );
   }
   let started: Awaited<ReturnType<typeof startSession>>;
   try {
-    started = await startSession(db, signedIn, now);
+    started = await startSession(db, { ...signedIn, loginStateHash: stateHash }, now);
   } catch (error) {
+    if (error instanceof LoginStateUsedError) {
+      logger.warn({ sub: signedIn.user.sub }, 'sign-in callback refused: its login state made a session already');
+      return ended(failurePage(400, 'This sign-in attempt expired or was already used.'));
+    }
     logger.error({ err: error, sub: signedIn.user.sub }, 'session could not be recorded');
-    return cannotRecord();
+    return ended(cannotRecord());
   }
   const { session } = started;
   const previous = req.cookies.get(sessionCookie(config).name)?.value;

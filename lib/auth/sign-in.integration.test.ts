@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from '@/scripts/test-runner/tes
 
 import { createServer, type Server } from 'node:http';
 
+import { createCallbackGuard } from './callback-guard';
 import { loginCookie, logoutHintCookie, sessionCookie } from './cookies';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -148,7 +149,7 @@ async function signIn(username: string, returnTo = '/cosigners?pageSize=20', idp
     new NextRequest(callbackUrl, { headers: { cookie: (loginValue ?? '').split(';')[0] ?? '' } }),
     config,
   );
-  return { callback, callbackUrl, loginCookieHeader: (loginValue ?? '').split(';')[0] ?? '' };
+  return { callback, callbackUrl, authUrl, loginCookieHeader: (loginValue ?? '').split(';')[0] ?? '' };
 }
 
 /** The session cookie a response sets, as a Cookie header. */
@@ -201,7 +202,7 @@ describe('OIDC sign-in against the dev IdP', () => {
     ]);
   });
 
-  it('refuses to reuse the callback with another transaction cookie (recorded, with no actor), and without one', async () => {
+  it('refuses an answer meant for another transaction cookie, and no cookie at all, writing nothing', async () => {
     const first = await signIn('alice');
     const second = await signIn('vera');
     const seq = await headSeq();
@@ -211,11 +212,11 @@ describe('OIDC sign-in against the dev IdP', () => {
     );
     expect(crossed.status).toBe(400);
     expect(crossed.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
-    expect(await eventsSince(seq)).toMatchObject([
-      { kind: 'sign_in_refused', actor: null, detail: { reason: 'the IdP answer or token exchange was refused' } },
-    ]);
+    // Another attempt's answer does not end this browser's own attempt: its cookie is not cleared.
+    expect(setCookie(crossed, loginCookie(config).name)).toBeUndefined();
     const bare = await handleCallback(new NextRequest(first.callbackUrl), config);
     expect(bare.status).toBe(400);
+    expect(await eventsSince(seq)).toEqual([]);
   });
 
   it('drops an unsafe returnTo', async () => {
@@ -305,7 +306,12 @@ describe('step-up sign-in (an approval needs a recent authentication)', () => {
     expect(await res.text()).toContain('did not confirm');
     expect(res.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
     expect(await eventsSince(seq)).toMatchObject([
-      { kind: 'sign_in_refused', actor: null, detail: { reason: stringContaining('step-up') } },
+      // The IdP vouched for bob: the refusal names him.
+      {
+        kind: 'sign_in_refused',
+        actor: { sub: 'bob', role: 'admin' },
+        detail: { reason: stringContaining('step-up') },
+      },
     ]);
   });
 });
@@ -481,5 +487,106 @@ describe('sign-out ends the IdP session too (RP-initiated logout)', () => {
       );
       expect(res.headers.get('location')).toBe(`${APP}/`);
     });
+  });
+});
+
+/** Rows in every table of the console's database (SQLite here), by table. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const row = await db.kysely
+      .selectFrom(name as 'sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[name] = Number(row.n);
+  }
+  return counts;
+}
+
+/** A new sign-in transaction as a browser starts it: its login cookie and the state the IdP will echo. */
+async function newLoginCookie(): Promise<{ cookie: string; state: string }> {
+  const login = await handleLogin(new NextRequest(`${APP}/auth/login`), config);
+  const line = login.headers.getSetCookie().find((c) => c.startsWith(`${loginCookie(config).name}=`)) ?? '';
+  const state = new URL(login.headers.get('location') ?? '').searchParams.get('state') ?? '';
+  return { cookie: line.split(';')[0] ?? '', state };
+}
+
+describe('an unauthenticated client cannot grow the database through /auth/callback', () => {
+  it('a burst of bad callbacks writes no row in any table (sessions, audit events, rate limits included)', async () => {
+    const guard = createCallbackGuard({
+      exchangeRefusals: 5,
+      exchangeWindowSec: 60,
+      refusalsPerSubject: 5,
+      refusalWindowSec: 600,
+    });
+    const callback = (url: string, cookie?: string) =>
+      handleCallbackOn(new NextRequest(url, cookie ? { headers: { cookie } } : {}), config, Date.now(), db, guard);
+    // A real sign-in first: its cookie and answer are replayed below.
+    const used = await signIn('alice');
+    expect(used.callback.status).toBe(303);
+    const before = await rowCounts();
+    expect(before.sessions).toBeGreaterThan(0);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['sessions', 'audit_events', 'rate_limits', 'changes']));
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await callback(`${APP}/auth/callback?code=x&state=y`)).status);
+      statuses.push(
+        (await callback(`${APP}/auth/callback?code=x&state=y`, `${loginCookie(config).name}=Fe26.2**bad`)).status,
+      );
+      const fresh = await newLoginCookie();
+      // Another state than the cookie's.
+      statuses.push((await callback(`${APP}/auth/callback?code=x&state=other`, fresh.cookie)).status);
+      // The cookie's own state with a forged code, and with a forged IdP error: nothing proves either.
+      const forged = await newLoginCookie();
+      statuses.push(
+        (await callback(`${APP}/auth/callback?code=forged-${i}&state=${forged.state}`, forged.cookie)).status,
+      );
+      const denied = await newLoginCookie();
+      statuses.push(
+        (await callback(`${APP}/auth/callback?error=access_denied&state=${denied.state}`, denied.cookie)).status,
+      );
+      // The real answer replayed with its own cookie.
+      statuses.push((await callback(used.callbackUrl.href, used.loginCookieHeader)).status);
+    }
+    expect(await rowCounts()).toEqual(before);
+    expect(statuses.every((s) => s === 400 || s === 429)).toBe(true);
+    // Past 5 refused exchanges the IdP is no longer asked: 429 with Retry-After.
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const limited = await newLoginCookie();
+    const res = await callback(`${APP}/auth/callback?code=x&state=${limited.state}`, limited.cookie);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('a login state makes one session: a second code for the same state is refused, on any replica, writing nothing', async () => {
+    const browser = jar();
+    const first = await signIn('alice', '/', browser);
+    expect(first.callback.status).toBe(303);
+    // The IdP session is live: the same authorization URL (same state) gets a new, valid code silently.
+    const again = await signInAtIdp(first.authUrl.href, 'alice', browser);
+    expect(again.searchParams.get('state')).toBe(first.callbackUrl.searchParams.get('state'));
+    expect(again.searchParams.get('code')).not.toBe(first.callbackUrl.searchParams.get('code'));
+    const before = await rowCounts();
+    const sameReplica = await handleCallback(
+      new NextRequest(again, { headers: { cookie: first.loginCookieHeader } }),
+      config,
+    );
+    expect(sameReplica.status).toBe(400);
+    expect(await sameReplica.text()).toContain('already used');
+    // Another replica (its own memory) finds the state's session row.
+    const third = await signInAtIdp(first.authUrl.href, 'alice', browser);
+    const otherReplica = await handleCallbackOn(
+      new NextRequest(third, { headers: { cookie: first.loginCookieHeader } }),
+      config,
+      Date.now(),
+      db,
+      createCallbackGuard(),
+    );
+    expect(otherReplica.status).toBe(400);
+    expect(otherReplica.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
+    expect(await rowCounts()).toEqual(before);
   });
 });

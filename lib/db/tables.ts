@@ -26,6 +26,8 @@ export interface SessionsTable {
   /** The absolute end of the session, whatever its activity. */
   expires_at: string;
   revoked_at: string | null;
+  /** SHA-256 hex of the login state the session was made from (unique: a login state makes one session). */
+  login_state_hash: string | null;
 }
 
 export interface ChangesTable {
