@@ -162,10 +162,13 @@ describe('CallbackHandlerForm sends a change', () => {
   /** Changes the URL, reviews, gives the reason and the confirmation code, and sends. */
   async function send(f: ReturnType<typeof renderForm>, reason = '') {
     await f.user.clear(f.url);
-    await f.user.type(f.url, 'https://hooks.example.org');
+    await f.user.type(f.url, 'HTTPS://Hooks.Example.org:443');
     await waitFor(() => expect(f.review).toHaveProperty('disabled', false), settled);
     await f.user.click(f.review);
     const dialog = await screen.findByRole('dialog', { name: 'Confirm callback handler change' });
+    // The dialog shows the URL as it will be sent, not as it was typed.
+    expect(dialog.textContent).toContain('https://hooks.example.org/');
+    expect(dialog.textContent).not.toContain('Hooks.Example');
     if (reason) await f.user.type(within(dialog).getByLabelText(/^Reason/), reason);
     await f.user.type(within(dialog).getByLabelText(/Type the last six characters/), API_KEY_ID.slice(-6));
     await f.user.click(within(dialog).getByRole('button', { name: 'Send to Fireblocks' }));
@@ -180,7 +183,7 @@ describe('CallbackHandlerForm sends a change', () => {
     expect(patch).toHaveLength(1);
     expect(JSON.parse(patch[0]?.body ?? '{}')).toMatchObject({
       reason: 'Move to the new host',
-      callbackHandler: { url: 'https://hooks.example.org' },
+      callbackHandler: { url: 'https://hooks.example.org/' },
     });
   });
 

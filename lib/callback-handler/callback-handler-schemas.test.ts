@@ -378,6 +378,31 @@ describe('callbackHandlerFormSchema shares the rules', () => {
     expect(fields.pem).toBe(PRIVATE_KEY_MESSAGE);
   });
 
+  it('normalises the URL once: the form shows, the server parses and stores, and Fireblocks gets the same string', () => {
+    const typed = ' HTTPS://Callbacks.Example.COM:443/x/../fireblocks ';
+    const form = callbackHandlerFormSchema.parse({ url: typed, mode: 'publicKey', pem: key() });
+    expect(form.url).toBe(URL_OK);
+    const body = toUpdateCallbackHandlerBody(form);
+    expect(updateCallbackHandlerBodySchema.parse(body).callbackHandler.url).toBe(URL_OK);
+    // The server normalises what a script sends as typed, too.
+    expect(updateCallbackHandlerBodySchema.parse(withKey(typed)).callbackHandler.url).toBe(URL_OK);
+  });
+
+  it('refuses what cannot be shown, on the url field, in the form and on the server alike', () => {
+    for (const url of [
+      'https://callbacks.exam\u00ADple.com/cb',
+      'https://ｃallbacks.example.com/cb',
+      'https:callbacks.example.com/cb',
+    ]) {
+      const form = callbackHandlerFormSchema.safeParse({ url, mode: 'publicKey', pem: key() });
+      const server = updateCallbackHandlerBodySchema.safeParse(withKey(url));
+      expect(issuesToFields(form.error?.issues ?? []).url).toBeTruthy();
+      expect(issuesToFields(server.error?.issues ?? [])['callbackHandler.url']).toBe(
+        issuesToFields(form.error?.issues ?? []).url,
+      );
+    }
+  });
+
   it('honours the loopback flag like the body schema', () => {
     const form = { url: 'http://127.0.0.1:4140', mode: 'publicKey', pem: key() };
     expect(callbackHandlerFormSchema.safeParse(form).success).toBe(false);

@@ -9,21 +9,26 @@ import { changeReasonSchema } from '@/lib/change-model/actor-and-reason';
 
 import { unknownFieldsError } from './fields';
 import { checkPem, normalizePem, PEM_MAX_CHARS } from './pem-rules';
-import { checkCallbackUrl, URL_MAX_CHARS } from './url-rules';
+import { checkCallbackUrl, normalizeCallbackUrl, URL_MAX_CHARS } from './url-rules';
 
 import type { PemLabel } from './pem-rules';
 import type { UrlRuleOptions } from './url-rules';
 
 export type CallbackSchemaOptions = UrlRuleOptions;
 
+/**
+ * The URL as typed, checked, then normalised once (normalizeCallbackUrl): the form's output, the confirm dialog,
+ * the server's parse, the stored change and the PATCH to Fireblocks all carry the same string.
+ */
 const urlField = (opts: CallbackSchemaOptions) =>
   z
     .string({ error: 'The URL must be text.' })
     .trim()
     .superRefine((url, ctx) => {
       const message = checkCallbackUrl(url, opts);
-      if (message) ctx.addIssue({ code: 'custom', message });
-    });
+      if (message) ctx.addIssue({ code: 'custom', message, abort: true });
+    })
+    .transform(normalizeCallbackUrl);
 
 const pemField = (label: PemLabel, what: string) =>
   z

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { blockedAddressKind } from './host-address';
-import { checkCallbackUrl } from './url-rules';
+import { checkCallbackUrl, normalizeCallbackUrl } from './url-rules';
 
 const strict = { allowLoopbackHttp: false };
 const check = (url: string) => checkCallbackUrl(url, strict);
@@ -87,5 +87,66 @@ describe('blockedAddressKind reads hostnames as URL leaves them', () => {
     ['[not:an:address::x]', null],
   ])('%s -> %s', (host, kind) => {
     expect(blockedAddressKind(host)).toBe(kind);
+  });
+});
+
+describe('checkCallbackUrl: what the approver sees is what is sent', () => {
+  it.each([
+    ['a soft hyphen', 'https://callbacks.exam\u00ADple.com/cb', /U\+00AD, a soft hyphen/],
+    ['a zero-width space', 'https://callbacks.example.com/c\u200Bb', /U\+200B, a zero-width space/],
+    ['a zero-width joiner', 'https://callbacks\u200D.example.com/cb', /U\+200D, a zero-width joiner/],
+    ['a byte order mark', '\uFEFFhttps://callbacks.example.com/cb', /U\+FEFF/],
+    ['a right-to-left override', 'https://callbacks.example.com/\u202Ebc', /U\+202E, a right-to-left or left-to-right/],
+    ['a right-to-left isolate', 'https://\u2067callbacks.example.com/cb', /U\+2067/],
+    ['a left-to-right mark', 'https://callbacks.example.com/cb\u200E', /U\+200E/],
+  ])('refuses an invisible character: %s', (_name, url, message) => {
+    const text = check(url);
+    expect(text).toMatch(/invisible character/);
+    expect(text).toMatch(message);
+  });
+
+  it.each([
+    ['full-width letters', 'https://ｃallbacks.example.com/cb', /U\+FF43/],
+    ['an IDN host written in Unicode', 'https://bücher.example/cb', /U\+00FC/],
+    ['a Cyrillic look-alike', 'https://саllbacks.example.com/cb', /U\+0441/],
+    ['an emoji in the path', 'https://callbacks.example.com/🔑', /U\+1F511/],
+  ])('refuses non-ASCII (%s), pointing to punycode', (_name, url, codePoint) => {
+    const text = check(url);
+    expect(text).toMatch(/plain ASCII/);
+    expect(text).toMatch(/punycode/);
+    expect(text).toMatch(codePoint);
+  });
+
+  it('accepts an IDN host in its punycode form', () => {
+    expect(check('https://xn--bcher-kva.example/cb')).toBeNull();
+  });
+
+  it.each(['https://callbacks.example.com\\evil.example/cb', 'https:\\\\callbacks.example.com/cb'])(
+    'refuses a backslash: %s',
+    (url) => {
+      expect(check(url)).toMatch(/not \\/);
+    },
+  );
+
+  it.each(['https:callbacks.example.com/cb', 'https:/callbacks.example.com/cb', 'https:///callbacks.example.com/cb'])(
+    'refuses a URL without // before its host: %s',
+    (url) => {
+      expect(check(url)).toMatch(/two slashes after the scheme/);
+    },
+  );
+});
+
+describe('normalizeCallbackUrl', () => {
+  it.each([
+    ['HTTPS://Callbacks.Example.COM:443/fireblocks', 'https://callbacks.example.com/fireblocks'],
+    ['https://callbacks.example.com/a/../fireblocks/./cb', 'https://callbacks.example.com/fireblocks/cb'],
+    ['https://callbacks.example.com', 'https://callbacks.example.com/'],
+    ['https://0x0a000005:8443/cb', 'https://10.0.0.5:8443/cb'],
+    ['https://callbacks.example.com/a%7eb?x=1', 'https://callbacks.example.com/a%7eb?x=1'],
+    ['https://xn--bcher-kva.example/cb', 'https://xn--bcher-kva.example/cb'],
+  ])('%s -> %s, and again gives the same', (typed, href) => {
+    expect(check(typed)).toBeNull();
+    expect(normalizeCallbackUrl(typed)).toBe(href);
+    expect(normalizeCallbackUrl(href)).toBe(href);
   });
 });

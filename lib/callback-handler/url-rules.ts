@@ -31,6 +31,40 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/**
+ * Characters that take no room on screen: soft hyphen, zero-width space and joiners, word joiner, byte order mark
+ * and the other default-ignorable code points, and the bidirectional controls (marks, embeddings, overrides,
+ * isolates), which reorder what is shown. A URL holding one reads the same as one without it.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
+
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00ad: 'a soft hyphen',
+  0x200b: 'a zero-width space',
+  0x200c: 'a zero-width non-joiner',
+  0x200d: 'a zero-width joiner',
+  0x2060: 'a word joiner',
+  0xfeff: 'a zero-width no-break space (byte order mark)',
+};
+
+const codePointText = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** `U+00AD, a soft hyphen`: what an invisible character is, since it cannot be shown. */
+function invisibleName(cp: number): string {
+  const bidi = /\p{Bidi_Control}/u.test(String.fromCodePoint(cp));
+  return `${codePointText(cp)}, ${INVISIBLE_NAMES[cp] ?? (bidi ? 'a right-to-left or left-to-right control' : 'a character that does not show')}`;
+}
+
+/**
+ * What is stored, shown to the approver and sent to Fireblocks: the WHATWG serialisation of the URL (`href`),
+ * computed once, here, by the schema the form and the server share. Lower-case scheme and host, the default port
+ * dropped, `.` and `..` resolved, `/` for an empty path, percent-encoding where the parser adds it. A URL that passes
+ * checkCallbackUrl is plain ASCII, so this is ASCII too, and serialising it again gives the same text.
+ */
+export function normalizeCallbackUrl(text: string): string {
+  return new URL(text.trim()).href;
+}
+
 function parseUrl(text: string): URL | null {
   try {
     return new URL(text);
@@ -48,7 +82,16 @@ export function checkCallbackUrl(text: string, opts: UrlRuleOptions): string | n
   if (text.length > URL_MAX_CHARS) {
     return `The URL is too long (${text.length.toLocaleString('en-US')} characters; at most ${URL_MAX_CHARS.toLocaleString('en-US')}).`;
   }
+  const invisible = INVISIBLE.exec(text);
+  if (invisible) {
+    return `The URL contains an invisible character (${invisibleName(invisible[0].codePointAt(0) ?? 0)}): it would not show to the approver. Retype the URL rather than pasting it.`;
+  }
   if (/[\s\u0000-\u001f\u007f]/.test(text)) return 'The URL must not contain spaces, tabs or line breaks.';
+  const foreign = /[^\x21-\x7e]/u.exec(text);
+  if (foreign) {
+    return `The URL must be plain ASCII (it holds ${codePointText(foreign[0].codePointAt(0) ?? 0)} "${foreign[0]}"): write an international host name in its punycode form (xn--…) and percent-encode anything else.`;
+  }
+  if (text.includes('\\')) return 'Use / in the URL, not \\: a backslash is read as / by some and not by others.';
   const url = parseUrl(text);
   if (!url) return 'Enter a full URL starting with https://, for example https://callbacks.example.com/fireblocks.';
   if (url.protocol === 'http:') {
@@ -58,6 +101,10 @@ export function checkCallbackUrl(text: string, opts: UrlRuleOptions): string | n
     }
   } else if (url.protocol !== 'https:') {
     return 'Use an https:// URL: the Co-Signer calls callback handlers over HTTPS only.';
+  }
+  // `https:host` and `https:/host` parse as https://host/: refused, so that what is shown is what was typed.
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(text)) {
+    return 'Write the URL with two slashes after the scheme and the host right after them, like https://callbacks.example.com/fireblocks.';
   }
   // The parser drops an empty `user@`, so look for '@' in the authority as typed.
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '';

@@ -143,6 +143,28 @@ describe('four eyes', () => {
     ]);
   });
 
+  it('what the approver sees is what is sent: the URL normalised once, then stored, shown and PATCHed as one string', async () => {
+    const apiKeyId = keys[8] ?? '';
+    const { host, pathname } = new URL(GOOD_URL);
+    const typed = `HTTPS://${host.toUpperCase()}:443/x/..${pathname}`;
+    const res = await callApi(stack.app.appUrl, 'PATCH', keyPath(stack.target.cosignerId, apiKeyId), {
+      cookie: await stack.cookieFor(proposerNo(10)),
+      body: JSON.stringify({ callbackHandler: { url: typed, cert: stack.pems.cert } }),
+    });
+    expect(res.status, res.text).toBe(201);
+    const change = (res.json as { change: ChangeResponse }).change;
+    expect(change.after.url).toBe(GOOD_URL);
+    expect((await getChange(change.id)).after.url).toBe(GOOD_URL);
+    const before = await simLog(stack.app.simUrl);
+    const approved = await act(change.id, 'approve', BOB);
+    expect(approved.status, approved.text).toBe(202);
+    const patches = await patchesSince(before, stack.target.cosignerId, apiKeyId);
+    expect(patches).toHaveLength(1);
+    expect((JSON.parse(patches[0]?.body ?? '{}') as { callbackHandler: { url: string } }).callbackHandler.url).toBe(
+      GOOD_URL,
+    );
+  });
+
   it('twenty admins approve at the same instant: one 202, nineteen 409 change_not_awaiting, one upstream PATCH', async () => {
     const apiKeyId = keys[1] ?? '';
     const proposer = proposerNo(2);

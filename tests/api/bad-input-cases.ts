@@ -111,6 +111,12 @@ export const BAD_CASES: BadCase[] = [
   patch('unspecified address URL (0.0.0.0)', url, (p) => withKey(p, { url: 'https://0.0.0.0/cb' })),
   patch('unspecified IPv6 address URL ([::])', url, (p) => withKey(p, { url: 'https://[::]/cb' })),
   patch('port 0 in the URL', url, (p) => withKey(p, { url: `https://${FIXTURE_HOST}:0/cb` })),
+  patch('soft hyphen (U+00AD) in the URL host', url, (p) => withKey(p, { url: `https://\u00AD${FIXTURE_HOST}/cb` })),
+  patch('zero-width space in the URL path', url, (p) => withKey(p, { url: `https://${FIXTURE_HOST}/c\u200Bb` })),
+  patch('right-to-left override in the URL', url, (p) => withKey(p, { url: `https://${FIXTURE_HOST}/\u202Ebc` })),
+  patch('full-width letter in the URL', url, (p) => withKey(p, { url: `https://\uFF43${FIXTURE_HOST}/cb` })),
+  patch('backslash in the URL', url, (p) => withKey(p, { url: `https://${FIXTURE_HOST}\\evil.example/cb` })),
+  patch('https: without // in the URL', url, (p) => withKey(p, { url: `https:${FIXTURE_HOST}/cb` })),
   patch('both publicKey and cert', 'callbackHandler', (p) => withKey(p, { cert: p.cert })),
   patch('neither publicKey nor cert', 'callbackHandler', () => handler({ url: GOOD_URL })),
   patch(
