@@ -83,6 +83,25 @@ describe('parseConfig', () => {
     ).toBe('http://10.0.0.5/v1');
   });
 
+  it('refuses a plain-http OIDC_ISSUER in production, on loopback too unless Fireblocks is the loopback simulator', () => {
+    const message = 'OIDC_ISSUER: must be https in production';
+    // The any-password dev IdP on loopback, in front of a real workspace: refused.
+    expect(problemsOf({ ...complete, OIDC_ISSUER: 'http://127.0.0.1:4011' })).toContain(message);
+    expect(problemsOf({ ...complete, OIDC_ISSUER: 'http://localhost:4011' })).toContain(message);
+    expect(problemsOf({ ...complete, OIDC_ISSUER: 'http://login.example.com' })).toContain(message);
+    // In front of the loopback simulator (the production-build tests and demos): accepted.
+    const demo = { ...complete, FIREBLOCKS_BASE_URL: 'http://127.0.0.1:4010/v1' };
+    expect(parseConfig({ ...demo, OIDC_ISSUER: 'http://127.0.0.1:4011' }).oidc.issuer).toBe('http://127.0.0.1:4011');
+    expect(problemsOf({ ...demo, OIDC_ISSUER: 'http://login.example.com' })).toContain(message);
+    // https is https wherever it is; outside production plain http is the developer's call.
+    expect(parseConfig({ ...complete, OIDC_ISSUER: 'https://127.0.0.1:8443' }).oidc.issuer).toBe(
+      'https://127.0.0.1:8443',
+    );
+    expect(parseConfig({ ...complete, NODE_ENV: 'development', OIDC_ISSUER: 'http://127.0.0.1:4011' }).production).toBe(
+      false,
+    );
+  });
+
   it('reads the key from a file and never puts the file in an error', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cc-env-'));
     const file = path.join(dir, 'key.pem');

@@ -106,13 +106,21 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const secretKeyPem = e.FIREBLOCKS_SECRET_KEY ?? readSecretFile(e.FIREBLOCKS_SECRET_KEY_PATH ?? '');
   const appUrl = new URL(e.APP_URL);
   const fireblocksUrl = new URL(e.FIREBLOCKS_BASE_URL);
+  const issuerUrl = new URL(e.OIDC_ISSUER);
   const production = e.NODE_ENV === 'production';
   const plainHttp = (url: URL) => production && url.protocol !== 'https:' && !LOOPBACK.has(url.hostname);
+  const simulated = LOOPBACK.has(fireblocksUrl.hostname);
   const insecure = [
     ...(plainHttp(appUrl) ? ['  - APP_URL: must be https in production'] : []),
     // Signed API calls and workspace data would cross the network in clear; only the local simulator is exempt.
     ...(plainHttp(fireblocksUrl)
       ? ['  - FIREBLOCKS_BASE_URL: must be https in production (plain http only on loopback, for the simulator)']
+      : []),
+    // A plain-http issuer on loopback is the dev IdP (any password signs anyone in): in front of the simulator only.
+    ...(production && issuerUrl.protocol !== 'https:' && (!LOOPBACK.has(issuerUrl.hostname) || !simulated)
+      ? [
+          '  - OIDC_ISSUER: must be https in production (plain http only on loopback, and only while FIREBLOCKS_BASE_URL is the loopback simulator)',
+        ]
       : []),
   ];
   if (insecure.length > 0) {
@@ -125,7 +133,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       apiKey: e.FIREBLOCKS_API_KEY,
       secretKeyPem,
       // Real Fireblocks is never on loopback: a loopback upstream is the simulator, and the UI says so.
-      simulated: LOOPBACK.has(fireblocksUrl.hostname),
+      simulated,
     },
     oidc: {
       issuer: e.OIDC_ISSUER,

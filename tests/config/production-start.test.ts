@@ -77,6 +77,25 @@ describe('production start', () => {
     expect(output).not.toContain('client-secret-value');
   });
 
+  it('refuses the loopback dev IdP (plain http) in front of a real Fireblocks workspace, naming OIDC_ISSUER', async () => {
+    const privatePem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const { code, output } = await start({
+      FIREBLOCKS_BASE_URL: 'https://sandbox-api.fireblocks.io/v1',
+      FIREBLOCKS_API_KEY: randomUUID(),
+      FIREBLOCKS_SECRET_KEY: privatePem,
+      OIDC_ISSUER: 'http://127.0.0.1:4011',
+      OIDC_CLIENT_ID: 'console',
+      OIDC_CLIENT_SECRET: 'client-secret-value',
+      SESSION_SECRET: 's'.repeat(40),
+      APP_URL: 'https://console.example.com',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('OIDC_ISSUER: must be https in production');
+    expect(output).not.toContain('client-secret-value');
+  });
+
   it('refuses a secret key that is not an RSA private key, without printing it', async () => {
     const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
       .publicKey.export({ type: 'spki', format: 'pem' })
