@@ -36,11 +36,23 @@ export const AUDIT_CSV_COLUMNS = [
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * A formula start anywhere a spreadsheet might begin a cell. A spreadsheet whose locale separates cells with `;`
+ * (or a tab, or `|`) splits this file's lines there and not at its commas, so our quoting no longer lines up and a
+ * `;` inside a quoted cell starts a new cell: `ok;=1+1;ok` in a reason would run `=1+1`. So a `'` goes before any
+ * `=`, `+`, `-` or `@` that follows a `,`, `;`, tab, `|` or line break, past any spaces and quotes in between (a
+ * misaligned quote may open a cell of its own). The text stays readable; the JSONL export keeps it exact.
+ */
+const FORMULA_AFTER_SPLIT = /([,;\t|\r\n][ "]*)(?=[=+\-@])/g;
+
 /** One cell: quoted when it holds a comma, quote, CR or LF (quotes doubled); null is an empty cell. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string') {
+    text = text.replace(FORMULA_AFTER_SPLIT, "$1'");
+    if (FORMULA_START.test(text)) text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

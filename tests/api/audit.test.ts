@@ -207,6 +207,31 @@ describe('GET /api/audit/export', () => {
     expect(JSON.parse(rows[3]!.detail!)).toEqual({ i: 3, reason: '=HYPERLINK("https://evil.example")\nsecond line' });
   });
 
+  it('a decline reason of ok;=1+1;ok runs no formula in a spreadsheet that splits cells at ; or tab', async () => {
+    const declined = `cos-declined-${run}`;
+    await seed([
+      {
+        kind: 'change_declined',
+        actor: actor(subA),
+        cosignerId: declined,
+        apiKeyId: 'k0',
+        changeId: `change-${run}-declined`,
+        detail: { reason: 'ok;=1+1;ok', message: 'Declined: ok;=1+1;ok' },
+      },
+    ]);
+    const answer = await get(`/api/audit/export?format=csv&cosignerId=${declined}`);
+    expect(answer.status).toBe(200);
+    const [, line = ''] = answer.text.split('\r\n');
+    expect(line).toContain('change_declined');
+    for (const separator of [',', ';', '\t']) {
+      // Every separator taken as a cell break, quotes ignored: the worst a spreadsheet's locale can do.
+      for (const cell of line.split(separator)) expect(cell.replace(/^[\s"]+/, '')).not.toMatch(/^[=+\-@]/);
+    }
+    // Read as the CSV it is, the reason is still there to read.
+    const [row] = parseCsv<Record<string, string>>(answer.text, { columns: true });
+    expect(JSON.parse(row!.detail!)).toEqual({ reason: "ok;'=1+1;ok", message: "Declined: ok;'=1+1;ok" });
+  });
+
   it('refuses a missing or unknown format and bad filters with 400', async () => {
     expect((await get('/api/audit/export')).status).toBe(400);
     expect((await get('/api/audit/export?format=xml')).status).toBe(400);
