@@ -60,6 +60,18 @@ describe('the hash chain', () => {
     expect(toJsonLine({ ...event, hash: expected })).toBe(canonical.replace('"kind":', `"hash":"${expected}","kind":`));
   });
 
+  it('writes U+2028 and U+2029 escaped in an export line: one event per line for every reader, verifying the same', async () => {
+    const body = { ...event, detail: { reason: 'one\u2028two\u2029three' } };
+    const line = toJsonLine({ ...body, hash: computeEventHash(body) });
+    expect(line).not.toMatch(/[\u2028\u2029]/);
+    expect(line).toContain('one\\u2028two\\u2029three');
+    // What Python's str.splitlines() and many editors take for line breaks.
+    expect(line.split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/)).toHaveLength(1);
+    const parsed = JSON.parse(line) as { detail: { reason: string } };
+    expect(parsed.detail.reason).toBe('one\u2028two\u2029three');
+    expect(await verifyChain([parsed])).toMatchObject({ ok: true, count: 1 });
+  });
+
   it('rejects a wrong seq, a wrong link and an invalid shape, naming where', async () => {
     const first = { ...event, hash: computeEventHash(event) };
     const secondBody = { ...event, seq: 2, kind: 'sign_out' as const, prevHash: first.hash };

@@ -30,12 +30,14 @@ export function hashOfCanonical(prevHash: string, canonical: string): string {
 }
 
 /**
- * One line of the JSONL export: the JCS of the whole event, `hash` included (no trailing newline). Removing
- * `hash` from the parsed line and canonicalising again gives exactly the text that was hashed, so an export can be
- * verified offline with any RFC 8785 implementation and SHA-256.
+ * One line of the JSONL export: the JCS of the whole event, `hash` included (no trailing newline), with U+2028 and
+ * U+2029 written as `\u2028` and `\u2029`. JCS leaves those two raw (they are legal in JSON strings), but they are
+ * line breaks to many readers (Python's splitlines, editors, log shippers), which would cut an event in two. The
+ * escape is the same JSON value: removing `hash` from the parsed line and canonicalising again gives exactly the
+ * text that was hashed, so an export can be verified offline with any RFC 8785 implementation and SHA-256.
  */
 export function toJsonLine(event: AuditEvent): string {
-  return canonicalJson(event);
+  return canonicalJson(event).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
 }
 
 export type ChainVerdict =
