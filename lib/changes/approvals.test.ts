@@ -201,6 +201,28 @@ describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
     expect(listed.data.filter((c) => c.id === read.id).map((c) => c.state)).toEqual(['expired']);
   });
 
+  it('an approval checked before the expiry but reaching the database after it does not land: expired, nothing sent', async () => {
+    const apiKeyId = takeKey();
+    const change = await propose(apiKeyId, { ttlMs: 1_500 });
+    // The drift guard's live read is slow: the approval passed its checks in time, its UPDATE comes too late.
+    suite.sim.setFaults({
+      latencyMs: 2_500,
+      times: 1,
+      match: { method: 'GET', pathPrefix: `/v1/cosigners/${BIG}/api_keys/${apiKeyId}` },
+    });
+    const started = Date.now();
+    const error = await rejection(approve(change.id));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(error).toMatchObject({ status: 409, code: 'change_not_awaiting', changeId: change.id });
+    expect(error.message).toMatch(/expired/);
+    expect((await readChange(db, change.id))?.state).toBe('expired');
+    expect(await kindsAndActors(change.id)).toEqual([
+      ['change_proposed', 'alice'],
+      ['change_expired', null],
+    ]);
+    expect(patchesTo(apiKeyId)).toEqual([]);
+  });
+
   it('the edit gate refuses an archived or too-old cosigner with 409 before anything is recorded', async () => {
     const seed = buildSeed(1);
     for (const [name, code] of [

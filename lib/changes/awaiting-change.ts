@@ -66,10 +66,13 @@ export async function changeAwaitingDecision(
 
 /**
  * Moves a change out of `awaiting_approval` (one conditional UPDATE and its event, in one transaction). Of several
- * admins acting at once only one wins; the others get 409 `change_not_awaiting` naming what happened instead.
+ * admins acting at once only one wins; the others get 409 `change_not_awaiting` naming what happened instead. The
+ * UPDATE also re-checks `expires_at` as it runs: a decision that passed the checks before the expiry but reaches the
+ * database after it does not land, and the change is expired instead.
  */
 export async function decideChange(db: Db, row: ChangeRow, t: Omit<ChangeTransition, 'from'>): Promise<ChangeRow> {
-  const next = await transitionChange(db, row, { ...t, from: ['awaiting_approval'] });
+  const next = await transitionChange(db, row, { ...t, from: ['awaiting_approval'], unexpired: true });
   if (next) return next;
-  throw notAwaiting((await readChange(db, row.id)) ?? row);
+  const current = (await readChange(db, row.id)) ?? row;
+  throw notAwaiting(await expireIfDue(db, current));
 }

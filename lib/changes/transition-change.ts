@@ -18,6 +18,11 @@ export interface ChangeTransition {
   set?: Omit<ChangeRowUpdate, 'id' | 'state' | 'version' | 'updated_at' | 'closed_at'>;
   /** The event that records it; change and key ids and the time are the change's and the update's. */
   event: Omit<AppendAuditEventInput, 'changeId' | 'cosignerId' | 'apiKeyId' | 'at'>;
+  /**
+   * Applies only while the change is not past its `expires_at`, judged in the UPDATE itself at the time it runs: a
+   * decision read before the expiry must not land after it (an approval that took a while to check the live handler).
+   */
+  unexpired?: boolean;
 }
 
 /** Who makes a move: the console itself (no actor), the change's proposer, or another admin. */
@@ -56,8 +61,11 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
   const by = moverOf(read, t.event.actor);
   for (const from of t.from) assertAllowedMove({ from, to: t.to, by, event: t.event.kind });
   if (!t.from.includes(read.state)) return null;
-  const now = new Date().toISOString();
+  let now = '';
   const updated = await transaction(db, async (tx) => {
+    // Taken once the transaction holds the write lock (SQLite: BEGIN IMMEDIATE), not before waiting for it, so the
+    // times a move records (updated_at, a sending change's deadline, the expiry check) are when it really happened.
+    now = new Date().toISOString();
     const columns: ChangeRowUpdate = {
       ...t.set,
       state: t.to,
@@ -71,6 +79,7 @@ export async function transitionChange(db: Db, read: ChangeRow, t: ChangeTransit
     const { rows } = await sql<ChangeRow>`
       update changes set ${sql.join(assignments)}
       where id = ${read.id} and version = ${read.version} and state in (${sql.join(t.from)})
+        ${t.unexpired ? sql`and (expires_at is null or expires_at > ${now})` : sql``}
       returning *`.execute(tx.kysely);
     const row = rows[0];
     if (!row) return null;
