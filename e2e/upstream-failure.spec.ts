@@ -20,8 +20,9 @@ test('[CALLBACKS][UPSTREAM]: a Fireblocks failure ends the change as failed, wit
     pem: rsaKeyPair(2048, 'e2e-upstream').publicKeyPem,
   });
 
-  // Fireblocks answers the next PATCH with a 500 (the console never retries a PATCH by itself).
-  await sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
+  // Fireblocks refuses the next PATCH with a 409 (the console never retries a PATCH by itself). A 5xx would leave the
+  // outcome unknown instead: a proxy's 502 can come after Fireblocks accepted.
+  await sim.setFaults({ status: 409, times: 1, match: { method: 'PATCH' } });
   try {
     await edit.reviewAndSend();
     // The change was recorded before it went out, and goes out when bob approves it: its page says it failed (a
@@ -38,6 +39,6 @@ test('[CALLBACKS][UPSTREAM]: a Fireblocks failure ends the change as failed, wit
 
   // One PATCH reached the simulator and failed there; the key is exactly as it was.
   const patches = (await sim.upstreamCalls({ method: 'PATCH' })).filter((e) => e.path.startsWith(upstreamKeyPath(ref)));
-  expect(patches.map((e) => e.status)).toEqual([500]);
+  expect(patches.map((e) => e.status)).toEqual([409]);
   expect(await liveHandler(page.request, ref)).toEqual(before);
 });

@@ -201,23 +201,42 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent', 'change_status']);
   });
 
-  it('a refusal by Fireblocks is `failed` with its error, and frees the key', async () => {
+  it('a refusal by Fireblocks (4xx) is `failed` with its error, and frees the key', async () => {
     const apiKeyId = takeKey();
-    suite.sim.setFaults({ status: 500, times: 1, match: { method: 'PATCH' } });
+    suite.sim.setFaults({ status: 409, times: 1, match: { method: 'PATCH' } });
     const error = await rejection(propose(apiKeyId));
-    expect(error).toMatchObject({ status: 502, code: 'upstream_error', changeId: anyString });
+    expect(error).toMatchObject({ status: 409, code: 'conflict', changeId: anyString });
     const failed = await readChange(db, error.changeId ?? '');
     expect(failed).toMatchObject({ state: 'failed', decided_reason: stringContaining('Injected fault') });
     const [, failedEvent] = await eventsOf(failed?.id ?? '');
     expect(failedEvent?.kind).toBe('change_failed');
     expect(JSON.parse(failedEvent?.detail ?? 'null')).toMatchObject({
-      status: 500,
+      status: 409,
       code: anyNumber,
       message: stringContaining('Injected fault'),
     });
     expect(failedEvent?.fireblocks_request_id).toEqual(anyString);
     expect((await propose(apiKeyId)).change.state).toBe('sent');
   });
+
+  it.each([500, 502, 503, 504])(
+    'a %i on the PATCH is `unknown` (a proxy may answer it after Fireblocks accepted), never `failed`: the key stays held',
+    async (status) => {
+      const apiKeyId = takeKey();
+      suite.sim.setFaults({ status, times: 1, match: { method: 'PATCH' } });
+      const error = await rejection(propose(apiKeyId));
+      expect(error).toMatchObject({ status: 502, code: 'upstream_error', changeId: anyString });
+      expect(error.message).toMatch(/outcome unknown: check before retrying/);
+      const row = await readChange(db, error.changeId ?? '');
+      expect(row?.state).toBe('unknown');
+      const [, unknownEvent] = await eventsOf(row?.id ?? '');
+      expect(unknownEvent?.kind).toBe('change_unknown');
+      expect(JSON.parse(unknownEvent?.detail ?? 'null')).toMatchObject({ reason: `http_${status}` });
+      // The key is held: no second change until this one is reconciled, and nothing was sent again.
+      expect(await rejection(propose(apiKeyId, BOB))).toMatchObject({ status: 409, code: 'change_open' });
+      expect(patchesTo(apiKeyId)).toHaveLength(1);
+    },
+  );
 
   it('no answer after Fireblocks accepted: `unknown`, never resent, then reconciled once the live handler shows it', async () => {
     const apiKeyId = takeKey();

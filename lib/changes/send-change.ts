@@ -20,12 +20,25 @@ export interface SentChange {
 }
 
 /**
- * Whether Fireblocks refused the PATCH (an error answer, or a request refused before it left: nothing changed
- * upstream) or its outcome is unknown (a timeout, a reset, an unreadable answer, anything else after the request
- * may have left: it may have been accepted).
+ * Whether Fireblocks refused the PATCH (a 4xx answer, or a request refused before it left: nothing changed upstream)
+ * or its outcome is unknown (a 5xx, a timeout, a reset, an unreadable answer, anything else after the request may
+ * have left). A 5xx is not a refusal: a proxy's 502 or 504 can come after Fireblocks accepted the change.
  */
 function refused(error: unknown): error is FireblocksError {
-  return isFireblocksError(error) && (error.kind === 'http' || error.kind === 'invalid_request');
+  if (!isFireblocksError(error)) return false;
+  return error.kind === 'invalid_request' || (error.kind === 'http' && (error.status ?? 500) < 500);
+}
+
+/** What the unknown outcome's event and answer say happened: no answer, or an answer that settles nothing. */
+function unknownWhy(error: unknown): { reason: string; message: string } {
+  if (isFireblocksError(error) && error.kind === 'http') {
+    return {
+      reason: `http_${error.status ?? 'error'}`,
+      message: `Fireblocks answered HTTP ${error.status ?? '5xx'}, which may come after it accepted the change: it may or may not have been applied.`,
+    };
+  }
+  const reason = isFireblocksError(error) ? error.kind : 'error';
+  return { reason, message: 'Fireblocks did not answer: the change may or may not have been applied.' };
 }
 
 /**
@@ -62,8 +75,8 @@ export function targetOf(row: ChangeRow): ChangeTarget {
 
 /**
  * Sends a change to Fireblocks, once (never retried), and records what came back: `sent` with the Fireblocks ids
- * on 202; `failed` on a refusal (the route answers the error as before, with the change id); `unknown` on no answer
- * (502/504 "outcome unknown: check before retrying"). Sends only the callback handler: the change's `after`. The
+ * on 202; `failed` on a refusal (a 4xx: the route answers the error as before, with the change id); `unknown` on no
+ * answer or a 5xx (502/504 "outcome unknown: check before retrying"), which holds the key until it is reconciled. Sends only the callback handler: the change's `after`. The
  * one send step, whether the change was proposed with CHANGE_APPROVALS=0 or approved.
  *
  * `recording` is the transaction that puts the change in `sending` (the proposal, or the approval). The PATCH is
@@ -136,7 +149,7 @@ export async function sendChange(
         changeId: row.id,
       });
     }
-    const kind = isFireblocksError(error) ? error.kind : 'error';
+    const why = unknownWhy(error);
     const fireblocksRequestId = isFireblocksError(error) ? error.fireblocksRequestId : undefined;
     await settle(ctx, row, {
       to: 'unknown',
@@ -146,15 +159,18 @@ export async function sendChange(
         actor: null,
         requestId,
         fireblocksRequestId: fireblocksRequestId ?? null,
-        detail: { reason: kind, message: 'Fireblocks did not answer: the change may or may not have been applied.' },
+        detail: why,
       },
     });
     log.error({ err: error }, 'change outcome unknown');
-    const timeout = kind === 'timeout';
+    const timeout = why.reason === 'timeout';
+    const answered = why.reason.startsWith('http_')
+      ? 'Fireblocks answered with a server error'
+      : 'Fireblocks did not answer';
     throw new AppError({
       status: timeout ? 504 : 502,
       code: timeout ? 'upstream_timeout' : 'upstream_error',
-      message: `Fireblocks did not answer: outcome unknown: check before retrying (change ${row.id}).`,
+      message: `${answered}: outcome unknown: check before retrying (change ${row.id}).`,
       fireblocksRequestId,
       changeId: row.id,
     });

@@ -135,13 +135,13 @@ describe('the change record', () => {
     expect(await patchesSince(before, apiKeyId)).toHaveLength(1);
   });
 
-  it('a refusal by Fireblocks is `failed`, answered as before with the change id, and frees the key', async () => {
+  it('a refusal by Fireblocks (4xx) is `failed`, answered as before with the change id, and frees the key', async () => {
     const apiKeyId = keys[3] ?? '';
-    await setFault({ status: 500, times: 1, match: { method: 'PATCH', pathPrefix: upstreamKeyPath(apiKeyId) } });
+    await setFault({ status: 409, times: 1, match: { method: 'PATCH', pathPrefix: upstreamKeyPath(apiKeyId) } });
     const refused = await patch(apiKeyId);
-    expect(refused.status, refused.text).toBe(502);
+    expect(refused.status, refused.text).toBe(409);
     const error = (refused.json as { error: { code: string; changeId: string; fireblocksRequestId: string } }).error;
-    expect(error).toMatchObject({ code: 'upstream_error', changeId: anyString, fireblocksRequestId: anyString });
+    expect(error).toMatchObject({ code: 'conflict', changeId: anyString, fireblocksRequestId: anyString });
     const failed = await getChange(error.changeId);
     expect(failed.state).toBe('failed');
     expect(kinds(failed)).toEqual(['change_proposed', 'change_failed']);
