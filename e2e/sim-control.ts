@@ -12,7 +12,7 @@ export interface SimLogEntry {
 /** Fault injection (sim FaultConfig): what the next matching upstream requests should suffer. */
 export interface SimFault {
   latencyMs?: number;
-  status?: 500 | 502 | 503 | 429;
+  status?: 409 | 429 | 500 | 502 | 503;
   retryAfterSec?: number;
   drop?: boolean;
   /** Handle the request (a PATCH is accepted), then drop the connection unanswered. */

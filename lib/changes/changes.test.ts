@@ -21,7 +21,7 @@ import { proposeChange } from './propose-change';
 import { listChanges } from './read-changes';
 import { reconcileChange, SENDING_DEADLINE_MS } from './reconcile-change';
 import { recordRequestStatus } from './record-request-status';
-import type { SentChange } from './send-change';
+import { sendChange, type SentChange } from './send-change';
 import { readChange } from './transition-change';
 
 // The change record's state machine against the real simulator and a real database on both engines.
@@ -320,6 +320,44 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     const after = await reconcileChange(ctx, row, { force: true });
     expect(after.state).toBe('unknown');
     expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_unknown']);
+  });
+
+  it('the `sending` deadline counts from when the PATCH really leaves: a change held up before it is not marked unknown in flight', async () => {
+    const apiKeyId = takeKey();
+    // It entered `sending` 14 s ago (a write lock and the upstream gate held it up), and its PATCH takes 3 s.
+    const enteredAt = new Date(Date.now() - SENDING_DEADLINE_MS + 1_000).toISOString();
+    const after = { url: 'https://callbacks.example.com/in-flight', mode: 'publicKey' as const, publicKey: handlerPem };
+    const row = await transaction(db, async (tx) => {
+      const inserted = await insertChange(tx, {
+        id: randomUUID(),
+        cosigner_id: BIG,
+        api_key_id: apiKeyId,
+        state: 'sending',
+        proposer: JSON.stringify(ALICE),
+        proposer_sub: ALICE.sub,
+        before_handler: 'null',
+        after_handler: JSON.stringify(after),
+        created_at: enteredAt,
+        updated_at: enteredAt,
+      });
+      await appendAuditEvent(tx, {
+        kind: 'change_proposed',
+        actor: ALICE,
+        changeId: inserted.id,
+        cosignerId: BIG,
+        apiKeyId,
+      });
+      return inserted;
+    });
+    suite.sim.setFaults({ latencyMs: 3_000, times: 1, match: { method: 'PATCH' } });
+    const sending = sendChange(ctx, { cosignerId: BIG, apiKeyId, after }, Promise.resolve(row), randomUUID());
+    await sleep(1_500);
+    // Another viewer or replica looks at it while the PATCH is in flight, past 15 s after it entered `sending`.
+    const seen = await reconcileChange(ctx, (await readChange(db, row.id))!, { force: true });
+    expect(seen.state).toBe('sending');
+    expect((await sending).change.state).toBe('sent');
+    expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_sent']);
+    expect(patchesTo(apiKeyId)).toHaveLength(1);
   });
 
   it('lists changes newest first with keyset paging and state filters', async () => {

@@ -13,7 +13,9 @@ import { readChange, transitionChange } from './transition-change';
 
 /**
  * How long a change may stay `sending`: the Fireblocks client gives up on a PATCH after 10 s, so a change still
- * `sending` 15 s after it entered that state has lost the process that sent it (a crash, a kill -9, a redeploy).
+ * `sending` 15 s after its PATCH left has lost the process that sent it (a crash, a kill -9, a redeploy). Counted
+ * from `updated_at`, which the sender sets again the moment the PATCH really leaves (after the upstream gate, which
+ * may hold it up to 5 s), so waiting for the write lock or the gate never eats into the 10 s the PATCH may take.
  */
 export const SENDING_DEADLINE_MS = 15_000;
 
@@ -49,7 +51,7 @@ export async function reconcileChange(
 ): Promise<ChangeRow> {
   let current = row;
   if (current.state === 'sending') {
-    // updated_at: when it entered `sending` (proposed with approvals off, or approved), not when it was proposed.
+    // updated_at: when its PATCH left (send-change.ts), else when it entered `sending`; never when it was proposed.
     if (now - Date.parse(current.updated_at) < SENDING_DEADLINE_MS) return current;
     current = await markAbandoned(ctx.db, current);
   }

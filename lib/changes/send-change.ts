@@ -1,6 +1,9 @@
 import 'server-only';
 
+import { sql } from 'kysely';
+
 import type { ChangeState } from '@/lib/change-model/states';
+import type { Db } from '@/lib/db/connect';
 import type { ChangeRow } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors/app-error';
 import { isFireblocksError, toAppError, type FireblocksError } from '@/lib/fireblocks';
@@ -57,6 +60,22 @@ async function settle(ctx: ChangeContext, row: ChangeRow, t: Omit<ChangeTransiti
   return current ?? row;
 }
 
+/**
+ * Records that the change's PATCH is leaving now: `updated_at` (what the `sending` deadline counts from,
+ * SENDING_DEADLINE_MS) and a new version, so that a replica which read the row before cannot mark it abandoned on
+ * the old time. Refuses (and so nothing is sent) when the change is no longer `sending`.
+ */
+async function markSendStarted(db: Db, row: ChangeRow): Promise<ChangeRow> {
+  const now = new Date().toISOString();
+  const { rows } = await sql<ChangeRow>`
+    update changes set updated_at = ${now}, version = version + 1
+    where id = ${row.id} and state = 'sending' and version = ${row.version}
+    returning *`.execute(db.kysely);
+  const stamped = rows[0];
+  if (!stamped) throw new Error(`change ${row.id} is no longer sending as read: its PATCH is not sent`);
+  return stamped;
+}
+
 /** Where a change goes and what it sends: its key, and its recorded `after` (the PEM included). */
 export interface ChangeTarget {
   cosignerId: string;
@@ -89,20 +108,28 @@ export async function sendChange(
   recording: Promise<ChangeRow>,
   requestId: string,
 ): Promise<SentChange> {
+  let started: ChangeRow | undefined;
   const sending = ctx.fireblocks.updateCallbackHandler(
     target.cosignerId,
     target.apiKeyId,
     { callbackHandler: requestedOf(target.after) },
-    { sendAfter: recording },
+    {
+      sendAfter: recording,
+      // The moment the PATCH really leaves (past the upstream gate), which the `sending` deadline counts from.
+      beforeSend: async () => {
+        started = await markSendStarted(ctx.db, await recording);
+      },
+    },
   );
   // Handled here at once: it may fail (refused before sending) while the recording still commits; read below.
   sending.catch(() => undefined);
   // A failed recording fails the PATCH too, before anything is sent: its error is the one to throw.
-  const row = await recording;
-  const log = logger.child({ requestId, changeId: row.id });
+  const recorded = await recording;
+  const row = () => started ?? recorded;
+  const log = logger.child({ requestId, changeId: recorded.id });
   try {
     const result = await sending;
-    const change = await settle(ctx, row, {
+    const change = await settle(ctx, row(), {
       to: 'sent',
       set: { fireblocks_request_id: result.requestId, fireblocks_x_request_id: result.fireblocksRequestId ?? null },
       event: {
@@ -121,7 +148,7 @@ export async function sendChange(
     return { change, requestId: result.requestId, fireblocksRequestId: result.fireblocksRequestId };
   } catch (error) {
     if (refused(error)) {
-      await settle(ctx, row, {
+      await settle(ctx, row(), {
         to: 'failed',
         set: {
           fireblocks_x_request_id: error.fireblocksRequestId ?? null,
@@ -146,12 +173,12 @@ export async function sendChange(
         message: app.message,
         fireblocksRequestId: app.fireblocksRequestId,
         retryAfter: app.retryAfter,
-        changeId: row.id,
+        changeId: recorded.id,
       });
     }
     const why = unknownWhy(error);
     const fireblocksRequestId = isFireblocksError(error) ? error.fireblocksRequestId : undefined;
-    await settle(ctx, row, {
+    await settle(ctx, row(), {
       to: 'unknown',
       set: { fireblocks_x_request_id: fireblocksRequestId ?? null },
       event: {
@@ -170,9 +197,9 @@ export async function sendChange(
     throw new AppError({
       status: timeout ? 504 : 502,
       code: timeout ? 'upstream_timeout' : 'upstream_error',
-      message: `${answered}: outcome unknown: check before retrying (change ${row.id}).`,
+      message: `${answered}: outcome unknown: check before retrying (change ${recorded.id}).`,
       fireblocksRequestId,
-      changeId: row.id,
+      changeId: recorded.id,
     });
   }
 }

@@ -52,6 +52,8 @@ export interface CallOptions {
 export interface UpdateOptions extends CallOptions {
   /** Signed at once, sent only once this resolves, never if it rejects (see CallSpec.sendAfter). */
   sendAfter?: Promise<unknown>;
+  /** Awaited right before the PATCH leaves; nothing is sent if it rejects (see CallSpec.beforeSend). */
+  beforeSend?: () => Promise<unknown>;
 }
 
 export interface FireblocksResult<T> {
@@ -153,6 +155,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
         schema: updateCallbackHandlerResponseSchema,
         signal: o?.signal,
         sendAfter: o?.sendAfter,
+        beforeSend: o?.beforeSend,
       });
       return {
         data: r.data,

@@ -49,6 +49,12 @@ export interface CallSpec<T> {
    * for the transaction that records it.
    */
   sendAfter?: Promise<unknown>;
+  /**
+   * Runs once everything else is ready (the gate passed, the token signed, `sendAfter` resolved), right before the
+   * request leaves; nothing is sent when it rejects (its error is thrown). A change records here when its PATCH
+   * really started, which is what the deadline of a `sending` change counts from.
+   */
+  beforeSend?: () => Promise<unknown>;
 }
 
 export interface CallResult<T> {
@@ -120,6 +126,7 @@ async function attemptOnce<T>(
 ): Promise<RawResponse> {
   // The uri claim is the path and query of the URL object that is sent, so both carry the same encoding.
   const [token] = await Promise.all([t.sign({ uri: url.pathname + url.search, body }), spec.sendAfter]);
+  await spec.beforeSend?.();
   const authorization = `Bearer ${token}`;
   const started = performance.now();
   const observe = (status: UpstreamObservation['status']) =>
