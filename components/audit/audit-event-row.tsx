@@ -35,13 +35,24 @@ function kindTone(kind: AuditEvent['kind']): BadgeTone {
 /** `2026-11-30 10:07:03.120`: the exact instant an auditor quotes, in one zone for everyone. */
 const utcText = (iso: string) => iso.replace('T', ' ').replace('Z', '');
 
+/**
+ * JSON text with its right-to-left and left-to-right controls written as `\u202E` escapes (still the same JSON): an
+ * auditor reading a record must see such a control, not have it reorder the text.
+ */
+export function showControls(json: string): string {
+  return json.replace(
+    /\p{Bidi_Control}/gu,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
 /** Wrapped rather than scrolled: long URLs and hashes read whole, and a scrolling box would need keyboard focus. */
 function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="min-w-0">
       <p className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</p>
       <pre className="rounded-md bg-zinc-50 p-2 text-xs whitespace-pre-wrap text-zinc-800 [overflow-wrap:anywhere] dark:bg-zinc-950 dark:text-zinc-200">
-        {value === null ? 'null' : JSON.stringify(value, null, 2)}
+        {value === null ? 'null' : showControls(JSON.stringify(value, null, 2))}
       </pre>
     </div>
   );
@@ -77,7 +88,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         <td data-label="Actor" className={tdClass}>
           {a ? (
             <span className="flex flex-col">
-              <span>{a.name ?? a.email ?? a.sub}</span>
+              <bdi>{a.name ?? a.email ?? a.sub}</bdi>
               <Link
                 href={`/audit?actor=${seg(a.sub)}`}
                 className={`${monoClass} hover:underline`}

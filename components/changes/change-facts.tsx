@@ -63,7 +63,11 @@ export function ChangeFacts({ change }: ChangeFactsProps) {
             <ActorName actor={change.approver} />
           </Fact>
         )}
-        {change.decidedReason && <Fact label="Outcome">{change.decidedReason}</Fact>}
+        {change.decidedReason && (
+          <Fact label="Outcome">
+            <bdi>{change.decidedReason}</bdi>
+          </Fact>
+        )}
         {change.closedAt && (
           <Fact label="Closed">
             <RelativeTime value={change.closedAt} />

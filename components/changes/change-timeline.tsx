@@ -51,7 +51,11 @@ export function ChangeTimeline({ entries }: ChangeTimelineProps) {
                 </>
               )}
             </p>
-            {e.detail && <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">{e.detail}</p>}
+            {e.detail && (
+              <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">
+                <bdi>{e.detail}</bdi>
+              </p>
+            )}
           </li>
         ))}
       </ol>

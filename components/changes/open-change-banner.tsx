@@ -49,7 +49,13 @@ export function OpenChangeBanner({ cosignerId, apiKeyId, blocksEditing = false, 
           <p className="font-semibold">A change to this key is open: {openStateWords(change)}</p>
           <p>
             Proposed by <ActorName actor={change.proposer} /> <RelativeTime value={change.createdAt} />
-            {change.reason && <> — “{change.reason}”</>}.
+            {change.reason && (
+              <>
+                {' '}
+                — “<bdi>{change.reason}</bdi>”
+              </>
+            )}
+            .
           </p>
           {blocksEditing && <p>This key cannot be changed again until that change ends.</p>}
         </div>

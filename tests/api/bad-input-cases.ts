@@ -117,6 +117,13 @@ export const BAD_CASES: BadCase[] = [
   patch('full-width letter in the URL', url, (p) => withKey(p, { url: `https://\uFF43${FIXTURE_HOST}/cb` })),
   patch('backslash in the URL', url, (p) => withKey(p, { url: `https://${FIXTURE_HOST}\\evil.example/cb` })),
   patch('https: without // in the URL', url, (p) => withKey(p, { url: `https:${FIXTURE_HOST}/cb` })),
+  // The audit trail refuses PEM text: a reason holding a key was a 500 from deep in the append, now a 400 up front.
+  patch('a public key pasted into the reason', 'reason', (p) =>
+    JSON.stringify({ callbackHandler: { url: GOOD_URL, publicKey: p.rsa2048 }, reason: p.rsa2048 }),
+  ),
+  patch('a right-to-left override in the reason', 'reason', (p) =>
+    JSON.stringify({ callbackHandler: { url: GOOD_URL, publicKey: p.rsa2048 }, reason: 'new host \u202Emoc.live' }),
+  ),
   patch('both publicKey and cert', 'callbackHandler', (p) => withKey(p, { cert: p.cert })),
   patch('neither publicKey nor cert', 'callbackHandler', () => handler({ url: GOOD_URL })),
   patch(
