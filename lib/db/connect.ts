@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import SqliteDatabase from 'better-sqlite3';
@@ -49,8 +49,33 @@ export function createDb(options: CreateDbOptions): Db {
     : openSqlite(options.dataDir);
 }
 
-/** One connection to the SQLite file, set up as every connection to it must be. */
+/** The folder and files of the embedded database hold sessions and the audit trail: the console's user only. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/**
+ * Makes the folder (0700) and the database file (0600) before SQLite does, since SQLite creates its file with the
+ * process umask (0644 by default: readable by every local user). SQLite gives the `-wal` and `-shm` files the main
+ * file's mode. A folder or files left readable by an older version are tightened when they are the console's own;
+ * a folder someone else owns (a mounted volume) is left alone, with a warning.
+ */
+function makePrivate(file: string): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  const dirStat = statSync(dir);
+  if ((dirStat.mode & 0o077) !== 0) {
+    if (dirStat.uid === process.getuid?.()) chmodSync(dir, PRIVATE_DIR);
+    else logger.warn({ dir }, 'the database folder is readable by other users and not ours to change');
+  }
+  closeSync(openSync(file, 'a', PRIVATE_FILE));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, PRIVATE_FILE);
+  }
+}
+
+/** One connection to the SQLite file, set up as every connection to it must be (the file private first). */
 export function openSqliteConnection(file: string): SqliteDatabase.Database {
+  makePrivate(file);
   const db = new SqliteDatabase(file);
   // WAL: readers never block the writer. FULL: a committed audit event survives a power cut, not only a crash.
   db.pragma('journal_mode = WAL');
@@ -61,7 +86,6 @@ export function openSqliteConnection(file: string): SqliteDatabase.Database {
 }
 
 function openSqlite(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE_NAME);
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +13,7 @@ import {
   type TestDatabase,
 } from '@/scripts/test-runner/test-databases';
 
-import { createDb, type Db } from './connect';
+import { createDb, SQLITE_FILE_NAME, type Db } from './connect';
 import { isCheckViolation, isUniqueViolation } from './constraint-errors';
 import { ChangeOpenError, insertChange } from './insert-change';
 import { getMigrationStatus, MigrationRefusedError, migrateToLatest } from './migrate';
@@ -48,7 +51,7 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
 
   it('migrates an empty database to the full schema, once', async () => {
     expect(db.engine).toBe(engine);
-    const all = ['0001_initial', '0002_rate_limits', '0003_audit_chain_head'];
+    const all = ['0001_initial', '0002_rate_limits', '0003_audit_chain_head', '0004_session_login_state'];
     expect(await getMigrationStatus(db)).toEqual({ pending: all, unknown: [] });
     expect(await migrateToLatest(db)).toEqual({ applied: all });
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
@@ -161,5 +164,44 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
       const row = await db.kysely.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({ auth_time: at, created_at: at, expires_at: at, revoked_at: null });
     });
+  });
+});
+
+describe('the embedded SQLite file is private to the console', () => {
+  const mode = (p: string) => statSync(p).mode & 0o777;
+  const root = mkdtempSync(path.join(tmpdir(), 'cc-db-modes-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('creates its folder 0700 and the file with its WAL and shared-memory files 0600, whatever the umask', async () => {
+    const previous = process.umask(0o002);
+    try {
+      const dataDir = path.join(root, 'fresh', 'data');
+      const db = createDb({ dataDir });
+      await migrateToLatest(db);
+      const file = path.join(dataDir, SQLITE_FILE_NAME);
+      expect(mode(dataDir).toString(8)).toBe('700');
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f).toString(8), f).toBe('600');
+      await db.close();
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('takes group and world access away from a file and folder an older version left readable', async () => {
+    const dataDir = path.join(root, 'old');
+    const db0 = createDb({ dataDir });
+    await migrateToLatest(db0);
+    await db0.close();
+    const file = path.join(dataDir, SQLITE_FILE_NAME);
+    chmodSync(dataDir, 0o755);
+    chmodSync(file, 0o644);
+    writeFileSync(`${file}-wal`, '');
+    chmodSync(`${file}-wal`, 0o644);
+    const db = createDb({ dataDir });
+    await db.kysely.selectFrom('sessions').selectAll().execute();
+    expect(mode(dataDir).toString(8)).toBe('700');
+    expect(mode(file).toString(8)).toBe('600');
+    expect(mode(`${file}-wal`).toString(8)).toBe('600');
+    await db.close();
   });
 });
