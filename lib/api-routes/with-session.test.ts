@@ -156,6 +156,34 @@ describe('withSession', () => {
     expect(await lastSeen()).not.toBe(before);
   });
 
+  it('a request refused for its role, its origin or its body type does not count as activity', async () => {
+    const lastSeenOf = async (cookie: string) => {
+      const idHash = hashSessionId((await unsealSessionId(cookie.slice('cc_session='.length), SECRET)) ?? '');
+      return (
+        await getDb()
+          .kysely.selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id_hash', '=', idHash)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
+    };
+    const json = { 'content-type': 'application/json' };
+    const viewer = await cookieFor('viewer', 5 * 60_000);
+    const viewerBefore = await lastSeenOf(viewer);
+    expect((await admin(req({ cookie: viewer, ...json, origin: APP }, 'PATCH'), params({}))).status).toBe(403);
+    expect(await lastSeenOf(viewer)).toBe(viewerBefore);
+    const adminCookie = await cookieFor('admin', 5 * 60_000);
+    const adminBefore = await lastSeenOf(adminCookie);
+    const crossSite = { cookie: adminCookie, ...json, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    expect((await admin(req(crossSite, 'PATCH'), params({}))).status).toBe(403);
+    const notJson = { cookie: adminCookie, 'content-type': 'text/plain', origin: APP };
+    expect((await admin(req(notJson, 'PATCH'), params({}))).status).toBe(415);
+    expect(await lastSeenOf(adminCookie)).toBe(adminBefore);
+    // The same admin's accepted request does.
+    expect((await admin(req({ cookie: adminCookie, ...json, origin: APP }, 'PATCH'), params({}))).status).toBe(202);
+    expect(await lastSeenOf(adminCookie)).not.toBe(adminBefore);
+  });
+
   it('401 once the session is revoked, whatever the cookie says', async () => {
     const cookie = await cookieFor('viewer');
     expect((await echo(req({ cookie }), params({ id: 'a' }))).status).toBe(200);

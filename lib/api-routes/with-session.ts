@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
-import { checkApiSession } from '@/lib/auth/route-guard';
+import { checkApiSession, recordSessionActivity } from '@/lib/auth/route-guard';
 import type { Role } from '@/lib/auth/roles';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
 import type { Session } from '@/lib/auth/session';
@@ -77,8 +77,8 @@ function headersWritable(res: Response): boolean {
 /**
  * The wrapper every guarded route.ts exports through: checks the session (401: its row must be live, so a revoked
  * cookie is refused at once) and role (403) on every request, optionally same-origin (403) and JSON content type
- * (415), awaits params, and turns anything thrown into the standard ErrorBody. Reading the session records the
- * activity that keeps its idle window open (in the row; the cookie never changes).
+ * (415), awaits params, and turns anything thrown into the standard ErrorBody. A request that passed those checks
+ * records the activity that keeps the session's idle window open (in the row; the cookie never changes).
  */
 export function withSession<P extends Record<string, string | string[] | undefined> = Record<string, never>>(
   handler: RouteHandler<P>,
@@ -88,15 +88,14 @@ export function withSession<P extends Record<string, string | string[] | undefin
     const requestId = randomUUID();
     try {
       const config = getConfig();
-      const session = await checkApiSession(
-        req,
-        {
-          role: options.role,
-          recordsActivity: options.recordsActivity !== false && req.headers.get(BACKGROUND_REQUEST_HEADER) !== '1',
-        },
-        config,
-      );
+      // Read without recording activity: a request refused for its role, its origin or its body's type is not the
+      // user at work, and must not keep an idle session alive. Recorded once it passed every check.
+      const read = await checkApiSession(req, { role: options.role, recordsActivity: false }, config);
       assertRequestShape(req, options, config.appUrl);
+      const session =
+        options.recordsActivity !== false && req.headers.get(BACKGROUND_REQUEST_HEADER) !== '1'
+          ? await recordSessionActivity(read)
+          : read;
       const res = await handler(req, { params: await ctx.params, session, requestId });
       return stamp(res, requestId);
     } catch (error) {

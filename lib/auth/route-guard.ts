@@ -8,7 +8,9 @@ import { AppError } from '@/lib/errors/app-error';
 import { sessionCookie } from './cookies';
 import { roleSatisfies, type Role } from './roles';
 import type { Session } from './session';
-import { peekSessionFromCookie, sessionFromCookie } from './session-store';
+import { getDb } from '@/lib/db';
+
+import { peekSessionFromCookie, sessionFromCookie, touchSession } from './session-store';
 
 export interface RequireApiSessionOptions {
   role: Role;
@@ -34,4 +36,9 @@ export async function checkApiSession(
     throw new AppError({ status: 403, code: 'forbidden', message: 'Your role does not allow this.' });
   }
   return session;
+}
+
+/** Records a request's activity on its session (the idle window), once the request was accepted. */
+export function recordSessionActivity(session: Session, now = Date.now()): Promise<Session> {
+  return touchSession(getDb(), session, now);
 }
