@@ -13,6 +13,7 @@ import { seedSummary } from './seed';
 
 const resetSchema = z.strictObject({ seed: z.number().int().min(0).optional() });
 const delaysSchema = z.strictObject({ approveMs: z.number().int().min(0), completeMs: z.number().int().min(0) });
+const rateLimitSchema = z.strictObject({ requests: z.number().int().min(1), windowMs: z.number().int().min(1) });
 const FORCE: Record<string, ForceTarget> = {
   reject: 'REJECTED',
   cancel: 'CANCELLED',
@@ -92,6 +93,15 @@ export function handleControl(
     }
     case 'DELETE /_sim/faults':
       core.faults.clear();
+      return { status: 204 };
+    case 'POST /_sim/rate-limit': {
+      const r = parse(body, rateLimitSchema);
+      if (!r.ok) return r.response;
+      core.rateLimits.set(r.value);
+      return json(200, { active: core.rateLimits.current() });
+    }
+    case 'DELETE /_sim/rate-limit':
+      core.rateLimits.set(null);
       return { status: 204 };
     case 'POST /_sim/reset': {
       const r = parse(body, resetSchema);

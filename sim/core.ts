@@ -10,6 +10,7 @@ import { SIM } from './http/error-codes';
 import { fail, type SimResponse } from './http/response';
 import { MAX_BODY_BYTES } from './http/read-body';
 import { Lifecycle } from './lifecycle';
+import { RateLimits } from './rate-limit';
 import { RequestLog } from './request-log';
 import { route } from './router';
 import { DEFAULT_SEED, loadSeed } from './seed';
@@ -31,6 +32,7 @@ export interface IncomingCall {
 /** The simulator's state and its /v1 request processing, independent of the socket. */
 export class SimCore {
   readonly faults = new Faults();
+  readonly rateLimits = new RateLimits();
   readonly log = new RequestLog();
   readonly state: SimState;
   private readonly users: Map<string, KeyObject>;
@@ -46,6 +48,7 @@ export class SimCore {
       cursorSecret: Buffer.alloc(0),
     };
     if (opts.faults) this.faults.set(opts.faults);
+    if (opts.rateLimit) this.rateLimits.set(opts.rateLimit);
     this.reset(this.seed);
   }
 
@@ -69,6 +72,8 @@ export class SimCore {
       this.nonces,
     );
     if (!auth.ok) return fail(401, auth.code, auth.message);
+    const wait = this.rateLimits.take(auth.apiKey, call.method, call.nowMs);
+    if (wait !== null) return fail(429, SIM.rateLimited, 'Too many requests', { 'Retry-After': String(wait) });
     this.state.lifecycle.settle(call.nowMs);
     const query = new URLSearchParams(q < 0 ? '' : call.url.slice(q + 1));
     return route(

@@ -106,5 +106,6 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     clearLog: () => core.log.clear(),
     setFaults: (f) => core.faults.set(f),
     clearFaults: () => core.faults.clear(),
+    setRateLimit: (limit) => core.rateLimits.set(limit),
   };
 }

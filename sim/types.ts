@@ -1,3 +1,7 @@
+import type { RateLimit } from './rate-limit';
+
+export type { RateLimit } from './rate-limit';
+
 // The simulator's public types and its internal records. Wire shapes follow the OpenAPI subset
 // (sim/openapi/fireblocks-cosigners.openapi.json).
 
@@ -103,6 +107,8 @@ export interface SimulatorOptions {
   delays?: Delays;
   /** Fault active from start-up (same as calling setFaults). */
   faults?: FaultConfig;
+  /** Fireblocks-like rate limits from start-up (same as calling setRateLimit); none by default. */
+  rateLimit?: RateLimit;
 }
 
 export interface Simulator {
@@ -116,4 +122,6 @@ export interface Simulator {
   clearLog(): void;
   setFaults(f: FaultConfig): void;
   clearFaults(): void;
+  /** Per API user and category (reads, writes), `requests` per `windowMs`, then 429; null turns it off. */
+  setRateLimit(limit: RateLimit | null): void;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/connect';
-import { getFireblocks, type FireblocksClient } from '@/lib/fireblocks';
+import { getFireblocksForChanges, type FireblocksClient } from '@/lib/fireblocks';
 
 /** What the change functions work with: the console's database and the Fireblocks client (tests pass their own). */
 export interface ChangeContext {
@@ -10,7 +10,7 @@ export interface ChangeContext {
   fireblocks: FireblocksClient;
 }
 
-/** The process's database and Fireblocks client. */
+/** The process's database and its Fireblocks client for changes (the gate's write lane, outside the read budget). */
 export function getChangeContext(): ChangeContext {
-  return { db: getDb(), fireblocks: getFireblocks() };
+  return { db: getDb(), fireblocks: getFireblocksForChanges() };
 }

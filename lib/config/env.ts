@@ -54,6 +54,14 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'must be a duration like 30m, 24h or 7d (at least 1s)' });
     return ms ?? 0;
   }),
+  FIREBLOCKS_READ_BUDGET: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of reads a minute' })
+      .int('must be a whole number of reads a minute')
+      .min(0, 'must be 0 (no budget) or more')
+      .default(600),
+  ),
   STEP_UP_MAX_AGE: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -67,7 +75,14 @@ const envSchema = z.object({
 
 export interface AppConfig {
   production: boolean;
-  fireblocks: { baseUrl: string; apiKey: string; secretKeyPem: string; simulated: boolean };
+  fireblocks: {
+    baseUrl: string;
+    apiKey: string;
+    secretKeyPem: string;
+    simulated: boolean;
+    /** FIREBLOCKS_READ_BUDGET: reads a minute people's views may cause on this replica (0: no budget). */
+    readBudgetPerMinute: number;
+  };
   oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string };
   roles: { adminGroups: string[]; viewerGroups: string[] };
   sessionSecret: string;
@@ -134,6 +149,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       secretKeyPem,
       // Real Fireblocks is never on loopback: a loopback upstream is the simulator, and the UI says so.
       simulated,
+      readBudgetPerMinute: e.FIREBLOCKS_READ_BUDGET,
     },
     oidc: {
       issuer: e.OIDC_ISSUER,

@@ -123,7 +123,14 @@ describe("a dot segment in an id (routes refuse it first; this is the client's o
       send: httpSend,
       gate: createUpstreamGate(),
     };
-    const spec = (path: string) => ({ method: 'PATCH' as const, path, route: path, body: BODY, schema: z.unknown() });
+    const spec = (path: string) => ({
+      method: 'PATCH' as const,
+      lane: 'write' as const,
+      path,
+      route: path,
+      body: BODY,
+      schema: z.unknown(),
+    });
     await expect(call(t, spec(`/cosigners/${COSIGNER}/api_keys/..`))).rejects.toMatchObject({
       kind: 'invalid_request',
     });

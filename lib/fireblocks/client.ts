@@ -26,7 +26,7 @@ import {
 import { loadSecretKey } from './secret-key';
 import { createRequestSigner } from './sign';
 import { call, type Transport, type UpstreamObservation } from './transport';
-import { createUpstreamGate, type UpstreamGate } from './upstream-gate';
+import { createUpstreamGate, type UpstreamGate, type UpstreamLane } from './upstream-gate';
 
 export interface FireblocksClientOptions {
   /** API base including `/v1`, e.g. `https://api.fireblocks.io/v1`. */
@@ -42,6 +42,12 @@ export interface FireblocksClientOptions {
   gate?: UpstreamGate;
   /** Called once per HTTP exchange with its route template, status and duration (metrics). */
   observe?: (o: UpstreamObservation) => void;
+  /**
+   * The gate's lane of this client's reads: `read` (default) for what people look at; `write` for the client that
+   * changes use, whose reads (the `before`, the drift guard, following a change) must not wait behind people's
+   * reads. The PATCH is always in the `write` lane.
+   */
+  readLane?: UpstreamLane;
 }
 
 export interface CallOptions {
@@ -130,6 +136,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
   ) => {
     const r = await call(t, {
       method: 'GET',
+      lane: opts.readLane ?? 'read',
       path,
       route,
       schema,
@@ -149,6 +156,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
     async updateCallbackHandler(c, k, body, o) {
       const r = await call(t, {
         method: 'PATCH',
+        lane: 'write',
         path: keyPath(c, k),
         route: ROUTES.apiKey,
         body,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 
 import { createFireblocksClient, type FireblocksClient } from './client';
-import { createReadCache } from './read-cache';
+import { createReadBudget } from './read-budget';
+import { createReadCache, NOT_FOUND_TTL_MS } from './read-cache';
 import { rsaTestKey } from './testing/keys';
 
 /** The read cache over the real client and simulator: what reaches upstream is counted in the simulator's log. */
@@ -110,9 +111,9 @@ describe('the read cache', () => {
     expect(upstream()).toHaveLength(2);
   });
 
-  it('errors are shared by the waiters but never cached', async () => {
+  it('errors are shared by the waiters but never cached (a 404 aside: below)', async () => {
     const cache = createReadCache(client);
-    sim.setFaults({ status: 404, times: 1 });
+    sim.setFaults({ status: 400, times: 1 });
     const failed = await Promise.allSettled(Array.from({ length: 5 }, () => cache.getCosigner(seed.bigCosignerId)));
     expect(failed.every((r) => r.status === 'rejected')).toBe(true);
     expect(upstream()).toHaveLength(1);
@@ -131,5 +132,35 @@ describe('the read cache', () => {
     expect((await stayer).data.data.length).toBeGreaterThan(0);
     await cache.listCosigners();
     expect(upstream()).toHaveLength(1);
+  });
+});
+
+describe('what a reader may spend upstream', () => {
+  it('a 404 is served again for a while: asking for a missing id again costs nothing upstream', async () => {
+    const cache = createReadCache(client);
+    const missing = '00000000-0000-4000-8000-00000000dead';
+    for (let i = 0; i < 5; i++) {
+      await expect(cache.getCosigner(missing)).rejects.toMatchObject({ kind: 'http', status: 404 });
+    }
+    expect(upstream()).toHaveLength(1);
+    expect(NOT_FOUND_TTL_MS).toBeGreaterThan(5_000);
+    // Other errors are still never cached.
+    sim.setFaults({ status: 503, times: 3 });
+    await expect(cache.getCosigner(seed.bigCosignerId)).rejects.toMatchObject({ status: 503 });
+    expect((await cache.getCosigner(seed.bigCosignerId)).data.id).toBe(seed.bigCosignerId);
+  });
+
+  it("a read that reaches Fireblocks is taken from its reader's share, a cached one is not", async () => {
+    const cache = createReadCache(client, { budget: createReadBudget(8) });
+    // A person's share of 8 a minute is 2: a third distinct read is refused before anything is sent.
+    await cache.getCosigner(seed.bigCosignerId, { reader: 'vera' });
+    await cache.listCosigners({}, { reader: 'vera' });
+    for (let i = 0; i < 5; i++) await cache.getCosigner(seed.bigCosignerId, { reader: 'vera' });
+    const refused = await cache.listApiKeys(seed.bigCosignerId, {}, { reader: 'vera' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect((refused as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
+    expect(upstream()).toHaveLength(2);
+    // Another person still reads.
+    expect((await cache.listApiKeys(seed.bigCosignerId, {}, { reader: 'alice' })).data.data.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { httpError, parseBody, requestIdOf, type RawResponse } from './response'
 import { backoffDelay, isRetryableStatus, sleep, type RetryPolicy } from './retry';
 import { HttpSendError, type HttpAnswer, type HttpSendInit } from './http-send';
 import type { RequestSigner } from './sign';
-import type { UpstreamGate } from './upstream-gate';
+import type { UpstreamGate, UpstreamLane } from './upstream-gate';
 
 export interface Transport {
   /** Base URL including `/v1`, no trailing slash. */
@@ -35,6 +35,8 @@ export interface UpstreamObservation {
 
 export interface CallSpec<T> {
   method: 'GET' | 'PATCH';
+  /** The gate's lane this call waits in and closes on a 429 (upstream-gate.ts). */
+  lane: UpstreamLane;
   /** Relative to the base URL, path segments already encoded, e.g. `/cosigners/abc/api_keys`. */
   path: string;
   /** `path` with its ids as `{names}`, for metrics. */
@@ -74,7 +76,7 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
   const maxAttempts = spec.method === 'GET' ? t.retry.maxAttempts : 1;
   for (let attempt = 1; ; attempt++) {
     // Waiting here is not a retry: nothing has been sent yet, so a PATCH waits like a read.
-    await t.gate.pass({ maxWaitMs: t.retry.maxRetryAfterMs, signal: spec.signal });
+    await t.gate.pass({ maxWaitMs: t.retry.maxRetryAfterMs, signal: spec.signal, lane: spec.lane });
     try {
       const raw = await attemptOnce(t, spec, url, body, attempt);
       return {
@@ -87,7 +89,7 @@ export async function call<T>(t: Transport, spec: CallSpec<T>): Promise<CallResu
       const throttled = error instanceof FireblocksError && error.kind === 'http' && error.status === 429;
       const delayMs = attempt < maxAttempts ? retryDelay(t.retry, attempt, error) : undefined;
       // The whole process holds back, retried or not: for Retry-After when given (even past what a read waits out).
-      if (throttled) t.gate.close(retryAfterMs(error) ?? delayMs ?? backoffDelay(t.retry, attempt));
+      if (throttled) t.gate.close(retryAfterMs(error) ?? delayMs ?? backoffDelay(t.retry, attempt), spec.lane);
       if (delayMs === undefined) throw error;
       const fe = error as FireblocksError;
       t.retry.onRetry?.({

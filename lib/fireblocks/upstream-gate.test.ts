@@ -61,3 +61,15 @@ describe('the upstream gate', () => {
     await expect(gate.pass({ maxWaitMs: 10_000, signal: controller.signal })).rejects.toThrow('went away');
   });
 });
+
+describe('the gate has two lanes', () => {
+  it("a 429 on people's reads holds back reads only; a change's calls (write lane) go on", async () => {
+    const gate = createUpstreamGate();
+    gate.close(30_000, 'read');
+    expect(await gate.pass({ maxWaitMs: 1_000, lane: 'write' })).toBe(0);
+    await expect(gate.pass({ maxWaitMs: 1_000, lane: 'read' })).rejects.toMatchObject({ status: 429 });
+    gate.close(200, 'write');
+    expect(gate.remainingMs('write')).toBeGreaterThan(0);
+    expect(await gate.pass({ maxWaitMs: 1_000, lane: 'write' })).toBeGreaterThanOrEqual(150);
+  });
+});

@@ -9,6 +9,7 @@ import {
   listApiKeysResponseSchema,
   listCosignersResponseSchema,
 } from '@/lib/cosigners/console-api-schemas';
+import { getSession } from '@/lib/auth/guard';
 import { getReadCache, isFireblocksError } from '@/lib/fireblocks';
 
 import type { ServerRead } from './initial-page';
@@ -48,28 +49,36 @@ async function orNullUnless404<T>(read: () => Promise<ServerRead<T>>): Promise<S
 
 const q = (p: PageParams) => ({ pageSize: p.pageSize, order: p.order, pageCursor: p.cursor });
 
+/**
+ * The page request's abort signal and reader: a first paint that reaches Fireblocks is taken from the signed-in
+ * person's read budget like the same read through /api (the page's session, read once per render).
+ */
+async function readOptions() {
+  return { signal: prefetchSignal(), reader: (await getSession())?.user.sub };
+}
+
 export const fetchCosignersPage = (page: PageParams): Promise<ServerRead<ListCosignersResponse>> =>
   orNull(async () => {
-    const { data, readAt } = await getReadCache().listCosigners(q(page), { signal: prefetchSignal() });
+    const { data, readAt } = await getReadCache().listCosigners(q(page), await readOptions());
     return { data: listCosignersResponseSchema.parse({ data: data.data, next: data.next }), readAt };
   });
 
 /** Once per request (React cache): the page's title and its body both read the cosigner. */
 export const fetchCosigner = cache((cosignerId: string): Promise<ServerRead<CosignerResponse>> =>
   orNullUnless404(async () => {
-    const { data, readAt } = await getReadCache().getCosigner(cosignerId, { signal: prefetchSignal() });
+    const { data, readAt } = await getReadCache().getCosigner(cosignerId, await readOptions());
     return { data: cosignerResponseSchema.parse(data), readAt };
   }),
 );
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
   orNull(async () => {
-    const { data, readAt } = await getReadCache().listApiKeys(cosignerId, q(page), { signal: prefetchSignal() });
+    const { data, readAt } = await getReadCache().listApiKeys(cosignerId, q(page), await readOptions());
     return { data: listApiKeysResponseSchema.parse(summarizeApiKeysPage(data)), readAt };
   });
 
 export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
   orNullUnless404(async () => {
-    const { data, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, { signal: prefetchSignal() });
+    const { data, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, await readOptions());
     return { data: apiKeyResponseSchema.parse(data), readAt };
   });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
@@ -163,6 +165,44 @@ describe('four eyes', () => {
     expect((JSON.parse(patches[0]?.body ?? '{}') as { callbackHandler: { url: string } }).callbackHandler.url).toBe(
       GOOD_URL,
     );
+  });
+
+  it("a viewer's burst of reads of random cosigner ids cannot spend the upstream budget: an admin's approval still goes through", async () => {
+    const apiKeyId = keys[9] ?? '';
+    const change = await proposed(apiKeyId, proposerNo(11));
+    const simControl = (method: string, body?: unknown) =>
+      fetch(`${stack.app.simUrl}/_sim/rate-limit`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // Fireblocks' limit for this API user's reads, as the simulator plays it: 200 a minute.
+    expect((await simControl('POST', { requests: 200, windowMs: 60_000 })).status).toBe(200);
+    try {
+      const before = await simLog(stack.app.simUrl);
+      const vera = await stack.cookieFor(VERA);
+      const statuses: number[] = [];
+      for (let round = 0; round < 10; round++) {
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, () =>
+            callApi(stack.app.appUrl, 'GET', `/api/cosigners/${randomUUID()}`, { cookie: vera }),
+          ),
+        );
+        statuses.push(...answers.map((a) => a.status));
+      }
+      const reads = newEntries(before, await simLog(stack.app.simUrl)).filter((e) => e.method === 'GET');
+      // Her share of the read budget reached Fireblocks (each a 404); the rest was refused by the console itself.
+      expect(reads.length).toBeLessThanOrEqual(150);
+      expect(reads.every((e) => e.status === 404)).toBe(true);
+      expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(150);
+      expect(statuses.filter((st) => st !== 404 && st !== 429)).toEqual([]);
+
+      const approved = await act(change.id, 'approve', BOB);
+      expect(approved.status, approved.text).toBe(202);
+      expect(await patchesSince(before, stack.target.cosignerId, apiKeyId)).toHaveLength(1);
+    } finally {
+      await simControl('DELETE');
+    }
   });
 
   it('twenty admins approve at the same instant: one 202, nineteen 409 change_not_awaiting, one upstream PATCH', async () => {

@@ -9,9 +9,12 @@ import { getReadCache } from '@/lib/fireblocks';
 
 // GET /api/cosigners/{cosignerId} – one cosigner, `{ data }`.
 export const GET = withSession<CosignerParams>(
-  async (req, { params }) => {
+  async (req, { params, session }) => {
     const { cosignerId } = cosignerParamsSchema.parse(params);
-    const { data, fireblocksRequestId, readAt } = await getReadCache().getCosigner(cosignerId, { signal: req.signal });
+    const { data, fireblocksRequestId, readAt } = await getReadCache().getCosigner(cosignerId, {
+      signal: req.signal,
+      reader: session.user.sub,
+    });
     return respond(getCosignerResponseSchema, { data }, { fireblocksRequestId, readAt });
   },
   { role: 'viewer' },

@@ -15,10 +15,11 @@ import { acceptingChanges } from '@/lib/lifecycle/drain';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
 export const GET = withSession<ApiKeyParams>(
-  async (req, { params }) => {
+  async (req, { params, session }) => {
     const { cosignerId, apiKeyId } = apiKeyParamsSchema.parse(params);
     const { data, fireblocksRequestId, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, {
       signal: req.signal,
+      reader: session.user.sub,
     });
     return respond(getApiKeyResponseSchema, { data }, { fireblocksRequestId, readAt });
   },

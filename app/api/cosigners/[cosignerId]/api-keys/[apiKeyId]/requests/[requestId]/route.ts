@@ -7,13 +7,15 @@ import {
   type RequestStatusParams,
 } from '@/lib/cosigners/console-api-schemas';
 import { getDb } from '@/lib/db';
-import { getFireblocks } from '@/lib/fireblocks';
+import { getFireblocks, getReadBudget } from '@/lib/fireblocks';
 
 // GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId}/requests/{requestId} – status of an async change, `{ data }`;
 // also recorded on the console's change that sent the request.
 export const GET = withSession<RequestStatusParams>(
-  async (req, { params }) => {
+  async (req, { params, session }) => {
     const { cosignerId, apiKeyId, requestId } = requestStatusParamsSchema.parse(params);
+    // Uncached (a status moves), so every call reaches Fireblocks: taken from the reader's budget.
+    await getReadBudget().take(session.user.sub);
     const { data, fireblocksRequestId } = await getFireblocks().getRequestStatus(cosignerId, apiKeyId, requestId, {
       signal: req.signal,
     });
