@@ -11,11 +11,17 @@ export interface GetFindingsOptions {
   /** Only this cosigner's findings; shared URLs are still found across the whole workspace. */
   cosignerId?: string;
   refresh?: boolean;
+  /** Who asks: a walk they force is taken from their read budget (lib/search/get-key-index.ts). */
+  reader?: string;
 }
 
 /** The workspace's findings from the shared key index (at most 30 s old) and the certificates on record. */
-export async function getFindings({ cosignerId, refresh = false }: GetFindingsOptions = {}): Promise<FindingsResponse> {
-  const [index, certsOnRecord] = await Promise.all([getKeyIndex({ refresh }), readCertsOnRecord(getDb())]);
+export async function getFindings({
+  cosignerId,
+  refresh = false,
+  reader,
+}: GetFindingsOptions = {}): Promise<FindingsResponse> {
+  const [index, certsOnRecord] = await Promise.all([getKeyIndex({ refresh, reader }), readCertsOnRecord(getDb())]);
   const findings = computeFindings({ index, certsOnRecord, now: new Date() });
   return {
     findings: cosignerId ? findings.filter((f) => f.cosignerId === cosignerId) : findings,

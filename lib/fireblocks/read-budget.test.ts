@@ -22,6 +22,16 @@ describe('the read budget', () => {
     expect(await refusal(budget.take(undefined))).toMatchObject({ code: 'upstream_throttled' });
   });
 
+  it('takes several reads at once (a forced walk of the workspace), at most a whole share: possible once a minute', async () => {
+    const budget = createReadBudget(40);
+    await budget.take('vera', 4);
+    await budget.take('vera', 6);
+    expect(await refusal(budget.take('vera'))).toMatchObject({ code: 'rate_limited' });
+    // Bigger than a share: costs the share, so a fresh person may do it once, then waits for the minute.
+    await budget.take('alice', 500);
+    expect(await refusal(budget.take('alice', 500))).toMatchObject({ code: 'rate_limited' });
+  });
+
   it('0 is no budget at all', async () => {
     const budget = createReadBudget(0);
     for (let i = 0; i < 1_000; i++) await budget.take('vera');

@@ -15,11 +15,12 @@ import { AppError } from '@/lib/errors/app-error';
  */
 export interface ReadBudget {
   /**
-   * Takes one read for `reader` (a session subject; undefined: the console's own read, counted in the total only),
-   * or throws a 429 AppError with `retryAfter`: `rate_limited` for a person over their share, `upstream_throttled`
-   * when everyone together spent the budget.
+   * Takes `reads` (default 1) for `reader` (a session subject; undefined: the console's own read, counted in the
+   * total only), or throws a 429 AppError with `retryAfter`: `rate_limited` for a person over their share,
+   * `upstream_throttled` when everyone together spent the budget. More reads than a share (a walk of a big
+   * workspace) cost the whole share: such a request is then possible once a minute, not never.
    */
-  take(reader?: string): Promise<void>;
+  take(reader?: string, reads?: number): Promise<void>;
 }
 
 const WINDOW_SEC = 60;
@@ -34,9 +35,10 @@ export function createReadBudget(perMinute: number): ReadBudget {
   const everyone = new RateLimiterMemory({ points: perMinute, duration: WINDOW_SEC });
   const person = new RateLimiterMemory({ points: personalShare(perMinute), duration: WINDOW_SEC });
   return {
-    async take(reader) {
+    async take(reader, reads = 1) {
+      const mine = Math.min(reads, personalShare(perMinute));
       if (reader !== undefined) {
-        const own = await consumed(person, reader);
+        const own = await consumed(person, reader, mine);
         if (own) {
           throw new AppError({
             status: 429,
@@ -46,10 +48,10 @@ export function createReadBudget(perMinute: number): ReadBudget {
           });
         }
       }
-      const all = await consumed(everyone, ALL);
+      const all = await consumed(everyone, ALL, reader === undefined ? Math.min(reads, perMinute) : mine);
       if (all) {
-        // Not this person's doing: give their read back.
-        if (reader !== undefined) await person.reward(reader, 1);
+        // Not this person's doing: give their reads back.
+        if (reader !== undefined) await person.reward(reader, mine);
         throw new AppError({
           status: 429,
           code: 'upstream_throttled',
@@ -61,10 +63,10 @@ export function createReadBudget(perMinute: number): ReadBudget {
   };
 }
 
-/** 0 when a point was taken, else the whole seconds until the next one. */
-async function consumed(limiter: RateLimiterMemory, key: string): Promise<number> {
+/** 0 when the points were taken, else the whole seconds until they can be. */
+async function consumed(limiter: RateLimiterMemory, key: string, points: number): Promise<number> {
   try {
-    await limiter.consume(key);
+    await limiter.consume(key, points);
     return 0;
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;

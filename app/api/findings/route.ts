@@ -6,9 +6,10 @@ import { getFindings } from '@/lib/findings/get-findings';
 // GET /api/findings[?cosignerId=&refresh=1] – what is wrong with the workspace's callback handlers, from the shared
 // key index; `{ findings, asOf }`.
 export const GET = withSession(
-  async (req) => {
+  async (req, { session }) => {
     const { cosignerId, refresh } = findingsQuerySchema.parse(queryOf(req));
-    return respond(findingsResponseSchema, await getFindings({ cosignerId, refresh: refresh === '1' }));
+    const findings = await getFindings({ cosignerId, refresh: refresh === '1', reader: session.user.sub });
+    return respond(findingsResponseSchema, findings);
   },
   { role: 'viewer' },
 );
