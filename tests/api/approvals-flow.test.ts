@@ -191,15 +191,15 @@ describe('four eyes', () => {
         statuses.push(...answers.map((a) => a.status));
       }
       const reads = newEntries(before, await simLog(stack.app.simUrl)).filter((e) => e.method === 'GET');
+
+      const approved = await act(change.id, 'approve', BOB);
+      expect(approved.status, approved.text).toBe(202);
+      expect(await patchesSince(before, stack.target.cosignerId, apiKeyId)).toHaveLength(1);
       // Her share of the read budget reached Fireblocks (each a 404); the rest was refused by the console itself.
       expect(reads.length).toBeLessThanOrEqual(150);
       expect(reads.every((e) => e.status === 404)).toBe(true);
       expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(150);
       expect(statuses.filter((st) => st !== 404 && st !== 429)).toEqual([]);
-
-      const approved = await act(change.id, 'approve', BOB);
-      expect(approved.status, approved.text).toBe(202);
-      expect(await patchesSince(before, stack.target.cosignerId, apiKeyId)).toHaveLength(1);
     } finally {
       await simControl('DELETE');
     }
