@@ -382,10 +382,10 @@ describe('callbackHandlerFormSchema shares the rules', () => {
     const typed = ' HTTPS://Callbacks.Example.COM:443/x/../fireblocks ';
     const form = callbackHandlerFormSchema.parse({ url: typed, mode: 'publicKey', pem: key() });
     expect(form.url).toBe(URL_OK);
-    const body = toUpdateCallbackHandlerBody(form);
-    expect(updateCallbackHandlerBodySchema.parse(body).callbackHandler.url).toBe(URL_OK);
+    const body = toConsoleUpdateBody(form);
+    expect(consoleUpdateBodySchema.parse(body).callbackHandler.url).toBe(URL_OK);
     // The server normalises what a script sends as typed, too.
-    expect(updateCallbackHandlerBodySchema.parse(withKey(typed)).callbackHandler.url).toBe(URL_OK);
+    expect(consoleUpdateBodySchema.parse(withKey(typed)).callbackHandler.url).toBe(URL_OK);
   });
 
   it('refuses what cannot be shown, on the url field, in the form and on the server alike', () => {
@@ -395,7 +395,7 @@ describe('callbackHandlerFormSchema shares the rules', () => {
       'https:callbacks.example.com/cb',
     ]) {
       const form = callbackHandlerFormSchema.safeParse({ url, mode: 'publicKey', pem: key() });
-      const server = updateCallbackHandlerBodySchema.safeParse(withKey(url));
+      const server = consoleUpdateBodySchema.safeParse(withKey(url));
       expect(issuesToFields(form.error?.issues ?? []).url).toBeTruthy();
       expect(issuesToFields(server.error?.issues ?? [])['callbackHandler.url']).toBe(
         issuesToFields(form.error?.issues ?? []).url,

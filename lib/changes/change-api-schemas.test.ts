@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { issuesToFields } from '@/lib/callback/fields';
-import { updateCallbackHandlerBodySchema } from '@/lib/callback/callback-handler-schemas';
+import { consoleUpdateBodySchema } from '@/lib/callback-handler/callback-handler-schemas';
+import { issuesToFields } from '@/lib/callback-handler/fields';
 import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
 
 import { declineChangeBodySchema, reconcileChangeBodySchema } from './change-api-schemas';
@@ -19,7 +19,7 @@ describe('a change reason', () => {
     ['a private key armour line', 'oops -----BEGIN PRIVATE KEY----- MIIE'],
   ])('holding %s is a 400 on the reason field (the audit trail keeps no PEM), for every body', (_name, text) => {
     for (const result of [
-      updateCallbackHandlerBodySchema.safeParse(proposal(text)),
+      consoleUpdateBodySchema.safeParse(proposal(text)),
       declineChangeBodySchema.safeParse({ reason: text }),
       reconcileChangeBodySchema.safeParse({ outcome: 'failed', reason: text }),
     ]) {

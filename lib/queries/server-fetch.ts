@@ -9,7 +9,7 @@ import {
   listApiKeysResponseSchema,
   listCosignersResponseSchema,
 } from '@/lib/cosigners/console-api-schemas';
-import { getSession } from '@/lib/auth/guard';
+import { getSession } from '@/lib/auth/page-guard';
 import { getReadCache, isFireblocksError } from '@/lib/fireblocks';
 
 import type { ServerRead } from './initial-page';
