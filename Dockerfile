@@ -36,7 +36,7 @@ RUN mkdir -p public \
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 # HOSTNAME: Docker sets it to the container id; server.js listens on it, so it must be every interface here.
-# KEEP_ALIVE_TIMEOUT: idle connections outlive a load balancer's 60 s (scripts/stack/keep-alive.ts).
+# KEEP_ALIVE_TIMEOUT: idle connections outlive a load balancer's 60 s (stack/keep-alive.ts).
 # DATA_DIR: the embedded SQLite database (unused with DATABASE_URL=postgres://...), on a volume the user can write.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { chromiumLaunchOptions } from './e2e/browser';
-import { e2eEnv, ownPorts, startsOwnStack } from './e2e/env';
+import { chromiumLaunchOptions } from './testing/e2e/browser';
+import { e2eEnv, ownPorts, startsOwnStack } from './testing/e2e/e2e-env';
 
 const CI = Boolean(e2eEnv.CI);
 

@@ -2,10 +2,10 @@ import path from 'node:path';
 
 import { defineConfig } from '@playwright/test';
 
-import { chromiumLaunchOptions } from './e2e/browser';
-import { DEV_SMOKE_APP_URL, DEV_SMOKE_PORTS } from './e2e-dev/env';
-import { ensureDevKeys } from './scripts/dev-keys';
-import { APP_ENV_NAMES } from './scripts/stack/resolve-env';
+import { chromiumLaunchOptions } from './testing/e2e/browser';
+import { DEV_SMOKE_APP_URL, DEV_SMOKE_PORTS } from './testing/e2e/dev-smoke-env';
+import { ensureDevKeys } from './stack/dev-keys';
+import { APP_ENV_NAMES } from './stack/resolve-env';
 
 /**
  * The dev-mode smoke test: the real `npm run dev` (scripts/dev.ts: `next dev`, simulator, dev IdP) on its own

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-import { chromiumLaunchOptions } from './e2e/browser';
-import { STANDALONE_APP_URL } from './e2e-standalone/env';
+import { chromiumLaunchOptions } from './testing/e2e/browser';
+import { STANDALONE_APP_URL } from './testing/e2e/standalone-env';
 
 /**
  * The standalone smoke test: the build's `output: 'standalone'` laid out as the Dockerfile does and started as its

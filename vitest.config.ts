@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside a React Server environment; in unit tests it is a no-op.
-      'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-noop.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'testing/vitest/server-only-noop.ts'),
     },
   },
   test: {
@@ -29,6 +29,8 @@ export default defineConfig({
             'app/**/*.test.ts',
             'components/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'stack/**/*.test.ts',
+            'testing/**/*.test.ts',
             'tests/**/*.test.ts',
           ],
           environment: 'node',
@@ -41,7 +43,7 @@ export default defineConfig({
           name: 'dom',
           include: ['components/**/*.test.tsx'],
           environment: 'happy-dom',
-          setupFiles: ['components/testing/dom-setup.ts'],
+          setupFiles: ['testing/vitest/dom-setup.ts'],
         },
       },
     ],

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { httpSend } from '@/lib/fireblocks/http-send';
-import { runTsFile } from '@/scripts/test-runner/run-ts';
+import { runTsFile } from '@/testing/runner/run-ts';
 
-import { REPO_ROOT } from '../tests/helpers/canary-build';
-import { startCanaryServer, type CanaryServer } from '../tests/helpers/canary-server';
-import { sessionCookieHeader, VERA } from '../tests/helpers/session-cookie';
+import { REPO_ROOT } from '../testing/app/canary-build';
+import { startCanaryServer, type CanaryServer } from '../testing/app/canary-server';
+import { sessionCookieHeader, VERA } from '../testing/app/session-cookie';
 import { timeInterleaved } from './paired-latency';
 import { percentile, printSection, type BenchOutcome, type BenchRow } from './report';
 
@@ -32,7 +32,7 @@ interface AuditServer {
 /** A SQLite database of `events` events, appended with lib/audit (the app's own code), 1,000 per transaction. */
 async function seededDataDir(events: number): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `bench-audit-${events}-`));
-  const out = await runTsFile('scripts/test-runner/audit-seed.ts', [JSON.stringify({ dataDir, generate: events })]);
+  const out = await runTsFile('testing/db/audit-seed.ts', [JSON.stringify({ dataDir, generate: events })]);
   if (out.code !== 0) throw new Error(`seeding ${events} audit events failed: ${out.stderr}`);
   return dataDir;
 }

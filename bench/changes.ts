@@ -20,12 +20,12 @@ import { migrateToLatest } from '@/lib/db/migrate';
 import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
 import { logger } from '@/lib/log/logger';
 import { httpSend } from '@/lib/fireblocks/http-send';
-import { rsaKeyPair } from '@/lib/testing/pem-fixtures';
-import { startPostgres } from '@/scripts/test-runner/postgres';
+import { rsaKeyPair } from '@/testing/fixtures/pem-fixtures';
+import { startPostgres } from '@/testing/runner/postgres';
 import { seedSummary } from '@/sim/seed';
 
-import { REPO_ROOT } from '../tests/helpers/canary-build';
-import { startCanaryServer } from '../tests/helpers/canary-server';
+import { REPO_ROOT } from '../testing/app/canary-build';
+import { startCanaryServer } from '../testing/app/canary-server';
 import { benchApiUser } from './fireblocks-setup';
 import { percentile, printSection, type BenchOutcome, type BenchRow } from './report';
 import { startSimProcess } from './sim-process';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { ensureDevKeys } from '../scripts/dev-keys';
+import { ensureDevKeys } from '../stack/dev-keys';
 
 export interface BenchApiUser {
   apiKey: string;

@@ -7,10 +7,10 @@ import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/
 import { httpSend } from '@/lib/fireblocks/http-send';
 import { seedSummary } from '@/sim/seed';
 
-import { SimControl } from '../e2e/sim-control';
-import { REPO_ROOT } from '../tests/helpers/canary-build';
-import { startCanaryServer } from '../tests/helpers/canary-server';
-import { sessionCookieHeader } from '../tests/helpers/session-cookie';
+import { SimControl } from '../testing/e2e/sim-control';
+import { REPO_ROOT } from '../testing/app/canary-build';
+import { startCanaryServer } from '../testing/app/canary-server';
+import { sessionCookieHeader } from '../testing/app/session-cookie';
 import { benchApiUser } from './fireblocks-setup';
 import { latencyRows, PAIRED_REQUESTS, timeInterleaved, type LatencySample } from './paired-latency';
 import { percentile, printSection, type BenchOutcome, type BenchRow } from './report';

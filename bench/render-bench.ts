@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 
 import { securityHeaders } from '@/lib/security/headers';
 
-import { REPO_ROOT } from '../tests/helpers/canary-build';
+import { REPO_ROOT } from '../testing/app/canary-build';
 import { median, withBrowserBench, type BrowserBenchContext } from './render-browser';
 import { serveReplay, tableOnly, withoutScripts } from './render-replay';
 import { serveHtml, staticTableHtml, type StaticRow } from './render-static';

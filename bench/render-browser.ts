@@ -4,12 +4,12 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext } from 'playwright-core';
 
-import { chromiumLaunchOptions } from '../e2e/browser';
-import { signInThroughIdp } from '../e2e/idp-login';
-import { SimControl } from '../e2e/sim-control';
+import { chromiumLaunchOptions } from '../testing/e2e/browser';
+import { signInThroughIdp } from '../testing/e2e/idp-login';
+import { SimControl } from '../testing/e2e/sim-control';
 import type { SeedSummary } from '../sim/seed';
 import { ensureChromium } from '../scripts/ensure-chromium';
-import { productionApp, type RunningApp } from '../scripts/stack/prod-stack';
+import { productionApp, type RunningApp } from '../scripts/prod-stack';
 
 /** A production app with Chromium signed in as an admin: what the browser-side benches measure against. */
 export interface BrowserBenchContext {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 
-import { spawnManaged } from '@/scripts/stack/child';
-import { waitForHttp } from '@/scripts/stack/wait-http';
+import { spawnManaged } from '@/stack/child';
+import { waitForHttp } from '@/stack/wait-http';
 
-import { REPO_ROOT } from '../tests/helpers/canary-build';
+import { REPO_ROOT } from '../testing/app/canary-build';
 
 export interface SimProcess {
   /** API base including /v1. */

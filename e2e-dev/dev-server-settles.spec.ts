@@ -1,9 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { signInThroughIdp } from '../e2e/idp-login';
-import { SimControl } from '../e2e/sim-control';
+import { signInThroughIdp } from '../testing/e2e/idp-login';
+import { SimControl } from '../testing/e2e/sim-control';
 import type { SeedSummary } from '../sim/seed';
-import { DEV_SMOKE_APP_URL, DEV_SMOKE_SIM_URL } from './env';
+import { DEV_SMOKE_APP_URL, DEV_SMOKE_SIM_URL } from '../testing/e2e/dev-smoke-env';
 
 /** `next dev` compiles a page on its first request: minutes, on two busy cores. */
 const FIRST_COMPILE_MS = 150_000;

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-import { signInThroughIdp } from '../e2e/idp-login';
-import { SimControl } from '../e2e/sim-control';
-import { STANDALONE_APP_URL, STANDALONE_SIM_URL } from './env';
+import { signInThroughIdp } from '../testing/e2e/idp-login';
+import { SimControl } from '../testing/e2e/sim-control';
+import { STANDALONE_APP_URL, STANDALONE_SIM_URL } from '../testing/e2e/standalone-env';
 
 test('[STANDALONE]: the image’s server signs alice in, lists the cosigners and opens a key', async ({ page }) => {
   const seed = await new SimControl(STANDALONE_SIM_URL).seed();

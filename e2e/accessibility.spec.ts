@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 
 import { seedSummary } from '../sim/seed';
-import { expectNoSeriousA11yViolations } from './axe';
-import { expect, signedInAs, test } from './fixtures';
-import { consolePages, type ConsolePage } from './pages';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { consolePages, type ConsolePage } from '../testing/e2e/pages';
 
 // The page list is built from the default seed here (test titles must be known before any fixture runs);
 // the fixture-based `seed` of the running simulator is checked against it below.

@@ -1,13 +1,13 @@
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { liveHandler, squash, upstreamKeyPath } from './api-helpers';
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { e2eEnv } from './env';
-import { expect, IDP_ORIGIN, test } from './fixtures';
-import { submitIdpLoginForm } from './idp-login';
-import { seededKey } from './seed-keys';
-import { mintSession, useSession } from './sessions';
-import { authFile } from './users';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { liveHandler, squash, upstreamKeyPath } from '../testing/e2e/api-helpers';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { e2eEnv } from '../testing/e2e/e2e-env';
+import { expect, IDP_ORIGIN, test } from '../testing/e2e/fixtures';
+import { submitIdpLoginForm } from '../testing/e2e/idp-login';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { mintSession, useSession } from '../testing/e2e/sessions';
+import { authFile } from '../testing/e2e/users';
 
 interface AuditRow {
   kind: string;

@@ -1,7 +1,7 @@
 import { buildSeed, DEFAULT_SEED } from '../sim/seed';
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { expectNoSeriousA11yViolations } from './axe';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
 

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { appendAuditEvents, auditActor } from './audit-events';
-import { expect, signedInAs, test } from './fixtures';
+import { appendAuditEvents, auditActor } from '../testing/e2e/audit-events';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { appendAuditEvents, auditActor } from './audit-events';
-import { expectNoSeriousA11yViolations } from './axe';
-import { expect, signedInAs, test } from './fixtures';
+import { appendAuditEvents, auditActor } from '../testing/e2e/audit-events';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('vera'));
 

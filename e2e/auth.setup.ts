@@ -1,5 +1,5 @@
-import { test as setup, expect } from './fixtures';
-import { authFile, USERS, type UserName } from './users';
+import { test as setup, expect } from '../testing/e2e/fixtures';
+import { authFile, USERS, type UserName } from '../testing/e2e/users';
 
 /** Where each role lands after sign-in (docs/contracts.md "Roles"). */
 const LANDING: Record<UserName, RegExp> = {

@@ -1,38 +1,14 @@
-import type { Browser } from '@playwright/test';
-
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
-import { e2eEnv } from './env';
-import { signInThroughIdp } from './idp-login';
+import { approveAs } from '../testing/e2e/api-helpers';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
-
-/**
- * A second admin approves the change through the API, with a session freshly signed in through the IdP (so the
- * step-up freshness holds).
- */
-async function approveAs(browser: Browser, login: string, changeId: string): Promise<void> {
-  // Empty storage: Playwright would otherwise give this context the file's (alice's) saved session.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  try {
-    const page = await context.newPage();
-    await signInThroughIdp(page, e2eEnv.TEST_APP_URL, login);
-    const res = await context.request.post(`${APP_ORIGIN}/api/changes/${encodeURIComponent(changeId)}/approve`, {
-      data: {},
-      headers: { Origin: APP_ORIGIN, 'Sec-Fetch-Site': 'same-origin' },
-    });
-    expect(res.status(), await res.text()).toBe(202);
-  } finally {
-    await context.close();
-  }
-}
 
 test('[CHANGES][BACK]: after a completed change, Back returns to the list page that holds the key, row marked, with a toast', async ({
   page,
   seed,
-  browser,
 }) => {
   const cosignerId = seed.bigCosignerId;
   await page.goto(`/cosigners/${cosignerId}`);
@@ -68,7 +44,7 @@ test('[CHANGES][BACK]: after a completed change, Back returns to the list page t
   // With approvals on (the default), a second admin approves; with CHANGE_APPROVALS=0 it was sent at once.
   const read = await page.request.get(`/api/changes/${changeId}`);
   const { data } = (await read.json()) as { data: { state: string } };
-  if (data.state === 'awaiting_approval') await approveAs(browser, 'bob', changeId);
+  if (data.state === 'awaiting_approval') await approveAs('bob', changeId);
   await expect(edit.status()).toContainText('Status: Completed', { timeout: 30_000 });
 
   await page.getByRole('link', { name: 'Back to the key list' }).click();

@@ -1,10 +1,10 @@
 import type { Locator } from '@playwright/test';
 
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 /** Read only: the dialog is opened and closed, never sent. */
 const REF = seededKey('publicKey', 26);

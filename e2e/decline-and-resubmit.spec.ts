@@ -1,10 +1,10 @@
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { approveAs, liveHandler, squash } from './api-helpers';
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { authFile } from './users';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { approveAs, liveHandler, squash } from '../testing/e2e/api-helpers';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { authFile } from '../testing/e2e/users';
 
 test('[APPROVALS][DECLINE]: bob declines with a reason, alice reads it and resubmits a corrected change from the filled-in form', async ({
   browser,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { seedSummary } from '../sim/seed';
-import { expectNoSeriousA11yViolations } from './axe';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
 

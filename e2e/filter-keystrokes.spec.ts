@@ -1,4 +1,4 @@
-import { expect, signedInAs, test } from './fixtures';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
 

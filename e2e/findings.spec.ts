@@ -1,9 +1,9 @@
 import type { APIRequestContext } from '@playwright/test';
 
-import { expiringSoonCertPem, FIXTURE_HOST } from '../lib/testing/pem-fixtures';
+import { expiringSoonCertPem, FIXTURE_HOST } from '../testing/fixtures/pem-fixtures';
 import { buildSeed, DEFAULT_SEED, type KeyRef } from '../sim/seed';
-import { approveAs, patchAsBrowser } from './api-helpers';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
+import { approveAs, patchAsBrowser } from '../testing/e2e/api-helpers';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
 

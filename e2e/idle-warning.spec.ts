@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, IDP_ORIGIN, test, type Fixtures } from './fixtures';
-import { submitIdpLoginForm } from './idp-login';
-import { seededKey } from './seed-keys';
-import { currentSessionHandle, setSessionLastSeen } from './session-rows';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test, type Fixtures } from '../testing/e2e/fixtures';
+import { submitIdpLoginForm } from '../testing/e2e/idp-login';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { currentSessionHandle, setSessionLastSeen } from '../testing/e2e/session-rows';
 
 /** Read only: the form is filled, never sent. */
 const REF = seededKey('publicKey', 28);

@@ -1,8 +1,8 @@
-import { FIXTURE_HOST, pkcs8PrivateKeyPem, rsa2048PublicKeyPem } from '../lib/testing/pem-fixtures';
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import { FIXTURE_HOST, pkcs8PrivateKeyPem, rsa2048PublicKeyPem } from '../testing/fixtures/pem-fixtures';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 test.use(signedInAs('alice'));
 

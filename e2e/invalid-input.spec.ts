@@ -1,8 +1,13 @@
-import { expiredCertPem, FIXTURE_HOST, pkcs8PrivateKeyPem, rsa2048PublicKeyPem } from '../lib/testing/pem-fixtures';
-import { upstreamKeyPath } from './api-helpers';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import {
+  expiredCertPem,
+  FIXTURE_HOST,
+  pkcs8PrivateKeyPem,
+  rsa2048PublicKeyPem,
+} from '../testing/fixtures/pem-fixtures';
+import { upstreamKeyPath } from '../testing/e2e/api-helpers';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 test.use(signedInAs('alice'));
 

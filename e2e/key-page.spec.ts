@@ -1,8 +1,8 @@
 import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 
-import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 test.use(signedInAs('alice'));
 

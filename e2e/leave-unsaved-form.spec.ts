@@ -1,9 +1,9 @@
 import type { Dialog } from '@playwright/test';
 
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 /** Read only: the form is filled and left, never sent. */
 const REF = seededKey('publicKey', 27);

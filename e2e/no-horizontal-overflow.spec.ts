@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test';
 
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
 import { seedSummary } from '../sim/seed';
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import type { UserName } from './users';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import type { UserName } from '../testing/e2e/users';
 
 const WIDTH = 375;
 const SEED = seedSummary();

@@ -1,9 +1,9 @@
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { approveAs, patchAsBrowser, upstreamKeyPath, validHandlerBody } from './api-helpers';
-import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { authFile } from './users';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { approveAs, patchAsBrowser, upstreamKeyPath, validHandlerBody } from '../testing/e2e/api-helpers';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { APP_ORIGIN, expect, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { authFile } from '../testing/e2e/users';
 
 test('[CHANGES][OPEN]: while alice’s change waits, bob sees it on the list, the key page and the edit page, and cannot open a second', async ({
   browser,

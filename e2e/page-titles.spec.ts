@@ -1,5 +1,5 @@
 import { buildSeed } from '../sim/seed';
-import { expect, signedInAs, test } from './fixtures';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.use(signedInAs('alice'));
 

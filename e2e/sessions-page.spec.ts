@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 
-import { APP_ORIGIN, expect, test } from './fixtures';
-import { e2eEnv } from './env';
-import { signInThroughIdp } from './idp-login';
+import { APP_ORIGIN, expect, test } from '../testing/e2e/fixtures';
+import { e2eEnv } from '../testing/e2e/e2e-env';
+import { signInThroughIdp } from '../testing/e2e/idp-login';
 
 /**
  * Bob, not alice: "sign out everywhere else" ends every other session of the user, and alice's saved session is the

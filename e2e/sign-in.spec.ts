@@ -1,5 +1,5 @@
-import { patchAsBrowser, upstreamKeyPath, validHandlerBody } from './api-helpers';
-import { APP_ORIGIN, expect, IDP_ORIGIN, signedInAs, test } from './fixtures';
+import { patchAsBrowser, upstreamKeyPath, validHandlerBody } from '../testing/e2e/api-helpers';
+import { APP_ORIGIN, expect, IDP_ORIGIN, signedInAs, test } from '../testing/e2e/fixtures';
 
 test.describe('[AUTH][SIGN-IN]: each role lands where it belongs', () => {
   const landings = [

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 
-import { APP_ORIGIN, expect, IDP_ORIGIN, test } from './fixtures';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test } from '../testing/e2e/fixtures';
 
 /** The app's session cookie in a browser context (`cc_session`, or `__Host-cc_session` behind https). */
 async function sessionCookieOf(context: BrowserContext) {

@@ -1,10 +1,10 @@
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { liveHandler, upstreamKeyPath } from './api-helpers';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { mintSession, useSession } from './sessions';
-import { authFile } from './users';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { liveHandler, upstreamKeyPath } from '../testing/e2e/api-helpers';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { mintSession, useSession } from '../testing/e2e/sessions';
+import { authFile } from '../testing/e2e/users';
 
 test('[APPROVALS][STALE]: when the live handler moved after the proposal, bob’s approval finds the change stale and nothing is sent', async ({
   browser,

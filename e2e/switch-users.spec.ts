@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 
-import { APP_ORIGIN, expect, IDP_ORIGIN, test } from './fixtures';
-import { e2eEnv } from './env';
-import { submitIdpLoginForm } from './idp-login';
-import { seededKey } from './seed-keys';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test } from '../testing/e2e/fixtures';
+import { e2eEnv } from '../testing/e2e/e2e-env';
+import { submitIdpLoginForm } from '../testing/e2e/idp-login';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 /** Signs out from the header and starts the next sign-in from the landing page: the IdP must ask who it is. */
 async function signOutThenExpectIdpForm(page: Page): Promise<void> {

@@ -1,8 +1,8 @@
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { approveAs, liveHandler, upstreamKeyPath } from './api-helpers';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { approveAs, liveHandler, upstreamKeyPath } from '../testing/e2e/api-helpers';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 test.use(signedInAs('alice'));
 

@@ -1,7 +1,7 @@
-import { patchAsBrowser, upstreamKeyPath, validHandlerBody } from './api-helpers';
-import { EditHandlerPage } from './edit-handler-page';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
+import { patchAsBrowser, upstreamKeyPath, validHandlerBody } from '../testing/e2e/api-helpers';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
 
 test.use(signedInAs('vera'));
 

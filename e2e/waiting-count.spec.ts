@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { APP_ORIGIN, expect, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { authFile } from './users';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { APP_ORIGIN, expect, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { authFile } from '../testing/e2e/users';
 
 /** The count of changes waiting for the page's user, as the API says (the baseline other journeys may have left). */
 async function waitingCount(page: Page): Promise<number> {

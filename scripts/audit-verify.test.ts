@@ -11,8 +11,8 @@ import { createDb, type Db } from '@/lib/db/connect';
 import { migrateToLatest } from '@/lib/db/migrate';
 import { transaction } from '@/lib/db/transaction';
 
-import { runTsFile } from './test-runner/run-ts';
-import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from './test-runner/test-databases';
+import { runTsFile } from '../testing/runner/run-ts';
+import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '../testing/db/test-databases';
 
 afterAll(stopOwnPostgres);
 

@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createDb } from '@/lib/db/connect';
 
-import { runTsFile } from './test-runner/run-ts';
-import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from './test-runner/test-databases';
+import { runTsFile } from '../testing/runner/run-ts';
+import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '../testing/db/test-databases';
 
 afterAll(stopOwnPostgres);
 

@@ -13,10 +13,10 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 
-import { chromiumLaunchOptions } from '../e2e/browser';
-import { submitIdpLoginForm } from '../e2e/idp-login';
-import { ensureDevKeys } from './dev-keys';
-import { APP_ENV_NAMES } from './stack/resolve-env';
+import { chromiumLaunchOptions } from '../testing/e2e/browser';
+import { submitIdpLoginForm } from '../testing/e2e/idp-login';
+import { ensureDevKeys } from '../stack/dev-keys';
+import { APP_ENV_NAMES } from '../stack/resolve-env';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'test-results', 'dev-loop-probe');

@@ -1,6 +1,6 @@
 // npm run dev: the dashboard on the embedded default (simulator + dev IdP), filling only unset configuration.
-import { startStack, type Stack } from './dev-stack';
-import { onShutdownSignal } from './stack/on-signal';
+import { startStack, type Stack } from '../stack/dev-stack';
+import { onShutdownSignal } from '../stack/on-signal';
 
 const DEV_USERS = [
   ['alice', 'console-admins', 'admin'],

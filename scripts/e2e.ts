@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT, type Stack } from './dev-stack';
+import { REPO_ROOT, type Stack } from '../stack/dev-stack';
 import { ensureChromium } from './ensure-chromium';
-import { onShutdownSignal } from './stack/on-signal';
-import { runCommand } from './test-runner/run-command';
-import { startTestStack, testAppEnv, testEnvFor } from './test-runner/test-stack';
+import { onShutdownSignal } from '../stack/on-signal';
+import { runCommand } from '../testing/runner/run-command';
+import { startTestStack, testAppEnv, testEnvFor } from '../testing/runner/test-stack';
 
 const args = process.argv.slice(2);
 const build = args.includes('--build');

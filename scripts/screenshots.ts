@@ -7,17 +7,17 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import { chromiumLaunchOptions } from '../e2e/browser';
-import { signInThroughIdp } from '../e2e/idp-login';
-import { consolePages, type ConsolePage } from '../e2e/pages';
-import { SimControl } from '../e2e/sim-control';
-import type { UserName } from '../e2e/users';
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
-import { REPO_ROOT } from './dev-stack';
+import { chromiumLaunchOptions } from '../testing/e2e/browser';
+import { signInThroughIdp } from '../testing/e2e/idp-login';
+import { consolePages, type ConsolePage } from '../testing/e2e/pages';
+import { SimControl } from '../testing/e2e/sim-control';
+import type { UserName } from '../testing/e2e/users';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
+import { REPO_ROOT } from '../stack/dev-stack';
 import { ensureChromium } from './ensure-chromium';
-import { productionApp } from './stack/prod-stack';
-import { onShutdownSignal } from './stack/on-signal';
-import { TEST_PORTS } from './test-runner/test-stack';
+import { productionApp } from './prod-stack';
+import { onShutdownSignal } from '../stack/on-signal';
+import { TEST_PORTS } from '../testing/runner/test-stack';
 
 const OUT = path.join(REPO_ROOT, 'screenshots');
 const SCHEMES = ['light', 'dark'] as const;

@@ -1,10 +1,10 @@
 // The standalone server as the Docker image runs it (`node server.js` with PORT and HOSTNAME), on the simulator and
 // the dev IdP, in the foreground until Ctrl-C: playwright.standalone.config.ts's webServer. Needs `npm run build`.
-import { startStack } from './dev-stack';
-import { onShutdownSignal } from './stack/on-signal';
-import { prepareStandaloneDir } from './stack/standalone';
-import { testAppEnv } from './test-runner/test-stack';
-import { STANDALONE_PORTS } from '../e2e-standalone/env';
+import { startStack } from '../stack/dev-stack';
+import { onShutdownSignal } from '../stack/on-signal';
+import { prepareStandaloneDir } from '../stack/standalone';
+import { testAppEnv } from '../testing/runner/test-stack';
+import { STANDALONE_PORTS } from '../testing/e2e/standalone-env';
 
 const stack = await startStack({
   mode: 'standalone',

@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT } from './dev-stack';
-import { onShutdownSignal } from './stack/on-signal';
-import { runCommand } from './test-runner/run-command';
-import { startTestStack, testAppEnv } from './test-runner/test-stack';
+import { REPO_ROOT } from '../stack/dev-stack';
+import { onShutdownSignal } from '../stack/on-signal';
+import { runCommand } from '../testing/runner/run-command';
+import { startTestStack, testAppEnv } from '../testing/runner/test-stack';
 
 const appEnv = testAppEnv();
 if (!existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {

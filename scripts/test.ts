@@ -1,13 +1,13 @@
 // npm test: every check in order, stopping at the first failure, ending with the line CI reads: "N passed, N failed".
 import path from 'node:path';
 
-import { REPO_ROOT, type Stack } from './dev-stack';
+import { REPO_ROOT, type Stack } from '../stack/dev-stack';
 import { ensureChromium } from './ensure-chromium';
-import { onShutdownSignal } from './stack/on-signal';
-import { startPostgres, type TestPostgres } from './test-runner/postgres';
-import { closingLine, sum, type Counts } from './test-runner/results';
-import { runPlaywright, runTool, runVitest } from './test-runner/steps';
-import { startTestStack, testAppEnv, testEnvFor } from './test-runner/test-stack';
+import { onShutdownSignal } from '../stack/on-signal';
+import { startPostgres, type TestPostgres } from '../testing/runner/postgres';
+import { closingLine, sum, type Counts } from '../testing/runner/results';
+import { runPlaywright, runTool, runVitest } from '../testing/runner/steps';
+import { startTestStack, testAppEnv, testEnvFor } from '../testing/runner/test-stack';
 
 /** Tests that need the running app live under tests/ (API and security suites); everything else needs nothing. */
 const STACK_TESTS_DIR = 'tests';

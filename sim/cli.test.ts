@@ -5,9 +5,9 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { pkcs8PrivateKeyPem, rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { pkcs8PrivateKeyPem, rsaKeyPair } from '../testing/fixtures/pem-fixtures';
 import { parseCliArgs } from './cli-args';
-import { simCall } from './testing/sim-call';
+import { simCall } from '../testing/sim/sim-call';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fireblocks-sim-cli-'));
 const user = rsaKeyPair(2048, 'sim-cli');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { certPublicKeyHash } from '../lib/callback-handler/fingerprint';
-import { rsa2048PublicKeyPem, validCertPem } from '../lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem, validCertPem } from '../testing/fixtures/pem-fixtures';
 import { seedSummary } from './seed';
-import { control, startTestSim, type TestSim } from './testing/test-sim';
+import { control, startTestSim, type TestSim } from '../testing/sim/test-sim';
 
 let t: TestSim;
 const s = seedSummary(3);

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { rsaKeyPair } from '../lib/testing/pem-fixtures';
+import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
 
 import { SIM } from './http/error-codes';
-import { expectError, expectValid } from './testing/expect-valid';
-import { control, startTestSim, type TestSim } from './testing/test-sim';
+import { expectError, expectValid } from '../testing/sim/expect-valid';
+import { control, startTestSim, type TestSim } from '../testing/sim/test-sim';
 
 let t: TestSim;
 const LIST = '/v1/cosigners?pageSize=1';

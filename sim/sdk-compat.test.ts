@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Fireblocks, type FireblocksResponse } from '@fireblocks/ts-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { rsa2048PublicKeyPem, validCertPem } from '../lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem, validCertPem } from '../testing/fixtures/pem-fixtures';
 import { seedSummary } from './seed';
-import { responseProblems } from './testing/openapi';
-import { startTestSim, type TestSim } from './testing/test-sim';
+import { responseProblems } from '../testing/sim/openapi';
+import { startTestSim, type TestSim } from '../testing/sim/test-sim';
 
 // The official SDK signs exactly as Fireblocks expects; the simulator must accept all of its calls.
 let t: TestSim;

@@ -3,11 +3,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { FAKE_CHANGE_ID, fakeConsoleApi } from '@/components/testing/fake-console-api';
+import { FAKE_CHANGE_ID, fakeConsoleApi } from '@/testing/vitest/fake-console-api';
 import { AppError } from '@/lib/errors/app-error';
 import { validateCallbackHandler } from '@/lib/callback-handler/validate';
 import { PRIVATE_KEY_MESSAGE } from '@/lib/callback-handler/callback-handler-schemas';
-import { pemBody, pkcs8PrivateKeyPem, rsa2048PublicKeyPem, validCertPem } from '@/lib/testing/pem-fixtures';
+import { pemBody, pkcs8PrivateKeyPem, rsa2048PublicKeyPem, validCertPem } from '@/testing/fixtures/pem-fixtures';
 
 import { CallbackHandlerForm } from './callback-handler-form';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
-import { rsa2048PublicKeyPem, rsaKeyPair, validCertPem } from '@/lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem, rsaKeyPair, validCertPem } from '@/testing/fixtures/pem-fixtures';
 
 import { compareLiveToSubmitted } from './handler-match';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
-import { garbagePem, rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
+import { garbagePem, rsa2048PublicKeyPem } from '@/testing/fixtures/pem-fixtures';
 
 import { spkiFingerprintOfPem } from './spki-fingerprint';
 

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createDb, type Db } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { openMigratedTestDb, type MigratedTestDb } from '@/testing/db/migrated-test-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/testing/db/test-databases';
 
 import { CALLBACK_UPDATE_RULE, createRateLimiter, enforceRateLimit, type RateLimiter } from './rate-limit';
 

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { stopOwnPostgres, TEST_ENGINES } from '@/testing/db/test-databases';
 import { type Db } from '@/lib/db/connect';
 import { transaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors/app-error';
-import { freshDbForEachTest } from '@/lib/testing/fresh-db';
+import { freshDbForEachTest } from '@/testing/db/fresh-db';
 
 import { appendAuditEvent, type AppendAuditEventInput } from './append';
 import { auditExportQuerySchema, auditPageQuerySchema, type AuditFilter } from './audit-api-schemas';

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { runTsFile } from '@/scripts/test-runner/run-ts';
-import { stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import { runTsFile } from '@/testing/runner/run-ts';
+import { stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/testing/db/test-databases';
 import { type Db } from '@/lib/db/connect';
 import { transaction } from '@/lib/db/transaction';
-import { freshDbForEachTest } from '@/lib/testing/fresh-db';
+import { freshDbForEachTest } from '@/testing/db/fresh-db';
 
 import { appendAuditEvent, type AppendAuditEventInput } from './append';
 import { GENESIS_HASH, toJsonLine, verifyChain } from './chain';
@@ -80,7 +80,7 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
   it('keeps one chain when five processes append at once', async () => {
     const runs = await Promise.all(
       [1, 2, 3, 4, 5].map((worker) =>
-        runTsFile('scripts/test-runner/audit-append-worker.ts', [
+        runTsFile('testing/db/audit-append-worker.ts', [
           JSON.stringify({
             databaseUrl: location.databaseUrl,
             dataDir: location.dataDir,

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { streamAuditEvents, verifyDatabaseChain } from '@/lib/audit/read';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { type Db } from '@/lib/db';
-import { freshDbForEachTest } from '@/lib/testing/fresh-db';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { freshDbForEachTest } from '@/testing/db/fresh-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/testing/db/test-databases';
 
 import {
   hashSessionId,

@@ -7,7 +7,7 @@ import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { parseConfig, type AppConfig } from '@/lib/config/env';
 import { createDb, migrateToLatest, type Db } from '@/lib/db';
 import { startDevIdp, type DevIdp } from '@/idp/index';
-import { createTestDatabase, type TestDatabase } from '@/scripts/test-runner/test-databases';
+import { createTestDatabase, type TestDatabase } from '@/testing/db/test-databases';
 
 import { createServer, type Server } from 'node:http';
 

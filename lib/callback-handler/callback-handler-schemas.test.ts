@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import * as fx from '@/lib/testing/pem-fixtures';
+import * as fx from '@/testing/fixtures/pem-fixtures';
 
 import { issuesToFields } from './fields';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import * as fx from '@/lib/testing/pem-fixtures';
+import * as fx from '@/testing/fixtures/pem-fixtures';
 
 import { issuesToFields, MAX_UNKNOWN_FIELDS_LISTED } from './fields';
 import { consoleUpdateBodySchema } from './callback-handler-schemas';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import * as fx from '@/lib/testing/pem-fixtures';
+import * as fx from '@/testing/fixtures/pem-fixtures';
 
 import { certFingerprint, certPublicKeyHash, spkiFingerprint } from './fingerprint';
 import { formatFingerprint } from './format';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import * as fx from '@/lib/testing/pem-fixtures';
+import * as fx from '@/testing/fixtures/pem-fixtures';
 
 import { certPublicKeyHash, spkiFingerprint } from './fingerprint';
 import { inspectCallbackHandler } from './inspect';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors/app-error';
-import * as fx from '@/lib/testing/pem-fixtures';
+import * as fx from '@/testing/fixtures/pem-fixtures';
 
 import { mapServerFieldToFormField } from './fields';
 import { inspectForPanel } from './inspect';

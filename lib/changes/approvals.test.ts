@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
 import { type Db } from '@/lib/db/connect';
-import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
-import { ALICE, BOB, changeSuite, rejection } from '@/lib/testing/change-suite';
-import { TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { rsaTestKey } from '@/testing/fixtures/keys';
+import { ALICE, BOB, changeSuite, rejection } from '@/testing/upstream/change-suite';
+import { TEST_ENGINES } from '@/testing/db/test-databases';
 import { buildSeed, seedSummary } from '@/sim/index';
 
 import { approveChange } from './approve-change';

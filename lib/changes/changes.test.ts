@@ -9,9 +9,9 @@ import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 import { type Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';
-import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
-import { ALICE, BOB, changeSuite, rejection } from '@/lib/testing/change-suite';
-import { TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { rsaTestKey } from '@/testing/fixtures/keys';
+import { ALICE, BOB, changeSuite, rejection } from '@/testing/upstream/change-suite';
+import { TEST_ENGINES } from '@/testing/db/test-databases';
 import { seedSummary } from '@/sim/index';
 
 import type { ChangeContext } from './change-context';

@@ -10,8 +10,8 @@ import type { Db } from '@/lib/db/connect';
 import { insertChange } from '@/lib/db/insert-change';
 import type { NewChangeRow } from '@/lib/db/tables';
 import { transaction } from '@/lib/db/transaction';
-import { freshDbForEachTest } from '@/lib/testing/fresh-db';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { freshDbForEachTest } from '@/testing/db/fresh-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/testing/db/test-databases';
 
 import { readChange, transitionChange } from './transition-change';
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
-import { ecP256PublicKeyPem, garbagePem, rsa2048PublicKeyPem, rsa4096PublicKeyPem } from '@/lib/testing/pem-fixtures';
+import {
+  ecP256PublicKeyPem,
+  garbagePem,
+  rsa2048PublicKeyPem,
+  rsa4096PublicKeyPem,
+} from '@/testing/fixtures/pem-fixtures';
 
 import { publicKeyFingerprint, summarizeApiKeysPage } from './api-key-summary';
 import { listApiKeysResponseSchema } from './console-api-schemas';

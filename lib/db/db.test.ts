@@ -6,12 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  createTestDatabase,
-  stopOwnPostgres,
-  TEST_ENGINES,
-  type TestDatabase,
-} from '@/scripts/test-runner/test-databases';
+import { createTestDatabase, stopOwnPostgres, TEST_ENGINES, type TestDatabase } from '@/testing/db/test-databases';
 
 import { createDb, SQLITE_FILE_NAME, type Db } from './connect';
 import { isCheckViolation, isUniqueViolation } from './constraint-errors';

@@ -6,9 +6,9 @@ import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
 import { insertChange } from '@/lib/db/insert-change';
 import { transaction } from '@/lib/db/transaction';
 import type { ChangeState } from '@/lib/change-model/states';
-import { expiringSoonCertPem, rsa2048PublicKeyPem, validCertPem } from '@/lib/testing/pem-fixtures';
-import { openMigratedTestDb, type MigratedTestDb } from '@/scripts/test-runner/migrated-test-db';
-import { stopOwnPostgres, TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+import { expiringSoonCertPem, rsa2048PublicKeyPem, validCertPem } from '@/testing/fixtures/pem-fixtures';
+import { openMigratedTestDb, type MigratedTestDb } from '@/testing/db/migrated-test-db';
+import { stopOwnPostgres, TEST_ENGINES } from '@/testing/db/test-databases';
 
 import { readCertsOnRecord } from './certs-on-record';
 import { keyRefOf } from './compute-findings';

@@ -7,7 +7,7 @@ import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 import { createFireblocksClient, type FireblocksClient } from './client';
 import { createReadBudget } from './read-budget';
 import { createReadCache, NOT_FOUND_TTL_MS } from './read-cache';
-import { rsaTestKey } from './testing/keys';
+import { rsaTestKey } from '../../testing/fixtures/keys';
 
 /** The read cache over the real client and simulator: what reaches upstream is counted in the simulator's log. */
 const API_KEY = 'c0ffee00-1234-4abc-8def-000000000002';

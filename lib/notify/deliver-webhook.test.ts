@@ -2,11 +2,11 @@ import { createServer } from 'node:net';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
+import { startWebhookReceiver, type WebhookReceiver } from '@/testing/upstream/webhook-receiver';
 
 import { deliverWebhook, retryAfterMs, type FailedAttempt, type WebhookRetryPolicy } from './deliver-webhook';
 
-// The retry policy against a real HTTP server on loopback (lib/testing/webhook-receiver.ts), with short waits.
+// The retry policy against a real HTTP server on loopback (testing/upstream/webhook-receiver.ts), with short waits.
 const FAST: WebhookRetryPolicy = { timeoutMs: 300, retryDelaysMs: [50, 100, 150], maxRetryAfterMs: 5_000 };
 const BODY = JSON.stringify({ changeId: 'c1', text: 'hello' });
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeState } from '@/lib/change-model/states';
 import type { ChangeRow } from '@/lib/db/tables';
 import { createLogger } from '@/lib/log/logger';
-import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
+import { startWebhookReceiver, type WebhookReceiver } from '@/testing/upstream/webhook-receiver';
 
 import type { ChangeMove } from './change-notification';
 import { createNotifyQueue, type NotifyQueueOptions } from './notify-queue';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { formatFingerprint } from '@/lib/callback-handler/format';
 import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
-import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem } from '@/testing/fixtures/pem-fixtures';
 
 import type { IndexedKey, KeyIndex } from './key-index-types';
 import { SEARCH_RESULT_CAP } from './search-api-schemas';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
-import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
+import { rsaTestKey } from '@/testing/fixtures/keys';
 import { seedSummary, startSimulator, type Simulator } from '@/sim/index';
 
 import { walkWorkspace } from './walk-workspace';

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ecP256PublicKeyPem, pkcs8PrivateKeyPem, rsaKeyPair } from '../../lib/testing/pem-fixtures';
+import { ecP256PublicKeyPem, pkcs8PrivateKeyPem, rsaKeyPair } from '../../testing/fixtures/pem-fixtures';
 import { AUTH } from '../http/error-codes';
 import { startSimulator } from '../server';
-import { expectError, expectValid } from '../testing/expect-valid';
-import { simCall } from '../testing/sim-call';
-import { signFireblocksJwt } from '../testing/sign-request';
-import { startTestSim, type TestSim } from '../testing/test-sim';
+import { expectError, expectValid } from '../../testing/sim/expect-valid';
+import { simCall } from '../../testing/sim/sim-call';
+import { signFireblocksJwt } from '../../testing/sim/sign-request';
+import { startTestSim, type TestSim } from '../../testing/sim/test-sim';
 import { CLOCK_SKEW_SEC } from './verify-jwt';
 
 let t: TestSim;

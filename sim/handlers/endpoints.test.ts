@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { pkcs8PrivateKeyPem, rsa2048PublicKeyPem, validCertPem } from '../../lib/testing/pem-fixtures';
+import { pkcs8PrivateKeyPem, rsa2048PublicKeyPem, validCertPem } from '../../testing/fixtures/pem-fixtures';
 import { SIM } from '../http/error-codes';
 import { seedSummary } from '../seed';
-import { expectError, expectValid } from '../testing/expect-valid';
-import { control, startTestSim, type TestSim } from '../testing/test-sim';
+import { expectError, expectValid } from '../../testing/sim/expect-valid';
+import { control, startTestSim, type TestSim } from '../../testing/sim/test-sim';
 
 // Every operation of the subset, success and error, each response validated against the OpenAPI document.
 let t: TestSim;

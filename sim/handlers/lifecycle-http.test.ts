@@ -3,10 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { certPublicKeyHash } from '../../lib/callback-handler/fingerprint';
-import { rsa2048PublicKeyPem, validCertPem } from '../../lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem, validCertPem } from '../../testing/fixtures/pem-fixtures';
 import { seedSummary } from '../seed';
-import { expectValid } from '../testing/expect-valid';
-import { control, startTestSim, type TestSim } from '../testing/test-sim';
+import { expectValid } from '../../testing/sim/expect-valid';
+import { control, startTestSim, type TestSim } from '../../testing/sim/test-sim';
 
 // The async request lifecycle over HTTP: small real delays (polled, order asserted, no durations), and
 // control-route forcing for the states a timer never produces.

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SIM } from '../http/error-codes';
 import { seedSummary } from '../seed';
-import { expectError, expectValid } from '../testing/expect-valid';
-import { control, startTestSim, type TestSim } from '../testing/test-sim';
+import { expectError, expectValid } from '../../testing/sim/expect-valid';
+import { control, startTestSim, type TestSim } from '../../testing/sim/test-sim';
 import { decodeCursor, encodeCursor } from './cursor';
 
 interface Page {

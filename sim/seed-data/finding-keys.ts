@@ -27,7 +27,7 @@ export const findingKeyId = (seed: number, role: FindingKeyRole) => derivedUuid(
 
 /**
  * Keys that make the findings page show each kind the seed does not already guarantee: appended after the cosigner's
- * generated keys, so no existing key's id, index or handler moves (e2e/seed-keys.ts counts keys by kind in order).
+ * generated keys, so no existing key's id, index or handler moves (testing/e2e/seed-keys.ts counts keys by kind in order).
  * `sharedUrl` uses the callback URL of `sharedUrlOf`, a key of another cosigner.
  */
 export function findingKeys(seed: number, epochMs: number, sharedUrlOf: string): Record<FindingKeyRole, SimApiKey> {

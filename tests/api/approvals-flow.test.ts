@@ -10,14 +10,14 @@ import type {
   GetChangeResponse,
   ListChangesResponse,
 } from '@/lib/changes/change-api-schemas';
-import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem } from '@/testing/fixtures/pem-fixtures';
 import { buildSeed, DEFAULT_SEED } from '@/sim/index';
 
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, BOB, sessionCookieHeader, VERA, type TestUser } from '../helpers/session-cookie';
-import { newEntries, simLog } from '../helpers/sim-log';
-import { codeOf, fieldsOf, setupApiStack } from './api-stack';
-import { GOOD_URL } from './bad-input-cases';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { ALICE, BOB, sessionCookieHeader, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { newEntries, simLog } from '../../testing/app/sim-log';
+import { codeOf, fieldsOf, setupApiStack } from '../../testing/app/api-stack';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
 
 // Four eyes through the real production server, simulator and database, with the default CHANGE_APPROVALS=1: a
 // proposal waits and sends nothing; another admin, freshly signed in, approves and it is sent exactly once (also

@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppendAuditEventInput } from '@/lib/audit/append';
 import type { AuditPageResponse } from '@/lib/audit/audit-api-schemas';
 import { verifyChain } from '@/lib/audit/chain';
-import { runTsFile } from '@/scripts/test-runner/run-ts';
+import { runTsFile } from '@/testing/runner/run-ts';
 
-import { callApi } from '../helpers/api-client';
-import { ALICE, NORA, sessionCookieHeader, VERA } from '../helpers/session-cookie';
-import { startTestApp, type TestApp } from '../helpers/start-app';
+import { callApi } from '../../testing/app/api-client';
+import { ALICE, NORA, sessionCookieHeader, VERA } from '../../testing/app/session-cookie';
+import { startTestApp, type TestApp } from '../../testing/app/start-app';
 
 // GET /api/audit and /api/audit/export against the running production app and its own database. Events are added
-// with lib/audit's appendAuditEvent in a separate process (scripts/test-runner/audit-seed.ts), the code the app
+// with lib/audit's appendAuditEvent in a separate process (testing/db/audit-seed.ts), the code the app
 // appends with; each run's events carry actors of its own, so other suites' events on a shared stack do not matter.
 let app: TestApp;
 let vera: string;
@@ -52,7 +52,7 @@ const inputs: AppendAuditEventInput[] = Array.from({ length: 16 }, (_, i) => ({
 async function seed(events: AppendAuditEventInput[]): Promise<number> {
   if (!app.dataDir)
     throw new Error('TEST_DATA_DIR is not set: the test runner must say where the app keeps its database');
-  const out = await runTsFile('scripts/test-runner/audit-seed.ts', [JSON.stringify({ dataDir: app.dataDir, events })]);
+  const out = await runTsFile('testing/db/audit-seed.ts', [JSON.stringify({ dataDir: app.dataDir, events })]);
   if (out.code !== 0) throw new Error(`audit-seed failed: ${out.stderr}`);
   return (JSON.parse(out.stdout) as { headSeq: number }).headSeq;
 }

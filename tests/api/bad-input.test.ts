@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { callApi, rawPathRequest, slowUpload, streamBody } from '../helpers/api-client';
-import { ALICE } from '../helpers/session-cookie';
-import { codeOf, fieldsOf, setupApiStack } from './api-stack';
-import { BAD_CASES, GOOD_URL } from './bad-input-cases';
+import { callApi, rawPathRequest, slowUpload, streamBody } from '../../testing/app/api-client';
+import { ALICE } from '../../testing/app/session-cookie';
+import { codeOf, fieldsOf, setupApiStack } from '../../testing/app/api-stack';
+import { BAD_CASES, GOOD_URL } from '../../testing/app/bad-input-cases';
 
 // Against the real production server and the real simulator: every bad input is a 400 with a field message, and
 // the simulator's request log shows nothing was sent upstream. A pasted private key is never echoed or logged.

@@ -9,13 +9,13 @@ import { verifyDatabaseChain } from '@/lib/audit/read';
 import { createDb, type Db } from '@/lib/db/connect';
 import { seedSummary, type Simulator } from '@/sim/index';
 
-import { callApi } from '../helpers/api-client';
-import { REPO_ROOT } from '../helpers/canary-build';
-import { startCanaryServer, type CanaryServer } from '../helpers/canary-server';
-import { changeViewer, recordedChangeId } from '../helpers/change-view';
-import { ALICE, sessionCookieHeader } from '../helpers/session-cookie';
-import { startSimulatedUpstream } from '../helpers/simulated-upstream';
-import { GOOD_URL, loadPems } from './bad-input-cases';
+import { callApi } from '../../testing/app/api-client';
+import { REPO_ROOT } from '../../testing/app/canary-build';
+import { startCanaryServer, type CanaryServer } from '../../testing/app/canary-server';
+import { changeViewer, recordedChangeId } from '../../testing/app/change-view';
+import { ALICE, sessionCookieHeader } from '../../testing/app/session-cookie';
+import { startSimulatedUpstream } from '../../testing/app/simulated-upstream';
+import { GOOD_URL, loadPems } from '../../testing/app/bad-input-cases';
 
 // kill -9 of the server while Fireblocks holds its PATCH: the change and its first event were committed before the
 // PATCH left, so the restarted server finds the change, turns it `unknown` (never resends it), and reconciles it

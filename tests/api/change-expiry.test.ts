@@ -4,9 +4,9 @@ import { expect, it } from 'vitest';
 
 import type { ChangeResponse, GetChangeResponse } from '@/lib/changes/change-api-schemas';
 
-import { callApi } from '../helpers/api-client';
-import { ALICE, BOB, VERA } from '../helpers/session-cookie';
-import { codeOf, setupApiStack } from './api-stack';
+import { callApi } from '../../testing/app/api-client';
+import { ALICE, BOB, VERA } from '../../testing/app/session-cookie';
+import { codeOf, setupApiStack } from '../../testing/app/api-stack';
 
 // A change nobody approves in CHANGE_TTL (2 s here, on a server of its own) is expired when next read, by the
 // console itself, and its key takes a new change; approving it afterwards is 409 change_not_awaiting.

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { ChangeResponse, GetChangeResponse, ListChangesResponse } from '@/lib/changes/change-api-schemas';
 
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, BOB, VERA, type TestUser } from '../helpers/session-cookie';
-import { newEntries, simLog } from '../helpers/sim-log';
-import { codeOf, fieldsOf, setupApiStack } from './api-stack';
-import { GOOD_URL } from './bad-input-cases';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { ALICE, BOB, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { newEntries, simLog } from '../../testing/app/sim-log';
+import { codeOf, fieldsOf, setupApiStack } from '../../testing/app/api-stack';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
 
 // The change record through the real production server, simulator and database: recorded, sent, followed, refused,
 // unknown and reconciled, one change per key, and two admins racing. CHANGE_APPROVALS=0: sent at once, one code

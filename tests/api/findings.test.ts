@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 import type { ListApiKeysResponse } from '@/lib/cosigners/console-api-schemas';
 import type { Finding, FindingsResponse } from '@/lib/findings/findings-api-schemas';
-import { expiringSoonCertPem } from '@/lib/testing/pem-fixtures';
+import { expiringSoonCertPem } from '@/testing/fixtures/pem-fixtures';
 
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { appForFile } from '../helpers/file-app';
-import { ALICE, VERA, type TestUser } from '../helpers/session-cookie';
-import { GOOD_URL } from './bad-input-cases';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { appForFile } from '../../testing/app/file-app';
+import { ALICE, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
 
 // GET /api/findings against the production server and the real simulator's seeded workspace.
 const t = appForFile(() => ({ port: Number(process.env.FINDINGS_API_PORT ?? 4306) }));

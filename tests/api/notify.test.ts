@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ChangeResponse, GetChangeResponse, ProposeChangeResponse } from '@/lib/changes/change-api-schemas';
 import type { ChangeNotification } from '@/lib/notify';
-import { startWebhookReceiver, type WebhookReceiver } from '@/lib/testing/webhook-receiver';
+import { startWebhookReceiver, type WebhookReceiver } from '@/testing/upstream/webhook-receiver';
 
-import { callApi } from '../helpers/api-client';
-import { appForFile } from '../helpers/file-app';
-import { ALICE, VERA, type TestUser } from '../helpers/session-cookie';
-import { GOOD_URL, loadPems, type Pems } from './bad-input-cases';
+import { callApi } from '../../testing/app/api-client';
+import { appForFile } from '../../testing/app/file-app';
+import { ALICE, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { GOOD_URL, loadPems, type Pems } from '../../testing/app/bad-input-cases';
 
 // NOTIFY_WEBHOOK_URL through the real production server (approvals on, the default), simulator and database, to a
 // real HTTP receiver on loopback: every state of a change arrives, in order, approved, declined or withdrawn; a

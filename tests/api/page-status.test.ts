@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { seededKey } from '@/e2e/seed-keys';
+import { seededKey } from '@/testing/e2e/seed-keys';
 import type { SeedSummary } from '@/sim/index';
 
-import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem } from '@/testing/fixtures/pem-fixtures';
 
-import { callApi } from '../helpers/api-client';
-import { ALICE, sessionCookieHeader } from '../helpers/session-cookie';
-import { startTestApp, type TestApp } from '../helpers/start-app';
+import { callApi } from '../../testing/app/api-client';
+import { ALICE, sessionCookieHeader } from '../../testing/app/session-cookie';
+import { startTestApp, type TestApp } from '../../testing/app/start-app';
 
 // The pages answer an unknown cosigner or key with a real HTTP 404 (not a 200 that streams the not-found view after
 // a skeleton), against the production server and the simulator, which says 404 for what it does not hold. (Next.js

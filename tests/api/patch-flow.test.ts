@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
-import { otherHostCertPem } from '@/lib/testing/pem-fixtures';
+import { otherHostCertPem } from '@/testing/fixtures/pem-fixtures';
 
-import { callApi } from '../helpers/api-client';
-import { ALICE, NORA, VERA, type TestUser } from '../helpers/session-cookie';
-import { codeOf, fieldsOf, setupApiStack } from './api-stack';
-import { GOOD_URL } from './bad-input-cases';
+import { callApi } from '../../testing/app/api-client';
+import { ALICE, NORA, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { codeOf, fieldsOf, setupApiStack } from '../../testing/app/api-stack';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
 
 // The PATCH's guards (session, role, origin, content type, rate limit), a good change followed to COMPLETED, and
 // the smaller routes, against the real production server and simulator. CHANGE_APPROVALS=0: each change is sent at

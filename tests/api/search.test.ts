@@ -7,10 +7,10 @@ import type { ListApiKeysResponse } from '@/lib/cosigners/console-api-schemas';
 import { KEY_INDEX_MIN_REFRESH_MS } from '@/lib/search/get-key-index';
 import type { SearchResponse } from '@/lib/search/search-api-schemas';
 
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { appForFile } from '../helpers/file-app';
-import { ALICE, NORA, VERA, type TestUser } from '../helpers/session-cookie';
-import { newEntries, simLog } from '../helpers/sim-log';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { appForFile } from '../../testing/app/file-app';
+import { ALICE, NORA, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { newEntries, simLog } from '../../testing/app/sim-log';
 
 // GET /api/search against the production server and the real simulator: the walk of every page, the shared cache.
 const t = appForFile(() => ({ port: Number(process.env.SEARCH_API_PORT ?? 4305) }));

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 import { seedSummary, type Simulator } from '@/sim/index';
 
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { REPO_ROOT } from '../helpers/canary-build';
-import { startCanaryServer, type CanaryServer } from '../helpers/canary-server';
-import { ALICE, sessionCookies, type TestUser } from '../helpers/session-cookie';
-import { startSimulatedUpstream } from '../helpers/simulated-upstream';
-import { GOOD_URL, loadPems } from './bad-input-cases';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { REPO_ROOT } from '../../testing/app/canary-build';
+import { startCanaryServer, type CanaryServer } from '../../testing/app/canary-server';
+import { ALICE, sessionCookies, type TestUser } from '../../testing/app/session-cookie';
+import { startSimulatedUpstream } from '../../testing/app/simulated-upstream';
+import { GOOD_URL, loadPems } from '../../testing/app/bad-input-cases';
 
 // One upstream budget per replica and /api/metrics, on a server of its own: its simulator log counts
 // only this file's calls, its 429 closes only its own gate, and it runs with METRICS_TOKEN set.

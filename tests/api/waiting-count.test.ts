@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { ProposeChangeResponse } from '@/lib/changes/change-api-schemas';
 
-import { callApi } from '../helpers/api-client';
-import { appForFile } from '../helpers/file-app';
-import { ALICE, NORA, VERA, type TestUser } from '../helpers/session-cookie';
-import { GOOD_URL, loadPems, type Pems } from './bad-input-cases';
+import { callApi } from '../../testing/app/api-client';
+import { appForFile } from '../../testing/app/file-app';
+import { ALICE, NORA, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { GOOD_URL, loadPems, type Pems } from '../../testing/app/bad-input-cases';
 
 // GET /api/changes/waiting through the real production server, simulator and database: changes awaiting approval
 // that someone else proposed. A server of its own, so no other suite's proposals change the counts.

@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { ensureCanaryBuild, type Canaries } from '../helpers/canary-build';
-import { findNeedles, listFiles } from '../helpers/scan-files';
+import { ensureCanaryBuild, type Canaries } from '../../testing/app/canary-build';
+import { findNeedles, listFiles } from '../../testing/app/scan-files';
 
 // The client bundle (and the prerendered pages served as-is) must hold neither a secret value nor the name of a
 // secret variable: a name in the bundle means some client module reads it, a value means it was inlined.

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../helpers/canary-build';
+import { cleanEnv, ensureCanaryBuild, REPO_ROOT } from '../../testing/app/canary-build';
 
 /**
  * `next start` of the real production build with incomplete or wrong configuration must refuse to start, name what

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import type { ChangeResponse } from '@/lib/changes/change-api-schemas';
 import { DRAIN_DEADLINE_MS } from '@/lib/lifecycle/drain';
-import { validCertPem } from '@/lib/testing/pem-fixtures';
-import { stopOwnPostgres } from '@/scripts/test-runner/test-databases';
+import { validCertPem } from '@/testing/fixtures/pem-fixtures';
+import { stopOwnPostgres } from '@/testing/db/test-databases';
 import { buildSeed, DEFAULT_SEED, seedSummary } from '@/sim/index';
 
-import { GOOD_URL } from '../api/bad-input-cases';
-import { callApi } from '../helpers/api-client';
-import { replicaPort, startReplicas, type Replicas } from '../helpers/replicas';
-import { ALICE } from '../helpers/session-cookie';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
+import { callApi } from '../../testing/app/api-client';
+import { replicaPort, startReplicas, type Replicas } from '../../testing/app/replicas';
+import { ALICE } from '../../testing/app/session-cookie';
 
 // SIGTERM drains a replica: new changes are refused (503 draining, Retry-After), both proposals and approvals, and
 // /api/ready answers 503 so a load balancer moves traffic, while the approval already in flight (its PATCH held by

@@ -3,15 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
-import { validCertPem } from '@/lib/testing/pem-fixtures';
-import { stopOwnPostgres } from '@/scripts/test-runner/test-databases';
+import { validCertPem } from '@/testing/fixtures/pem-fixtures';
+import { stopOwnPostgres } from '@/testing/db/test-databases';
 import { seedSummary } from '@/sim/index';
 
-import { GOOD_URL } from '../api/bad-input-cases';
-import { callApi } from '../helpers/api-client';
-import { changeViewer, recordedChangeId } from '../helpers/change-view';
-import { replicaPort, startReplicas, type Replicas } from '../helpers/replicas';
-import { ALICE } from '../helpers/session-cookie';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
+import { callApi } from '../../testing/app/api-client';
+import { changeViewer, recordedChangeId } from '../../testing/app/change-view';
+import { replicaPort, startReplicas, type Replicas } from '../../testing/app/replicas';
+import { ALICE } from '../../testing/app/session-cookie';
 
 // kill -9 of replica A while Fireblocks holds its PATCH: the change and its first audit event were committed before
 // the PATCH left, so replica B, on the same database, finds it `sending`, gives it up as `unknown` once its sender is

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
 import type { ChangeResponse, GetChangeResponse } from '@/lib/changes/change-api-schemas';
-import { validCertPem } from '@/lib/testing/pem-fixtures';
-import { stopOwnPostgres } from '@/scripts/test-runner/test-databases';
+import { validCertPem } from '@/testing/fixtures/pem-fixtures';
+import { stopOwnPostgres } from '@/testing/db/test-databases';
 import { buildSeed, DEFAULT_SEED, seedSummary } from '@/sim/index';
 
-import { GOOD_URL } from '../api/bad-input-cases';
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { replicaPort, startReplicas, type Replicas } from '../helpers/replicas';
-import { ALICE, type TestUser } from '../helpers/session-cookie';
+import { GOOD_URL } from '../../testing/app/bad-input-cases';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { replicaPort, startReplicas, type Replicas } from '../../testing/app/replicas';
+import { ALICE, type TestUser } from '../../testing/app/session-cookie';
 
 // Two `next start` replicas of one build on one PostgreSQL database and one simulator, as behind a load balancer:
 // what one replica records (changes, sessions, rate-limit counters, the audit chain) the other sees at once.

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { callsGuard, findRouteFiles } from './route-files';
+import { callsGuard, findRouteFiles } from '../../testing/app/route-files';
 
 // The walk's discovery and static check, on a scratch app/ tree: a route added without the guard is found.
 const dir = mkdtempSync(path.join(tmpdir(), 'route-files-'));

@@ -4,11 +4,11 @@ import { sessionCookie } from '@/lib/auth/cookies';
 import { hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, unsealSessionId } from '@/lib/auth/session';
 import { createDb } from '@/lib/db';
 import { apiSecurityHeaders } from '@/lib/security/headers';
-import { sessionCookieHeader, type MintOptions, type TestUser } from '@/tests/helpers/session-cookie';
+import { sessionCookieHeader, type MintOptions, type TestUser } from '@/testing/app/session-cookie';
 
-import { guardedApi, guardedPage, PUBLIC, type Target } from './expectations';
-import { callsGuard, findRouteFiles } from './route-files';
-import { startWalkServer, type WalkServer } from './walk-server';
+import { guardedApi, guardedPage, PUBLIC, type Target } from '../../testing/app/expectations';
+import { callsGuard, findRouteFiles } from '../../testing/app/route-files';
+import { startWalkServer, type WalkServer } from '../../testing/app/walk-server';
 
 /**
  * Every page and route under app/ refuses a signed-out caller, whatever it sends: no cookie, a tampered
@@ -19,7 +19,7 @@ import { startWalkServer, type WalkServer } from './walk-server';
 let server: WalkServer;
 let cookieName: string;
 const user: TestUser = { sub: 'alice', name: 'Alice', email: 'alice@example.test', role: 'admin' };
-/** A cookie for a session row made in the app's own database (tests/helpers/session-cookie.ts). */
+/** A cookie for a session row made in the app's own database (testing/app/session-cookie.ts). */
 const mint = (who: TestUser, o: Partial<MintOptions> = {}) =>
   sessionCookieHeader(who, { appUrl: server.appUrl, secret: server.sessionSecret, dataDir: server.dataDir, ...o });
 
