@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { seedSummary } from './seed';
-import { control, startTestSim, type TestSim } from './testing/test-sim';
+import { control, startTestSim, type TestSim } from '../testing/sim/test-sim';
 
 const s = seedSummary();
 let t: TestSim;

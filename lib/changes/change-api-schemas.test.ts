@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { consoleUpdateBodySchema } from '@/lib/callback-handler/callback-handler-schemas';
 import { issuesToFields } from '@/lib/callback-handler/fields';
-import { rsaTestKey } from '@/lib/fireblocks/testing/keys';
+import { rsaTestKey } from '@/testing/fixtures/keys';
 
 import { declineChangeBodySchema, reconcileChangeBodySchema } from './change-api-schemas';
 
