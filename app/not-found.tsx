@@ -1,5 +1,5 @@
 import { NotFoundMessage } from '@/components/errors/not-found-message';
-import { ProductMark } from '@/components/shell/product-mark';
+import { ProductMark } from '@/components/ui/product-mark';
 
 /** 404 for any URL the app does not have (outside the signed-in shell, so it reveals nothing). */
 export default function NotFound() {

@@ -8,6 +8,7 @@ import { Fingerprint } from '@/components/ui/fingerprint';
 import { ChevronIcon } from '@/components/ui/inline-icons';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
+import { actorAuditPath, changePath, cosignerPath, keyPagePath } from '@/lib/page-paths';
 
 export const AUDIT_COLUMNS = [
   'Seq',
@@ -20,7 +21,6 @@ export const AUDIT_COLUMNS = [
   'Details',
 ];
 
-const seg = encodeURIComponent;
 const linkClass = 'text-indigo-700 hover:underline dark:text-indigo-300';
 const monoClass = 'font-mono text-xs text-zinc-700 dark:text-zinc-300';
 
@@ -90,7 +90,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             <span className="flex flex-col">
               <bdi>{a.name ?? a.email ?? a.sub}</bdi>
               <Link
-                href={`/audit?actor=${seg(a.sub)}`}
+                href={actorAuditPath(a.sub)}
                 className={`${monoClass} hover:underline`}
                 title={`Only events by ${a.sub}`}
               >
@@ -103,7 +103,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         </td>
         <td data-label="Change" className={tdClass}>
           {event.changeId ? (
-            <Link href={`/changes/${seg(event.changeId)}`} className={`${linkClass} font-mono text-xs`}>
+            <Link href={changePath(event.changeId)} className={`${linkClass} font-mono text-xs`}>
               {event.changeId.slice(0, 8)}
             </Link>
           ) : (
@@ -113,14 +113,11 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         <td data-label="Cosigner / key" className={tdClass}>
           {event.cosignerId ? (
             <span className="flex flex-col">
-              <Link href={`/cosigners/${seg(event.cosignerId)}`} className={`${linkClass} font-mono text-xs`}>
+              <Link href={cosignerPath(event.cosignerId)} className={`${linkClass} font-mono text-xs`}>
                 {event.cosignerId.slice(0, 8)}
               </Link>
               {event.apiKeyId && (
-                <Link
-                  href={`/cosigners/${seg(event.cosignerId)}/api-keys/${seg(event.apiKeyId)}`}
-                  className={`${linkClass} font-mono text-xs`}
-                >
+                <Link href={keyPagePath(event.cosignerId, event.apiKeyId)} className={`${linkClass} font-mono text-xs`}>
                   key {event.apiKeyId.slice(0, 8)}
                 </Link>
               )}

@@ -3,9 +3,9 @@
 import { useCallback } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 
-import { PaginationControls } from '@/components/pagination/pagination-controls';
-import { TableSkeleton } from '@/components/pagination/table-skeleton';
-import type { PageState } from '@/components/pagination/page-state';
+import { PaginationControls } from '@/components/ui/pagination/pagination-controls';
+import { TableSkeleton } from '@/components/ui/pagination/table-skeleton';
+import type { PageState } from '@/components/ui/pagination/page-state';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { DataTable } from '@/components/ui/data-table';

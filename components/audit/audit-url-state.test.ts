@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { goNext } from '@/components/pagination/page-state';
+import { goNext } from '@/components/ui/pagination/page-state';
 
 import {
   filterParams,

@@ -1,5 +1,5 @@
 import { AUDIT_FILTER_KEYS, auditFilterSchema, type AuditFilter } from '@/lib/audit/audit-api-schemas';
-import { readPageState, toSearchParams, type PageState } from '@/components/pagination/page-state';
+import { readPageState, toSearchParams, type PageState } from '@/components/ui/pagination/page-state';
 
 /**
  * The /audit page's state in its URL: the filters under the API's own names (kind, actor, cosignerId, apiKeyId,

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useController, useForm, useWatch } from 'react-hook-form';
 
-import { SessionExpiryWarning } from '@/components/shell/session-expiry-warning';
+import { SessionExpiryWarning } from './session-expiry-warning';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ApiError } from '@/lib/queries/api-error';
 import {
@@ -23,16 +23,17 @@ import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-ha
 import { useUpdateCallbackHandler } from '@/lib/queries/use-update-callback-handler';
 
 import { ConfirmChangeDialog } from './confirm-change-dialog';
-import { FieldError } from './field-error';
-import { hintClass, inputClass, labelClass } from './field-styles';
-import { inspectBodyOf, sameInspectBody } from './inspect-body';
-import { InspectionPanel } from './inspection-panel';
+import { FieldError } from '@/components/ui/field-error';
+import { hintClass, inputClass, labelClass } from '@/components/ui/field-styles';
+import { inspectBodyOf, sameInspectBody } from '@/components/ui/handler/inspect-body';
+import { InspectionPanel } from '@/components/ui/handler/inspection-panel';
 import { ModeChoice, type HandlerMode } from './mode-choice';
 import { PemField } from './pem-field';
 import type { ResubmitPrefill } from './resubmit-prefill';
 import { SubmitHint } from './submit-hint';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
+import { cosignerPath } from '@/lib/page-paths';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 export interface CallbackHandlerFormProps {
@@ -237,7 +238,7 @@ export function CallbackHandlerForm({
           />
         </div>
         <div className="flex flex-col-reverse gap-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm sm:flex-row sm:items-center sm:justify-between lg:col-start-1 lg:self-start lg:rounded-t-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900">
-          <Link href={`/cosigners/${encodeURIComponent(cosignerId)}`} className={buttonClass({ variant: 'ghost' })}>
+          <Link href={cosignerPath(cosignerId)} className={buttonClass({ variant: 'ghost' })}>
             Cancel
           </Link>
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">

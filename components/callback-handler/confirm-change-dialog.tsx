@@ -7,12 +7,12 @@ import { Fingerprint } from '@/components/ui/fingerprint';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 
-import { ChangeCallouts } from './change-callouts';
-import { confirmCodeMatches } from './confirm-code';
-import { ConfirmCodeField } from './confirm-code-field';
-import { describeChange, type HandlerSide } from './handler-diff';
-import { HandlerSideCard } from './handler-side-card';
-import { inputClass } from './field-styles';
+import { ChangeCallouts } from '@/components/ui/handler/change-callouts';
+import { confirmCodeMatches } from '@/components/ui/confirm-code';
+import { ConfirmCodeField } from '@/components/ui/confirm-code-field';
+import { describeChange, type HandlerSide } from '@/components/ui/handler/handler-diff';
+import { HandlerSideCard } from '@/components/ui/handler/handler-side-card';
+import { inputClass } from '@/components/ui/field-styles';
 import { SendError } from './send-error';
 
 /** Same limit as the server's reason (REASON_MAX_CHARS), without loading its schema file here. */

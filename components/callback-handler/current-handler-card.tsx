@@ -1,11 +1,11 @@
 'use client';
 
-import { AuthMode } from '@/components/cosigner-page/auth-mode';
-import { useAuthModeOfKey } from '@/components/cosigner-page/use-auth-mode-of-key';
+import { AuthMode } from '@/components/ui/handler/auth-mode';
+import { useAuthModeOfKey } from '@/components/ui/handler/use-auth-mode-of-key';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ApiKeyResponse } from '@/lib/queries/types';
 
-import { UrlWithHost } from './url-with-host';
+import { UrlWithHost } from '@/components/ui/url-with-host';
 
 export interface CurrentHandlerCardProps {
   apiKey: ApiKeyResponse;

@@ -5,10 +5,10 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
-import { changePath } from '@/components/changes/change-paths';
-import { openChangeQuery } from '@/components/changes/change-queries';
-import { OpenChangeBanner } from '@/components/changes/open-change-banner';
-import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
+import { changePath, cosignerPath, keyPagePath } from '@/lib/page-paths';
+import { openChangeQuery } from '@/lib/queries/change-queries';
+import { OpenChangeBanner } from '@/components/ui/change/open-change-banner';
+import { EditGateNote } from '@/components/ui/handler/edit-gate-note';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';
@@ -87,10 +87,10 @@ export function EditCallbackHandler({
           <Breadcrumbs
             items={[
               { label: 'Cosigners', href: '/cosigners' },
-              { label: cosigner.data?.name || 'Cosigner', href: `/cosigners/${encodeURIComponent(cosignerId)}` },
+              { label: cosigner.data?.name || 'Cosigner', href: cosignerPath(cosignerId) },
               {
                 label: 'API key',
-                href: `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKeyId)}`,
+                href: keyPagePath(cosignerId, apiKeyId),
               },
               { label: 'Callback handler' },
             ]}

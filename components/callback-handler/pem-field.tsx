@@ -7,8 +7,8 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { cn } from '@/components/ui/cn';
 import { PEM_MAX_CHARS } from '@/lib/callback-handler/callback-handler-schemas';
 
-import { FieldError } from './field-error';
-import { hintClass, inputClass, labelClass } from './field-styles';
+import { FieldError } from '@/components/ui/field-error';
+import { hintClass, inputClass, labelClass } from '@/components/ui/field-styles';
 
 export interface PemFieldProps {
   mode: 'publicKey' | 'cert';

@@ -1,4 +1,4 @@
-import { canResubmit } from '@/components/changes/change-viewer';
+import { canResubmit } from '@/lib/change-model/change-viewer';
 import type { ChangeResponse } from '@/lib/queries/types';
 
 /** What a closed change fills the edit form with when it is opened as a new change (`?from={changeId}`). */

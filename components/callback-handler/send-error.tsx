@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { changePath } from '@/components/changes/change-paths';
+import { changePath } from '@/lib/page-paths';
 import { ErrorState } from '@/components/ui/error-state';
 import { ApiError } from '@/lib/queries/api-error';
 

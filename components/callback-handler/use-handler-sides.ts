@@ -1,10 +1,10 @@
 'use client';
 
-import { useSpkiFingerprint } from '@/components/cosigner-page/use-spki-fingerprint';
+import { useSpkiFingerprint } from '@/components/ui/handler/use-spki-fingerprint';
 import type { ApiKeyResponse } from '@/lib/queries/types';
 import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
 
-import type { HandlerSide } from './handler-diff';
+import type { HandlerSide } from '@/components/ui/handler/handler-diff';
 
 /** The key's live handler as one side of the comparison (its public key fingerprinted in the browser). */
 export function useCurrentSide(handler: ApiKeyResponse['callbackHandler']): HandlerSide | null {

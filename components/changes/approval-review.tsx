@@ -2,15 +2,15 @@
 
 import { Check, Undo2, X } from 'lucide-react';
 
-import { inspectBodyOf } from '@/components/callback-handler/inspect-body';
-import { InspectionPanel } from '@/components/callback-handler/inspection-panel';
+import { inspectBodyOf } from '@/components/ui/handler/inspect-body';
+import { InspectionPanel } from '@/components/ui/handler/inspection-panel';
 import { buttonClass } from '@/components/ui/button-styles';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ChangeResponse } from '@/lib/queries/types';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 
-import { ActorName } from './actor-name';
-import { isProposer, type ApprovalAction, type ChangeViewer } from './change-viewer';
+import { ActorName } from '@/components/ui/change/actor-name';
+import { isProposer, type ApprovalAction, type ChangeViewer } from '@/lib/change-model/change-viewer';
 import { ChangeReason } from './change-reason';
 
 export interface ApprovalReviewProps {

@@ -3,8 +3,8 @@
 import { useRef, useState } from 'react';
 import { Loader2, LogIn, Send } from 'lucide-react';
 
-import { confirmCodeMatches } from '@/components/callback-handler/confirm-code';
-import { ConfirmCodeField } from '@/components/callback-handler/confirm-code-field';
+import { confirmCodeMatches } from '@/components/ui/confirm-code';
+import { ConfirmCodeField } from '@/components/ui/confirm-code-field';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ErrorState } from '@/components/ui/error-state';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -14,7 +14,7 @@ import type { ChangeResponse } from '@/lib/queries/types';
 import { useDecideChange } from '@/lib/queries/use-decide-change';
 import { needsStepUp, useMe } from '@/lib/queries/use-me';
 
-import { ActorName } from './actor-name';
+import { ActorName } from '@/components/ui/change/actor-name';
 import { clearApprovalDraft, readApprovalDraft, saveApprovalDraft, tabStorage } from './approval-draft';
 import { ChangeComparison } from './change-sides';
 import { ChangeReason } from './change-reason';

@@ -8,10 +8,10 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ListChangesResponse } from '@/lib/queries/types';
 import { useChanges } from '@/lib/queries/use-changes';
 
-import { ActorName } from './actor-name';
-import { awaitingApprovalQuery } from './change-queries';
-import { changePath, keyPagePath } from './change-paths';
-import { approvalActionsFor, type ChangeViewer } from './change-viewer';
+import { ActorName } from '@/components/ui/change/actor-name';
+import { awaitingApprovalQuery } from '@/lib/queries/change-queries';
+import { changePath, keyPagePath } from '@/lib/page-paths';
+import { approvalActionsFor, type ChangeViewer } from '@/lib/change-model/change-viewer';
 import { ChangeReason } from './change-reason';
 
 const ACTION_LABELS = { approve: 'Approve…', decline: 'Decline…', withdraw: 'Withdraw…' } as const;

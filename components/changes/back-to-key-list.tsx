@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import Link from 'next/link';
 
-import { keyListReturnPath, rememberedKeyListReturnPath } from '@/components/cosigner-page/key-list-return';
+import { keyListReturnPath, rememberedKeyListReturnPath } from '@/components/ui/pagination/key-list-return';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ChevronIcon } from '@/components/ui/inline-icons';
 

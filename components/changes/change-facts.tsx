@@ -4,7 +4,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ChangeResponse } from '@/lib/queries/types';
 
-import { ActorName } from './actor-name';
+import { ActorName } from '@/components/ui/change/actor-name';
 import { ChangeReason } from './change-reason';
 
 const dtClass = 'text-zinc-600 dark:text-zinc-400';

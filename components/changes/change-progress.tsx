@@ -9,9 +9,9 @@ import { queryKeys } from '@/lib/queries/query-keys';
 import type { ChangeWithTimeline, FireblocksRequestStatus } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 
-import { CHANGE_STATE_COPY } from './change-state-copy';
+import { CHANGE_STATE_COPY } from '@/components/ui/change/change-state-copy';
 import { LiveVerdict } from './live-verdict';
-import { STATE_COPY } from './request-states';
+import { REQUEST_STATUS_COPY } from '@/components/ui/change/request-status-copy';
 import { RequestSteps } from './request-steps';
 
 const toneClass = {
@@ -22,7 +22,7 @@ const toneClass = {
   failure: 'border-red-200 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100',
 } as const;
 
-const KNOWN_STATUSES: ReadonlySet<string> = new Set(Object.keys(STATE_COPY));
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(Object.keys(REQUEST_STATUS_COPY));
 const asRequestStatus = (s: string | null): FireblocksRequestStatus | undefined =>
   s && KNOWN_STATUSES.has(s) ? (s as FireblocksRequestStatus) : undefined;
 
@@ -50,9 +50,9 @@ export function ChangeProgress({ change }: ChangeProgressProps) {
   const copy =
     change.state === 'sent' && requestStatus
       ? {
-          title: STATE_COPY[requestStatus].title,
-          text: STATE_COPY[requestStatus].text,
-          tone: STATE_COPY[requestStatus].tone,
+          title: REQUEST_STATUS_COPY[requestStatus].title,
+          text: REQUEST_STATUS_COPY[requestStatus].text,
+          tone: REQUEST_STATUS_COPY[requestStatus].tone,
         }
       : {
           title: CHANGE_STATE_COPY[change.state].label,

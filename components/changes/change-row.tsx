@@ -4,8 +4,8 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { ChangeResponse } from '@/lib/queries/types';
 
-import { ActorName } from './actor-name';
-import { changePath, keyPagePath } from './change-paths';
+import { ActorName } from '@/components/ui/change/actor-name';
+import { changePath, cosignerPath, keyPagePath } from '@/lib/page-paths';
 import { ChangeStateBadge } from './change-state-badge';
 import { ChangeReason } from './change-reason';
 
@@ -35,7 +35,7 @@ export function ChangeRow({ change, showKey }: ChangeRowProps) {
           </td>
           <td data-label="Cosigner" className={`${tdClass} max-w-40`}>
             <Link
-              href={`/cosigners/${encodeURIComponent(change.cosignerId)}`}
+              href={cosignerPath(change.cosignerId)}
               prefetch={false}
               className="font-mono text-xs break-all text-indigo-700 hover:underline dark:text-indigo-300"
             >

@@ -1,7 +1,7 @@
 import { Fingerprint } from '@/components/ui/fingerprint';
-import { ChangeCallouts } from '@/components/callback-handler/change-callouts';
-import { describeChange, type HandlerSide } from '@/components/callback-handler/handler-diff';
-import { HandlerSideCard } from '@/components/callback-handler/handler-side-card';
+import { ChangeCallouts } from '@/components/ui/handler/change-callouts';
+import { describeChange, type HandlerSide } from '@/components/ui/handler/handler-diff';
+import { HandlerSideCard } from '@/components/ui/handler/handler-side-card';
 import type { HandlerSnapshot } from '@/lib/queries/types';
 
 /** A recorded handler as one side of the comparison: its key by fingerprint (SPKI for a key, key hash for a cert). */

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import type { ChangeState } from '@/lib/queries/types';
 
-import { CHANGE_STATE_COPY } from './change-state-copy';
+import { CHANGE_STATE_COPY } from '@/components/ui/change/change-state-copy';
 
 export interface ChangeStateBadgeProps {
   state: ChangeState;

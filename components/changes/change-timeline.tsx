@@ -1,8 +1,8 @@
 import { formatExactUtc, parseTimestamp } from '@/components/ui/relative-time-format';
 import type { ChangeTimelineEntry } from '@/lib/queries/types';
 
-import { ActorName } from './actor-name';
-import { STATE_COPY } from './request-states';
+import { ActorName } from '@/components/ui/change/actor-name';
+import { REQUEST_STATUS_COPY } from '@/components/ui/change/request-status-copy';
 
 /**
  * The audit kind in words (`change_sent` → "Sent"); a Fireblocks state observed in words, with Fireblocks' own
@@ -11,7 +11,7 @@ import { STATE_COPY } from './request-states';
 export function timelineLabel(entry: ChangeTimelineEntry): string {
   const status = entry.fireblocksStatus;
   if (entry.kind === 'change_status' && status) {
-    const copy = (STATE_COPY as Partial<Record<string, { title: string }>>)[status];
+    const copy = (REQUEST_STATUS_COPY as Partial<Record<string, { title: string }>>)[status];
     return copy ? `Fireblocks: ${copy.title} (${status})` : `Fireblocks: ${status}`;
   }
   const words = entry.kind.replace(/^change_/, '').replace(/_/g, ' ');

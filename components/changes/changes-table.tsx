@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 
-import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { TableSkeleton } from '@/components/ui/pagination/table-skeleton';
 import { buttonClass } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

@@ -3,9 +3,9 @@
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ListChangesResponse } from '@/lib/queries/types';
 
-import { keyHistoryQuery } from './change-queries';
+import { keyHistoryQuery } from '@/lib/queries/change-queries';
 import { ChangesTable } from './changes-table';
-import { OpenChangeBanner } from './open-change-banner';
+import { OpenChangeBanner } from '@/components/ui/change/open-change-banner';
 
 export interface KeyChangesProps {
   cosignerId: string;

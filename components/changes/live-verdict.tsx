@@ -2,10 +2,10 @@
 
 import { CircleCheck, TriangleAlert } from 'lucide-react';
 
-import { AuthMode } from '@/components/cosigner-page/auth-mode';
-import { UrlWithHost } from '@/components/callback-handler/url-with-host';
-import { useAuthModeOfKey } from '@/components/cosigner-page/use-auth-mode-of-key';
-import { compareLiveToSubmitted } from '@/components/callback-handler/handler-match';
+import { AuthMode } from '@/components/ui/handler/auth-mode';
+import { UrlWithHost } from '@/components/ui/url-with-host';
+import { useAuthModeOfKey } from '@/components/ui/handler/use-auth-mode-of-key';
+import { compareLiveToSubmitted } from '@/components/ui/handler/handler-match';
 import type { ApiKeyResponse, HandlerSnapshot } from '@/lib/queries/types';
 
 export interface LiveVerdictProps {

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { Loader2 } from 'lucide-react';
 
-import { inputClass } from '@/components/callback-handler/field-styles';
+import { inputClass } from '@/components/ui/field-styles';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ErrorState } from '@/components/ui/error-state';
 import { ModalDialog } from '@/components/ui/modal-dialog';

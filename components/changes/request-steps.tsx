@@ -3,7 +3,7 @@ import { Check, Circle, Loader2, X } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
 import type { FireblocksRequestStatus } from '@/lib/queries/types';
 
-import { STATE_COPY, STEPS } from './request-states';
+import { REQUEST_STATUS_COPY, REQUEST_STEPS } from '@/components/ui/change/request-status-copy';
 
 export interface RequestStepsProps {
   status: FireblocksRequestStatus | undefined;
@@ -12,10 +12,10 @@ export interface RequestStepsProps {
 /** Sent → waiting for approval → approved → completed, with the current step marked (or where it stopped). */
 export function RequestSteps({ status }: RequestStepsProps) {
   const failed = status === 'REJECTED' || status === 'CANCELLED';
-  const reached = status && !failed ? STEPS.indexOf(status) : 0;
+  const reached = status && !failed ? REQUEST_STEPS.indexOf(status) : 0;
   const items = [
     { key: 'SENT', label: 'Sent to Fireblocks' },
-    ...STEPS.map((s) => ({ key: s, label: STATE_COPY[s].title })),
+    ...REQUEST_STEPS.map((s) => ({ key: s, label: REQUEST_STATUS_COPY[s].title })),
   ];
   return (
     <ol className="grid gap-2 sm:grid-cols-4">
@@ -51,7 +51,7 @@ export function RequestSteps({ status }: RequestStepsProps) {
             ) : (
               <Circle aria-hidden className="h-4 w-4 shrink-0" />
             )}
-            <span>{stoppedHere && status ? STATE_COPY[status].title : item.label}</span>
+            <span>{stoppedHere && status ? REQUEST_STATUS_COPY[status].title : item.label}</span>
           </li>
         );
       })}

@@ -3,10 +3,8 @@ import Link from 'next/link';
 import { CopyButton } from '@/components/ui/copy-button';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { CosignerResponse } from '@/lib/queries/types';
-
-import { CosignerStatusBadge } from './cosigner-status-badge';
-import { CosignerTypeBadge } from './cosigner-type-badge';
-import { VersionLabel } from './version-label';
+import { CosignerStatusBadge, CosignerTypeBadge, VersionLabel } from '@/components/ui/cosigner-labels';
+import { cosignerPath } from '@/lib/page-paths';
 
 export interface CosignerRowProps {
   cosigner: CosignerResponse;
@@ -19,7 +17,7 @@ export function CosignerRow({ cosigner }: CosignerRowProps) {
     <tr className={rowClass}>
       <td className={tdClass}>
         <Link
-          href={`/cosigners/${encodeURIComponent(cosigner.id)}`}
+          href={cosignerPath(cosigner.id)}
           className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
         >
           {name}

@@ -1,9 +1,9 @@
 'use client';
 
-import { ListToolbar } from '@/components/pagination/list-toolbar';
-import { PaginationControls, rowsSummary } from '@/components/pagination/pagination-controls';
-import { TableSkeleton } from '@/components/pagination/table-skeleton';
-import { usePageState } from '@/components/pagination/use-page-state';
+import { ListToolbar } from '@/components/ui/pagination/list-toolbar';
+import { PaginationControls, rowsSummary } from '@/components/ui/pagination/pagination-controls';
+import { TableSkeleton } from '@/components/ui/pagination/table-skeleton';
+import { usePageState } from '@/components/ui/pagination/use-page-state';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { DataTable } from '@/components/ui/data-table';

@@ -1,15 +1,16 @@
 import Link from 'next/link';
 
-import { FINDING_COPY } from '@/components/findings/finding-copy';
-import { UrlWithHost } from '@/components/callback-handler/url-with-host';
+import { FINDING_COPY } from '@/components/ui/handler/finding-copy';
+import { UrlWithHost } from '@/components/ui/url-with-host';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
 
 import styles from './api-keys-table.module.css';
-import { AuthMode } from './auth-mode';
-import { authModeOfSummary } from './auth-mode-value';
-import { CopyIdButton } from './copy-id-button';
+import { AuthMode } from '@/components/ui/handler/auth-mode';
+import { authModeOfSummary } from '@/components/ui/handler/auth-mode-value';
+import { changePath, cosignerFindingsPath, keyPagePath } from '@/lib/page-paths';
+import { CopyIdButton } from '@/components/ui/copy-id-button';
 
 export interface ApiKeyRowProps {
   cosignerId: string;
@@ -30,7 +31,7 @@ export interface ApiKeyRowProps {
  */
 export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, findings, highlighted }: ApiKeyRowProps) {
   const handler = apiKey.callbackHandler;
-  const keyPath = `/cosigners/${encodeURIComponent(cosignerId)}/api-keys/${encodeURIComponent(apiKey.id)}`;
+  const keyPath = keyPagePath(cosignerId, apiKey.id);
   return (
     <tr
       data-highlighted={highlighted || undefined}
@@ -43,13 +44,13 @@ export function ApiKeyRow({ cosignerId, apiKey, canEdit, openChange, findings, h
         </Link>
         <CopyIdButton value={apiKey.id} label={`Copy API key ID ${apiKey.id}`} />
         {openChange && (
-          <Link href={`/changes/${encodeURIComponent(openChange.id)}`} prefetch={false} className={styles.openChange}>
+          <Link href={changePath(openChange.id)} prefetch={false} className={styles.openChange}>
             Change open · {openChange.proposer.name || openChange.proposer.email}
           </Link>
         )}
         {findings?.[0] && (
           <Link
-            href={`/findings?cosignerId=${encodeURIComponent(cosignerId)}#findings-${findings[0].kind}`}
+            href={`${cosignerFindingsPath(cosignerId)}#findings-${findings[0].kind}`}
             prefetch={false}
             title={findings.map((f) => f.summary).join('\n')}
             className={styles.findings}

@@ -3,9 +3,12 @@ import { theadClass, thClass } from '@/components/ui/table-styles';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
 
-import { apiKeyColumns } from './api-key-columns';
 import { ApiKeyRow } from './api-key-row';
 import styles from './api-keys-table.module.css';
+
+/** Column headings of the API keys table (the action column only for admins), shared with the skeleton. */
+const API_KEY_COLUMNS = ['API key ID', 'Last seen', 'Callback URL', 'Authentication'];
+export const apiKeyColumns = (canEdit: boolean) => (canEdit ? [...API_KEY_COLUMNS, 'Actions'] : API_KEY_COLUMNS);
 
 export interface ApiKeysGridProps {
   cosignerId: string;

@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 
-import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
-import { ListToolbar } from '@/components/pagination/list-toolbar';
-import { PaginationControls, rowsSummary } from '@/components/pagination/pagination-controls';
-import { TableSkeleton } from '@/components/pagination/table-skeleton';
-import { toSearchParams } from '@/components/pagination/page-state';
-import { usePageState } from '@/components/pagination/use-page-state';
+import { cosignerOpenChangesQuery } from '@/lib/queries/change-queries';
+import { ListToolbar } from '@/components/ui/pagination/list-toolbar';
+import { PaginationControls, rowsSummary } from '@/components/ui/pagination/pagination-controls';
+import { TableSkeleton } from '@/components/ui/pagination/table-skeleton';
+import { toSearchParams } from '@/components/ui/pagination/page-state';
+import { usePageState } from '@/components/ui/pagination/use-page-state';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Toast } from '@/components/ui/toast';
@@ -21,11 +21,11 @@ import { useChanges } from '@/lib/queries/use-changes';
 import { useCosigner } from '@/lib/queries/use-cosigner';
 import { useFindings } from '@/lib/queries/use-findings';
 
-import { apiKeyColumns } from './api-key-columns';
-import { ApiKeysGrid } from './api-keys-grid';
-import { CopyReportContext } from './copy-id-button';
+import { apiKeyColumns, ApiKeysGrid } from './api-keys-grid';
+import { CopyReportContext } from '@/components/ui/copy-id-button';
 import { filterApiKeys } from './filter-api-keys';
-import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from './key-list-return';
+import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from '@/components/ui/pagination/key-list-return';
+import { searchPath } from '@/lib/page-paths';
 import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
 
 export interface ApiKeysTableProps {
@@ -109,7 +109,7 @@ export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges 
         <EmptyState title={`No API keys on this page match “${state.q}”`}>
           The filter only looks at the {loaded} keys loaded on this page.{' '}
           <Link
-            href={`/search?${new URLSearchParams({ q: state.q.trim() })}`}
+            href={searchPath(state.q.trim())}
             className="font-medium text-indigo-700 underline dark:text-indigo-300"
           >
             Search every page for “{state.q.trim()}”

@@ -2,8 +2,6 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 
-import { CosignerTypeBadge } from '@/components/cosigner-list/cosigner-type-badge';
-import { VersionLabel } from '@/components/cosigner-list/version-label';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -11,6 +9,7 @@ import { queryKeys } from '@/lib/queries/query-keys';
 import type { ServerRead } from '@/lib/queries/initial-page';
 import type { CosignerResponse } from '@/lib/queries/types';
 import { useCosigner } from '@/lib/queries/use-cosigner';
+import { CosignerTypeBadge, VersionLabel } from '@/components/ui/cosigner-labels';
 
 export interface CosignerDetailsProps {
   cosignerId: string;

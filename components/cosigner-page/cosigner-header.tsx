@@ -1,7 +1,7 @@
-import { CosignerStatusBadge } from '@/components/cosigner-list/cosigner-status-badge';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { PageHeader } from '@/components/ui/page-header';
 import type { CosignerResponse } from '@/lib/queries/types';
+import { CosignerStatusBadge } from '@/components/ui/cosigner-labels';
 
 export interface CosignerHeaderProps {
   /** As read on the server; null when that failed (the details below then show the error). */

@@ -1,6 +1,6 @@
 import type { ApiKeySummaryResponse } from '@/lib/queries/types';
 
-import { authModeOfSummary, authModeWords } from './auth-mode-value';
+import { authModeOfSummary, authModeWords } from '@/components/ui/handler/auth-mode-value';
 
 /** Case-insensitive match on id, callback URL, auth mode and key fingerprint / certificate hash of the loaded keys. */
 export function filterApiKeys(rows: ApiKeySummaryResponse[], q: string): ApiKeySummaryResponse[] {

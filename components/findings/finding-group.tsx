@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button-styles';
 import type { Finding, FindingKind } from '@/lib/findings/findings-api-schemas';
 
-import { FINDING_COPY } from './finding-copy';
+import { FINDING_COPY } from '@/components/ui/handler/finding-copy';
 import { FindingItem } from './finding-item';
 
 export interface FindingGroupProps {

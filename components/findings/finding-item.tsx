@@ -4,7 +4,8 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button-styles';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 
-import { SEVERITY_LABEL, SEVERITY_TONE } from './finding-copy';
+import { SEVERITY_LABEL, SEVERITY_TONE } from '@/components/ui/handler/finding-copy';
+import { cosignerPath, keyPagePath } from '@/lib/page-paths';
 
 export interface FindingItemProps {
   finding: Finding;
@@ -12,12 +13,11 @@ export interface FindingItemProps {
   canEdit: boolean;
 }
 
-const seg = encodeURIComponent;
 const linkClass = 'font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
 
 /** One finding: the key it is about (linked), what is wrong, what to do, and the one-click fix where there is one. */
 export function FindingItem({ finding: f, canEdit }: FindingItemProps) {
-  const keyPath = `/cosigners/${seg(f.cosignerId)}/api-keys/${seg(f.apiKeyId)}`;
+  const keyPath = keyPagePath(f.cosignerId, f.apiKeyId);
   return (
     <li className="space-y-1.5 px-4 py-3 text-sm">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -27,7 +27,7 @@ export function FindingItem({ finding: f, canEdit }: FindingItemProps) {
         </Link>
         <span className="text-zinc-600 dark:text-zinc-400">
           in{' '}
-          <Link href={`/cosigners/${seg(f.cosignerId)}`} className={linkClass}>
+          <Link href={cosignerPath(f.cosignerId)} className={linkClass}>
             {f.cosignerName || f.cosignerId}
           </Link>
         </span>
@@ -41,7 +41,7 @@ export function FindingItem({ finding: f, canEdit }: FindingItemProps) {
           {f.sharedWith.map((o, i) => (
             <span key={`${o.cosignerId}/${o.apiKeyId}`}>
               {i > 0 && ', '}
-              <Link href={`/cosigners/${seg(o.cosignerId)}/api-keys/${seg(o.apiKeyId)}`} className={linkClass}>
+              <Link href={keyPagePath(o.cosignerId, o.apiKeyId)} className={linkClass}>
                 {o.cosignerName || o.cosignerId} · {o.apiKeyId.slice(0, 8)}
               </Link>
             </span>

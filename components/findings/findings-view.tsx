@@ -2,15 +2,23 @@
 
 import Link from 'next/link';
 
-import { FreshnessLabel } from '@/components/search/freshness-label';
+import { FreshnessLabel } from '@/components/ui/freshness-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { Skeleton } from '@/components/ui/skeleton';
 import { FINDING_KINDS, type Finding, type FindingKind } from '@/lib/findings/findings-api-schemas';
 import { useFindings, useRefreshFindings } from '@/lib/queries/use-findings';
 
-import { FINDING_COPY } from './finding-copy';
+import { FINDING_COPY } from '@/components/ui/handler/finding-copy';
 import { FindingGroup } from './finding-group';
-import { findingsSkeleton } from './findings-skeleton';
+
+/** While the server walks the workspace (a few seconds on a large one). */
+const findingsSkeleton = (
+  <div role="status" aria-label="Loading the findings" className="space-y-4">
+    <Skeleton className="h-6 w-64" />
+    <Skeleton className="h-48 w-full" />
+  </div>
+);
 
 export interface FindingsViewProps {
   /** Only this cosigner's findings (from a key list's badge). */

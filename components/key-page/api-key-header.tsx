@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { CopyButton } from '@/components/ui/copy-button';
 import { PageHeader } from '@/components/ui/page-header';
 import type { CosignerResponse } from '@/lib/queries/types';
+import { cosignerPath, editKeyPath } from '@/lib/page-paths';
 
 export interface ApiKeyHeaderProps {
   cosignerId: string;
@@ -17,14 +18,14 @@ export interface ApiKeyHeaderProps {
 
 /** The key page's heading, rendered on the server: where the key sits, its id to copy, and Edit for admins. */
 export function ApiKeyHeader({ cosignerId, apiKeyId, cosigner, canEdit }: ApiKeyHeaderProps) {
-  const cosignerPath = `/cosigners/${encodeURIComponent(cosignerId)}`;
+  const cosignerHref = cosignerPath(cosignerId);
   return (
     <PageHeader
       eyebrow={
         <Breadcrumbs
           items={[
             { label: 'Cosigners', href: '/cosigners' },
-            { label: cosigner ? cosigner.name || 'Unnamed cosigner' : 'Cosigner', href: cosignerPath },
+            { label: cosigner ? cosigner.name || 'Unnamed cosigner' : 'Cosigner', href: cosignerHref },
             { label: `API key ${apiKeyId.slice(0, 8)}…` },
           ]}
         />
@@ -38,10 +39,7 @@ export function ApiKeyHeader({ cosignerId, apiKeyId, cosigner, canEdit }: ApiKey
       }
       actions={
         canEdit && (
-          <Link
-            href={`${cosignerPath}/api-keys/${encodeURIComponent(apiKeyId)}/edit`}
-            className={buttonClass({ variant: 'primary' })}
-          >
+          <Link href={editKeyPath(cosignerId, apiKeyId)} className={buttonClass({ variant: 'primary' })}>
             Edit callback handler
           </Link>
         )

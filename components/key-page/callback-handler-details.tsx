@@ -1,6 +1,6 @@
 'use client';
 
-import { UrlWithHost } from '@/components/callback-handler/url-with-host';
+import { UrlWithHost } from '@/components/ui/url-with-host';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorState } from '@/components/ui/error-state';

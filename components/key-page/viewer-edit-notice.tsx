@@ -1,6 +1,6 @@
 import { Info } from 'lucide-react';
 
-import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import type { SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 
 /** The query the edit page adds when it sends a viewer to the key page. */
 export const VIEWER_EDIT_PARAM = 'from=edit';

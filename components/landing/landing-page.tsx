@@ -1,7 +1,7 @@
 import { ArrowRight, Eye, ShieldCheck, Timer } from 'lucide-react';
 
-import { ProductMark } from '@/components/shell/product-mark';
-import { ThemeSwitch } from '@/components/theme/theme-switch';
+import { ProductMark } from '@/components/ui/product-mark';
+import { ThemeSwitch } from '@/components/ui/theme/theme-switch';
 import { buttonClass } from '@/components/ui/button-styles';
 
 const POINTS = [

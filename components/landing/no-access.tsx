@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { Lock } from 'lucide-react';
 
-import { ProductMark } from '@/components/shell/product-mark';
-import { SignOutButton } from '@/components/shell/sign-out-button';
+import { ProductMark } from '@/components/ui/product-mark';
+import { SignOutButton } from '@/components/ui/sign-out-button';
 import { Card } from '@/components/ui/card';
 
 export interface NoAccessProps {

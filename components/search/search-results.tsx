@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Fingerprint } from '@/components/ui/fingerprint';
 import { Badge } from '@/components/ui/badge';
 import type { KeyMatchKind, SearchResponse } from '@/lib/search/search-api-schemas';
+import { cosignerPath, keyPagePath } from '@/lib/page-paths';
 
 export interface SearchResultsProps {
   data: SearchResponse;
@@ -15,7 +16,6 @@ const MATCHED_BY: Record<KeyMatchKind, string> = {
   fingerprint: 'Fingerprint',
 };
 
-const seg = encodeURIComponent;
 const linkClass = 'font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300';
 const sectionClass = 'rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900';
 
@@ -31,7 +31,7 @@ export function SearchResults({ data }: SearchResultsProps) {
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {data.cosigners.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
-                <Link href={`/cosigners/${seg(c.id)}`} className={linkClass}>
+                <Link href={cosignerPath(c.id)} className={linkClass}>
                   {c.name || c.id}
                 </Link>
                 {c.type && <span className="text-zinc-600 dark:text-zinc-400">{c.type}</span>}
@@ -52,14 +52,14 @@ export function SearchResults({ data }: SearchResultsProps) {
               <li key={`${k.cosignerId}/${k.apiKeyId}`} className="space-y-1 px-4 py-3 text-sm">
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <Link
-                    href={`/cosigners/${seg(k.cosignerId)}/api-keys/${seg(k.apiKeyId)}`}
+                    href={keyPagePath(k.cosignerId, k.apiKeyId)}
                     className={`${linkClass} font-mono text-xs break-all`}
                   >
                     {k.apiKeyId}
                   </Link>
                   <span className="text-zinc-600 dark:text-zinc-400">
                     in{' '}
-                    <Link href={`/cosigners/${seg(k.cosignerId)}`} className={linkClass}>
+                    <Link href={cosignerPath(k.cosignerId)} className={linkClass}>
                       {k.cosignerName || k.cosignerId}
                     </Link>
                   </span>

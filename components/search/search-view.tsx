@@ -2,14 +2,15 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 
-import { useDebouncedValue } from '@/components/callback-handler/use-debounced-value';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useRefreshSearch, useSearch } from '@/lib/queries/use-search';
 import { SEARCH_QUERY_MAX, SEARCH_QUERY_MIN, type SearchResponse } from '@/lib/search/search-api-schemas';
 
-import { FreshnessLabel } from './freshness-label';
+import { FreshnessLabel } from '@/components/ui/freshness-label';
+import { searchPath } from '@/lib/page-paths';
 import { SearchResults } from './search-results';
 
 export interface SearchViewProps {
@@ -46,7 +47,7 @@ export function SearchView({ initialQuery }: SearchViewProps) {
   useEffect(() => {
     if (written.current === q) return;
     written.current = q;
-    window.history.replaceState(null, '', q ? `/search?${new URLSearchParams({ q })}` : '/search');
+    window.history.replaceState(null, '', searchPath(q));
   }, [q]);
 
   const data = searchable ? search.data : undefined;

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { UrlWithHost } from '@/components/callback-handler/url-with-host';
+import { UrlWithHost } from './url-with-host';
 
 import { Fingerprint, FingerprintCode } from './fingerprint';
 

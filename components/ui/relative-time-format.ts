@@ -36,6 +36,18 @@ export function formatRelative(date: Date, now: Date, locale = 'en'): string {
   return 'just now';
 }
 
+/**
+ * "12 s ago", "3 min ago", "2 h ago": how old something just read is (a walk of the workspace), short enough to sit
+ * beside results, to the second; never in the future (a browser clock a little behind the server's).
+ */
+export function ageLabel(asOf: string, now: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(asOf)) / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  return `${Math.floor(minutes / 60)} h ago`;
+}
+
 /** Exact, unambiguous time for the tooltip: UTC, so two admins in two time zones read the same thing. */
 export function formatExactUtc(date: Date): string {
   return `${date.toISOString().replace('T', ' ').slice(0, 19)} UTC`;

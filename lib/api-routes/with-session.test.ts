@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
-import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
+import { BACKGROUND_REQUEST_HEADER } from './background-request';
 import { hashSessionId, sealSessionId, unsealSessionId, type Session } from '@/lib/auth/session';
 import { endSessionOfCookie, startSession } from '@/lib/auth/session-store';
 import { closeDb, getDb, migrateToLatest } from '@/lib/db';

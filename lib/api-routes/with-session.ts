@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 
 import { NextResponse, type NextRequest } from 'next/server';
 
-import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
 import { checkApiSession, recordSessionActivity } from '@/lib/auth/route-guard';
 import type { Role } from '@/lib/auth/roles';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
@@ -13,6 +12,7 @@ import { getConfig } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 
 import { setApiHeaders } from './api-headers';
+import { BACKGROUND_REQUEST_HEADER } from './background-request';
 import { errorResponse } from './error-response';
 
 export interface WithSessionOptions {

@@ -6,6 +6,7 @@ import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 
 import { getConfig } from '@/lib/config/env';
+import { signInPath } from '@/lib/page-paths';
 
 import { sessionCookie } from './cookies';
 import { RETURN_TO_HEADER, safeReturnTo } from './return-to';
@@ -41,7 +42,7 @@ export async function requirePageSession(options: RequirePageSessionOptions = {}
   const session = await getSession();
   if (!session) {
     const back = safeReturnTo(options.returnTo ?? (await headers()).get(RETURN_TO_HEADER));
-    redirect(`/auth/login?returnTo=${encodeURIComponent(back)}`);
+    redirect(signInPath(back));
   }
   if (session.user.role === null) {
     if (options.allowNoRole) return session;

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { AppError } from '@/lib/errors/app-error';
+import { changePath, signInPath } from '@/lib/page-paths';
 
 import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 
@@ -25,7 +26,7 @@ const secondsInWords = (s: number) => (s % 60 === 0 ? `${s / 60} minute${s === 6
 
 /** Where the browser goes to sign in afresh and come back to the same approval. */
 function stepUpUrlFor(changeId: string): string {
-  return `/auth/login?stepUp=1&returnTo=${encodeURIComponent(`/changes/${changeId}?approve=1`)}`;
+  return signInPath(`${changePath(changeId)}?approve=1`, { stepUp: true });
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { appendedRouteSuffix, withoutRouteSuffix } from '@/lib/callback-handler/url-rules';
+import { editKeyPath } from '@/lib/page-paths';
 import type { IndexedKey, KeyIndex } from '@/lib/search/key-index-types';
 
 import {
@@ -34,8 +35,7 @@ export interface ComputeFindingsOptions {
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const editPath = (key: IndexedKey) =>
-  `/cosigners/${encodeURIComponent(key.cosignerId)}/api-keys/${encodeURIComponent(key.apiKeyId)}/edit`;
+const editPath = (key: IndexedKey) => editKeyPath(key.cosignerId, key.apiKeyId);
 
 function parseUrl(text: string): URL | null {
   try {

@@ -10,9 +10,9 @@ import { DEFAULT_RETRY } from './retry';
 import { createRequestSigner, type SignRequestInput } from './sign';
 import { call } from './transport';
 import { createUpstreamGate } from './upstream-gate';
-import { rsaTestKey } from '../../testing/fixtures/keys';
-import { startScriptedServer, type ScriptedServer } from '../../testing/upstream/scripted-server';
-import { verifyRecordedRequest } from '../../testing/upstream/verify-token';
+import { rsaTestKey } from '@/testing/fixtures/keys';
+import { startScriptedServer, type ScriptedServer } from '@/testing/upstream/scripted-server';
+import { verifyRecordedRequest } from '@/testing/upstream/verify-token';
 
 const API_KEY = '0b7c6d5e-4f3a-4b2c-9d1e-8f7a6b5c4d3e';
 const COSIGNER = '44fcead0-7053-4831-a53a-df7fb90d440f';

@@ -6,7 +6,7 @@ import { ConfigError } from '@/lib/config/env';
 
 import { createFireblocksClient } from './client';
 import { loadSecretKey } from './secret-key';
-import { rsaTestKey } from '../../testing/fixtures/keys';
+import { rsaTestKey } from '@/testing/fixtures/keys';
 
 /** The base64 body of a PEM: the part that must never show up in a message. */
 const pemBody = (pem: string) =>

@@ -4,6 +4,7 @@ import type { AuditActor } from '@/lib/audit/audit-event-schema';
 import { changeActorSchema } from '@/lib/change-model/actor-and-reason';
 import type { ChangeState } from '@/lib/change-model/states';
 import type { ChangeRow } from '@/lib/db/tables';
+import { changePath } from '@/lib/page-paths';
 
 /** Who moved a change, as its audit event names them. */
 export type MoveActor = Pick<AuditActor, 'sub' | 'name' | 'email'>;
@@ -96,7 +97,7 @@ export function changeNotificationOf(move: ChangeMove, appUrl: URL, cosignerName
     to: change.state,
     actor: actor ? { sub: actor.sub, name: actor.name ?? '', email: actor.email ?? '' } : null,
     at: change.updated_at,
-    link: new URL(`/changes/${encodeURIComponent(change.id)}`, appUrl).href,
+    link: new URL(changePath(change.id), appUrl).href,
     text: summaryText(move, cosignerName),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from './api-error';
-import { BACKGROUND_REQUEST_HEADER } from '../api-routes/background-request';
+import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
 
 export interface FetchJsonOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -1,6 +1,6 @@
 import { isServer, QueryClient } from '@tanstack/react-query';
 
-import { ApiError } from '@/lib/queries/api-error';
+import { ApiError } from './api-error';
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({

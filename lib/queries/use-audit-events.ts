@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 import type { AuditPageResponse } from '@/lib/audit/audit-api-schemas';
 
 import { apiPaths } from './api-paths';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient, type Query } from '@tanstack/react-query';
 
 import { isOpenChangeState } from '@/lib/change-model/states';
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { initialDataOf, type ServerRead } from './initial-page';

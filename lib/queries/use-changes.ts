@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { initialDataOf, type ServerRead } from './initial-page';

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { initialFor, type InitialPage } from './initial-page';

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 import type { FindingsResponse } from '@/lib/findings/findings-api-schemas';
 
 import { apiPaths } from './api-paths';

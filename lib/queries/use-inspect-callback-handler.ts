@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import type { CallbackHandlerInspection } from '@/lib/callback-handler/inspect';
 import type { InspectCallbackHandlerBody } from '@/lib/callback-handler/callback-handler-schemas';
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';

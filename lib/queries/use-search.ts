@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 import type { SearchResponse } from '@/lib/search/search-api-schemas';
 
 import { apiPaths } from './api-paths';

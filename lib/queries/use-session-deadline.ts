@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 import type { SessionDeadlineResponse } from '@/lib/auth/session-api-schemas';
 
 import { apiPaths } from './api-paths';

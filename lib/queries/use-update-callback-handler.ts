@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import type { ConsoleUpdateBody } from '@/lib/callback-handler/callback-handler-schemas';
-import { fetchJson } from '@/lib/queries/fetch-json';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';

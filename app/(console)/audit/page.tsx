@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { AuditTrail } from '@/components/audit/audit-trail';
 import { readAuditUrlState } from '@/components/audit/audit-url-state';
-import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { toUrlSearchParams, type SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { fetchAuditPage } from '@/lib/queries/server-fetch-audit';

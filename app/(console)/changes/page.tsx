@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 
 import { AwaitingApproval } from '@/components/changes/awaiting-approval';
-import { awaitingApprovalQuery } from '@/components/changes/change-queries';
+import { awaitingApprovalQuery } from '@/lib/queries/change-queries';
 import { ChangesFilter, readChangesFilter } from '@/components/changes/changes-filter';
 import { ChangesTable } from '@/components/changes/changes-table';
-import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import type { SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { fetchChanges } from '@/lib/queries/server-fetch-changes';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { FindingsView } from '@/components/findings/findings-view';
-import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import type { SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';

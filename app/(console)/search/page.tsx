@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import type { SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { SearchView } from '@/components/search/search-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/page-guard';

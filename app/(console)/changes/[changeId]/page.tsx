@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ChangeDetails } from '@/components/changes/change-details';
-import { approvalActionsFor, askedActionOf } from '@/components/changes/change-viewer';
+import { approvalActionsFor, askedActionOf } from '@/lib/change-model/change-viewer';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { changeTitle } from '@/lib/queries/page-titles';

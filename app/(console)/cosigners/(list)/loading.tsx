@@ -1,5 +1,5 @@
 import { COSIGNER_COLUMNS } from '@/components/cosigner-list/cosigners-columns';
-import { TableSkeleton } from '@/components/pagination/table-skeleton';
+import { TableSkeleton } from '@/components/ui/pagination/table-skeleton';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 

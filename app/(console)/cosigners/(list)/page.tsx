@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 
 import { CosignersTable } from '@/components/cosigner-list/cosigners-table';
-import { readPageState } from '@/components/pagination/page-state';
-import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { readPageState } from '@/components/ui/pagination/page-state';
+import { toUrlSearchParams, type SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { fetchCosignersPage } from '@/lib/queries/server-fetch';

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ApiKeysGrid } from '@/components/cosigner-page/api-keys-grid';
-import { readPageState } from '@/components/pagination/page-state';
-import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { readPageState } from '@/components/ui/pagination/page-state';
+import { toUrlSearchParams, type SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { benchPagesEnabled } from '@/lib/config/env';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { cosignerOpenChangesQuery } from '@/components/changes/change-queries';
+import { cosignerOpenChangesQuery } from '@/lib/queries/change-queries';
 import { ApiKeysTable } from '@/components/cosigner-page/api-keys-table';
 import { CosignerDetails } from '@/components/cosigner-page/cosigner-details';
 import { CosignerHeader } from '@/components/cosigner-page/cosigner-header';
-import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
+import { EditGateNote } from '@/components/ui/handler/edit-gate-note';
 import { packApiKeysRead } from '@/components/cosigner-page/packed-api-keys';
-import { readPageState } from '@/components/pagination/page-state';
-import { toUrlSearchParams, type SearchParamsRecord } from '@/components/pagination/to-url-search-params';
+import { readPageState } from '@/components/ui/pagination/page-state';
+import { toUrlSearchParams, type SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';

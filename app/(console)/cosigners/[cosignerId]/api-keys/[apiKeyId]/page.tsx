@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { EditGateNote } from '@/components/cosigner-page/edit-gate-note';
+import { EditGateNote } from '@/components/ui/handler/edit-gate-note';
 import { ApiKeyHeader } from '@/components/key-page/api-key-header';
 import { CallbackHandlerDetails } from '@/components/key-page/callback-handler-details';
 import { isViewerEditRedirect, ViewerEditNotice } from '@/components/key-page/viewer-edit-notice';
-import type { SearchParamsRecord } from '@/components/pagination/to-url-search-params';
-import { keyHistoryQuery, openChangeQuery } from '@/components/changes/change-queries';
+import type { SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
+import { keyHistoryQuery, openChangeQuery } from '@/lib/queries/change-queries';
 import { KeyChanges } from '@/components/changes/key-changes';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { inspectPublicKey } from '@/lib/callback-handler/inspect-public-key';

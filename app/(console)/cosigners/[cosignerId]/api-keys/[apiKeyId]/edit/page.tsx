@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { EditCallbackHandler } from '@/components/callback-handler/edit-callback-handler';
 import { prefilledUrlOf } from '@/components/callback-handler/form-start';
 import { resubmitPrefillOf } from '@/components/callback-handler/resubmit-prefill';
-import { openChangeQuery } from '@/components/changes/change-queries';
+import { openChangeQuery } from '@/lib/queries/change-queries';
 import { VIEWER_EDIT_PARAM } from '@/components/key-page/viewer-edit-notice';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
@@ -14,6 +14,7 @@ import { notFoundOr } from '@/lib/queries/not-found-or';
 import { apiKeyMetadata } from '@/lib/queries/page-titles';
 import { fetchApiKey, fetchCosigner } from '@/lib/queries/server-fetch';
 import { fetchChange, fetchChanges } from '@/lib/queries/server-fetch-changes';
+import { keyPagePath } from '@/lib/page-paths';
 
 interface EditPageProps {
   params: Promise<{ cosignerId: string; apiKeyId: string }>;
@@ -40,10 +41,7 @@ export default async function EditCallbackHandlerPage({ params, searchParams }: 
   const cosignerId = cosignerIdSchema.safeParse(raw.cosignerId);
   const apiKeyId = apiKeyIdSchema.safeParse(raw.apiKeyId);
   if (!cosignerId.success || !apiKeyId.success) notFound();
-  if (user.role !== 'admin')
-    redirect(
-      `/cosigners/${encodeURIComponent(cosignerId.data)}/api-keys/${encodeURIComponent(apiKeyId.data)}?${VIEWER_EDIT_PARAM}`,
-    );
+  if (user.role !== 'admin') redirect(`${keyPagePath(cosignerId.data, apiKeyId.data)}?${VIEWER_EDIT_PARAM}`);
   const query = await searchParams;
   const from = changeParamsSchema.safeParse({ changeId: query.from });
   const [initialKey, initialCosigner, initialOpenChange] = await notFoundOr([

@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import { RefreshCw } from 'lucide-react';
 
-import { buttonClass } from '@/components/ui/button-styles';
+import { buttonClass } from './button-styles';
 
-import { ageLabel } from './freshness';
+import { ageLabel } from './relative-time-format';
 
 export interface FreshnessLabelProps {
   /** When the walk behind what is shown started (ISO). */

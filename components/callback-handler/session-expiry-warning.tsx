@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 import { ApiError } from '@/lib/queries/api-error';
 import { useKeepSessionAlive, useSessionDeadline } from '@/lib/queries/use-session-deadline';
+import { signInPath } from '@/lib/page-paths';
 
 /** The warning shows this long before the session ends. */
 export const WARN_BEFORE_SECONDS = 120;
@@ -65,7 +66,7 @@ export function SessionExpiryWarning({ active }: SessionExpiryWarningProps) {
               Close
             </button>
             <a
-              href={`/auth/login?returnTo=${encodeURIComponent(pathname)}`}
+              href={signInPath(pathname)}
               target="_blank"
               rel="noopener"
               className={buttonClass({ variant: 'primary' })}

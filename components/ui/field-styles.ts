@@ -1,4 +1,4 @@
-import { cn } from '@/components/ui/cn';
+import { cn } from './cn';
 
 /** Text inputs and textareas, red-ringed when invalid (the message beside them says why). */
 export function inputClass(invalid: boolean, extra?: string): string {

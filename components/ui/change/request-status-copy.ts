@@ -1,6 +1,6 @@
 import type { FireblocksRequestStatus } from '@/lib/queries/types';
 
-export interface StateCopy {
+export interface RequestStatusCopy {
   title: string;
   /** Plain explanation of what is happening and what, if anything, the admin should do. */
   text: string;
@@ -8,7 +8,7 @@ export interface StateCopy {
 }
 
 /** What each Fireblocks request state means to the admin watching it. */
-export const STATE_COPY: Record<FireblocksRequestStatus, StateCopy> = {
+export const REQUEST_STATUS_COPY: Record<FireblocksRequestStatus, RequestStatusCopy> = {
   WAITING_FOR_APPROVAL: {
     title: 'Waiting for approval',
     text: 'Fireblocks holds the change until a workspace Owner approves this in the Fireblocks Console (or the mobile app). Nothing has changed yet. You can leave this page: its link keeps following the request.',
@@ -37,4 +37,4 @@ export const STATE_COPY: Record<FireblocksRequestStatus, StateCopy> = {
 };
 
 /** The happy path, in order, for the progress steps. */
-export const STEPS: FireblocksRequestStatus[] = ['WAITING_FOR_APPROVAL', 'APPROVED', 'COMPLETED'];
+export const REQUEST_STEPS: FireblocksRequestStatus[] = ['WAITING_FOR_APPROVAL', 'APPROVED', 'COMPLETED'];

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useState } from 'react';
 
-import styles from './api-keys-table.module.css';
+import styles from './copy-id-button.module.css';
 
 /**
  * Where the keys table's copy buttons report what happened ("Copied", "Copy failed"; '' to clear): the table's one

@@ -1,6 +1,6 @@
 import { LogOut } from 'lucide-react';
 
-import { buttonClass } from '@/components/ui/button-styles';
+import { buttonClass } from './button-styles';
 
 /** A plain form POST: sign-out works without JavaScript and cannot be triggered by a cross-site GET. */
 export function SignOutButton() {

@@ -1,4 +1,4 @@
-import type { ChangesQuery } from '@/lib/queries/query-keys';
+import type { ChangesQuery } from './query-keys';
 
 /** A key's open change (at most one exists: the database enforces it). */
 export const openChangeQuery = (cosignerId: string, apiKeyId: string): ChangesQuery => ({

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 
-import { cn } from '@/components/ui/cn';
+import { cn } from './cn';
 
 import styles from './url-with-host.module.css';
 

@@ -10,17 +10,19 @@ import type { ChangeResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useChanges } from '@/lib/queries/use-changes';
 
 import { ActorName } from './actor-name';
-import { changePath } from './change-paths';
-import { openChangeQuery } from './change-queries';
+import { changePath } from '@/lib/page-paths';
+import { openChangeQuery } from '@/lib/queries/change-queries';
 import { CHANGE_STATE_COPY } from './change-state-copy';
-import { STATE_COPY } from './request-states';
+import { REQUEST_STATUS_COPY } from './request-status-copy';
 
 /** "sent, waiting for approval in Fireblocks": a sent change in the words of its Fireblocks state, when known. */
 function openStateWords(change: ChangeResponse): string {
   const label = CHANGE_STATE_COPY[change.state].label.toLowerCase();
   const status = change.fireblocks.lastStatus;
   const fireblocks =
-    change.state === 'sent' && status ? (STATE_COPY as Partial<Record<string, { title: string }>>)[status] : undefined;
+    change.state === 'sent' && status
+      ? (REQUEST_STATUS_COPY as Partial<Record<string, { title: string }>>)[status]
+      : undefined;
   return fireblocks ? `${label}, ${fireblocks.title.toLowerCase()} in Fireblocks` : label;
 }
 

@@ -4,7 +4,7 @@ import { fingerprintForCopy } from '@/lib/callback-handler/format';
 
 import styles from './auth-mode.module.css';
 import type { AuthModeValue } from './auth-mode-value';
-import { CopyIdButton } from './copy-id-button';
+import { CopyIdButton } from '@/components/ui/copy-id-button';
 
 export interface AuthModeProps {
   value: AuthModeValue;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Fingerprint } from '@/components/ui/fingerprint';
 
 import type { HandlerSide } from './handler-diff';
-import { UrlWithHost } from './url-with-host';
+import { UrlWithHost } from '@/components/ui/url-with-host';
 
 const MODE_NAMES = { publicKey: 'Public key', cert: 'Pinned certificate', none: 'None' } as const;
 
