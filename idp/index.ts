@@ -7,7 +7,6 @@ import { createProvider, type DevIdpClient } from './provider';
 import { DEV_USERS } from './users';
 
 export type { DevIdpClient } from './provider';
-export { DEV_USERS } from './users';
 
 export interface StartDevIdpOptions {
   /** 0 picks a free port. */

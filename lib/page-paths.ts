@@ -5,9 +5,9 @@
  */
 const seg = encodeURIComponent;
 
-export const COSIGNERS_PATH = '/cosigners';
-export const CHANGES_PATH = '/changes';
-export const SEARCH_PATH = '/search';
+const COSIGNERS_PATH = '/cosigners';
+const CHANGES_PATH = '/changes';
+const SEARCH_PATH = '/search';
 
 export const cosignerPath = (cosignerId: string) => `${COSIGNERS_PATH}/${seg(cosignerId)}`;
 

@@ -59,8 +59,10 @@ const ok =
     return gen === 'ok' ? runTool('tsc', 'tsc', ['--noEmit']) : gen;
   })) &&
   (await step('lint', async () => {
+    // Import order and the layer rules are eslint's (docs/architecture.md); unused exports are knip's.
     const lint = await runTool('eslint', 'eslint', ['--max-warnings=0', '.']);
-    return lint === 'ok' ? runTool('prettier', 'prettier', ['--check', '.']) : lint;
+    const format = lint === 'ok' ? await runTool('prettier', 'prettier', ['--check', '.']) : lint;
+    return format === 'ok' ? runTool('knip', 'knip', ['--no-progress']) : format;
   })) &&
   (await step('postgres', async () => {
     postgres = await startPostgres();

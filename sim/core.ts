@@ -17,7 +17,7 @@ import { DEFAULT_SEED, loadSeed } from './seed';
 import { Store } from './store';
 import type { Delays, SimulatorOptions } from './types';
 
-export const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
+const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
 
 export interface IncomingCall {
   method: string;

@@ -1,7 +1,7 @@
 import type { SimLogEntry } from './types';
 
 /** Enough for any test or demo session; older entries are dropped so a long benchmark cannot grow memory. */
-export const MAX_LOG_ENTRIES = 10_000;
+const MAX_LOG_ENTRIES = 10_000;
 
 /** Every request received under /v1 (control routes are not logged: reading the log would change it). */
 export class RequestLog {

@@ -54,7 +54,7 @@ export interface ApiUser {
 }
 
 /** What a fault applies to; both parts optional (absent = everything under /v1). */
-export interface FaultMatch {
+interface FaultMatch {
   method?: string;
   /** Compared with the start of the request path (without query), e.g. `/v1/cosigners`. */
   pathPrefix?: string;

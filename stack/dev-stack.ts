@@ -10,8 +10,6 @@ import { assertPortFree } from './port-free';
 import { APP_ENV_NAMES, resolveStackEnv } from './resolve-env';
 import { waitForHttp } from './wait-http';
 
-export { ensureDevKeys } from './dev-keys';
-
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface StartStackOptions {

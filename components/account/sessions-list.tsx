@@ -1,7 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
 
 import { buttonClass } from '@/components/ui/button-styles';
 import { Badge } from '@/components/ui/badge';

@@ -6,8 +6,8 @@ import { buttonClass } from '@/components/ui/button-styles';
 import { auditFilterSchema, isFiltered, type AuditFilter } from '@/lib/audit/audit-api-schemas';
 import { AUDIT_EVENT_KINDS } from '@/lib/audit/audit-event-schema';
 
-import { isoToLocalInput, localInputToIso } from './audit-url-state';
 import { useUrlBackedText } from '@/components/ui/use-url-backed-text';
+import { isoToLocalInput, localInputToIso } from './audit-url-state';
 
 export interface AuditFiltersProps {
   filter: AuditFilter;

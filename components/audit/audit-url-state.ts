@@ -16,7 +16,7 @@ export interface AuditUrlState {
 type Params = Pick<URLSearchParams, 'get'>;
 
 /** The filter from a URL, leaving out any value the API would refuse (a hand-edited link shows the rest). */
-export function readAuditFilter(params: Params): AuditFilter {
+function readAuditFilter(params: Params): AuditFilter {
   const raw: Record<string, string> = {};
   for (const key of AUDIT_FILTER_KEYS) {
     const value = params.get(key);

@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useController, useForm, useWatch } from 'react-hook-form';
 
-import { SessionExpiryWarning } from './session-expiry-warning';
 import { buttonClass } from '@/components/ui/button-styles';
 import { ApiError } from '@/lib/queries/api-error';
 import {
@@ -22,18 +21,19 @@ import type { ApiKeyResponse, ProposeChangeResponse } from '@/lib/queries/types'
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 import { useUpdateCallbackHandler } from '@/lib/queries/use-update-callback-handler';
 
-import { ConfirmChangeDialog } from './confirm-change-dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { hintClass, inputClass, labelClass } from '@/components/ui/field-styles';
 import { inspectBodyOf, sameInspectBody } from '@/components/ui/handler/inspect-body';
 import { InspectionPanel } from '@/components/ui/handler/inspection-panel';
-import { ModeChoice, type HandlerMode } from './mode-choice';
-import { PemField } from './pem-field';
-import type { ResubmitPrefill } from './resubmit-prefill';
-import { SubmitHint } from './submit-hint';
-import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { cosignerPath } from '@/lib/page-paths';
+import { proposedSide, useCurrentSide } from './use-handler-sides';
+import { SubmitHint } from './submit-hint';
+import type { ResubmitPrefill } from './resubmit-prefill';
+import { PemField } from './pem-field';
+import { ModeChoice, type HandlerMode } from './mode-choice';
+import { ConfirmChangeDialog } from './confirm-change-dialog';
+import { SessionExpiryWarning } from './session-expiry-warning';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 export interface CallbackHandlerFormProps {

@@ -10,7 +10,7 @@ import { useKeepSessionAlive, useSessionDeadline } from '@/lib/queries/use-sessi
 import { signInPath } from '@/lib/page-paths';
 
 /** The warning shows this long before the session ends. */
-export const WARN_BEFORE_SECONDS = 120;
+const WARN_BEFORE_SECONDS = 120;
 
 export interface SessionExpiryWarningProps {
   /** A form holds unsaved input: only then is the session's end worth an interruption. */

@@ -14,21 +14,21 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ChangeWithTimeline } from '@/lib/queries/types';
 import { useChange } from '@/lib/queries/use-change';
 
-import { ApproveChangeDialog } from './approve-change-dialog';
-import { ApprovalReview } from './approval-review';
-import { BackToKeyList } from './back-to-key-list';
 import { keyPagePath, resubmitPath } from '@/lib/page-paths';
-import { ChangeFacts } from './change-facts';
-import { ChangeProgress } from './change-progress';
-import { ChangeSides } from './change-sides';
-import { ChangeStateBadge } from './change-state-badge';
-import { ChangeTimeline } from './change-timeline';
 import {
   APPROVAL_ACTIONS,
   canResubmit,
   type ApprovalAction,
   type ChangeViewer,
 } from '@/lib/change-model/change-viewer';
+import { ApproveChangeDialog } from './approve-change-dialog';
+import { ApprovalReview } from './approval-review';
+import { BackToKeyList } from './back-to-key-list';
+import { ChangeFacts } from './change-facts';
+import { ChangeProgress } from './change-progress';
+import { ChangeSides } from './change-sides';
+import { ChangeStateBadge } from './change-state-badge';
+import { ChangeTimeline } from './change-timeline';
 import { DeclineChangeDialog } from './decline-change-dialog';
 import { ReconcileDialog } from './reconcile-dialog';
 import { UnknownOutcome } from './unknown-outcome';

@@ -10,8 +10,8 @@ import type { ChangeWithTimeline, FireblocksRequestStatus } from '@/lib/queries/
 import { useApiKey } from '@/lib/queries/use-api-key';
 
 import { CHANGE_STATE_COPY } from '@/components/ui/change/change-state-copy';
-import { LiveVerdict } from './live-verdict';
 import { REQUEST_STATUS_COPY } from '@/components/ui/change/request-status-copy';
+import { LiveVerdict } from './live-verdict';
 import { RequestSteps } from './request-steps';
 
 const toneClass = {

@@ -5,7 +5,7 @@ import { HandlerSideCard } from '@/components/ui/handler/handler-side-card';
 import type { HandlerSnapshot } from '@/lib/queries/types';
 
 /** A recorded handler as one side of the comparison: its key by fingerprint (SPKI for a key, key hash for a cert). */
-export function sideOf(snapshot: HandlerSnapshot): HandlerSide {
+function sideOf(snapshot: HandlerSnapshot): HandlerSide {
   const keyHash = snapshot.mode === 'cert' ? snapshot.certPublicKeyHash : snapshot.publicKeyFingerprint;
   return { url: snapshot.url, mode: snapshot.mode, keyHash: keyHash ?? undefined };
 }

@@ -8,7 +8,7 @@ import { REQUEST_STATUS_COPY } from '@/components/ui/change/request-status-copy'
  * The audit kind in words (`change_sent` → "Sent"); a Fireblocks state observed in words, with Fireblocks' own
  * name for it, which is what its console and support use.
  */
-export function timelineLabel(entry: ChangeTimelineEntry): string {
+function timelineLabel(entry: ChangeTimelineEntry): string {
   const status = entry.fireblocksStatus;
   if (entry.kind === 'change_status' && status) {
     const copy = (REQUEST_STATUS_COPY as Partial<Record<string, { title: string }>>)[status];

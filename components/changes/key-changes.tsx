@@ -4,8 +4,8 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ListChangesResponse } from '@/lib/queries/types';
 
 import { keyHistoryQuery } from '@/lib/queries/change-queries';
-import { ChangesTable } from './changes-table';
 import { OpenChangeBanner } from '@/components/ui/change/open-change-banner';
+import { ChangesTable } from './changes-table';
 
 export interface KeyChangesProps {
   cosignerId: string;

@@ -12,7 +12,7 @@ import { ModalDialog } from '@/components/ui/modal-dialog';
 const REASON_MAX = 500;
 
 /** The mutation a reason dialog runs: React Query's, taking the trimmed reason. */
-export interface ReasonMutation {
+interface ReasonMutation {
   mutate: (reason: string, options: { onSuccess: () => void }) => void;
   isPending: boolean;
   isError: boolean;

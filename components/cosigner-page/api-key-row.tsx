@@ -6,11 +6,11 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { ApiKeySummaryResponse, ChangeResponse } from '@/lib/queries/types';
 
-import styles from './api-keys-table.module.css';
 import { AuthMode } from '@/components/ui/handler/auth-mode';
 import { authModeOfSummary } from '@/components/ui/handler/auth-mode-value';
 import { changePath, cosignerFindingsPath, keyPagePath } from '@/lib/page-paths';
 import { CopyIdButton } from '@/components/ui/copy-id-button';
+import styles from './api-keys-table.module.css';
 
 export interface ApiKeyRowProps {
   cosignerId: string;

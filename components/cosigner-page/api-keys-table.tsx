@@ -21,11 +21,11 @@ import { useChanges } from '@/lib/queries/use-changes';
 import { useCosigner } from '@/lib/queries/use-cosigner';
 import { useFindings } from '@/lib/queries/use-findings';
 
-import { apiKeyColumns, ApiKeysGrid } from './api-keys-grid';
 import { CopyReportContext } from '@/components/ui/copy-id-button';
-import { filterApiKeys } from './filter-api-keys';
 import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from '@/components/ui/pagination/key-list-return';
 import { searchPath } from '@/lib/page-paths';
+import { filterApiKeys } from './filter-api-keys';
+import { apiKeyColumns, ApiKeysGrid } from './api-keys-grid';
 import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
 
 export interface ApiKeysTableProps {

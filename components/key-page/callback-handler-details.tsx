@@ -10,8 +10,8 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ApiKeyResponse } from '@/lib/queries/types';
 import { useApiKey } from '@/lib/queries/use-api-key';
 
-import { FactRow } from './fact-row';
 import { Fingerprint } from '@/components/ui/fingerprint';
+import { FactRow } from './fact-row';
 import { PublicKeyFacts, type InspectedPublicKey } from './public-key-facts';
 
 export interface CallbackHandlerDetailsProps {

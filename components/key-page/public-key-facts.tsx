@@ -6,8 +6,8 @@ import { Skeleton } from '@/components/ui/skeleton';
 import type { PublicKeyInspection } from '@/lib/callback-handler/inspect';
 import { useInspectCallbackHandler } from '@/lib/queries/use-inspect-callback-handler';
 
-import { FactRow } from './fact-row';
 import { Fingerprint } from '@/components/ui/fingerprint';
+import { FactRow } from './fact-row';
 
 /** A public key PEM and what the server's inspection found it to be (null: not a readable public key). */
 export interface InspectedPublicKey {

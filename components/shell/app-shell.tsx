@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 
 import { ThemeSwitch } from '@/components/ui/theme/theme-switch';
 
-import { HeaderSearch } from './header-search';
-import { MainNav } from './main-nav';
 import { ProductMark } from '@/components/ui/product-mark';
 import { SignOutButton } from '@/components/ui/sign-out-button';
+import { HeaderSearch } from './header-search';
+import { MainNav } from './main-nav';
 import { SimulatedBanner } from './simulated-banner';
 import { UserBadge, type ShellUser } from './user-badge';
 

@@ -3,8 +3,7 @@
 import { useWaitingChanges } from '@/lib/queries/use-waiting-changes';
 
 /** The sentence a screen reader hears for the badge. */
-export const waitingLabel = (count: number) =>
-  `${count} ${count === 1 ? 'change' : 'changes'} waiting for your approval`;
+const waitingLabel = (count: number) => `${count} ${count === 1 ? 'change' : 'changes'} waiting for your approval`;
 
 /**
  * The count of changes waiting for the signed-in user's approval, beside the "Changes" nav link; nothing when there

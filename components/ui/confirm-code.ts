@@ -1,5 +1,5 @@
 /** How many trailing characters of the key id the admin types to confirm. */
-export const CONFIRM_LENGTH = 6;
+const CONFIRM_LENGTH = 6;
 
 /** The characters the admin must type: the key id's last six. */
 export const confirmCodeFor = (apiKeyId: string) => apiKeyId.slice(-CONFIRM_LENGTH);

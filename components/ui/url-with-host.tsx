@@ -12,7 +12,7 @@ export interface UrlWithHostProps {
 }
 
 /** The URL cut around its host (`https://`, `host:port`, the rest); null when it does not parse. */
-export function splitAtHost(url: string): [string, string, string] | null {
+function splitAtHost(url: string): [string, string, string] | null {
   try {
     const u = new URL(url);
     const start = url.indexOf(u.host, u.protocol.length);

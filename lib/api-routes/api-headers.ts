@@ -10,7 +10,7 @@ let cached: ReadonlyArray<[string, string]> | undefined;
  * skips /api/, so these are the only ones such an answer gets. When the configuration does not load, the
  * answer is an error anyway; it still gets the strict set (HSTS included, harmless over http) uncached.
  */
-export function apiHeaderEntries(): ReadonlyArray<[string, string]> {
+function apiHeaderEntries(): ReadonlyArray<[string, string]> {
   if (cached) return cached;
   let production: boolean;
   try {

@@ -31,7 +31,7 @@ function isClientAbort(error: unknown, signal?: AbortSignal): boolean {
  * cancelled is a quiet 499 (routine: a closed tab, a superseded query), and anything unexpected is a
  * generic 500 whose detail stays in the server log (redacted), never in the body.
  */
-export function toAppErrorFromUnknown(error: unknown, requestId: string, signal?: AbortSignal): AppError {
+function toAppErrorFromUnknown(error: unknown, requestId: string, signal?: AbortSignal): AppError {
   if (error instanceof AppError) return error;
   if (isClientAbort(error, signal)) {
     return new AppError({ status: CLIENT_CLOSED_REQUEST, code: 'bad_request', message: 'Request was cancelled.' });

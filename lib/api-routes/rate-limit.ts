@@ -18,7 +18,7 @@ export interface RateLimitRule {
   everySec: number;
 }
 
-export type RateLimitResult = { ok: true } | { ok: false; retryAfterSec: number };
+type RateLimitResult = { ok: true } | { ok: false; retryAfterSec: number };
 
 export interface RateLimiter {
   /** Takes one request for `key`, or says how many whole seconds until the next one is allowed. */

@@ -6,12 +6,12 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
-import { BACKGROUND_REQUEST_HEADER } from './background-request';
 import { hashSessionId, sealSessionId, unsealSessionId, type Session } from '@/lib/auth/session';
 import { endSessionOfCookie, startSession } from '@/lib/auth/session-store';
 import { closeDb, getDb, migrateToLatest } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { logger } from '@/lib/log/logger';
+import { BACKGROUND_REQUEST_HEADER } from './background-request';
 
 import { withSession } from './with-session';
 

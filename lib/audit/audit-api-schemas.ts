@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { auditEventKindSchema, auditEventSchema } from './audit-event-schema';
+import { auditEventKindSchema, type AuditEvent } from './audit-event-schema';
 
 /**
  * The audit trail's query: the filters of `GET /api/audit` and `GET /api/audit/export`, and of the /audit page's
@@ -43,8 +43,8 @@ export const AUDIT_FILTER_KEYS = [
   'to',
 ] as const satisfies ReadonlyArray<keyof AuditFilter>;
 
-export const AUDIT_PAGE_SIZE_DEFAULT = 25;
-export const AUDIT_PAGE_SIZE_MAX = 100;
+const AUDIT_PAGE_SIZE_DEFAULT = 25;
+const AUDIT_PAGE_SIZE_MAX = 100;
 
 /** `pageCursor` is the previous page's `next`: opaque to callers (it encodes the last seq shown). */
 export const auditPageQuerySchema = z.intersection(
@@ -59,7 +59,7 @@ export const auditPageQuerySchema = z.intersection(
 );
 export type AuditPageQuery = z.infer<typeof auditPageQuerySchema>;
 
-export const AUDIT_EXPORT_FORMATS = ['jsonl', 'csv'] as const;
+const AUDIT_EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 export const auditExportQuerySchema = z.intersection(
@@ -69,8 +69,10 @@ export const auditExportQuerySchema = z.intersection(
 export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
 
 /** The answer of `GET /api/audit`: events newest first; `next` is the cursor of the following (older) page, null at the end. */
-export const auditPageResponseSchema = z.object({ data: z.array(auditEventSchema), next: z.string().nullable() });
-export type AuditPageResponse = z.infer<typeof auditPageResponseSchema>;
+export interface AuditPageResponse {
+  data: AuditEvent[];
+  next: string | null;
+}
 
 /** Whether any filter is set: a filtered export is a subset of the chain and does not verify as one. */
 export const isFiltered = (f: AuditFilter) => AUDIT_FILTER_KEYS.some((k) => f[k] !== undefined);

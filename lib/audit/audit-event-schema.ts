@@ -25,7 +25,7 @@ export const AUDIT_EVENT_KINDS = [
 export const auditEventKindSchema = z.enum(AUDIT_EVENT_KINDS);
 
 /** Who did it, as the IdP named them at the time. */
-export const auditActorSchema = z.strictObject({
+const auditActorSchema = z.strictObject({
   iss: z.string(),
   sub: z.string(),
   email: z.string().nullable(),

@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { AppConfig } from '@/lib/config/env';
 
-export interface CookieAttributes {
+interface CookieAttributes {
   httpOnly: true;
   sameSite: 'lax';
   path: '/' | '/auth/logout';

@@ -9,7 +9,7 @@ import { SESSION_ABSOLUTE_MS } from './session';
  * Browsers drop a cookie over 4096 bytes (name and value). An ID token heavy with groups can exceed this sealed;
  * then no hint is kept and sign-out identifies the console by client_id alone (lib/auth/oidc.ts endSessionUrl).
  */
-export const LOGOUT_HINT_MAX_CHARS = 3800;
+const LOGOUT_HINT_MAX_CHARS = 3800;
 
 const logoutHintSchema = z.object({ kind: z.literal('logout-hint'), idToken: z.string().min(1) });
 

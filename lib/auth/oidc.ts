@@ -14,7 +14,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 let cached: { key: string; configuration: Promise<client.Configuration> } | undefined;
 
 /** The callback URL registered at the IdP, always derived from APP_URL (never from the Host header). */
-export function redirectUri(appUrl: URL): string {
+function redirectUri(appUrl: URL): string {
   return new URL('/auth/callback', appUrl).href;
 }
 
@@ -23,7 +23,7 @@ export function redirectUri(appUrl: URL): string {
  * IdP); openid-client refuses http otherwise, which is what a real IdP deserves. A failed discovery is
  * not cached, so the next sign-in retries.
  */
-export function getOidcConfiguration(settings: OidcSettings): Promise<client.Configuration> {
+function getOidcConfiguration(settings: OidcSettings): Promise<client.Configuration> {
   const { issuer, clientId, clientSecret } = settings.oidc;
   const key = `${issuer}\n${clientId}`;
   if (cached?.key === key) return cached.configuration;
@@ -108,7 +108,7 @@ export async function finishSignIn(
 }
 
 /** Where RP-initiated logout returns the browser: the landing page, registered at the IdP as a post-logout URI. */
-export function postLogoutRedirectUri(appUrl: URL): string {
+function postLogoutRedirectUri(appUrl: URL): string {
   return new URL('/', appUrl).href;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One of the signed-in user's live sessions, as `GET /api/sessions` lists it (no server-only imports: the page reads it). */
-export const sessionSummarySchema = z.object({
+const sessionSummarySchema = z.object({
   /** A public handle (the start of the row's hash), never the cookie's id: listing hands out nothing replayable. */
   id: z.string().regex(/^[0-9a-f]{16}$/),
   createdAt: z.iso.datetime(),

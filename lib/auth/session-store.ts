@@ -62,14 +62,14 @@ function sessionFromRow(row: SessionRow): Session | null {
 }
 
 /** Not revoked, not past its absolute end, not idle for 30 min, and nothing dated in the future. */
-export function isSessionLive(session: Session, revokedAt: string | null, now: number): boolean {
+function isSessionLive(session: Session, revokedAt: string | null, now: number): boolean {
   if (revokedAt !== null) return false;
   if (session.createdAt > now || session.lastSeenAt < session.createdAt) return false;
   return now < session.expiresAt && now - session.lastSeenAt < SESSION_IDLE_MS;
 }
 
 /** The audit actor of a session's user, as the IdP named them at sign-in. */
-export function sessionActor(session: Pick<Session, 'iss' | 'user'>): AuditActor {
+function sessionActor(session: Pick<Session, 'iss' | 'user'>): AuditActor {
   const { sub, email, name, role } = session.user;
   return { iss: session.iss, sub, email: email || null, name: name || null, role };
 }
@@ -136,7 +136,7 @@ export async function findLiveSession(db: Db, id: string, now: number): Promise<
  * Records activity for the idle rule: a write only when last_seen_at is a minute old or more, so a busy user
  * costs one write a minute, not one per request. Returns the session as it now stands.
  */
-export async function touchSession(db: Db, session: Session, now: number): Promise<Session> {
+async function touchSession(db: Db, session: Session, now: number): Promise<Session> {
   if (now - session.lastSeenAt < SESSION_TOUCH_AFTER_MS) return session;
   await db.kysely
     .updateTable('sessions')

@@ -44,7 +44,7 @@ const EXACTLY_ONE =
 const NEITHER = 'Provide a public key or a certificate for the callback handler.';
 
 /** `{ url, publicKey? , cert? }` as Fireblocks takes it, with exactly one of publicKey and cert. */
-export function makeCallbackHandlerSchema(opts: CallbackSchemaOptions) {
+function makeCallbackHandlerSchema(opts: CallbackSchemaOptions) {
   return z
     .strictObject(
       {
@@ -78,7 +78,7 @@ export function makeConsoleUpdateBodySchema(opts: CallbackSchemaOptions) {
 export const consoleUpdateBodySchema = makeConsoleUpdateBodySchema({ allowLoopbackHttp: false });
 export type ConsoleUpdateBody = z.output<typeof consoleUpdateBodySchema>;
 
-export type CallbackHandlerMode = 'publicKey' | 'cert';
+type CallbackHandlerMode = 'publicKey' | 'cert';
 const LABEL_OF: Record<CallbackHandlerMode, PemLabel> = { publicKey: 'PUBLIC KEY', cert: 'CERTIFICATE' };
 
 /**
@@ -149,6 +149,5 @@ export const inspectCallbackHandlerBodySchema = z
 
 export type InspectCallbackHandlerBody = z.output<typeof inspectCallbackHandlerBodySchema>;
 
-export { mapServerFieldToFormField, issuesToFields } from './fields';
-export { containsPrivateKey, normalizePem, PEM_MAX_CHARS, PRIVATE_KEY_MESSAGE } from './pem-rules';
-export { URL_MAX_CHARS } from './url-rules';
+export { mapServerFieldToFormField } from './fields';
+export { containsPrivateKey, PEM_MAX_CHARS, PRIVATE_KEY_MESSAGE } from './pem-rules';

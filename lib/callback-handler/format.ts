@@ -19,7 +19,7 @@ export function formatFingerprint(value: string): string {
 }
 
 /** Pairs kept at each end of the short form: enough to spot a change at a glance. */
-export const SHORT_FINGERPRINT_PAIRS = 4;
+const SHORT_FINGERPRINT_PAIRS = 4;
 
 /**
  * The short form where space is short: the first and last four pairs with the middle elided,

@@ -2,11 +2,10 @@ import 'server-only';
 
 import { createPublicKey } from 'node:crypto';
 
+import type { KeyObject } from 'node:crypto';
 import { describeKey, keyPhrase } from './describe-key';
 import { spkiFingerprint } from './fingerprint';
 import { checkPem, normalizePem } from './pem-rules';
-
-import type { KeyObject } from 'node:crypto';
 
 export interface PublicKeyInspection {
   algorithm: string;

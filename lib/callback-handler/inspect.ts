@@ -12,7 +12,7 @@ import type { CertificateInspection } from './inspect-certificate';
 import type { PublicKeyInspection } from './inspect-public-key';
 import type { UrlInspection } from './inspect-url';
 
-export type { CertificateInspection, PublicKeyInspection, UrlInspection };
+export type { PublicKeyInspection };
 
 export interface InspectContext {
   /** Plain http to loopback hosts is accepted only while the upstream is the simulator. */
@@ -21,7 +21,7 @@ export interface InspectContext {
   now?: Date;
 }
 
-export type InspectField = 'url' | 'publicKey' | 'cert';
+type InspectField = 'url' | 'publicKey' | 'cert';
 
 /**
  * What the URL and the key or certificate are, and what is wrong with them. JSON-safe (strings,

@@ -19,7 +19,7 @@ export interface UrlRuleOptions {
 }
 
 /** The routes the Co-Signer appends to the configured URL (docs/fireblocks.md), longest first. */
-export const CALLBACK_ROUTES = [
+const CALLBACK_ROUTES = [
   '/v2/config_change_sign_request',
   '/config_change_sign_request',
   '/v2/tx_sign_request',

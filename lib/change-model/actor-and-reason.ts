@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const REASON_MAX_CHARS = 500;
+const REASON_MAX_CHARS = 500;
 
 /** The armour line of a PEM block: the audit trail refuses PEM text (fingerprints only), so a reason cannot hold one. */
 const PEM_ARMOUR = /-----BEGIN [A-Z0-9 ]+-----/;

@@ -32,7 +32,7 @@ export const handlerSnapshotSchema = z.object({
 });
 
 /** One step of the change's life, read from its audit events (the one record of what happened). */
-export const changeTimelineEntrySchema = z.object({
+const changeTimelineEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   kind: z.string(),
@@ -42,7 +42,7 @@ export const changeTimelineEntrySchema = z.object({
   detail: z.string().nullable(),
 });
 
-export const changeResponseSchema = z.object({
+const changeResponseSchema = z.object({
   id: z.string(),
   cosignerId: z.string(),
   apiKeyId: z.string(),
@@ -139,7 +139,6 @@ export type ListChangesResponse = z.infer<typeof listChangesResponseSchema>;
 export type ListChangesQuery = z.infer<typeof listChangesQuerySchema>;
 export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
-export type DeclineChangeBody = z.infer<typeof declineChangeBodySchema>;
 export type SentChangeResponse = z.infer<typeof sentChangeResponseSchema>;
 export type ChangeDecisionResponse = z.infer<typeof changeDecisionResponseSchema>;
 export type WaitingChangesResponse = z.infer<typeof waitingChangesResponseSchema>;

@@ -1,7 +1,7 @@
 import 'server-only';
 
 /** How often one process asks Fireblocks about one open change, however many people are looking at it. */
-export const CHECK_INTERVAL_MS = 3_000;
+const CHECK_INTERVAL_MS = 3_000;
 const MAX_REMEMBERED = 10_000;
 
 const lastCheckAt = new Map<string, number>();

@@ -24,7 +24,7 @@ const groups = (fallback: string) =>
 const DURATION_UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `2s`, `30m`, `24h`, `7d` -> milliseconds; undefined for anything else or under a second. */
-export function parseDuration(text: string): number | undefined {
+function parseDuration(text: string): number | undefined {
   const m = /^(\d{1,6})([smhd])$/.exec(text.trim());
   const ms = m ? Number(m[1]) * (DURATION_UNIT_MS[m[2] ?? ''] ?? 0) : 0;
   return ms >= 1_000 ? ms : undefined;

@@ -18,7 +18,7 @@ export function publicKeyFingerprint(pem: string): string | null {
 }
 
 /** A key as the lists show it: the public key by its fingerprint, never the PEM (see apiKeySummarySchema). */
-export function summarizeApiKey(key: FireblocksApiKey): ApiKeySummaryResponse {
+function summarizeApiKey(key: FireblocksApiKey): ApiKeySummaryResponse {
   const handler = key.callbackHandler;
   return {
     id: key.id,

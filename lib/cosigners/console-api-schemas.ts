@@ -41,7 +41,7 @@ export const apiKeyResponseSchema = z.object({
  * `publicKeyFingerprint`: lowercase hex; null when a public key is set but is not a readable SPKI PEM; absent when
  * the handler has no public key.
  */
-export const apiKeySummarySchema = z.object({
+const apiKeySummarySchema = z.object({
   id: z.string(),
   lastSeen: opt(z.string()),
   callbackHandler: opt(

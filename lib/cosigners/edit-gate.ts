@@ -9,7 +9,7 @@
  * cosigner may well be recent, and Fireblocks itself refuses the request if it is not.
  */
 
-export type EditGateCode = 'cosigner_archived' | 'cosigner_version_too_old';
+type EditGateCode = 'cosigner_archived' | 'cosigner_version_too_old';
 
 export type EditGate = { editable: true } | { editable: false; code: EditGateCode; message: string };
 

@@ -4,10 +4,8 @@ import { getDatabaseConfig } from '@/lib/config/env';
 
 import { createDb, type Db } from './connect';
 
-export { createDb, type CreateDbOptions, type Db, type DbEngine } from './connect';
-export { ChangeOpenError, insertChange } from './insert-change';
-export { isCheckViolation, isUniqueViolation } from './constraint-errors';
-export { MigrationRefusedError, migrateToLatest, type MigrationResult } from './migrate';
+export { createDb, type Db } from './connect';
+export { migrateToLatest } from './migrate';
 export { transaction, type Tx } from './transaction';
 export * from './tables';
 

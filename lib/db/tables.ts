@@ -10,7 +10,7 @@ import type { ChangeState } from '@/lib/change-model/states';
  */
 
 /** A signed-in browser session; the sealed cookie carries only the random session id, the row holds the rest. */
-export interface SessionsTable {
+interface SessionsTable {
   /** SHA-256 hex of the session id, so a read of the table cannot be replayed as a cookie. */
   id_hash: string;
   iss: string;
@@ -30,7 +30,7 @@ export interface SessionsTable {
   login_state_hash: string | null;
 }
 
-export interface ChangesTable {
+interface ChangesTable {
   /** A UUID made by the console. */
   id: string;
   cosigner_id: string;
@@ -66,7 +66,7 @@ export interface ChangesTable {
 }
 
 /** Append-only; the database refuses UPDATE and DELETE. Mapped to and from AuditEvent by lib/audit. */
-export interface AuditEventsTable {
+interface AuditEventsTable {
   /** 1, 2, ... without gaps: assigned under the append lock, not by a sequence. */
   seq: number;
   /** ISO 8601 UTC with milliseconds, as hashed. */

@@ -11,7 +11,7 @@ export const FINDING_KINDS = [
   'shared_url',
   'not_seen',
 ] as const;
-export const FINDING_SEVERITIES = ['critical', 'warning', 'info'] as const;
+const FINDING_SEVERITIES = ['critical', 'warning', 'info'] as const;
 
 /** Days: a certificate expiring sooner, or a key not seen for longer, is a finding. */
 export const CERT_EXPIRY_WARNING_DAYS = 30;
@@ -24,7 +24,7 @@ export const findingsQuerySchema = z.object({
   refresh: z.enum(['1']).optional(),
 });
 
-export const findingSchema = z.object({
+const findingSchema = z.object({
   kind: z.enum(FINDING_KINDS),
   severity: z.enum(FINDING_SEVERITIES),
   cosignerId: z.string(),

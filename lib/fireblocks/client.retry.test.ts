@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { rsaTestKey } from '@/testing/fixtures/keys';
+import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '@/testing/upstream/scripted-server';
 import { createFireblocksClient } from './client';
 import { FireblocksError } from './fireblocks-error';
 import type { RetryEvent } from './retry';
-import { rsaTestKey } from '@/testing/fixtures/keys';
 import type { UpstreamObservation } from './transport';
-import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '@/testing/upstream/scripted-server';
 
 const COSIGNER = '44fcead0-7053-4831-a53a-df7fb90d440f';
 const OK_PAGE: ScriptedReply = { body: { data: [{ id: COSIGNER, archived: false }] } };

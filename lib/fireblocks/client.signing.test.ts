@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { rsaTestKey } from '@/testing/fixtures/keys';
+import { startScriptedServer, type ScriptedServer } from '@/testing/upstream/scripted-server';
+import { verifyRecordedRequest } from '@/testing/upstream/verify-token';
 import { createFireblocksClient } from './client';
 import { FireblocksError } from './fireblocks-error';
 import { httpSend } from './http-send';
@@ -10,9 +13,6 @@ import { DEFAULT_RETRY } from './retry';
 import { createRequestSigner, type SignRequestInput } from './sign';
 import { call } from './transport';
 import { createUpstreamGate } from './upstream-gate';
-import { rsaTestKey } from '@/testing/fixtures/keys';
-import { startScriptedServer, type ScriptedServer } from '@/testing/upstream/scripted-server';
-import { verifyRecordedRequest } from '@/testing/upstream/verify-token';
 
 const API_KEY = '0b7c6d5e-4f3a-4b2c-9d1e-8f7a6b5c4d3e';
 const COSIGNER = '44fcead0-7053-4831-a53a-df7fb90d440f';

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulatedFireblocks } from '@/testing/upstream/simulated-fireblocks';
 import { seedSummary, type Simulator } from '@/sim/index';
 
+import { rsaTestKey } from '@/testing/fixtures/keys';
 import { createFireblocksClient, type FireblocksClient } from './client';
 import { FireblocksError, toAppError } from './fireblocks-error';
 import { TERMINAL_REQUEST_STATUSES, type RequestStatusResponse } from './upstream-schemas';
-import { rsaTestKey } from '@/testing/fixtures/keys';
 
 /** Our client against the real simulator over HTTP: every call signed, verified and answered as Fireblocks would. */
 const API_KEY = 'c0ffee00-1234-4abc-8def-000000000001';

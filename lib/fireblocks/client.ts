@@ -55,7 +55,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface UpdateOptions extends CallOptions {
+interface UpdateOptions extends CallOptions {
   /** Signed at once, sent only once this resolves, never if it rejects (see CallSpec.sendAfter). */
   sendAfter?: Promise<unknown>;
   /** Awaited right before the PATCH leaves; nothing is sent if it rejects (see CallSpec.beforeSend). */
@@ -68,11 +68,11 @@ export interface FireblocksResult<T> {
   fireblocksRequestId?: string;
 }
 
-export interface FireblocksUpdateBody {
+interface FireblocksUpdateBody {
   callbackHandler: { url: string; publicKey?: string; cert?: string };
 }
 
-export interface UpdateCallbackHandlerResult extends FireblocksResult<UpdateCallbackHandlerResponse> {
+interface UpdateCallbackHandlerResult extends FireblocksResult<UpdateCallbackHandlerResponse> {
   /** The asynchronous request's id: the last segment of `Location`; poll it with getRequestStatus. */
   requestId: string;
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { getFireblocks } from './index';
 import { rsaTestKey } from '@/testing/fixtures/keys';
 import { startScriptedServer, type ScriptedServer } from '@/testing/upstream/scripted-server';
 import { verifyRecordedRequest } from '@/testing/upstream/verify-token';
+import { getFireblocks } from './index';
 
 const API_KEY = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
 const key = rsaTestKey();

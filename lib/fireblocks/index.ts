@@ -10,15 +10,9 @@ import { createReadBudget, type ReadBudget } from './read-budget';
 import { createReadCache, type ReadCache } from './read-cache';
 import { createUpstreamGate, type UpstreamLane } from './upstream-gate';
 
-export type {
-  FireblocksClient,
-  FireblocksResult,
-  FireblocksUpdateBody,
-  UpdateCallbackHandlerResult,
-  CallOptions,
-} from './client';
+export type { FireblocksClient } from './client';
 export { FireblocksError, isFireblocksError, toAppError } from './fireblocks-error';
-export type { CachedRead, ReadCache } from './read-cache';
+export type { ReadCache } from './read-cache';
 
 /**
  * The process's one Fireblocks client, built from the validated configuration on first use. Building it loads and

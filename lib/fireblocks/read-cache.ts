@@ -15,7 +15,7 @@ import {
 } from './upstream-schemas';
 
 /** A read as served from the cache: the upstream answer and when Fireblocks gave it (epoch ms). */
-export interface CachedRead<T> extends FireblocksResult<T> {
+interface CachedRead<T> extends FireblocksResult<T> {
   readAt: number;
 }
 

@@ -1,10 +1,10 @@
 import { Fireblocks } from '@fireblocks/ts-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createFireblocksClient, type FireblocksClient } from './client';
 import { rsaTestKey } from '@/testing/fixtures/keys';
 import { startScriptedServer, type RecordedRequest, type ScriptedServer } from '@/testing/upstream/scripted-server';
 import { verifyRecordedRequest } from '@/testing/upstream/verify-token';
+import { createFireblocksClient, type FireblocksClient } from './client';
 
 /**
  * Compatibility with the official SDK: both clients send the same requests to a recording server, and each token

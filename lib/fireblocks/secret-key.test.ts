@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 import { ConfigError } from '@/lib/config/env';
 
+import { rsaTestKey } from '@/testing/fixtures/keys';
 import { createFireblocksClient } from './client';
 import { loadSecretKey } from './secret-key';
-import { rsaTestKey } from '@/testing/fixtures/keys';
 
 /** The base64 body of a PEM: the part that must never show up in a message. */
 const pemBody = (pem: string) =>

@@ -3,8 +3,8 @@ import { verify } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 
-import { bodyHash, createRequestSigner, TOKEN_LIFETIME_SECONDS } from './sign';
 import { rsaTestKey } from '@/testing/fixtures/keys';
+import { bodyHash, createRequestSigner, TOKEN_LIFETIME_SECONDS } from './sign';
 
 const API_KEY = '9e4a3b8c-2f1d-4c6e-8a7b-5d3c2e1f0a9b';
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -20,7 +20,7 @@ export function bodyHash(body?: Uint8Array | string): string {
     .digest('hex');
 }
 
-export interface FireblocksClaims {
+interface FireblocksClaims {
   uri: string;
   nonce: string;
   iat: number;

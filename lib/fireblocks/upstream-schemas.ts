@@ -27,7 +27,7 @@ export const FIREBLOCKS_REQUEST_STATUSES = [
 export type FireblocksRequestStatus = (typeof FIREBLOCKS_REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: ReadonlySet<string> = new Set(['CANCELLED', 'REJECTED', 'COMPLETED']);
 
-export const versionSummarySchema = z.object({ hash: z.string(), name: optional(z.string()) });
+const versionSummarySchema = z.object({ hash: z.string(), name: optional(z.string()) });
 
 export const cosignerSchema = z.object({
   id: z.string().min(1),
@@ -38,7 +38,7 @@ export const cosignerSchema = z.object({
 });
 
 /** Read model: GET returns `certPublicKeyHash`, never the certificate itself. */
-export const callbackHandlerSchema = z.object({
+const callbackHandlerSchema = z.object({
   url: z.string(),
   publicKey: optional(z.string()),
   certPublicKeyHash: optional(z.string()),
@@ -88,7 +88,7 @@ const SAFE_ID = /^[A-Za-z0-9._~-]+$/;
  * `.` and `..` (and `%2e` spellings, which URL parsers treat the same) are path steps, not names: the URL parser
  * would resolve them and the request would go to another Fireblocks path (`.../api_keys/..` is the cosigner itself).
  */
-export const isDotSegment = (value: string): boolean => /^(?:\.|%2e){1,2}$/i.test(value);
+const isDotSegment = (value: string): boolean => /^(?:\.|%2e){1,2}$/i.test(value);
 const segmentId = (what: string) =>
   z
     .string()

@@ -1,5 +1,5 @@
-import { ApiError, toApiError } from './api-error';
 import { BACKGROUND_REQUEST_HEADER } from '@/lib/api-routes/background-request';
+import { ApiError, toApiError } from './api-error';
 
 export interface FetchJsonOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';

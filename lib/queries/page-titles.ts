@@ -12,10 +12,10 @@ import { fetchCosigner, UpstreamNotFound } from './server-fetch';
  */
 
 /** `…abc123`: the end of a key id, which is what tells keys of one cosigner apart in a tab strip. */
-export const shortKeyId = (apiKeyId: string) => `…${apiKeyId.slice(-6)}`;
+const shortKeyId = (apiKeyId: string) => `…${apiKeyId.slice(-6)}`;
 
 /** `7dfd72`: the start of a change id, as the change lists show it. */
-export const shortChangeId = (changeId: string) => changeId.slice(0, 6);
+const shortChangeId = (changeId: string) => changeId.slice(0, 6);
 
 export const cosignerTitle = (name: string | null) => `${name ?? 'Cosigner'} · Cosigners`;
 export const keyTitle = (apiKeyId: string, cosignerName: string | null) =>

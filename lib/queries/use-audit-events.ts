@@ -2,8 +2,8 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
-import { fetchJson } from './fetch-json';
 import type { AuditPageResponse } from '@/lib/audit/audit-api-schemas';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import type { ServerRead } from './initial-page';

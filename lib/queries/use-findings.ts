@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from './fetch-json';
 import type { FindingsResponse } from '@/lib/findings/findings-api-schemas';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';

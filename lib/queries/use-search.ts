@@ -2,8 +2,8 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from './fetch-json';
 import type { SearchResponse } from '@/lib/search/search-api-schemas';
+import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';

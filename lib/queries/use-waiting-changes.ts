@@ -9,7 +9,7 @@ import { queryKeys } from './query-keys';
 import type { WaitingChangesResponse } from './types';
 
 /** How often the header re-reads the count while the tab is visible. */
-export const WAITING_REFETCH_MS = 15_000;
+const WAITING_REFETCH_MS = 15_000;
 
 /**
  * How many changes wait for the signed-in user's approval: read every 15 s while the tab is visible (never in a

@@ -8,7 +8,7 @@ import type { KeyIndex } from './key-index-types';
 import { walkWorkspace } from './walk-workspace';
 
 /** How long one walk serves every search and findings read of the process. */
-export const KEY_INDEX_TTL_MS = 30_000;
+const KEY_INDEX_TTL_MS = 30_000;
 /** A refresh asked for sooner than this after the last walk returns that walk: a button cannot drive a walk loop. */
 export const KEY_INDEX_MIN_REFRESH_MS = 5_000;
 

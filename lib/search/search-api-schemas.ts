@@ -18,16 +18,16 @@ export const searchQuerySchema = z.object({
   refresh: z.enum(['1']).optional(),
 });
 
-export const KEY_MATCH_KINDS = ['id', 'host', 'url', 'fingerprint'] as const;
+const KEY_MATCH_KINDS = ['id', 'host', 'url', 'fingerprint'] as const;
 
-export const searchCosignerSchema = z.object({
+const searchCosignerSchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   type: z.string().optional(),
   archived: z.boolean(),
 });
 
-export const searchKeySchema = z.object({
+const searchKeySchema = z.object({
   cosignerId: z.string(),
   cosignerName: z.string().optional(),
   apiKeyId: z.string(),
@@ -49,8 +49,6 @@ export const searchResponseSchema = z.object({
   searched: z.object({ cosigners: z.number().int(), keys: z.number().int() }),
 });
 
-export type SearchQuery = z.infer<typeof searchQuerySchema>;
 export type KeyMatchKind = (typeof KEY_MATCH_KINDS)[number];
-export type SearchCosigner = z.infer<typeof searchCosignerSchema>;
 export type SearchKey = z.infer<typeof searchKeySchema>;
 export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -27,7 +27,7 @@ export function fingerprintNeedle(q: string): string | null {
 }
 
 /** How a key matches the (lowercased) query, the strongest way first; null when it does not. */
-export function keyMatch(key: IndexedKey, needle: string, hexNeedle: string | null): KeyMatchKind | null {
+function keyMatch(key: IndexedKey, needle: string, hexNeedle: string | null): KeyMatchKind | null {
   if (key.apiKeyId.toLowerCase().includes(needle)) return 'id';
   if (hostOf(key.url)?.includes(needle)) return 'host';
   if (key.url?.toLowerCase().includes(needle)) return 'url';

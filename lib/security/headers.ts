@@ -50,7 +50,7 @@ export function securityHeaders(o: SecurityHeaderOptions): Record<string, string
 }
 
 /** A JSON answer never loads or runs anything, so its policy allows nothing and needs no nonce. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * Headers every /api/ response gets, errors and 401s included (lib/api-routes/with-session.ts stamps them; proxy.ts

@@ -11,7 +11,7 @@ import type { NonceCache } from './nonce-cache';
  */
 export const CLOCK_SKEW_SEC = 5;
 /** Longest accepted token lifetime: every official SDK signs exp = iat + 55. */
-export const MAX_LIFETIME_SEC = 55;
+const MAX_LIFETIME_SEC = 55;
 
 export interface VerifyInput {
   /** Path and query exactly as received (`req.url`). */

@@ -2,8 +2,8 @@ import { fail, type SimResponse } from '../http/response';
 import { SIM } from '../http/error-codes';
 import { decodeCursor, encodeCursor, type Order } from './cursor';
 
-export const DEFAULT_PAGE_SIZE = 10;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 100;
 
 export interface PageQuery {
   order: Order;

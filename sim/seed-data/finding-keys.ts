@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
  * in creation order): the first with a pinned certificate (a fingerprint no other key has) among indexes 40-49, no
  * test's key. Its host is made unique, so a part of it finds this key alone.
  */
-export const SEARCH_KEY_INDEXES = { from: 40, to: 49 } as const;
+const SEARCH_KEY_INDEXES = { from: 40, to: 49 } as const;
 export const SEARCH_KEY_URL = 'https://vault-frankfurt.treasury-eu.acme-capital.example/fireblocks';
 
 export function searchKeyOf(keys: readonly SimApiKey[]): SimApiKey | undefined {

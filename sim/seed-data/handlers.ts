@@ -2,11 +2,11 @@ import type { CallbackHandler } from '../types';
 import { derivedHex, derivedInt } from './derive';
 import { SEED_EC_PUBLIC_KEY, SEED_RSA_PUBLIC_KEYS } from './public-keys';
 
-export type HandlerKind = 'publicKey' | 'cert' | 'none';
+type HandlerKind = 'publicKey' | 'cert' | 'none';
 
 /** Keys 0-2 of every cosigner cover the three kinds, so each cosigner shows each; key 3 has a public key
  * (an EC one on Nitro); the rest vary with the seed. */
-export function handlerKind(seed: number, label: string, index: number): HandlerKind {
+function handlerKind(seed: number, label: string, index: number): HandlerKind {
   if (index === 0 || index === 3) return 'publicKey';
   if (index === 1) return 'cert';
   if (index === 2) return 'none';

@@ -86,7 +86,7 @@ function makeCanaries(): Canaries {
 }
 
 /** The app's environment, with secrets only the build (and these tests) know. */
-export function buildEnv(c: Canaries, appUrl: string): Record<string, string> {
+function buildEnv(c: Canaries, appUrl: string): Record<string, string> {
   return {
     FIREBLOCKS_BASE_URL: 'http://127.0.0.1:9/v1',
     FIREBLOCKS_API_KEY: randomUUID(),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The app/ to walk; ROUTE_WALK_APP_DIR points the walk at a copy (used to prove it fails on an unguarded route). */
-export const APP_DIR = path.resolve(process.env.ROUTE_WALK_APP_DIR ?? path.join(import.meta.dirname, '../../app'));
+const APP_DIR = path.resolve(process.env.ROUTE_WALK_APP_DIR ?? path.join(import.meta.dirname, '../../app'));
 
 export interface RouteFile {
   /** Repo-relative, e.g. `app/api/cosigners/[cosignerId]/route.ts`. */

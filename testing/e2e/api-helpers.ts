@@ -8,7 +8,7 @@ import { mintSession } from './sessions';
 import type { UserName } from './users';
 
 /** The app's route for one API key (what the edit form PATCHes). */
-export function apiKeyPath(ref: KeyRef): string {
+function apiKeyPath(ref: KeyRef): string {
   return `/api/cosigners/${encodeURIComponent(ref.cosignerId)}/api-keys/${encodeURIComponent(ref.apiKeyId)}`;
 }
 

@@ -2,7 +2,7 @@
  * How every tool here starts Debian's Chromium: Playwright's own browser download is blocked on these machines,
  * and without the background-networking flags Chromium keeps dialling Google services the sandbox refuses.
  */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

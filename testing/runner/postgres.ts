@@ -23,7 +23,7 @@ const DEBIAN_PG_ROOT = '/usr/lib/postgresql';
 const live = new Set<() => void>();
 
 /** The newest Debian PostgreSQL's bin folder, installing the `postgresql` package first when root and missing. */
-export function ensurePostgresBinaries(): string {
+function ensurePostgresBinaries(): string {
   const found = findBinDir();
   if (found) return found;
   if (process.getuid?.() !== 0) {

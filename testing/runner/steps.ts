@@ -6,7 +6,7 @@ import { countPlaywright, countVitest, withExitCode, type Counts } from './resul
 import { runCommand } from './run-command';
 
 const bin = (name: string) => path.join(REPO_ROOT, 'node_modules', '.bin', name);
-export const REPORT_DIR = path.join(REPO_ROOT, 'test-results', 'reports');
+const REPORT_DIR = path.join(REPO_ROOT, 'test-results', 'reports');
 
 /** Runs a tool that is not a test suite: passes or fails as a whole. */
 export async function runTool(

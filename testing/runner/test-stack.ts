@@ -12,7 +12,7 @@ export const TEST_PORTS = {
   idp: Number(process.env.E2E_IDP_PORT ?? 4901),
 };
 
-export const APP_LOG = path.join(REPO_ROOT, 'test-results', 'stack', 'app.log');
+const APP_LOG = path.join(REPO_ROOT, 'test-results', 'stack', 'app.log');
 
 /**
  * The explicit configuration of the test stack, made fresh per run: a throwaway RSA-4096 API user (registered with

@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 type Json = Record<string, unknown>;
 
 const SPEC_PATH = path.resolve(import.meta.dirname, '../../sim/openapi/fireblocks-cosigners.openapi.json');
-export const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Json;
+const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Json;
 
 // Response schemas are closed (additionalProperties: false) for the tests: the simulator must send nothing
 // the subset does not define, so a client coded against the spec sees exactly what it expects.

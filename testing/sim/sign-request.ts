@@ -20,7 +20,7 @@ export interface SignOptions {
 
 const b64url = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
+const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export function signFireblocksJwt(o: SignOptions): string {
   const iat = o.nowSec ?? Math.floor(Date.now() / 1000);

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How the receiver answers one request: a status (and headers), or `hang`: hold it until the client gives up. */
-export type ReceiverAnswer = { status: number; headers?: Record<string, string> } | 'hang';
+type ReceiverAnswer = { status: number; headers?: Record<string, string> } | 'hang';
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;

@@ -20,7 +20,7 @@ export interface FakeConsoleApiOptions {
 /** The id of the change a valid PATCH records here. */
 export const FAKE_CHANGE_ID = '5a0c2f1e-8b7d-4c3a-9e2f-1d0c9b8a7f6e';
 
-export interface RecordedCall {
+interface RecordedCall {
   method: string;
   path: string;
   body: string;

@@ -9,9 +9,9 @@ import type { ServerRead } from '@/lib/queries/initial-page';
 import type { ChangeResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useChanges } from '@/lib/queries/use-changes';
 
-import { ActorName } from './actor-name';
 import { changePath } from '@/lib/page-paths';
 import { openChangeQuery } from '@/lib/queries/change-queries';
+import { ActorName } from './actor-name';
 import { CHANGE_STATE_COPY } from './change-state-copy';
 import { REQUEST_STATUS_COPY } from './request-status-copy';
 

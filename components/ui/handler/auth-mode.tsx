@@ -2,9 +2,9 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { FingerprintCode } from '@/components/ui/fingerprint';
 import { fingerprintForCopy } from '@/lib/callback-handler/format';
 
+import { CopyIdButton } from '@/components/ui/copy-id-button';
 import styles from './auth-mode.module.css';
 import type { AuthModeValue } from './auth-mode-value';
-import { CopyIdButton } from '@/components/ui/copy-id-button';
 
 export interface AuthModeProps {
   value: AuthModeValue;

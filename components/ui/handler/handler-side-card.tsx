@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 
 import { Fingerprint } from '@/components/ui/fingerprint';
 
-import type { HandlerSide } from './handler-diff';
 import { UrlWithHost } from '@/components/ui/url-with-host';
+import type { HandlerSide } from './handler-diff';
 
 const MODE_NAMES = { publicKey: 'Public key', cert: 'Pinned certificate', none: 'None' } as const;
 

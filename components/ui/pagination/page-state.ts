@@ -19,8 +19,8 @@ export interface PageState {
   q: string;
 }
 
-export const DEFAULT_PAGE_SIZE = 25;
-export const DEFAULT_ORDER: Order = 'DESC';
+const DEFAULT_PAGE_SIZE = 25;
+const DEFAULT_ORDER: Order = 'DESC';
 /** Longest cursor we carry; anything longer in a URL is not one Fireblocks gave us. */
 const MAX_CURSOR = 2048;
 

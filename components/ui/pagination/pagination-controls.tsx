@@ -8,7 +8,7 @@ import { ChevronIcon } from '@/components/ui/inline-icons';
 import { goNext, goPrevious, pageNumber, type PageState } from './page-state';
 
 /** What the controls need from the list's React Query read. */
-export interface PagedQuery {
+interface PagedQuery {
   data?: { next?: string | null };
   isFetching: boolean;
   isError: boolean;

@@ -9,7 +9,7 @@ const NAMES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
 
 const noop = () => () => {};
 
-export type ThemeChoice = (typeof ORDER)[number];
+type ThemeChoice = (typeof ORDER)[number];
 
 export interface ThemeToggleProps {
   /** Icons rendered by a Server Component and passed in, so their code never ships to the browser. */
