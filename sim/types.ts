@@ -1,7 +1,5 @@
 import type { RateLimit } from './rate-limit';
 
-export type { RateLimit } from './rate-limit';
-
 // The simulator's public types and its internal records. Wire shapes follow the OpenAPI subset
 // (sim/openapi/fireblocks-cosigners.openapi.json).
 

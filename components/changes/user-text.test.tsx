@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditEventRow, showControls } from '@/components/audit/audit-event-row';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 
-import { ActorName } from './actor-name';
+import { ActorName } from '@/components/ui/change/actor-name';
 import { ChangeReason } from './change-reason';
 
 // People's text (reasons, IdP names) may be right-to-left or carry a right-to-left override: shown isolated, so it

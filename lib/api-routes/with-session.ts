@@ -29,7 +29,7 @@ export interface WithSessionOptions {
   recordsActivity?: boolean;
 }
 
-export interface RouteContext<P> {
+interface RouteContext<P> {
   params: P;
   session: Session;
   /** This app's id for the request, also in the X-Request-ID header and in error bodies. */

@@ -38,7 +38,7 @@ export interface CallbackGuardLimits {
  * forged or replayed code), a script gets 2 a second. 5 recorded refusals per subject in 10 min: enough to see a
  * pattern, too few to bury the trail.
  */
-export const CALLBACK_GUARD_LIMITS: CallbackGuardLimits = {
+const CALLBACK_GUARD_LIMITS: CallbackGuardLimits = {
   exchangeRefusals: 20,
   exchangeWindowSec: 10,
   refusalsPerSubject: 5,

@@ -5,10 +5,10 @@ import type { NextRequest } from 'next/server';
 import type { AppConfig } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 
+import { getDb } from '@/lib/db';
 import { sessionCookie } from './cookies';
 import { roleSatisfies, type Role } from './roles';
 import type { Session } from './session';
-import { getDb } from '@/lib/db';
 
 import { peekSessionFromCookie, sessionFromCookie, touchSession } from './session-store';
 

@@ -2,7 +2,8 @@ import 'server-only';
 
 import { appendAuditEvent } from '@/lib/audit/append';
 import type { AuditActor } from '@/lib/audit/audit-event-schema';
-import { getDb, isUniqueViolation, transaction, type Db, type SessionRow, type Tx } from '@/lib/db';
+import { getDb, transaction, type Db, type SessionRow, type Tx } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/db/constraint-errors';
 
 import {
   hashSessionId,
@@ -136,7 +137,7 @@ export async function findLiveSession(db: Db, id: string, now: number): Promise<
  * Records activity for the idle rule: a write only when last_seen_at is a minute old or more, so a busy user
  * costs one write a minute, not one per request. Returns the session as it now stands.
  */
-async function touchSession(db: Db, session: Session, now: number): Promise<Session> {
+export async function touchSession(db: Db, session: Session, now: number): Promise<Session> {
   if (now - session.lastSeenAt < SESSION_TOUCH_AFTER_MS) return session;
   await db.kysely
     .updateTable('sessions')

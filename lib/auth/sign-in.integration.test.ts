@@ -1,5 +1,7 @@
-import { unsealData } from 'iron-session';
+import { createServer, type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { NextRequest } from 'next/server';
+import { unsealData } from 'iron-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { streamAuditEvents } from '@/lib/audit/read';
@@ -9,11 +11,8 @@ import { createDb, migrateToLatest, type Db } from '@/lib/db';
 import { startDevIdp, type DevIdp } from '@/idp/index';
 import { createTestDatabase, type TestDatabase } from '@/testing/db/test-databases';
 
-import { createServer, type Server } from 'node:http';
-
 import { createCallbackGuard } from './callback-guard';
 import { loginCookie, logoutHintCookie, sessionCookie } from './cookies';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { hashSessionId, sessionHandle } from './session';
 import { sessionFromCookie } from './session-store';

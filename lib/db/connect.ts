@@ -38,7 +38,7 @@ export interface CreateDbOptions {
   maxConnections?: number;
 }
 
-const SQLITE_FILE_NAME = 'console.db';
+export const SQLITE_FILE_NAME = 'console.db';
 /** How long a SQLite writer waits for another process's write transaction before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 

@@ -19,7 +19,7 @@ interface CachedRead<T> extends FireblocksResult<T> {
   readAt: number;
 }
 
-export interface ReadOptions extends CallOptions {
+interface ReadOptions extends CallOptions {
   /** Who is reading (the session's subject): a read that reaches Fireblocks is taken from their share (ReadBudget). */
   reader?: string;
 }
