@@ -20,7 +20,8 @@ try {
     appPort: port('PORT', 3000),
     simPort: port('SIM_PORT', 4010),
     idpPort: port('IDP_PORT', 4011),
-    env: process.env,
+    // The dev default of WATCH_INTERVAL: a shorter interval, so what the background worker does shows quickly.
+    env: { ...process.env, WATCH_INTERVAL: process.env.WATCH_INTERVAL?.trim() || '10s' },
     appOutput: 'inherit',
     // `npm run dev -- --webpack` runs next dev on webpack instead of Turbopack.
     devBundler: process.argv.includes('--webpack') ? 'webpack' : 'turbopack',

@@ -19,6 +19,7 @@ export const APP_ENV_NAMES = [
   'APP_URL',
   'DATABASE_URL',
   'DATA_DIR',
+  'WATCH_INTERVAL',
   // The bench's reference pages (app/bench/): off unless a bench stack passes BENCH_PAGES=1.
   'BENCH_PAGES',
 ] as const;

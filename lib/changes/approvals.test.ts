@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 
 import { verifyDatabaseChain } from '@/lib/audit/read';
@@ -12,9 +13,9 @@ import { buildSeed, seedSummary } from '@/sim/index';
 import { approveChange } from './approve-change';
 import type { ChangeContext } from './change-context';
 import { declineChange } from './decline-change';
+import { followOpenChanges } from './follow-open-changes';
 import { proposeChange } from './propose-change';
 import { getChangeWithTimeline, listChanges } from './read-changes';
-import { reconcileOpenChangesOnStart } from './reconcile-on-start';
 import { readChange } from './transition-change';
 import { withdrawChange } from './withdraw-change';
 
@@ -176,29 +177,38 @@ describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
     expect((await propose(apiKeyId)).state).toBe('awaiting_approval');
   });
 
-  it('expiry: past expires_at a change is expired when read, on start and before an approval (actor null), freeing the key', async () => {
-    const [onRead, onStart, onApprove] = [takeKey(), takeKey(), takeKey()];
-    const read = await propose(onRead, { ttlMs: 1 });
-    const started = await propose(onStart, { ttlMs: 1 });
+  it('expiry: past expires_at a change is expired by the follow pass and before an approval (actor null), never by a read, freeing the key', async () => {
+    const [onPass, onApprove] = [takeKey(), takeKey()];
+    const passed = await propose(onPass, { ttlMs: 1 });
     const approved = await propose(onApprove, { ttlMs: 1 });
     await new Promise((r) => setTimeout(r, 10));
 
-    expect((await getChangeWithTimeline(ctx, read.id)).data).toMatchObject({
+    // Reading it changes nothing: the change page and the list only read.
+    expect((await getChangeWithTimeline(db, passed.id)).data).toMatchObject({
+      state: 'awaiting_approval',
+      timeline: [{ kind: 'change_proposed' }],
+    });
+    const log = pino({ level: 'silent' });
+    await followOpenChanges(ctx, {
+      everyMs: 2_000,
+      slowMs: 60_000,
+      signal: new AbortController().signal,
+      log,
+      lastAsked: new Map(),
+    });
+    expect((await getChangeWithTimeline(db, passed.id)).data).toMatchObject({
       state: 'expired',
       timeline: [{ kind: 'change_proposed' }, { kind: 'change_expired', actor: null }],
     });
-    await reconcileOpenChangesOnStart(ctx);
-    expect((await readChange(db, started.id))?.state).toBe('expired');
     expect(await rejection(approve(approved.id))).toMatchObject({ status: 409, code: 'change_not_awaiting' });
     expect(await kindsAndActors(approved.id)).toEqual([
       ['change_proposed', 'alice'],
       ['change_expired', null],
     ]);
-    for (const key of [onRead, onStart, onApprove]) expect((await propose(key)).state).toBe('awaiting_approval');
+    for (const key of [onPass, onApprove]) expect((await propose(key)).state).toBe('awaiting_approval');
     expect(patchesTo(onApprove)).toEqual([]);
-    // A list shows it expired too.
-    const listed = await listChanges(ctx, { state: 'all', pageSize: 100 });
-    expect(listed.data.filter((c) => c.id === read.id).map((c) => c.state)).toEqual(['expired']);
+    const listed = await listChanges(db, { state: 'all', pageSize: 100 });
+    expect(listed.data.filter((c) => c.id === passed.id).map((c) => c.state)).toEqual(['expired']);
   });
 
   it('an approval checked before the expiry but reaching the database after it does not land: expired, nothing sent', async () => {

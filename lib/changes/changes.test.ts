@@ -135,11 +135,11 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
   it('follows a sent change: each new Fireblocks status once, the final one closes it and frees the key', async () => {
     const apiKeyId = takeKey();
     const { change, requestId } = await propose(apiKeyId);
-    let row = await followChange(ctx, change, { force: true });
-    row = await followChange(ctx, row, { force: true });
+    let row = await followChange(ctx, change);
+    row = await followChange(ctx, row);
     expect(row).toMatchObject({ state: 'sent', last_fireblocks_status: 'WAITING_FOR_APPROVAL' });
     await forceRequest(requestId, 'approve');
-    row = await followChange(ctx, row, { force: true });
+    row = await followChange(ctx, row);
     expect(row.state).toBe('completed');
     expect(row.closed_at).toEqual(anyString);
     const events = await eventsOf(change.id);
@@ -168,7 +168,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
       .where('id', '=', change.id)
       .execute();
     // Just sent, a 404 may only mean "not readable yet": the change stays `sent`, with no event.
-    let row = await followChange(ctx, (await readChange(db, change.id))!, { force: true });
+    let row = await followChange(ctx, (await readChange(db, change.id))!);
     expect(row.state).toBe('sent');
     expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent']);
     // Past the grace period, Fireblocks not knowing it makes the outcome unknown.
@@ -177,16 +177,16 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
       .set({ updated_at: new Date(Date.now() - REQUEST_NOT_FOUND_GRACE_MS - 1_000).toISOString() })
       .where('id', '=', change.id)
       .execute();
-    row = await followChange(ctx, (await readChange(db, change.id))!, { force: true });
+    row = await followChange(ctx, (await readChange(db, change.id))!);
     expect(row).toMatchObject({ state: 'unknown', last_fireblocks_status: 'NOT_FOUND', closed_at: null });
     const [, , notFound] = await eventsOf(change.id);
     expect(notFound?.kind).toBe('change_unknown');
     expect(JSON.parse(notFound?.detail ?? 'null')).toMatchObject({ reason: 'request_not_found' });
     // Nothing to follow: the live handler decides, once the (real) request is applied.
-    row = await reconcileChange(ctx, row, { force: true });
+    row = await reconcileChange(ctx, row);
     expect(row.state).toBe('unknown');
     await forceRequest(requestId, 'complete');
-    row = await reconcileChange(ctx, row, { force: true });
+    row = await reconcileChange(ctx, row);
     expect(row.state).toBe('completed');
     expect(await kindsOf(change.id)).toEqual(['change_proposed', 'change_sent', 'change_unknown', 'change_reconciled']);
   });
@@ -247,10 +247,10 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     let row = await readChange(db, error.changeId ?? '');
     expect(row?.state).toBe('unknown');
     // The request waits in Fireblocks: the live handler is still the old one, so nothing can be said yet.
-    row = await reconcileChange(ctx, row!, { force: true });
+    row = await reconcileChange(ctx, row!);
     expect(row.state).toBe('unknown');
     await forceRequest(await pendingRequestOf(apiKeyId), 'complete');
-    row = await reconcileChange(ctx, row, { force: true });
+    row = await reconcileChange(ctx, row);
     expect(row.state).toBe('completed');
     expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_unknown', 'change_reconciled']);
     expect(patchesTo(apiKeyId)).toHaveLength(1);
@@ -260,7 +260,7 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     const apiKeyId = takeKey();
     suite.sim.setFaults({ drop: true, times: 1, match: { method: 'PATCH' } });
     const error = await rejection(propose(apiKeyId));
-    const unknown = await reconcileChange(ctx, (await readChange(db, error.changeId ?? ''))!, { force: true });
+    const unknown = await reconcileChange(ctx, (await readChange(db, error.changeId ?? ''))!);
     expect(unknown.state).toBe('unknown');
     expect(await rejection(propose(apiKeyId, BOB))).toMatchObject({
       status: 409,
@@ -316,8 +316,8 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
       });
       return inserted;
     });
-    expect((await reconcileChange(ctx, row, { force: true }, Date.parse(createdAt) + 1000)).state).toBe('sending');
-    const after = await reconcileChange(ctx, row, { force: true });
+    expect((await reconcileChange(ctx, row, { now: Date.parse(createdAt) + 1000 })).state).toBe('sending');
+    const after = await reconcileChange(ctx, row);
     expect(after.state).toBe('unknown');
     expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_unknown']);
   });
@@ -352,8 +352,8 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     suite.sim.setFaults({ latencyMs: 3_000, times: 1, match: { method: 'PATCH' } });
     const sending = sendChange(ctx, { cosignerId: BIG, apiKeyId, after }, Promise.resolve(row), randomUUID());
     await sleep(1_500);
-    // Another viewer or replica looks at it while the PATCH is in flight, past 15 s after it entered `sending`.
-    const seen = await reconcileChange(ctx, (await readChange(db, row.id))!, { force: true });
+    // The background worker looks at it while the PATCH is in flight, past 15 s after it entered `sending`.
+    const seen = await reconcileChange(ctx, (await readChange(db, row.id))!);
     expect(seen.state).toBe('sending');
     expect((await sending).change.state).toBe('sent');
     expect(await kindsOf(row.id)).toEqual(['change_proposed', 'change_sent']);
@@ -364,17 +364,17 @@ describe.each(TEST_ENGINES)('changes on %s', (engine) => {
     const open = await propose(takeKey());
     const done = await propose(takeKey());
     await forceRequest(done.requestId, 'complete');
-    await followChange(ctx, done.change, { force: true });
+    await followChange(ctx, done.change);
     const third = await propose(takeKey());
-    const page1 = await listChanges(ctx, { state: 'all', pageSize: 2 });
+    const page1 = await listChanges(db, { state: 'all', pageSize: 2 });
     expect(page1.data.map((c) => c.id)).toEqual([third.change.id, done.change.id]);
-    const page2 = await listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: page1.next ?? '' });
+    const page2 = await listChanges(db, { state: 'all', pageSize: 2, pageCursor: page1.next ?? '' });
     expect(page2).toMatchObject({ data: [{ id: open.change.id }], next: null });
-    expect((await listChanges(ctx, { state: 'closed', pageSize: 10 })).data.map((c) => c.id)).toEqual([done.change.id]);
+    expect((await listChanges(db, { state: 'closed', pageSize: 10 })).data.map((c) => c.id)).toEqual([done.change.id]);
     expect(
-      (await listChanges(ctx, { state: 'open', pageSize: 10, apiKeyId: open.change.api_key_id })).data.map((c) => c.id),
+      (await listChanges(db, { state: 'open', pageSize: 10, apiKeyId: open.change.api_key_id })).data.map((c) => c.id),
     ).toEqual([open.change.id]);
-    expect(await rejection(listChanges(ctx, { state: 'all', pageSize: 2, pageCursor: 'garbage' }))).toMatchObject({
+    expect(await rejection(listChanges(db, { state: 'all', pageSize: 2, pageCursor: 'garbage' }))).toMatchObject({
       status: 400,
     });
   });

@@ -12,9 +12,10 @@ function isPastExpiry(row: ChangeRow, now = Date.now()): boolean {
 
 /**
  * A change that waited for approval past its `expires_at` becomes `expired` (`change_expired`, by the console
- * itself: actor null), which frees its key. Nothing runs on a timer: this is called wherever a change is read
- * (views, lists, the key's next proposal, start-up) and before an approval, decline or withdrawal acts on it. The
- * row is returned as it now stands (another replica may have expired or approved it first).
+ * itself: actor null), which frees its key. The background worker calls it on every pass (follow-open-changes.ts);
+ * so do the key's next proposal and an approval, decline or withdrawal before acting on the change, so none of them
+ * acts on a change past its expiry. The row is returned as it now stands (another replica may have expired or
+ * approved it first).
  */
 export async function expireIfDue(db: Db, row: ChangeRow, now = Date.now()): Promise<ChangeRow> {
   if (!isPastExpiry(row, now)) return row;

@@ -6,13 +6,12 @@ import { logger } from '@/lib/log/logger';
 
 import { REQUEST_NOT_FOUND } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
-import { claimCheck } from './check-throttle';
 import { recordRequestStatus } from './record-request-status';
 import { readChange, transitionChange } from './transition-change';
 
-export interface CheckOptions {
-  /** Ask Fireblocks even if this process asked about the change a moment ago (start-up reconciliation). */
-  force?: boolean;
+export interface FollowOptions {
+  /** Ends the Fireblocks read early (the worker stops or loses its lease). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -52,28 +51,21 @@ async function markRequestNotFound(ctx: ChangeContext, row: ChangeRow, fireblock
 
 /**
  * Follows a change whose Fireblocks request id is known (`sent`, or `unknown` with an id) by reading that request's
- * status, at most every CHECK_INTERVAL_MS per change. A failed read changes nothing (the next view tries again),
- * except a 404 for a `sent` change past REQUEST_NOT_FOUND_GRACE_MS: Fireblocks does not know the request
- * (markRequestNotFound).
+ * status and recording what it says. A failed read throws (the background worker reports it and asks again on its
+ * next pass), except a 404 for a `sent` change: within REQUEST_NOT_FOUND_GRACE_MS of the send it is "not readable
+ * yet", after it Fireblocks does not know the request (markRequestNotFound).
  */
-export async function followChange(ctx: ChangeContext, row: ChangeRow, o: CheckOptions = {}): Promise<ChangeRow> {
+export async function followChange(ctx: ChangeContext, row: ChangeRow, o: FollowOptions = {}): Promise<ChangeRow> {
   const requestId = row.fireblocks_request_id;
   if ((row.state !== 'sent' && row.state !== 'unknown') || !requestId) return row;
-  if (!o.force && !claimCheck(row.id)) return row;
+  let read;
   try {
-    const { data, fireblocksRequestId } = await ctx.fireblocks.getRequestStatus(
-      row.cosigner_id,
-      row.api_key_id,
-      requestId,
-    );
-    return await recordRequestStatus(ctx.db, row, { status: data.status, fireblocksRequestId });
+    read = await ctx.fireblocks.getRequestStatus(row.cosigner_id, row.api_key_id, requestId, { signal: o.signal });
   } catch (err) {
-    if (row.state === 'sent' && isFireblocksError(err) && err.kind === 'http' && err.status === 404) {
-      if (!mayNotBeReadableYet(row, Date.now())) return markRequestNotFound(ctx, row, err.fireblocksRequestId);
-      logger.info({ changeId: row.id }, 'the Fireblocks request of a change just sent is not readable yet');
-      return row;
-    }
-    logger.warn({ changeId: row.id, err }, 'could not read the Fireblocks request status of a change');
+    if (row.state !== 'sent' || !isFireblocksError(err) || err.kind !== 'http' || err.status !== 404) throw err;
+    if (!mayNotBeReadableYet(row, Date.now())) return markRequestNotFound(ctx, row, err.fireblocksRequestId);
+    logger.info({ changeId: row.id }, 'the Fireblocks request of a change just sent is not readable yet');
     return row;
   }
+  return recordRequestStatus(ctx.db, row, { status: read.data.status, fireblocksRequestId: read.fireblocksRequestId });
 }

@@ -21,7 +21,7 @@ export interface MarkUnknownFailedInput {
  * applied: `failed` with a `change_reconciled` event naming them and their reason, which frees the key.
  */
 export async function markUnknownChangeFailed(db: Db, input: MarkUnknownFailedInput): Promise<ChangeRow> {
-  // Twice at most: a status recorded meanwhile by another viewer bumps the version without settling the change.
+  // Twice at most: a status recorded meanwhile by the background worker bumps the version without settling the change.
   for (let attempt = 0; attempt < 2; attempt++) {
     const row = await readChange(db, input.changeId);
     if (!row) throw new AppError({ status: 404, code: 'not_found', message: 'There is no such change.' });

@@ -16,8 +16,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { notifyChangeMoved } from '@/lib/notify';
 
 import type { ChangeContext } from './change-context';
+import { expireIfDue } from './expire-change';
 import { auditHandler, snapshotOfLive, snapshotOfRequested, type RequestedHandler } from './handler-snapshot';
-import { refreshChange } from './refresh-change';
 import { sendChange, type SentChange } from './send-change';
 import { assertAllowedMove } from './transition-change';
 
@@ -74,14 +74,14 @@ async function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Pro
  * 1. The cosigner, the key's open change and the key's live handler (the `before` the change is made against) are
  *    read at once. An archived cosigner, or one whose version is below what remote handler configuration needs
  *    (lib/cosigners/edit-gate.ts), is a 409 with the gate's code, and nothing is recorded or sent.
- * 2. The key's open change, if any, is brought up to date first (its Fireblocks request may have ended, or its
- *    approval expired, since it was last looked at); still open, it is a 409 `change_open` naming it.
- * 3. If there was one and it has ended, the live handler is read again: the change may just have moved it.
- * 4. The change (the proposer, the reason, before and after with the PEM) and its `change_proposed` event
+ * 2. The key's open change, if any, is expired first when past its expiry (the background worker would do it on its
+ *    next pass); still open, it is a 409 `change_open` naming it. A request that ended in Fireblocks is the
+ *    worker's to record, within its interval.
+ * 3. The change (the proposer, the reason, before and after with the PEM) and its `change_proposed` event
  *    (fingerprints only) commit in one transaction: `awaiting_approval` with `expires_at` when approvals are on,
  *    otherwise `sending`, before the PATCH leaves. The partial unique index decides between two admins racing: the
  *    loser gets the same 409 and sends nothing.
- * 5. With approvals off, sendChange sends it and records the outcome (the same step an approval runs): the PATCH is
+ * 4. With approvals off, sendChange sends it and records the outcome (the same step an approval runs): the PATCH is
  *    signed while the proposal commits, and leaves once it has.
  */
 export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<ProposedChange> {
@@ -98,9 +98,9 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
   const gate = editGateOf(settled(cosignerRead).data);
   if (!gate.editable) throw new AppError({ status: 409, code: gate.code, message: gate.message });
   const open = settled(openRead);
-  if (open && isOpenChangeState((await refreshChange(ctx, open)).state)) throw changeOpen(open.id);
-  // An open change that has just ended may have moved the handler after it was read: read it again (rare).
-  const live = open ? await fireblocks.getApiKey(cosignerId, apiKeyId) : settled(liveRead);
+  // Past its expiry it is expired here and the key is free: an expired change never moved the handler.
+  if (open && isOpenChangeState((await expireIfDue(db, open)).state)) throw changeOpen(open.id);
+  const live = settled(liveRead);
   const before = snapshotOfLive(live.data.callbackHandler);
   const after = snapshotOfRequested(input.callbackHandler);
   const reason = input.reason ? input.reason : null;

@@ -4,12 +4,11 @@ import { z } from 'zod';
 
 import { auditEventFromRow } from '@/lib/audit/rows';
 import { CLOSED_CHANGE_STATES, OPEN_CHANGE_STATES } from '@/lib/change-model/states';
+import type { Db } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
 
 import type { GetChangeResponse, ListChangesQuery, ListChangesResponse } from './change-api-schemas';
-import type { ChangeContext } from './change-context';
 import { changeFromRow, timelineEntryFromEvent } from './change-rows';
-import { refreshChange } from './refresh-change';
 import { readChange } from './transition-change';
 
 /** The cursor is the last row's (created_at, id), opaque to clients. */
@@ -31,11 +30,11 @@ function decodeCursor(text: string): [string, string] {
 }
 
 /**
- * Changes newest first, keyset-paged on (created_at, id) (never OFFSET), filtered by state group and key. Open
- * changes on the page are brought up to date first (throttled per change, see refreshChange).
+ * Changes newest first, keyset-paged on (created_at, id) (never OFFSET), filtered by state group and key. Reads
+ * only: open changes are brought up to date by the background worker (follow-open-changes.ts), not by a read.
  */
-export async function listChanges(ctx: ChangeContext, q: ListChangesQuery): Promise<ListChangesResponse> {
-  let query = ctx.db.kysely.selectFrom('changes').selectAll();
+export async function listChanges(db: Db, q: ListChangesQuery): Promise<ListChangesResponse> {
+  let query = db.kysely.selectFrom('changes').selectAll();
   if (q.state === 'open') query = query.where('state', 'in', OPEN_CHANGE_STATES);
   if (q.state === 'closed') query = query.where('state', 'in', CLOSED_CHANGE_STATES);
   if (q.cosignerId) query = query.where('cosigner_id', '=', q.cosignerId);
@@ -52,26 +51,24 @@ export async function listChanges(ctx: ChangeContext, q: ListChangesQuery): Prom
     .limit(q.pageSize + 1)
     .execute();
   const page = rows.slice(0, q.pageSize);
-  const fresh = await Promise.all(page.map((row) => refreshChange(ctx, row)));
   const last = page.at(-1);
   return {
-    data: fresh.map(changeFromRow),
+    data: page.map(changeFromRow),
     next: rows.length > q.pageSize && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 
-/** One change, brought up to date when open, with its timeline: its audit events, oldest first. */
-export async function getChangeWithTimeline(ctx: ChangeContext, changeId: string): Promise<GetChangeResponse> {
-  const row = await readChange(ctx.db, changeId);
+/** One change as recorded, with its timeline: its audit events, oldest first. Reads only. */
+export async function getChangeWithTimeline(db: Db, changeId: string): Promise<GetChangeResponse> {
+  const row = await readChange(db, changeId);
   if (!row) throw new AppError({ status: 404, code: 'not_found', message: 'There is no such change.' });
-  const fresh = await refreshChange(ctx, row);
-  const events = await ctx.db.kysely
+  const events = await db.kysely
     .selectFrom('audit_events')
     .selectAll()
     .where('change_id', '=', changeId)
     .orderBy('seq')
     .execute();
   return {
-    data: { ...changeFromRow(fresh), timeline: events.map((e) => timelineEntryFromEvent(auditEventFromRow(e))) },
+    data: { ...changeFromRow(row), timeline: events.map((e) => timelineEntryFromEvent(auditEventFromRow(e))) },
   };
 }

@@ -2,12 +2,10 @@ import 'server-only';
 
 import type { Db } from '@/lib/db/connect';
 import type { ChangeRow } from '@/lib/db/tables';
-import { logger } from '@/lib/log/logger';
 
 import { handlerSnapshotSchema, REQUEST_NOT_FOUND } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
-import { claimCheck } from './check-throttle';
-import { followChange, type CheckOptions } from './follow-change';
+import { followChange, type FollowOptions } from './follow-change';
 import { auditHandler, liveHandlerMatches, snapshotOfLive } from './handler-snapshot';
 import { readChange, transitionChange } from './transition-change';
 
@@ -39,16 +37,17 @@ async function markAbandoned(db: Db, row: ChangeRow): Promise<ChangeRow> {
 /**
  * Settles what can be settled of a change whose outcome is not known. A `sending` change past SENDING_DEADLINE_MS
  * becomes `unknown`. An `unknown` change is then `completed` (change_reconciled) when the key's live handler is the
- * one it asked for, or follows its Fireblocks request when its id is known (and Fireblocks knows it). Otherwise it stays `unknown`: Fireblocks
- * may hold a pending request for it that the console cannot see, so it is never resent and the key is never freed
- * automatically (an admin who checked Fireblocks marks it: markUnknownChangeFailed).
+ * one it asked for, or follows its Fireblocks request when its id is known (and Fireblocks knows it). Otherwise it
+ * stays `unknown`: Fireblocks may hold a pending request for it that the console cannot see, so it is never resent
+ * and the key is never freed automatically (an admin who checked Fireblocks marks it: markUnknownChangeFailed). A
+ * failed read of Fireblocks throws; nothing is recorded then.
  */
 export async function reconcileChange(
   ctx: ChangeContext,
   row: ChangeRow,
-  o: CheckOptions = {},
-  now = Date.now(),
+  o: FollowOptions & { now?: number } = {},
 ): Promise<ChangeRow> {
+  const now = o.now ?? Date.now();
   let current = row;
   if (current.state === 'sending') {
     // updated_at: when its PATCH left (send-change.ts), else when it entered `sending`; never when it was proposed.
@@ -60,14 +59,7 @@ export async function reconcileChange(
   if (current.fireblocks_request_id && current.last_fireblocks_status !== REQUEST_NOT_FOUND) {
     return followChange(ctx, current, o);
   }
-  if (!o.force && !claimCheck(current.id, now)) return current;
-  let live;
-  try {
-    live = await ctx.fireblocks.getApiKey(current.cosigner_id, current.api_key_id);
-  } catch (err) {
-    logger.warn({ changeId: current.id, err }, 'could not read the live handler to reconcile a change');
-    return current;
-  }
+  const live = await ctx.fireblocks.getApiKey(current.cosigner_id, current.api_key_id, { signal: o.signal });
   const after = handlerSnapshotSchema.parse(JSON.parse(current.after_handler));
   if (!liveHandlerMatches(live.data.callbackHandler, after)) return current;
   const next = await transitionChange(ctx.db, current, {

@@ -45,7 +45,7 @@ function unknownWhy(error: unknown): { reason: string; message: string } {
 }
 
 /**
- * Records the outcome of the send. From `sending`, or from `unknown` when a slow answer arrives after a viewer gave
+ * Records the outcome of the send. From `sending`, or from `unknown` when a slow answer arrives after the worker gave
  * the sender up (SENDING_DEADLINE_MS): what Fireblocks answered is then the better record.
  */
 async function settle(ctx: ChangeContext, row: ChangeRow, t: Omit<ChangeTransition, 'from'>): Promise<ChangeRow> {

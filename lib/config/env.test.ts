@@ -143,6 +143,15 @@ describe('parseConfig', () => {
       expect(problemsOf({ ...complete, STEP_UP_MAX_AGE: age })).toContain('STEP_UP_MAX_AGE: must be');
   });
 
+  it('reads WATCH_INTERVAL: default 60s, 0 turns watching off, a duration of at least a second otherwise', () => {
+    expect(parseConfig(complete).watch).toEqual({ intervalMs: 60_000 });
+    expect(parseConfig({ ...complete, WATCH_INTERVAL: '0' }).watch).toEqual({ intervalMs: 0 });
+    expect(parseConfig({ ...complete, WATCH_INTERVAL: '2s' }).watch).toEqual({ intervalMs: 2_000 });
+    expect(parseConfig({ ...complete, WATCH_INTERVAL: '5m' }).watch).toEqual({ intervalMs: 300_000 });
+    for (const interval of ['60', 'off', '-1s', '0s', '1.5m'])
+      expect(problemsOf({ ...complete, WATCH_INTERVAL: interval })).toContain('WATCH_INTERVAL: must be 0 (off)');
+  });
+
   it('reads NOTIFY_WEBHOOK_URL: optional, https in production except on loopback, never echoed', () => {
     expect(parseConfig(complete).notify).toEqual({ webhookUrl: null });
     const slack = 'https://hooks.slack.com/services/T000/B000/secret-token-123';

@@ -62,6 +62,13 @@ const envSchema = z.object({
       .min(0, 'must be 0 (no budget) or more')
       .default(600),
   ),
+  WATCH_INTERVAL: z.preprocess(emptyAsUndefined, z.string().default('60s')).transform((v, ctx) => {
+    if (v.trim() === '0') return 0;
+    const ms = parseDuration(v);
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must be 0 (off) or a duration like 30s or 5m (at least 1s)' });
+    return ms ?? 0;
+  }),
   STEP_UP_MAX_AGE: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -92,6 +99,11 @@ export interface AppConfig {
    * wait for one, and how recent the approver's sign-in at the IdP must be (OIDC `auth_time`, seconds).
    */
   changes: { approvals: 0 | 1; ttlMs: number; stepUpMaxAgeSeconds: number };
+  /**
+   * WATCH_INTERVAL in ms (0: watching is off). It also bounds how long the background worker takes to notice an open
+   * change's move and to take over from a replica that died (lib/lifecycle/background-worker.ts).
+   */
+  watch: { intervalMs: number };
   notify: NotifyConfig;
 }
 
@@ -165,6 +177,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       ttlMs: e.CHANGE_TTL,
       stepUpMaxAgeSeconds: e.STEP_UP_MAX_AGE,
     },
+    watch: { intervalMs: e.WATCH_INTERVAL },
     notify,
   };
 }

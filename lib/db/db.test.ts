@@ -46,11 +46,19 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
 
   it('migrates an empty database to the full schema, once', async () => {
     expect(db.engine).toBe(engine);
-    const all = ['0001_initial', '0002_rate_limits', '0003_audit_chain_head', '0004_session_login_state'];
+    const all = [
+      '0001_initial',
+      '0002_rate_limits',
+      '0003_audit_chain_head',
+      '0004_session_login_state',
+      '0005_worker',
+    ];
     expect(await getMigrationStatus(db)).toEqual({ pending: all, unknown: [] });
     expect(await migrateToLatest(db)).toEqual({ applied: all });
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['sessions', 'changes', 'audit_events', 'rate_limits']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['sessions', 'changes', 'audit_events', 'rate_limits', 'worker_lease', 'worker_jobs']),
+    );
     expect(await migrateToLatest(db)).toEqual({ applied: [] });
     expect(await getMigrationStatus(db)).toEqual({ pending: [], unknown: [] });
   });

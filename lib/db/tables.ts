@@ -89,10 +89,37 @@ interface AuditEventsTable {
   hash: string;
 }
 
+/** A lease one process holds at a time (lib/worker/lease.ts); times are the database's clock. */
+export interface WorkerLeaseTable {
+  name: string;
+  /** Who holds it: one id per process start (host, pid and a random part). */
+  holder: string;
+  /** Grows by one whenever the holder changes. */
+  term: number;
+  acquired_at: string;
+  renewed_at: string;
+  expires_at: string;
+}
+
+/** The last pass of each background job (lib/worker/job-state.ts), written by the lease holder. */
+export interface WorkerJobsTable {
+  name: string;
+  every_ms: number;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  /** When a pass last succeeded; null until one has. */
+  ok_at: string | null;
+  /** JSON text `{ code, message, at }` when the last pass failed, else null. */
+  error: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   changes: ChangesTable;
   audit_events: AuditEventsTable;
+  worker_lease: WorkerLeaseTable;
+  worker_jobs: WorkerJobsTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -100,3 +127,5 @@ export type ChangeRow = Selectable<ChangesTable>;
 export type NewChangeRow = Insertable<ChangesTable>;
 export type ChangeRowUpdate = Updateable<ChangesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type WorkerLeaseRow = Selectable<WorkerLeaseTable>;
+export type WorkerJobRow = Selectable<WorkerJobsTable>;

@@ -6,6 +6,7 @@ import { getConfig, signalsLeftToApp } from '@/lib/config/env';
 import { closeDb } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 import { logger } from '@/lib/log/logger';
+import { stopWorker } from '@/lib/worker';
 
 /**
  * Longer than the Fireblocks client's PATCH timeout (10 s): by then every change in flight has settled itself
@@ -75,7 +76,8 @@ export async function drain(deadlineMs = DRAIN_DEADLINE_MS): Promise<{ finished:
 }
 
 /**
- * On SIGTERM or SIGINT: drain, close the database, exit 0. Installed only when `next start` leaves the signals to
+ * On SIGTERM or SIGINT: drain, and meanwhile stop the background worker (its passes end, its lease is released so
+ * another replica takes over at once), close the database, exit 0. Installed only when `next start` leaves the signals to
  * the app (NEXT_MANUAL_SIG_HANDLE); otherwise Next.js closes the listener and exits on its own (logged in production).
  */
 export function installDrainOnSignals(): void {
@@ -90,8 +92,10 @@ export function installDrainOnSignals(): void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (state.draining) return;
     logger.info({ signal, inFlight: state.inFlight.size }, 'draining: no new changes; waiting for those in flight');
+    const worker = stopWorker(DRAIN_DEADLINE_MS);
     void drain()
-      .then(({ finished, left }) => {
+      .then(async ({ finished, left }) => {
+        await worker;
         if (finished) logger.info('drained: every change in flight has finished');
         else logger.warn({ left }, 'drain deadline passed: exiting with changes still in flight');
         return sleep(RESPONSE_FLUSH_MS).then(closeDb);

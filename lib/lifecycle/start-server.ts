@@ -1,20 +1,21 @@
 import 'server-only';
 
-import { reconcileOpenChangesOnStart } from '@/lib/changes/reconcile-on-start';
 import { ConfigError, getConfig, getMetricsToken } from '@/lib/config/env';
 import { getDb } from '@/lib/db';
 import { MigrationRefusedError, migrateToLatest } from '@/lib/db/migrate';
 import { getFireblocks } from '@/lib/fireblocks';
 import { logger } from '@/lib/log/logger';
 
+import { startBackgroundWorker } from './background-worker';
 import { installDrainOnSignals } from './drain';
 
 /**
  * What runs once when the server starts, before any request is served. Configuration is validated (and the
  * Fireblocks secret key loaded: building the client does it), then the database is brought up to date; a missing or
  * invalid value, a bad DATABASE_URL or a database migrated by a newer version stops the start with a message saying
- * so. Open changes left by an earlier run are then brought up to date in the background, never delaying or failing
- * the start, and SIGTERM drains the replica.
+ * so. Then the background worker starts (it competes for the deployment's lease; its holder follows open changes,
+ * those left by an earlier run included), never delaying or failing the start, and SIGTERM drains the replica and
+ * stops the worker.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -29,6 +30,6 @@ export async function startServer(): Promise<void> {
     logger.fatal(error.message);
     process.exit(1);
   }
-  void reconcileOpenChangesOnStart();
+  startBackgroundWorker();
   installDrainOnSignals();
 }

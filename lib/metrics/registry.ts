@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import { processWide } from '@/lib/runtime/process-wide';
 
@@ -13,6 +13,11 @@ export interface ConsoleMetrics {
   upstreamDuration: Histogram<'method' | 'route' | 'status'>;
   /** API requests answered 429: by the console's own limit (`console`), or because Fireblocks throttles (`fireblocks`). */
   rateLimitRejections: Counter<'limit'>;
+  /** Background job passes in this replica, by job and outcome (ok, error, skipped: the previous pass still ran). */
+  workerPasses: Counter<'job' | 'outcome'>;
+  workerPassDuration: Histogram<'job'>;
+  /** 1 while this replica holds the background worker's lease. */
+  workerLeader: Gauge;
 }
 
 /**
@@ -48,7 +53,33 @@ function createMetrics(): ConsoleMetrics {
     labelNames: ['limit'] as const,
     registers,
   });
-  return { registry, upstreamRequests, upstreamDuration, rateLimitRejections };
+  const workerPasses = new Counter({
+    name: `${METRIC_PREFIX}worker_job_passes_total`,
+    help: 'Background job passes run by this replica, by job and outcome (ok, error, skipped while one still ran).',
+    labelNames: ['job', 'outcome'] as const,
+    registers,
+  });
+  const workerPassDuration = new Histogram({
+    name: `${METRIC_PREFIX}worker_job_pass_duration_seconds`,
+    help: 'Duration of background job passes run by this replica.',
+    labelNames: ['job'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers,
+  });
+  const workerLeader = new Gauge({
+    name: `${METRIC_PREFIX}worker_leader`,
+    help: "1 while this replica holds the background worker's lease (runs the deployment's background jobs).",
+    registers,
+  });
+  return {
+    registry,
+    upstreamRequests,
+    upstreamDuration,
+    rateLimitRejections,
+    workerPasses,
+    workerPassDuration,
+    workerLeader,
+  };
 }
 
 /** Counts an API answer that is a rate-limit refusal (called where every route's error becomes a response). */
@@ -73,3 +104,15 @@ export function observeUpstream(o: UpstreamExchange): void {
   m.upstreamRequests.inc(labels);
   m.upstreamDuration.observe(labels, o.seconds);
 }
+
+/** The background worker's observe hook: passes by outcome and duration, and whether this replica leads. */
+export const observeWorker = {
+  pass(job: string, outcome: 'ok' | 'error' | 'skipped', seconds: number): void {
+    const m = getMetrics();
+    m.workerPasses.inc({ job, outcome });
+    if (outcome !== 'skipped') m.workerPassDuration.observe({ job }, seconds);
+  },
+  leader(leading: boolean): void {
+    getMetrics().workerLeader.set(leading ? 1 : 0);
+  },
+};

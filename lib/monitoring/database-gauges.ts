@@ -43,6 +43,28 @@ export function addDatabaseGauges(registry: Registry): void {
       },
     });
     new Gauge({
+      name: `${METRIC_PREFIX}worker_job_last_success_timestamp_seconds`,
+      help: "When each background job's last successful pass ended (deployment-wide, read at scrape).",
+      labelNames: ['job'] as const,
+      registers,
+      async collect() {
+        const rows = await getDb().kysely.selectFrom('worker_jobs').select(['name', 'ok_at']).execute();
+        this.reset();
+        for (const r of rows) if (r.ok_at) this.set({ job: r.name }, Date.parse(r.ok_at) / 1000);
+      },
+    });
+    new Gauge({
+      name: `${METRIC_PREFIX}worker_job_failing`,
+      help: "1 when a background job's last pass failed (deployment-wide, read at scrape).",
+      labelNames: ['job'] as const,
+      registers,
+      async collect() {
+        const rows = await getDb().kysely.selectFrom('worker_jobs').select(['name', 'error']).execute();
+        this.reset();
+        for (const r of rows) this.set({ job: r.name }, r.error === null ? 0 : 1);
+      },
+    });
+    new Gauge({
       name: `${METRIC_PREFIX}audit_events`,
       help: 'Audit events written (the chain head seq), deployment-wide, read at scrape.',
       registers,

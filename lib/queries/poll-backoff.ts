@@ -1,12 +1,13 @@
 /** First wait between two status polls. */
 export const POLL_FIRST_MS = 2_000;
-/** Longest wait: a request waiting hours for an Owner's approval is polled about once a minute. */
-export const POLL_MAX_MS = 60_000;
+/** Longest wait: a change that waits hours (for an Owner's approval in Fireblocks) is read every 15 s. */
+export const POLL_MAX_MS = 15_000;
 
 /**
  * How long to wait before the next poll, given how many polls in a row have returned the same state: 2 s, 4 s,
- * 8 s, … doubling up to a minute. Each poll is an RSA-4096-signed call to Fireblocks, and a request can wait hours
- * for approval; a change of state starts the schedule again at 2 s, as the next step usually follows soon.
+ * 8 s, then every 15 s. A poll reads the console's own database (the background worker asks Fireblocks, at its own
+ * cadence), so it is cheap, but a page left open for hours need not ask every 2 s; a change of state starts the
+ * schedule again at 2 s, as the next step usually follows soon.
  */
 export function nextPollDelayMs(unchangedPolls: number): number {
   // The exponent is capped so 2^n stays small and finite; a count that is not a number starts over.

@@ -1,7 +1,7 @@
 import 'server-only';
 
-import { getChangeContext } from '@/lib/changes/change-context';
 import { getChangeWithTimeline, listChanges } from '@/lib/changes/read-changes';
+import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 
 import type { ServerRead } from './initial-page';
@@ -11,8 +11,8 @@ import type { ChangeWithTimeline, ListChangesResponse } from './types';
 
 /**
  * First-paint reads of changes, with the functions behind /api/changes, so React Query starts with what /api would
- * answer. Reading an open change also brings it up to date (a Fireblocks status read, throttled per change): past
- * the prefetch budget the page renders without it and the browser reads it through /api.
+ * answer. Database reads only; past the prefetch budget (a database slow to answer) the page renders without them
+ * and the browser reads them through /api.
  */
 async function withinBudget<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
   const pending = read();
@@ -32,7 +32,7 @@ async function withinBudget<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
 /** The change with its timeline; null when there is no such change (the page answers 404). */
 export async function fetchChange(changeId: string): Promise<ServerRead<ChangeWithTimeline> | null> {
   try {
-    const read = await withinBudget(() => getChangeWithTimeline(getChangeContext(), changeId));
+    const read = await withinBudget(() => getChangeWithTimeline(getDb(), changeId));
     return { data: read.data?.data ?? null, readAt: read.readAt };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return null;
@@ -50,7 +50,7 @@ export async function fetchChanges(q: ChangesQuery): Promise<ServerRead<ListChan
     pageCursor: q.cursor,
   };
   try {
-    return await withinBudget(() => listChanges(getChangeContext(), query));
+    return await withinBudget(() => listChanges(getDb(), query));
   } catch {
     return { data: null, readAt: Date.now() };
   }

@@ -20,10 +20,10 @@ const isOpen = (query: ChangeQuery) => {
 };
 
 /**
- * One change with its timeline, followed while it is open: each read of the server also makes it follow the
- * Fireblocks request (and reconcile an `unknown` change), so polling here is what moves the change along on
- * screen. Back-off 2 s doubling to a minute while nothing changes, no polling in a hidden tab, an immediate read
- * when the tab is shown again; a closed change is never polled.
+ * One change with its timeline, read again while it is open: the server's background worker follows the Fireblocks
+ * request (and reconciles an `unknown` change) whether or not anyone looks, and each poll here reads what it
+ * recorded. Back-off 2 s doubling to 15 s while nothing changes, no polling in a hidden tab, an immediate read when
+ * the tab is shown again; a closed change is never polled.
  */
 export function useChange(changeId: string, initial?: ServerRead<ChangeWithTimeline>) {
   const [schedule] = useState(() => new PollSchedule());

@@ -34,6 +34,20 @@ export function changeViewer(o: { appUrl: string; changeId: string; cookie: stri
   return { view, viewUntil };
 }
 
+/**
+ * Waits (30 s at most) until the app has no open change: the background worker then asks Fireblocks nothing, so a
+ * test that counts upstream calls counts only its own.
+ */
+export async function untilNoOpenChanges(o: { appUrl: string; cookie: string }): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const res = await callApi(o.appUrl, 'GET', '/api/changes?state=open&pageSize=1', { cookie: o.cookie });
+    expect(res.status, res.text).toBe(200);
+    if ((res.json as { data: unknown[] }).data.length === 0) return;
+    await sleep(250);
+  }
+  throw new Error('changes were still open after 30 s');
+}
+
 /** The id of the change recorded for `apiKeyId` once its row is committed (looked for over 5 s), or undefined. */
 export async function recordedChangeId(db: Db, apiKeyId: string): Promise<string | undefined> {
   for (let i = 0; i < 200; i++) {

@@ -18,8 +18,9 @@ import { startSimulatedUpstream } from '../../testing/app/simulated-upstream';
 import { GOOD_URL, loadPems } from '../../testing/app/bad-input-cases';
 
 // kill -9 of the server while Fireblocks holds its PATCH: the change and its first event were committed before the
-// PATCH left, so the restarted server finds the change, turns it `unknown` (never resends it), and reconciles it
-// once Fireblocks completes the request. Always a server of its own (it is killed), on a database of its own.
+// PATCH left, so the restarted server's background worker (once the dead process's lease has lapsed, within the
+// WATCH_INTERVAL) finds the change, turns it `unknown` (never resends it), and reconciles it once Fireblocks completes
+// the request. Always a server of its own (it is killed), on a database of its own.
 const PORT = Number(process.env.TEST_APP_PORT ?? 4304);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cosigner-crash-data-'));
 const logDir = path.join(REPO_ROOT, 'test-results', 'api');
@@ -34,7 +35,7 @@ const start = (run: number) =>
     name: `next start (crash test, run ${run})`,
     port: PORT,
     // Sent at once, so the PATCH is in flight when the server dies.
-    env: { ...appEnv, CHANGE_APPROVALS: '0' },
+    env: { ...appEnv, CHANGE_APPROVALS: '0', WATCH_INTERVAL: '5s' },
     dataDir,
     logFile: path.join(logDir, `app-crash-${run}.log`),
   });

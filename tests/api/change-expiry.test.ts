@@ -2,14 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { expect, it } from 'vitest';
 
-import type { ChangeResponse, GetChangeResponse } from '@/lib/changes/change-api-schemas';
+import type { ChangeResponse } from '@/lib/changes/change-api-schemas';
 
 import { callApi } from '../../testing/app/api-client';
+import { changeViewer } from '../../testing/app/change-view';
 import { ALICE, BOB, VERA } from '../../testing/app/session-cookie';
 import { codeOf, setupApiStack } from '../../testing/app/api-stack';
 
-// A change nobody approves in CHANGE_TTL (2 s here, on a server of its own) is expired when next read, by the
-// console itself, and its key takes a new change; approving it afterwards is 409 change_not_awaiting.
+// A change nobody approves in CHANGE_TTL (2 s here, on a server of its own) is expired by the console itself (its
+// background worker, within a pass), and its key takes a new change; approving it afterwards is 409
+// change_not_awaiting.
 const stack = setupApiStack({ port: 4306, keyIndex: 58, env: { CHANGE_TTL: '2s' } });
 
 it('expires after CHANGE_TTL (actor null), frees the key, and can no longer be approved', async () => {
@@ -22,11 +24,13 @@ it('expires after CHANGE_TTL (actor null), frees the key, and can no longer be a
   // Held while it waits.
   expect(codeOf(await propose())).toBe('change_open');
 
-  await sleep(2_500);
-  const view = await callApi(stack.app.appUrl, 'GET', `/api/changes/${change.id}`, {
+  await sleep(2_000);
+  const { viewUntil } = changeViewer({
+    appUrl: stack.app.appUrl,
+    changeId: change.id,
     cookie: await stack.cookieFor(VERA),
   });
-  const expired = (view.json as GetChangeResponse).data;
+  const expired = await viewUntil('expired');
   expect(expired).toMatchObject({ state: 'expired', closedAt: expect.any(String) as unknown });
   expect(expired.timeline.map((t) => [t.kind, t.actor?.sub ?? null])).toEqual([
     ['change_proposed', ALICE.sub],

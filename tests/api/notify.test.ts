@@ -67,7 +67,7 @@ async function decide(user: TestUser, changeId: string, action: 'approve' | 'dec
   };
 }
 
-/** Views the change (as its page does, which follows its Fireblocks request) until it is in `state`. */
+/** Views the change (as its page does; the background worker follows its Fireblocks request) until it is in `state`. */
 async function viewUntil(changeId: string, state: string, timeoutMs = 25_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -6,6 +6,7 @@ import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
 import { otherHostCertPem } from '@/testing/fixtures/pem-fixtures';
 
 import { callApi } from '../../testing/app/api-client';
+import { untilNoOpenChanges } from '../../testing/app/change-view';
 import { ALICE, NORA, VERA, type TestUser } from '../../testing/app/session-cookie';
 import { codeOf, fieldsOf, setupApiStack } from '../../testing/app/api-stack';
 import { GOOD_URL } from '../../testing/app/bad-input-cases';
@@ -66,7 +67,7 @@ describe('PATCH guards', () => {
 
     const statusPath = `${stack.keyPath()}/requests/${body.requestId}`;
     const seen: string[] = [];
-    // Follows the request as the UI does; the simulator moves it on by itself (the test timeout bounds this).
+    // Reads the request status through the console; the simulator moves it on by itself (the test timeout bounds this).
     while (!['COMPLETED', 'REJECTED', 'CANCELLED'].includes(seen.at(-1) ?? '')) {
       const poll = await callApi(app.appUrl, 'GET', statusPath, { cookie });
       expect(poll.status, poll.text).toBe(200);
@@ -76,6 +77,8 @@ describe('PATCH guards', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(seen.at(-1)).toBe('COMPLETED');
+    // That read records nothing: the background worker closes the console's change on its own, within a pass or two.
+    await untilNoOpenChanges({ appUrl: app.appUrl, cookie });
     const key = await callApi(app.appUrl, 'GET', stack.keyPath(), { cookie });
     expect((key.json as { data: { callbackHandler: unknown } }).data.callbackHandler).toEqual({
       url: GOOD_URL,
@@ -91,6 +94,8 @@ describe('PATCH guards', () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await send()).status);
     expect(statuses).toEqual([202, 409, 409, 409, 409]);
+    // Until its change ends, the background worker asks Fireblocks about it: not this request's doing.
+    await untilNoOpenChanges({ appUrl: stack.app.appUrl, cookie: await stack.cookieFor(ALICE) });
     const { answer, upstream } = await stack.observed(send);
     expect(answer.status).toBe(429);
     expect(codeOf(answer)).toBe('rate_limited');

@@ -4,10 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 import { seedSummary, type Simulator } from '@/sim/index';
 
 import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { changeViewer, untilNoOpenChanges } from '../../testing/app/change-view';
 import { REPO_ROOT } from '../../testing/app/canary-build';
 import { startCanaryServer, type CanaryServer } from '../../testing/app/canary-server';
 import { ALICE, sessionCookies, type TestUser } from '../../testing/app/session-cookie';
@@ -103,7 +103,6 @@ describe('reads are cached per replica and coalesced', () => {
       const changeId = (sent.json as { change: { id: string } }).change.id;
       // The change's `before` was a live read, not the cache's.
       expect(upstreamGets(keyUpstream)).toHaveLength(1);
-      await sleep(3_100); // past the per-change check interval, so the next view of the change asks Fireblocks
 
       const cached = await get(keyApi);
       const readAt = readAtOf(cached);
@@ -119,8 +118,9 @@ describe('reads are cached per replica and coalesced', () => {
       expect(readAtOf(stillCached)).toBe(readAt);
       expect(urlOf(stillCached)).not.toBe(url);
 
-      const change = ((await get(`/api/changes/${changeId}`)).json as GetChangeResponse).data;
-      expect(change.state).toBe('completed');
+      // The background worker records the completion (and drops the key's cached reads) on its next pass.
+      const { viewUntil } = changeViewer({ appUrl: app.appUrl, changeId, cookie: await cookieFor(ALICE) });
+      expect((await viewUntil('completed')).state).toBe('completed');
       const after = await get(keyApi);
       expect(urlOf(after)).toBe(url);
       expect(readAtOf(after)).toBeGreaterThan(readAt);
@@ -208,6 +208,7 @@ describe('/api/metrics', () => {
 describe('one upstream budget: a 429 holds back the whole replica', () => {
   it('concurrent requests after a 429 wait out its Retry-After together: one 429 upstream, then each call once', async () => {
     const keys = bigKeyIds.slice(20, 31);
+    await untilNoOpenChanges({ appUrl: app.appUrl, cookie: await cookieFor(ALICE) });
     sim.clearLog();
     sim.setFaults({ status: 429, retryAfterSec: 2, times: 1, match: { method: 'GET' } });
     const first = get(`/api/cosigners/${big}/api-keys/${keys[0]!}`);
@@ -229,6 +230,7 @@ describe('one upstream budget: a 429 holds back the whole replica', () => {
 
   it('a Retry-After longer than a request may wait: every caller is answered 429 upstream_throttled at once, nothing sent', async () => {
     const keys = bigKeyIds.slice(40, 51);
+    await untilNoOpenChanges({ appUrl: app.appUrl, cookie: await cookieFor(ALICE) });
     sim.clearLog();
     sim.setFaults({ status: 429, retryAfterSec: 9, times: 1, match: { method: 'GET' } });
     const first = await get(`/api/cosigners/${big}/api-keys/${keys[0]!}`);

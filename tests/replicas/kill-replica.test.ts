@@ -15,15 +15,16 @@ import { ALICE } from '../../testing/app/session-cookie';
 
 // kill -9 of replica A while Fireblocks holds its PATCH: the change and its first audit event were committed before
 // the PATCH left, so replica B, on the same database, finds it `sending`, gives it up as `unknown` once its sender is
-// certainly gone, and reconciles it from the live handler once Fireblocks applies the request. Nothing is lost and
-// nothing is sent twice. (tests/api/change-crash.test.ts drills the same crash on one replica restarting.)
+// certainly gone, and reconciles it from the live handler once Fireblocks applies the request: B's background worker
+// does, whether or not A held the worker's lease (it lapses within the WATCH_INTERVAL). Nothing is lost and nothing
+// is sent twice. (tests/api/change-crash.test.ts drills the same crash on one replica restarting.)
 let r: Replicas;
 
 beforeAll(async () => {
   r = await startReplicas({
     name: 'kill',
     ports: [replicaPort(2), replicaPort(3)],
-    env: { CHANGE_APPROVALS: '0' },
+    env: { CHANGE_APPROVALS: '0', WATCH_INTERVAL: '5s' },
     // Fireblocks' requests wait for approval until the test completes them.
     delays: { approveMs: 600_000, completeMs: 1 },
   });
@@ -75,7 +76,7 @@ it('kill -9 of the replica holding a PATCH upstream: the other replica records i
   const completed = await viewUntil('completed');
   expect(completed.timeline.map((t) => t.kind)).toEqual(['change_proposed', 'change_unknown', 'change_reconciled']);
 
-  // A restarted on the same database finds nothing left to do: reconcile-on-start sees the change settled.
+  // A restarted on the same database finds nothing left to do: the change is settled.
   const restarted = await r.restart(0);
   expect((await callApi(restarted.appUrl, 'GET', `/api/changes/${changeId}`, { cookie })).status).toBe(200);
 

@@ -5,6 +5,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-rate-limits';
 import * as m0003 from './0003-audit-chain-head';
 import * as m0004 from './0004-session-login-state';
+import * as m0005 from './0005-worker';
 
 interface MigrationModule {
   up(db: Parameters<Migration['up']>[0], engine: DbEngine): Promise<void>;
@@ -19,6 +20,7 @@ const modules: Record<string, MigrationModule> = {
   '0002_rate_limits': m0002,
   '0003_audit_chain_head': m0003,
   '0004_session_login_state': m0004,
+  '0005_worker': m0005,
 };
 
 /** The migrations for Kysely's Migrator; each learns the engine, since SQLite and PostgreSQL DDL differ. */

@@ -1,16 +1,14 @@
 import { withSession } from '@/lib/api-routes/with-session';
 import { respond } from '@/lib/api-routes/respond';
-import { noteRequestStatus } from '@/lib/changes/note-request-status';
 import {
   getRequestStatusResponseSchema,
   requestStatusParamsSchema,
   type RequestStatusParams,
 } from '@/lib/cosigners/console-api-schemas';
-import { getDb } from '@/lib/db';
 import { getFireblocks, getReadBudget } from '@/lib/fireblocks';
 
-// GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId}/requests/{requestId} – status of an async change, `{ data }`;
-// also recorded on the console's change that sent the request.
+// GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId}/requests/{requestId} – status of an async change, `{ data }`,
+// read from Fireblocks; it records nothing (the background worker follows the console's changes).
 export const GET = withSession<RequestStatusParams>(
   async (req, { params, session }) => {
     const { cosignerId, apiKeyId, requestId } = requestStatusParamsSchema.parse(params);
@@ -19,7 +17,6 @@ export const GET = withSession<RequestStatusParams>(
     const { data, fireblocksRequestId } = await getFireblocks().getRequestStatus(cosignerId, apiKeyId, requestId, {
       signal: req.signal,
     });
-    await noteRequestStatus(getDb(), { cosignerId, apiKeyId, requestId, status: data.status, fireblocksRequestId });
     return respond(getRequestStatusResponseSchema, { data }, { fireblocksRequestId });
   },
   { role: 'viewer' },
