@@ -190,7 +190,10 @@ describe('four eyes', () => {
         );
         statuses.push(...answers.map((a) => a.status));
       }
-      const reads = newEntries(before, await simLog(stack.app.simUrl)).filter((e) => e.method === 'GET');
+      // Her reads: one cosigner each (the background worker's status reads of other tests' changes are not hers).
+      const reads = newEntries(before, await simLog(stack.app.simUrl)).filter(
+        (e) => e.method === 'GET' && /^\/v1\/cosigners\/[^/?]+$/.test(e.path),
+      );
 
       const approved = await act(change.id, 'approve', BOB);
       expect(approved.status, approved.text).toBe(202);
