@@ -61,6 +61,7 @@ const LIB_LAYERS = [
   'callback-handler',
   'fireblocks',
   'db',
+  'worker',
   'audit',
   'cosigners',
   'search',

@@ -90,7 +90,7 @@ interface AuditEventsTable {
 }
 
 /** A lease one process holds at a time (lib/worker/lease.ts); times are the database's clock. */
-export interface WorkerLeaseTable {
+interface WorkerLeaseTable {
   name: string;
   /** Who holds it: one id per process start (host, pid and a random part). */
   holder: string;
@@ -102,7 +102,7 @@ export interface WorkerLeaseTable {
 }
 
 /** The last pass of each background job (lib/worker/job-state.ts), written by the lease holder. */
-export interface WorkerJobsTable {
+interface WorkerJobsTable {
   name: string;
   every_ms: number;
   started_at: string;
@@ -127,5 +127,4 @@ export type ChangeRow = Selectable<ChangesTable>;
 export type NewChangeRow = Insertable<ChangesTable>;
 export type ChangeRowUpdate = Updateable<ChangesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
-export type WorkerLeaseRow = Selectable<WorkerLeaseTable>;
 export type WorkerJobRow = Selectable<WorkerJobsTable>;

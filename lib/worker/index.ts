@@ -8,7 +8,7 @@ import { createWorker, type Worker, type WorkerOptions } from './worker';
 import type { WorkerStatus } from './worker-api-schemas';
 
 export type { WorkerStatus } from './worker-api-schemas';
-export type { JobPass, WorkerJob, WorkerObserver } from './worker';
+export type { WorkerJob } from './worker';
 
 const WORKER = 'background-worker';
 
@@ -28,7 +28,7 @@ export async function stopWorker(deadlineMs?: number): Promise<void> {
 }
 
 /** Whether this process holds the worker's lease now. */
-export function isWorkerLeader(): boolean {
+function isWorkerLeader(): boolean {
   return existingProcessWide<Worker>(WORKER)?.local().leader ?? false;
 }
 

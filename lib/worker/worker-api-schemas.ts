@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 
-export const jobErrorSchema = z.object({ code: z.string(), message: z.string(), at: z.string() });
+const jobErrorSchema = z.object({ code: z.string(), message: z.string(), at: z.string() });
 
-export const jobStateSchema = z.object({
+const jobStateSchema = z.object({
   /** The job's name, e.g. `follow-changes`. */
   name: z.string(),
   /** Time between the starts of two passes. */
@@ -23,7 +23,7 @@ export const jobStateSchema = z.object({
   nextPassAt: z.string(),
 });
 
-export const workerStatusSchema = z.object({
+const workerStatusSchema = z.object({
   /** Whether the replica that answers holds the lease now (runs the background jobs). */
   leader: z.boolean(),
   /** The lease: held while `expiresAt` is in the future; null before any replica took it. */

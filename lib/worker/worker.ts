@@ -14,7 +14,7 @@ import type { JobError } from './worker-api-schemas';
 import { acquireLease, assertLeaseHeld, releaseLease, type LeaseIdentity } from './lease';
 
 /** One pass of a job, as the worker hands it over. */
-export interface JobPass {
+interface JobPass {
   /**
    * Aborted when this replica loses the lease or stops (drain): stop at the next safe point. Pass it to upstream
    * calls so a stop does not wait for them.
@@ -63,7 +63,7 @@ export interface WorkerOptions {
 }
 
 /** What this process knows of the worker right now. */
-export interface WorkerLocalState {
+interface WorkerLocalState {
   /** Whether this process holds the lease (as of its last tick). */
   leader: boolean;
   /** The lease's term while leader. */
