@@ -1,5 +1,12 @@
-import { FIXTURE_HOST, pkcs8PrivateKeyPem, rsa2048PublicKeyPem } from '../testing/fixtures/pem-fixtures';
-import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import {
+  FIXTURE_HOST,
+  makeCertificate,
+  otherHostCertPem,
+  pkcs8PrivateKeyPem,
+  rsa1024PublicKeyPem,
+  rsa2048PublicKeyPem,
+} from '../testing/fixtures/pem-fixtures';
+import { expectNoSeriousA11yViolations, expectNoSeriousA11yViolationsAtBothWidths } from '../testing/e2e/axe';
 import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
 import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 import { seededKey } from '../testing/e2e/seed-keys';
@@ -43,4 +50,51 @@ test('[CALLBACKS][INSPECTION]: the inspection verdict agrees with the form: warn
   await expect(panel).toContainText('Public key: This is a private key');
   await expect(panel.getByText('Looks right')).toHaveCount(0);
   await expect(edit.review).toBeDisabled();
+});
+
+test('[CALLBACKS][INSPECTION]: an expired certificate, one for another host, an RSA-1024 key: one verdict with its reason, in the panel and beside the button', async ({
+  page,
+}) => {
+  const panel = page.getByRole('region', { name: 'Inspection' });
+  const verdict = panel.locator('[data-verdict]');
+  const form = page.getByRole('form', { name: 'Change callback handler' });
+  const hint = form.getByTestId('submit-verdict');
+  const expired = (
+    await makeCertificate({
+      hosts: [FIXTURE_HOST],
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2025-01-01T12:00:00Z'),
+    })
+  ).certPem;
+  const edit = new EditHandlerPage(page, seededKey('publicKey', 11));
+  await edit.open();
+
+  const cases = [
+    {
+      mode: 'cert' as const,
+      pem: expired,
+      says: 'Cannot be used: the certificate expired on 1 January 2025',
+    },
+    {
+      mode: 'cert' as const,
+      pem: await otherHostCertPem(),
+      says: `Cannot be used: this certificate does not cover ${FIXTURE_HOST}`,
+    },
+    { mode: 'publicKey' as const, pem: rsa1024PublicKeyPem(), says: 'Cannot be used: this is an RSA 1024-bit key' },
+  ];
+  for (const c of cases) {
+    await edit.fill({ url: `https://${FIXTURE_HOST}/fireblocks`, mode: c.mode, pem: c.pem });
+    // One verdict, with its reason, in the panel and beside the disabled button: never "Looks right" beside an error.
+    await expect(verdict).toHaveAttribute('data-verdict', 'unusable');
+    await expect(verdict).toContainText(c.says);
+    await expect(hint).toContainText(c.says);
+    await expect(panel.getByText('Looks right')).toHaveCount(0);
+    await expect(edit.review).toBeDisabled();
+    await expect(form.getByText('Fix the errors above')).toHaveCount(0);
+    // Dates for people: no ISO timestamp anywhere on the page.
+    await expect(page.locator('main')).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  }
+  await edit.fill({ url: `https://${FIXTURE_HOST}/fireblocks`, mode: 'cert', pem: expired });
+  await expect(verdict).toContainText('Cannot be used: the certificate expired on 1 January 2025');
+  await expectNoSeriousA11yViolationsAtBothWidths(page, 'inspection, an expired certificate');
 });

@@ -27,3 +27,13 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
   );
   expect(report, `${label}: axe found serious/critical violations`).toEqual([]);
 }
+
+/** The same check at a desktop width (1440) and a phone's (375), the viewport put back afterwards. */
+export async function expectNoSeriousA11yViolationsAtBothWidths(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const width of [1440, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoSeriousA11yViolations(page, `${label} at ${width} px`);
+  }
+  if (before) await page.setViewportSize(before);
+}
