@@ -128,8 +128,14 @@ describe('CallbackHandlerForm', () => {
     expect(document.body.innerHTML).not.toContain(secret);
     expect(f.api.calls.filter((c) => c.body.includes(secret))).toEqual([]);
     expect(f.api.calls.filter((c) => c.body.includes('PRIVATE KEY'))).toEqual([]);
-    // The panel agrees with the field: no "Looks right" for the URL alone, and it says what was refused.
-    expect(screen.getByText('Cannot be used')).toBeTruthy();
+    // The panel agrees with the field: no "Looks right" for the URL alone, and it says what was refused, in the same
+    // words as the hint beside the button.
+    expect(
+      screen.getByText('Cannot be used: this is a private key, which must never leave the callback handler'),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Cannot be used: this is a private key, which must never leave the callback handler.'),
+    ).toBeTruthy();
     expect(screen.getByText(`Public key: ${PRIVATE_KEY_MESSAGE}`)).toBeTruthy();
     expect(screen.queryByText('Looks right')).toBeNull();
   });

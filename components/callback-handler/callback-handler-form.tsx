@@ -26,6 +26,8 @@ import { hintClass, inputClass, labelClass } from '@/components/ui/field-styles'
 import { inspectBodyOf, sameInspectBody } from '@/components/ui/handler/inspect-body';
 import { InspectionPanel } from '@/components/ui/handler/inspection-panel';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
+import { correctedCallbackUrl } from '@/lib/callback-handler/url-rules';
+import { handlerVerdict } from '@/lib/callback-handler/verdict';
 import { cosignerPath } from '@/lib/page-paths';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { SubmitHint } from './submit-hint';
@@ -36,6 +38,10 @@ import { ConfirmChangeDialog } from './confirm-change-dialog';
 import { SessionExpiryWarning } from './session-expiry-warning';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
+/** Why a certificate handler's form starts without its certificate, and what to do about it. */
+const PINNED_CERT_NOT_RETURNED =
+  'Paste the certificate (PEM): Fireblocks does not return a pinned certificate, only its key hash, and the console did not pin this one.';
+
 export interface CallbackHandlerFormProps {
   cosignerId: string;
   apiKeyId: string;
@@ -44,6 +50,8 @@ export interface CallbackHandlerFormProps {
   allowLoopbackHttp: boolean;
   /** A URL to start with in place of the current one (`?url=` of the findings' one-click fix). */
   prefillUrl?: string;
+  /** The certificate the key has pinned, when the console sent it: a certificate handler starts with it. */
+  pinnedCert?: string;
   /** The change was recorded: its page follows it from here (also when its outcome is unknown or it failed). */
   onRecorded: (changeId: string) => void;
   /** A closed change's values and reason to start from (opened as a new change). */
@@ -59,6 +67,7 @@ export function CallbackHandlerForm({
   current,
   allowLoopbackHttp,
   prefillUrl,
+  pinnedCert,
   onRecorded,
   resubmit,
   approvals,
@@ -68,7 +77,7 @@ export function CallbackHandlerForm({
   // Starting values taken once, from the key as loaded. Not `values`: that re-applied every refetch to the fields
   // not yet dirty, so one landing between selecting the URL and typing appended the new text to the old URL. The
   // page remounts the form (keyed by key id) for another key or a new change after a completed one.
-  const [defaults] = useState(() => callbackHandlerFormDefaults(current));
+  const [defaults] = useState(() => callbackHandlerFormDefaults(current, pinnedCert));
   const form = useForm<CallbackHandlerFormValues, unknown, FormOutput>({
     resolver: zodResolver(schema),
     defaultValues: defaults,
@@ -86,7 +95,7 @@ export function CallbackHandlerForm({
   // The text each kind had, so flipping the choice back and forth loses nothing.
   const drafts = useRef<Record<HandlerMode, string>>({
     publicKey: defaults.mode === 'publicKey' ? (defaults.pem ?? '') : '',
-    cert: '',
+    cert: defaults.mode === 'cert' ? (defaults.pem ?? '') : '',
   });
 
   const liveBody = useMemo(() => inspectBodyOf(url, mode, pem), [url, mode, pem]);
@@ -170,6 +179,23 @@ export function CallbackHandlerForm({
     formState.errors.pem?.message ?? (mode === 'cert' ? inspection?.errors.cert : inspection?.errors.publicKey);
   const canSubmit =
     formState.isValid && formState.isDirty && inspection?.ok === true && !mutation.isPending && !recorded;
+  const corrected = correctedCallbackUrl(url);
+  const missing = !pem.trim()
+    ? mode !== 'cert'
+      ? 'No public key entered yet.'
+      : current?.certPublicKeyHash && !current.publicKey
+        ? PINNED_CERT_NOT_RETURNED
+        : 'No certificate entered yet.'
+    : !url.trim()
+      ? 'No URL entered yet.'
+      : undefined;
+  // One verdict for the panel and the hint beside the button (the panel's answer may be a moment old: it says so).
+  const verdict = handlerVerdict({
+    inspectionErrors: inspect.data?.errors,
+    warnings: inspect.data?.warnings,
+    formErrors: { url: formState.errors.url?.message, [mode]: formState.errors.pem?.message },
+    missing,
+  });
 
   return (
     <div>
@@ -207,6 +233,21 @@ export function CallbackHandlerForm({
               The handler’s base URL over https. The Co-Signer appends /v2/tx_sign_request itself.
             </p>
             <FieldError id={`${id}-url-err`} message={urlError} />
+            {corrected && corrected !== url.trim() && (
+              <button
+                type="button"
+                onClick={() => {
+                  setValue('url', corrected, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+                  setFocus('url');
+                }}
+                className={buttonClass({
+                  size: 'sm',
+                  className: 'h-auto min-h-8 max-w-full py-1 text-left font-mono text-xs [overflow-wrap:anywhere]',
+                })}
+              >
+                Use {corrected}
+              </button>
+            )}
           </div>
           <ModeChoice name={`${id}-mode`} value={mode} onChange={onMode} />
           <PemField
@@ -225,16 +266,8 @@ export function CallbackHandlerForm({
             error={inspect.error}
             onRetry={() => void inspect.refetch()}
             empty={liveBody === null}
-            missing={
-              !pem.trim()
-                ? mode === 'cert'
-                  ? 'No certificate entered yet.'
-                  : 'No public key entered yet.'
-                : !url.trim()
-                  ? 'No URL entered yet.'
-                  : undefined
-            }
-            formErrors={{ url: formState.errors.url?.message, [mode]: formState.errors.pem?.message }}
+            missing={missing}
+            verdict={verdict}
           />
         </div>
         <div className="flex flex-col-reverse gap-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm sm:flex-row sm:items-center sm:justify-between lg:col-start-1 lg:self-start lg:rounded-t-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900">
@@ -244,7 +277,8 @@ export function CallbackHandlerForm({
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
             <SubmitHint
               dirty={formState.isDirty}
-              valid={formState.isValid && !pemError && !urlError}
+              verdict={verdict}
+              missing={missing}
               checking={!upToDate && liveBody !== null}
               inspectFailed={inspect.isError}
             />

@@ -51,6 +51,8 @@ export interface EditCallbackHandlerProps {
   initialOpenChange?: ServerRead<ListChangesResponse>;
   /** Values of a closed change opened as a new one (`?from=`). */
   prefill?: ResubmitPrefill;
+  /** The certificate the key has pinned, when the console sent it (Fireblocks returns only its key hash). */
+  pinnedCert?: { pem: string; changeId: string };
   /** Changes wait for a second admin (CHANGE_APPROVALS=1). */
   approvals?: boolean;
 }
@@ -68,6 +70,7 @@ export function EditCallbackHandler({
   initialCosigner,
   initialOpenChange,
   prefill,
+  pinnedCert,
   approvals,
 }: EditCallbackHandlerProps) {
   const router = useRouter();
@@ -149,6 +152,19 @@ export function EditCallbackHandler({
               submit it as a new change.
             </p>
           )}
+          {pinnedCert && !prefill && (
+            <p
+              role="note"
+              aria-label="Certificate kept"
+              className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/60 dark:text-sky-100"
+            >
+              The pinned certificate is filled in as the console sent it in{' '}
+              <Link href={changePath(pinnedCert.changeId)} className="font-medium underline">
+                an earlier change
+              </Link>
+              : Fireblocks returns only its key hash. Change the URL and keep it, or paste another.
+            </p>
+          )}
           {/* Keyed by the key id: another key starts a fresh form. */}
           <CallbackHandlerForm
             key={apiKeyId}
@@ -157,6 +173,7 @@ export function EditCallbackHandler({
             current={key.data.callbackHandler}
             allowLoopbackHttp={allowLoopbackHttp}
             prefillUrl={prefillUrl}
+            pinnedCert={pinnedCert?.pem}
             resubmit={prefill}
             approvals={approvals}
             onRecorded={(changeId) => {

@@ -18,11 +18,15 @@ import { ActorName } from '@/components/ui/change/actor-name';
 import { clearApprovalDraft, readApprovalDraft, saveApprovalDraft, tabStorage } from './approval-draft';
 import { ChangeComparison } from './change-sides';
 import { ChangeReason } from './change-reason';
+import { UnknownOutcome } from './unknown-outcome';
 
 export interface ApproveChangeDialogProps {
   change: ChangeResponse;
   onClose: () => void;
 }
+
+/** What the approve route answers when the PATCH it sent got no answer (or a 5xx): the change's outcome is unknown. */
+const OUTCOME_UNKNOWN_CODES: ReadonlySet<string> = new Set(['upstream_error', 'upstream_timeout']);
 
 const ERROR_TITLES: Partial<Record<string, string>> = {
   change_stale: 'The live handler moved: nothing was sent',
@@ -68,6 +72,10 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
   }
 
   const error = approve.error instanceof ApiError && approve.error.code === 'step_up_required' ? null : approve.error;
+  // The approval went through and the change moved on (sent with no answer, refused by Fireblocks, or decided by
+  // someone else): approving again could only be refused, or worse, resend. The dialog says what happened and closes.
+  const moved = error instanceof ApiError && error.changeId !== undefined;
+  const unknownOutcome = moved && OUTCOME_UNKNOWN_CODES.has(error.code);
 
   return (
     <ModalDialog
@@ -83,18 +91,25 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
       onClose={close}
       initialFocus={codeRef}
       onSubmit={() => {
-        if (!ok) setTriedWrong(true);
+        if (moved) close();
+        else if (!ok) setTriedWrong(true);
         else if (!busy) submit();
       }}
       actions={
         <>
           <button type="button" onClick={close} disabled={busy} className={buttonClass()}>
-            Cancel
+            {moved ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" disabled={!ok || busy} className={buttonClass({ variant: 'primary' })}>
-            {busy ? <Loader2 aria-hidden className="h-4 w-4 animate-spin" /> : <Send aria-hidden className="h-4 w-4" />}
-            {leaving ? 'Signing in again…' : approve.isPending ? 'Approving…' : 'Approve and send'}
-          </button>
+          {!moved && (
+            <button type="submit" disabled={!ok || busy} className={buttonClass({ variant: 'primary' })}>
+              {busy ? (
+                <Loader2 aria-hidden className="h-4 w-4 animate-spin" />
+              ) : (
+                <Send aria-hidden className="h-4 w-4" />
+              )}
+              {leaving ? 'Signing in again…' : approve.isPending ? 'Approving…' : 'Approve and send'}
+            </button>
+          )}
         </>
       }
     >
@@ -131,11 +146,15 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
         disabled={busy}
         inputRef={codeRef}
       />
-      {error != null && (
-        <ErrorState
-          title={(error instanceof ApiError && ERROR_TITLES[error.code]) || 'Could not approve the change'}
-          error={error}
-        />
+      {unknownOutcome ? (
+        <UnknownOutcome apiKeyId={change.apiKeyId} idsBelow={false} />
+      ) : (
+        error != null && (
+          <ErrorState
+            title={(error instanceof ApiError && ERROR_TITLES[error.code]) || 'Could not approve the change'}
+            error={error}
+          />
+        )
       )}
     </ModalDialog>
   );

@@ -127,6 +127,8 @@ export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetail
           )}
           {change.state === 'unknown' ? (
             <UnknownOutcome
+              apiKeyId={change.apiKeyId}
+              idsBelow={Boolean(change.fireblocks.xRequestId || change.fireblocks.requestId)}
               requestNotFound={change.fireblocks.lastStatus === REQUEST_NOT_FOUND}
               action={
                 canReconcile && (

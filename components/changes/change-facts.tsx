@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { CopyButton } from '@/components/ui/copy-button';
+import { reachesFireblocks } from '@/lib/change-model/states';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ChangeResponse } from '@/lib/queries/types';
 
@@ -9,8 +10,11 @@ import { ChangeReason } from './change-reason';
 
 const dtClass = 'text-zinc-600 dark:text-zinc-400';
 
-function CopyableId({ value, label }: { value: string | null; label: string }) {
-  if (!value) return <span className="text-zinc-500 dark:text-zinc-400">Not yet known</span>;
+/** An id, copyable; when there is none, whether one may still come (`sending`) or none came back. */
+function CopyableId({ value, label, pending }: { value: string | null; label: string; pending?: boolean }) {
+  if (!value) {
+    return <span className="text-zinc-600 dark:text-zinc-400">{pending ? 'Not yet known' : 'None came back'}</span>;
+  }
   return (
     <span className="flex min-w-0 items-center gap-1 font-mono text-xs">
       <span className="break-all">{value}</span>
@@ -73,12 +77,25 @@ export function ChangeFacts({ change }: ChangeFactsProps) {
             <RelativeTime value={change.closedAt} />
           </Fact>
         )}
-        <Fact label="Fireblocks X-Request-ID">
-          <CopyableId value={change.fireblocks.xRequestId} label="Copy Fireblocks X-Request-ID" />
-        </Fact>
-        <Fact label="Fireblocks request ID">
-          <CopyableId value={change.fireblocks.requestId} label="Copy Fireblocks request ID" />
-        </Fact>
+        {/* A change that never reached Fireblocks (withdrawn, declined, ...) has no Fireblocks id to show. */}
+        {reachesFireblocks(change.state) && (
+          <>
+            <Fact label="Fireblocks X-Request-ID">
+              <CopyableId
+                value={change.fireblocks.xRequestId}
+                label="Copy Fireblocks X-Request-ID"
+                pending={change.state === 'sending'}
+              />
+            </Fact>
+            <Fact label="Fireblocks request ID">
+              <CopyableId
+                value={change.fireblocks.requestId}
+                label="Copy Fireblocks request ID"
+                pending={change.state === 'sending'}
+              />
+            </Fact>
+          </>
+        )}
         <Fact label="Change ID">
           <CopyableId value={change.id} label="Copy change ID" />
         </Fact>

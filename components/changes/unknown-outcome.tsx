@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { TriangleAlert } from 'lucide-react';
 
 export interface UnknownOutcomeProps {
+  /** The key to look for in the Fireblocks Console when no Fireblocks id came back. */
+  apiKeyId: string;
+  /** Whether a Fireblocks id is shown below (the change page's details): the copy points at it only then. */
+  idsBelow: boolean;
   /** The admin's way out, once checked in Fireblocks (absent for viewers). */
   action?: ReactNode;
   /** Fireblocks answered 404 for the change's request id: it was sent, but Fireblocks does not know the request. */
@@ -12,7 +16,7 @@ export interface UnknownOutcomeProps {
  * The one state where the console does not know what happened upstream: the request may have been accepted. Said
  * loudly, with no way to send again from here: a resend could make a second change on top of the first.
  */
-export function UnknownOutcome({ action, requestNotFound = false }: UnknownOutcomeProps) {
+export function UnknownOutcome({ apiKeyId, idsBelow, action, requestNotFound = false }: UnknownOutcomeProps) {
   return (
     <section
       role="alert"
@@ -37,10 +41,17 @@ export function UnknownOutcome({ action, requestNotFound = false }: UnknownOutco
             page on its own.
           </p>
         )}
-        <p>
-          Do not send the change again until you know: look for this key’s pending request in the Fireblocks Console,
-          using the ids below.
-        </p>
+        {idsBelow ? (
+          <p>
+            Do not send the change again until you know: look for this key’s pending request in the Fireblocks Console,
+            using the Fireblocks ids below.
+          </p>
+        ) : (
+          <p>
+            Do not send the change again until you know: no Fireblocks id came back, so look in the Fireblocks Console
+            for a pending request on API key <code className="font-mono text-xs break-all">{apiKeyId}</code>.
+          </p>
+        )}
       </div>
       {action && <div className="mt-4">{action}</div>}
     </section>

@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button-styles';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 
+import { OpenChangeLink } from '@/components/ui/change/open-change-link';
 import { SEVERITY_LABEL, SEVERITY_TONE } from '@/components/ui/handler/finding-copy';
 import { cosignerPath, keyPagePath } from '@/lib/page-paths';
 
@@ -48,14 +49,22 @@ export function FindingItem({ finding: f, canEdit }: FindingItemProps) {
           ))}
         </p>
       )}
-      {canEdit && f.fixPath && (
-        <Link
-          href={f.fixPath}
-          aria-label={`Fix the URL of ${f.apiKeyId}`}
-          className={buttonClass({ variant: 'primary', size: 'sm' })}
-        >
-          Fix URL
-        </Link>
+      {f.openChange ? (
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-zinc-700 dark:text-zinc-300">
+          A change to this key is open: follow it before changing the key again.
+          <OpenChangeLink change={f.openChange} />
+        </p>
+      ) : (
+        canEdit &&
+        f.fixPath && (
+          <Link
+            href={f.fixPath}
+            aria-label={`Fix the URL of ${f.apiKeyId}`}
+            className={buttonClass({ variant: 'primary', size: 'sm' })}
+          >
+            Fix URL
+          </Link>
+        )
       )}
     </li>
   );

@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { Fingerprint } from '@/components/ui/fingerprint';
 import { Badge } from '@/components/ui/badge';
+import { OpenChangeLink } from '@/components/ui/change/open-change-link';
 import type { KeyMatchKind, SearchResponse } from '@/lib/search/search-api-schemas';
 import { cosignerPath, keyPagePath } from '@/lib/page-paths';
 
@@ -73,6 +74,7 @@ export function SearchResults({ data }: SearchResultsProps) {
                   )}
                   {k.fingerprint && <Fingerprint value={k.fingerprint} form="short" copyLabel="Copy the fingerprint" />}
                 </div>
+                {k.openChange && <OpenChangeLink change={k.openChange} />}
               </li>
             ))}
           </ul>

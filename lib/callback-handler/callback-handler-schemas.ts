@@ -112,14 +112,16 @@ export function toConsoleUpdateBody(form: CallbackHandlerForm): ConsoleUpdateBod
 
 /**
  * Form defaults from the key's current handler. Fireblocks returns the public key but only a hash
- * for a certificate, so a certificate handler starts with an empty PEM field.
+ * for a certificate, so a certificate handler starts with the certificate the console pinned
+ * (`pinnedCert`, from the change that sent it) or else an empty PEM field.
  */
-export function callbackHandlerFormDefaults(current?: {
-  url?: string;
-  publicKey?: string;
-  certPublicKeyHash?: string;
-}): CallbackHandlerFormValues {
-  if (current?.certPublicKeyHash && !current.publicKey) return { url: current.url ?? '', mode: 'cert', pem: '' };
+export function callbackHandlerFormDefaults(
+  current?: { url?: string; publicKey?: string; certPublicKeyHash?: string },
+  pinnedCert?: string,
+): CallbackHandlerFormValues {
+  if (current?.certPublicKeyHash && !current.publicKey) {
+    return { url: current.url ?? '', mode: 'cert', pem: pinnedCert ?? '' };
+  }
   return { url: current?.url ?? '', mode: 'publicKey', pem: current?.publicKey ?? '' };
 }
 

@@ -6,6 +6,7 @@ import { describeKey } from './describe-key';
 import { certFingerprint, spkiFingerprint } from './fingerprint';
 import { checkPem, normalizePem } from './pem-rules';
 import { certCoversHost, hostMismatchMessage, listSans } from './certificate-host';
+import { formatDay } from './verdict';
 
 export interface CertificateInspection {
   subject: string;
@@ -101,14 +102,14 @@ export function inspectCertificate(text: string, ctx: CertificateContext): Certi
   let error: string | undefined;
   const now = ctx.now.getTime();
   if (now < validFrom.getTime()) {
-    error = `This certificate is not valid until ${info.validFrom}; the Co-Signer would refuse the handler until then.`;
+    error = `The certificate is not valid until ${formatDay(validFrom)}; the Co-Signer would refuse the handler until then.`;
   } else if (now > validTo.getTime()) {
-    error = `This certificate expired on ${info.validTo}; the Co-Signer would refuse the handler.`;
+    error = `The certificate expired on ${formatDay(validTo)}; the Co-Signer would refuse the handler.`;
   } else {
     const days = Math.floor((validTo.getTime() - now) / DAY_MS);
     if (days < EXPIRY_WARNING_DAYS) {
       warnings.push(
-        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${info.validTo}); the pinned handler stops working then.`,
+        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${formatDay(validTo)}); the pinned handler stops working then.`,
       );
     }
   }

@@ -1,6 +1,12 @@
 import 'server-only';
 
-import { appendedRouteSuffix, checkCallbackUrl, isLoopbackHost, URL_MAX_CHARS, withoutRouteSuffix } from './url-rules';
+import {
+  appendedRouteSuffix,
+  checkCallbackUrl,
+  correctedCallbackUrl,
+  isLoopbackHost,
+  URL_MAX_CHARS,
+} from './url-rules';
 
 import type { UrlRuleOptions } from './url-rules';
 
@@ -14,7 +20,7 @@ export interface UrlInspection {
   endsWithRoute: boolean;
   /** That route, e.g. `/v2/tx_sign_request`. */
   route: string | null;
-  /** The URL without the route: most likely what was meant. */
+  /** The URL without the route, normalised (correctedCallbackUrl): most likely what was meant. */
   suggestedUrl: string | null;
 }
 
@@ -41,7 +47,7 @@ export function inspectUrl(raw: string, opts: UrlRuleOptions): UrlResult {
 
   const route = appendedRouteSuffix(url);
   // Built without user-info, so a password typed into the URL is never repeated back.
-  const suggestedUrl = route && !url.username && !url.password ? withoutRouteSuffix(url, route) : null;
+  const suggestedUrl = correctedCallbackUrl(text);
   const info: UrlInspection = {
     protocol: url.protocol === 'https:' ? 'https' : url.protocol === 'http:' ? 'http' : 'other',
     host: url.host,
@@ -51,13 +57,8 @@ export function inspectUrl(raw: string, opts: UrlRuleOptions): UrlResult {
     route,
     suggestedUrl,
   };
+  // A route at the end is an error (checkCallbackUrl); the panel and the form offer `suggestedUrl` instead.
   const warnings: string[] = [];
-  if (route) {
-    warnings.push(
-      `The URL already ends in ${route}, but the Co-Signer appends /v2/tx_sign_request and /v2/config_change_sign_request itself.` +
-        (suggestedUrl ? ` Did you mean ${suggestedUrl}?` : ''),
-    );
-  }
   if (!error && info.protocol === 'http' && isLoopbackHost(url.hostname)) {
     warnings.push('Plain http to a loopback address works against the simulator only; a real Co-Signer needs https.');
   }

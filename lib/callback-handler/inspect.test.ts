@@ -92,8 +92,8 @@ describe('certificates', () => {
 
   type CertCase = [string, string, { error?: RegExp; warning?: RegExp; coversHost?: boolean | null }];
   const cases: CertCase[] = [
-    ['expired', URL_OK, { error: /^This certificate expired on \d{4}-/ }],
-    ['notYetValid', URL_OK, { error: /^This certificate is not valid until \d{4}-/ }],
+    ['expired', URL_OK, { error: /^The certificate expired on \d{1,2} [A-Z][a-z]+ \d{4};/ }],
+    ['notYetValid', URL_OK, { error: /^The certificate is not valid until \d{1,2} [A-Z][a-z]+ \d{4};/ }],
     ['expiringSoon', URL_OK, { warning: /expires in (9|10) days/ }],
     [
       'otherHost',
@@ -149,7 +149,7 @@ describe('certificates', () => {
 
   it('an expired certificate for another host: the expiry is the error, the host a warning', () => {
     const other = inspect({ url: 'https://elsewhere.example.org/cb', cert: certs.expired ?? '' });
-    expect(other.errors.cert).toMatch(/^This certificate expired/);
+    expect(other.errors.cert).toMatch(/^The certificate expired/);
     expect(other.warnings.join('\n')).toMatch(/does not cover elsewhere\.example\.org/);
   });
 
@@ -188,13 +188,14 @@ describe('URLs', () => {
   it.each([
     ['https://h.example.com/fireblocks/v2/tx_sign_request', '/v2/tx_sign_request', 'https://h.example.com/fireblocks'],
     ['https://h.example.com/fireblocks/tx_sign_request/', '/tx_sign_request', 'https://h.example.com/fireblocks'],
-    ['https://h.example.com/v2/config_change_sign_request', '/v2/config_change_sign_request', 'https://h.example.com'],
+    ['https://h.example.com/v2/config_change_sign_request', '/v2/config_change_sign_request', 'https://h.example.com/'],
     ['https://h.example.com/cb/config_change_sign_request', '/config_change_sign_request', 'https://h.example.com/cb'],
-  ])('%s ends in a route the Co-Signer appends', (url, route, suggestedUrl) => {
+  ])('%s ends in a route the Co-Signer appends: refused, with the URL meant', (url, route, suggestedUrl) => {
     const result = inspect({ url });
-    expect(result.ok).toBe(true);
+    expect(result.ok).toBe(false);
     expect(result.url).toMatchObject({ endsWithRoute: true, route, suggestedUrl });
-    expect(result.warnings[0]).toContain(`already ends in ${route}`);
+    expect(result.errors.url).toContain(`already ends in ${route}`);
+    expect(result.warnings).toEqual([]);
   });
 
   it('a plain URL has parts and no warning', () => {

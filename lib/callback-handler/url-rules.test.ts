@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { blockedAddressKind } from './host-address';
-import { checkCallbackUrl, normalizeCallbackUrl } from './url-rules';
+import { checkCallbackUrl, correctedCallbackUrl, normalizeCallbackUrl } from './url-rules';
 
 const strict = { allowLoopbackHttp: false };
 const check = (url: string) => checkCallbackUrl(url, strict);
@@ -148,5 +148,26 @@ describe('normalizeCallbackUrl', () => {
     expect(check(typed)).toBeNull();
     expect(normalizeCallbackUrl(typed)).toBe(href);
     expect(normalizeCallbackUrl(href)).toBe(href);
+  });
+});
+
+describe('a URL that already ends in a Co-Signer route', () => {
+  it.each([
+    ['https://h.example.com/fireblocks/v2/tx_sign_request', '/v2/tx_sign_request', 'https://h.example.com/fireblocks'],
+    ['https://H.example.com/fireblocks/tx_sign_request/', '/tx_sign_request', 'https://h.example.com/fireblocks'],
+    ['https://h.example.com/v2/config_change_sign_request', '/v2/config_change_sign_request', 'https://h.example.com/'],
+    ['https://h.example.com:443/cb/v2/tx_sign_request?t=1', '/v2/tx_sign_request', 'https://h.example.com/cb?t=1'],
+  ])('refuses %s, and corrects it to the URL the form would send', (url, route, corrected) => {
+    expect(check(url)).toContain(`already ends in ${route}`);
+    expect(correctedCallbackUrl(url)).toBe(corrected);
+    // The correction is already normalised: the form, the inspection and the findings all spell it this way.
+    expect(normalizeCallbackUrl(corrected)).toBe(corrected);
+    expect(check(corrected)).toBeNull();
+  });
+
+  it('offers no correction for a URL without a route, or with user-info', () => {
+    expect(correctedCallbackUrl('https://h.example.com/fireblocks')).toBeNull();
+    expect(correctedCallbackUrl('https://u:p@h.example.com/v2/tx_sign_request')).toBeNull();
+    expect(correctedCallbackUrl('not a url')).toBeNull();
   });
 });

@@ -119,6 +119,10 @@ export function checkCallbackUrl(text: string, opts: UrlRuleOptions): string | n
   if (blocked) return BLOCKED_ADDRESS_MESSAGES[blocked];
   if (url.port === '0')
     return "Port 0 is not a port a handler can listen on. Use the handler's real port, or none for 443.";
+  const route = appendedRouteSuffix(url);
+  if (route) {
+    return `The URL already ends in ${route}, which the Co-Signer appends itself: it would call …${route}/v2/tx_sign_request. Remove ${route} from the end.`;
+  }
   return null;
 }
 
@@ -128,8 +132,15 @@ export function appendedRouteSuffix(url: URL): string | null {
   return CALLBACK_ROUTES.find((route) => path.endsWith(route)) ?? null;
 }
 
-/** The URL without the route suffix, which is what the user most likely meant to configure. */
-export function withoutRouteSuffix(url: URL, route: string): string {
+/**
+ * The URL without the Co-Signer route it ends in, which is what was most likely meant, normalised as the form and the
+ * server would send it (normalizeCallbackUrl): the findings, the inspection and the form's one-click fix all spell it
+ * this way. Null when the URL ends in no route, does not parse, or carries user-info (never repeated into a link).
+ */
+export function correctedCallbackUrl(text: string): string | null {
+  const url = parseUrl(text.trim());
+  const route = url && appendedRouteSuffix(url);
+  if (!url || !route || url.username || url.password) return null;
   const path = url.pathname.replace(/\/+$/, '');
-  return `${url.origin}${path.slice(0, path.length - route.length)}${url.search}`;
+  return normalizeCallbackUrl(`${url.origin}${path.slice(0, path.length - route.length)}${url.search}`);
 }

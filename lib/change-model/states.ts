@@ -4,6 +4,8 @@
  * `transitionChange` refuses a move that is not in the table; docs/data.md, "The allowed moves", quotes it.
  */
 
+import { z } from 'zod';
+
 export const CHANGE_STATES = [
   'awaiting_approval',
   'sending',
@@ -30,6 +32,15 @@ export const OPEN_CHANGE_STATES = [
 const OPEN: ReadonlySet<ChangeState> = new Set(OPEN_CHANGE_STATES);
 export const isOpenChangeState = (state: ChangeState): boolean => OPEN.has(state);
 export const CLOSED_CHANGE_STATES: readonly ChangeState[] = CHANGE_STATES.filter((s) => !OPEN.has(s));
+
+/** A key's open change as findings and search name it (lib/db/read-open-changes.ts reads them). */
+export const openChangeRefSchema = z.object({ id: z.string(), state: z.enum(CHANGE_STATES) });
+export type OpenChangeRef = z.infer<typeof openChangeRefSchema>;
+
+/** States in which nothing of a change has been sent to Fireblocks (yet, or ever): it has no Fireblocks id to show. */
+const NOT_SENT: ReadonlySet<ChangeState> = new Set(['awaiting_approval', 'declined', 'withdrawn', 'expired', 'stale']);
+/** Whether the change is being, or was, sent to Fireblocks: only then can it carry Fireblocks ids. */
+export const reachesFireblocks = (state: ChangeState): boolean => !NOT_SENT.has(state);
 
 /**
  * Who moves a change: its proposer, another admin (never the proposer: the database refuses that approver too),

@@ -10,8 +10,9 @@ import { expiringSoonCertPem, rsa2048PublicKeyPem, validCertPem } from '@/testin
 import { openMigratedTestDb, type MigratedTestDb } from '@/testing/db/migrated-test-db';
 import { stopOwnPostgres, TEST_ENGINES } from '@/testing/db/test-databases';
 
-import { readCertsOnRecord } from './certs-on-record';
-import { keyRefOf } from './compute-findings';
+import { keyRefOf } from '@/lib/db/read-open-changes';
+
+import { readCertsOnRecord, readPinnedCertificate } from './certs-on-record';
 
 const COSIGNER = randomUUID();
 const PROPOSER = { iss: 'https://idp.example', sub: 'alice', email: 'alice@example.com', name: 'Alice', role: 'admin' };
@@ -68,5 +69,19 @@ describe.each(TEST_ENGINES)('readCertsOnRecord on %s', (engine) => {
       certPublicKeyHash: certPublicKeyHash(newer),
       notAfter: new Date(new X509Certificate(newer).validTo).toISOString(),
     });
+  });
+
+  it('the PEM of the certificate a key still has pinned, from the change that sent it; none for another', async () => {
+    const [pinned, other] = [await validCertPem(), await expiringSoonCertPem()];
+    await record('k-pin', 'completed', certAfter(pinned), '2026-11-01T00:00:00.000Z');
+    const ref = { cosignerId: COSIGNER, apiKeyId: 'k-pin' };
+    const found = await readPinnedCertificate(t.db, {
+      ...ref,
+      certPublicKeyHash: certPublicKeyHash(pinned).toUpperCase(),
+    });
+    expect(found?.pem).toBe(pinned);
+    expect(found?.changeId).toMatch(/^[0-9a-f-]{36}$/);
+    // Pinned elsewhere since (another key hash): the console does not know that certificate.
+    expect(await readPinnedCertificate(t.db, { ...ref, certPublicKeyHash: certPublicKeyHash(other) })).toBeNull();
   });
 });

@@ -5,7 +5,9 @@ import { X509Certificate } from 'node:crypto';
 import { handlerSnapshotSchema } from '@/lib/changes/change-api-schemas';
 import type { Db } from '@/lib/db';
 
-import { keyRefOf, type CertOnRecord } from './compute-findings';
+import { keyRefOf } from '@/lib/db/read-open-changes';
+
+import type { CertOnRecord } from './compute-findings';
 
 /**
  * The certificates the console knows the expiry of: Fireblocks reads a pinned certificate back only as
@@ -37,4 +39,47 @@ export async function readCertsOnRecord(db: Db): Promise<Map<string, CertOnRecor
     }
   }
   return certs;
+}
+
+/** The certificate the console pinned on a key, as the change that sent it recorded it. */
+export interface PinnedCertificate {
+  pem: string;
+  /** The completed change that pinned it. */
+  changeId: string;
+}
+
+export interface ReadPinnedCertificateOptions {
+  cosignerId: string;
+  apiKeyId: string;
+  /** The key's live `certPublicKeyHash`: the certificate must still be the pinned one. */
+  certPublicKeyHash: string;
+}
+
+/**
+ * The PEM of the certificate a key has pinned, when the console itself sent it (the newest completed change of the
+ * key that pinned a certificate with that key hash): an edit of the URL alone then keeps it, instead of asking for a
+ * certificate Fireblocks never returns. Null for one pinned elsewhere.
+ */
+export async function readPinnedCertificate(
+  db: Db,
+  { cosignerId, apiKeyId, certPublicKeyHash }: ReadPinnedCertificateOptions,
+): Promise<PinnedCertificate | null> {
+  const rows = await db.kysely
+    .selectFrom('changes')
+    .select(['id', 'after_handler'])
+    .where('cosigner_id', '=', cosignerId)
+    .where('api_key_id', '=', apiKeyId)
+    .where('state', '=', 'completed')
+    .where('after_handler', 'like', '%"mode":"cert"%')
+    .orderBy('closed_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const hash = certPublicKeyHash.toLowerCase();
+  for (const row of rows) {
+    const after = handlerSnapshotSchema.safeParse(JSON.parse(row.after_handler));
+    if (after.success && after.data.cert && after.data.certPublicKeyHash?.toLowerCase() === hash) {
+      return { pem: after.data.cert, changeId: row.id };
+    }
+  }
+  return null;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import type { IndexedKey, KeyIndex } from '@/lib/search/key-index-types';
 
-import { computeFindings, keyRefOf, type CertOnRecord } from './compute-findings';
+import { keyRefOf } from '@/lib/db/read-open-changes';
+
+import { computeFindings, type CertOnRecord } from './compute-findings';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -37,6 +39,28 @@ function findingsOf(keys: IndexedKey[], certs: Record<string, CertOnRecord> = {}
 }
 
 describe('computeFindings', () => {
+  it('names a key’s open change on its findings, and offers no fix on top of it', () => {
+    const index: KeyIndex = {
+      cosigners: [{ ...A, archived: false }],
+      keys: [
+        key('open', { url: 'https://h.example.com/fireblocks/v2/tx_sign_request' }),
+        key('closed', { url: 'https://h.example.com/fireblocks/v2/tx_sign_request' }),
+      ],
+      asOf: NOW.toISOString(),
+    };
+    const openChange = { id: 'c-1', state: 'awaiting_approval' as const };
+    const [open, closed] = computeFindings({
+      index,
+      certsOnRecord: new Map(),
+      openChanges: new Map([[keyRefOf(A.id, 'open'), openChange]]),
+      now: NOW,
+    });
+    expect(open).toMatchObject({ apiKeyId: 'open', kind: 'misrouted_url', openChange });
+    expect(open?.fixPath).toBeUndefined();
+    expect(closed).toMatchObject({ apiKeyId: 'closed', fixPath: expect.stringContaining('/edit?url=') as unknown });
+    expect(closed?.openChange).toBeUndefined();
+  });
+
   it('finds nothing in a healthy key', () => {
     expect(findingsOf([key('ok')])).toEqual([]);
   });
@@ -63,7 +87,8 @@ describe('computeFindings', () => {
       [
         'https://h.example.com/v2/config_change_sign_request',
         '/v2/config_change_sign_request',
-        'https://h.example.com',
+        // Spelled as the form would send it (normalised): the root path keeps its slash.
+        'https://h.example.com/',
       ],
     ] as const) {
       const [f] = findingsOf([key('k 1', { url })]);

@@ -1,7 +1,10 @@
 import 'server-only';
 
-import { appendedRouteSuffix, withoutRouteSuffix } from '@/lib/callback-handler/url-rules';
+import { appendedRouteSuffix, correctedCallbackUrl } from '@/lib/callback-handler/url-rules';
+import { formatDay } from '@/lib/callback-handler/verdict';
 import { editKeyPath } from '@/lib/page-paths';
+import type { OpenChangeRef } from '@/lib/change-model/states';
+import { keyRefOf } from '@/lib/db/read-open-changes';
 import type { IndexedKey, KeyIndex } from '@/lib/search/key-index-types';
 
 import {
@@ -23,16 +26,15 @@ export interface CertOnRecord {
   notAfter: string;
 }
 
-export const keyRefOf = (cosignerId: string, apiKeyId: string) => `${cosignerId}/${apiKeyId}`;
-
 export interface ComputeFindingsOptions {
   index: KeyIndex;
   /** By keyRefOf(cosignerId, apiKeyId). */
   certsOnRecord: ReadonlyMap<string, CertOnRecord>;
+  /** Each key's open change, by keyRefOf(cosignerId, apiKeyId): its findings name it and offer no fix on top of it. */
+  openChanges?: ReadonlyMap<string, OpenChangeRef>;
   now: Date;
 }
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const editPath = (key: IndexedKey) => editKeyPath(key.cosignerId, key.apiKeyId);
@@ -62,8 +64,8 @@ function misrouted(url: string, key: IndexedKey): FindingOf | null {
   const parsed = parseUrl(url);
   const route = parsed && appendedRouteSuffix(parsed);
   if (!parsed || !route) return null;
-  // Never suggested with user-info: a password in the URL is not repeated into a link.
-  const corrected = parsed.username || parsed.password ? undefined : withoutRouteSuffix(parsed, route);
+  // Spelled as the form and the inspection spell it; never with user-info (a password is not repeated into a link).
+  const corrected = correctedCallbackUrl(url) ?? undefined;
   return {
     kind: 'misrouted_url',
     severity: 'critical',
@@ -81,7 +83,7 @@ function certExpiry(key: IndexedKey, cert: CertOnRecord | undefined, nowMs: numb
     return {
       kind: 'cert_expired',
       severity: 'critical',
-      summary: `The pinned certificate expired on ${isoDate(notAfterMs)}; the Co-Signer cannot reach the handler.`,
+      summary: `The pinned certificate expired on ${formatDay(notAfterMs)}; the Co-Signer cannot reach the handler.`,
       action: "Pin the handler's renewed certificate.",
       expiresAt: cert.notAfter,
     };
@@ -91,7 +93,7 @@ function certExpiry(key: IndexedKey, cert: CertOnRecord | undefined, nowMs: numb
   return {
     kind: 'cert_expiring',
     severity: 'warning',
-    summary: `The pinned certificate expires in ${plural(days, 'day')}, on ${isoDate(notAfterMs)}.`,
+    summary: `The pinned certificate expires in ${plural(days, 'day')}, on ${formatDay(notAfterMs)}.`,
     action: "Renew the handler's certificate and pin the new one before it expires.",
     expiresAt: cert.notAfter,
   };
@@ -106,7 +108,7 @@ function notSeen(key: IndexedKey, nowMs: number): FindingOf | null {
   return {
     kind: 'not_seen',
     severity: 'info',
-    summary: `Not seen for ${plural(days, 'day')} (last seen ${isoDate(seenMs)}).`,
+    summary: `Not seen for ${plural(days, 'day')} (last seen ${formatDay(seenMs)}).`,
     action: 'Check whether this API user is still in use, and unpair it if not.',
     lastSeen: key.lastSeen,
   };
@@ -117,7 +119,12 @@ function notSeen(key: IndexedKey, nowMs: number): FindingOf | null {
  * are left out: their keys cannot be changed, so nothing about them can be acted on. Sorted by kind (FINDING_KINDS
  * order, the most urgent first), then the walk's order.
  */
-export function computeFindings({ index, certsOnRecord, now }: ComputeFindingsOptions): Finding[] {
+export function computeFindings({
+  index,
+  certsOnRecord,
+  openChanges = new Map(),
+  now,
+}: ComputeFindingsOptions): Finding[] {
   const nowMs = now.getTime();
   const keys = index.keys.filter((k) => !k.cosignerArchived);
   const byUrl = new Map<string, IndexedKey[]>();
@@ -158,9 +165,12 @@ export function computeFindings({ index, certsOnRecord, now }: ComputeFindingsOp
     if (cert) found.push(cert);
     const stale = notSeen(key, nowMs);
     if (stale) found.push(stale);
-    for (const f of found) {
+    const openChange = openChanges.get(keyRefOf(key.cosignerId, key.apiKeyId));
+    for (const { fixPath, ...f } of found) {
       findings.push({
         ...f,
+        // One change at a time per key: while one is open, the finding points at it rather than at a new fix.
+        ...(openChange ? { openChange } : fixPath ? { fixPath } : {}),
         cosignerId: key.cosignerId,
         cosignerName: key.cosignerName,
         apiKeyId: key.apiKeyId,

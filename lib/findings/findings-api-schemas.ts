@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { openChangeRefSchema } from '@/lib/change-model/states';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 
 /** GET /api/findings: what the console sees wrong with the workspace's handlers. No server-only: the UI reads it. */
@@ -35,9 +36,11 @@ const findingSchema = z.object({
   summary: z.string(),
   /** What to do, one sentence. */
   action: z.string(),
-  /** misrouted_url: the URL without the Co-Signer route, and the edit form prefilled with it. */
+  /** misrouted_url: the URL without the Co-Signer route, and the edit form prefilled with it (none while a change is open). */
   correctedUrl: z.string().optional(),
   fixPath: z.string().optional(),
+  /** The key's open change, if any: the finding points at it instead of offering a fix on top of it. */
+  openChange: openChangeRefSchema.optional(),
   /** cert_expiring / cert_expired: the certificate's notAfter (ISO). */
   expiresAt: z.string().optional(),
   /** not_seen: the key's lastSeen as Fireblocks sent it. */

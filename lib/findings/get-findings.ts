@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { getDb } from '@/lib/db';
+import { readOpenChanges } from '@/lib/db/read-open-changes';
 import { getKeyIndex } from '@/lib/search/get-key-index';
 
 import { readCertsOnRecord } from './certs-on-record';
@@ -15,14 +16,18 @@ export interface GetFindingsOptions {
   reader?: string;
 }
 
-/** The workspace's findings from the shared key index (at most 30 s old) and the certificates on record. */
+/** The workspace's findings from the shared key index (at most 30 s old), the certificates on record and open changes. */
 export async function getFindings({
   cosignerId,
   refresh = false,
   reader,
 }: GetFindingsOptions = {}): Promise<FindingsResponse> {
-  const [index, certsOnRecord] = await Promise.all([getKeyIndex({ refresh, reader }), readCertsOnRecord(getDb())]);
-  const findings = computeFindings({ index, certsOnRecord, now: new Date() });
+  const [index, certsOnRecord, openChanges] = await Promise.all([
+    getKeyIndex({ refresh, reader }),
+    readCertsOnRecord(getDb()),
+    readOpenChanges(getDb()),
+  ]);
+  const findings = computeFindings({ index, certsOnRecord, openChanges, now: new Date() });
   return {
     findings: cosignerId ? findings.filter((f) => f.cosignerId === cosignerId) : findings,
     asOf: index.asOf,

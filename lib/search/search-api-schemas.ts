@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { openChangeRefSchema } from '@/lib/change-model/states';
+
 /**
  * GET /api/search: the query and the answer. No server-only import: the search box parses the same query rules.
  */
@@ -36,6 +38,8 @@ const searchKeySchema = z.object({
   /** The public key's SPKI SHA-256 or the certificate's `certPublicKeyHash`, lowercase hex. */
   fingerprint: z.string().optional(),
   match: z.enum(KEY_MATCH_KINDS),
+  /** The key's open change, if any. */
+  openChange: openChangeRefSchema.optional(),
 });
 
 export const searchResponseSchema = z.object({

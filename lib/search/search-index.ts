@@ -1,5 +1,8 @@
 import 'server-only';
 
+import type { OpenChangeRef } from '@/lib/change-model/states';
+import { keyRefOf } from '@/lib/db/read-open-changes';
+
 import type { IndexedKey, KeyIndex } from './key-index-types';
 import { SEARCH_RESULT_CAP, type KeyMatchKind, type SearchKey, type SearchResponse } from './search-api-schemas';
 
@@ -38,7 +41,7 @@ function keyMatch(key: IndexedKey, needle: string, hexNeedle: string | null): Ke
   return null;
 }
 
-const toResult = (key: IndexedKey, match: KeyMatchKind): SearchKey => ({
+const toResult = (key: IndexedKey, match: KeyMatchKind, openChange: OpenChangeRef | undefined): SearchKey => ({
   cosignerId: key.cosignerId,
   cosignerName: key.cosignerName,
   apiKeyId: key.apiKeyId,
@@ -46,14 +49,19 @@ const toResult = (key: IndexedKey, match: KeyMatchKind): SearchKey => ({
   host: hostOf(key.url),
   fingerprint: key.publicKeyFingerprint ?? key.certPublicKeyHash?.toLowerCase(),
   match,
+  ...(openChange && { openChange }),
 });
 
 /**
  * Searches the index: keys by id (or part), callback URL host or URL (or part), fingerprint in any common spelling;
  * cosigners by name or id (or part). Case-insensitive. Strongest matches first, then the walk's order; at most
- * SEARCH_RESULT_CAP of each.
+ * SEARCH_RESULT_CAP of each. A key with an open change (`openChanges`, by keyRefOf) names it.
  */
-export function searchIndex(index: KeyIndex, query: string): SearchResponse {
+export function searchIndex(
+  index: KeyIndex,
+  query: string,
+  openChanges: ReadonlyMap<string, OpenChangeRef> = new Map(),
+): SearchResponse {
   const needle = query.trim().toLowerCase();
   const hexNeedle = fingerprintNeedle(needle);
   const cosigners = index.cosigners.filter(
@@ -68,7 +76,9 @@ export function searchIndex(index: KeyIndex, query: string): SearchResponse {
     .sort((a, b) => RANK[a.match] - RANK[b.match]);
   return {
     cosigners: cosigners.slice(0, SEARCH_RESULT_CAP),
-    keys: keys.slice(0, SEARCH_RESULT_CAP).map(({ key, match }) => toResult(key, match)),
+    keys: keys
+      .slice(0, SEARCH_RESULT_CAP)
+      .map(({ key, match }) => toResult(key, match, openChanges.get(keyRefOf(key.cosignerId, key.apiKeyId)))),
     asOf: index.asOf,
     truncated: cosigners.length > SEARCH_RESULT_CAP || keys.length > SEARCH_RESULT_CAP,
     searched: { cosigners: index.cosigners.length, keys: index.keys.length },

@@ -23,7 +23,7 @@ function panel(props: Partial<InspectionPanelProps>) {
       {...props}
     />,
   );
-  return screen.getByText(/^(Looks right|Acceptable, with warnings|Cannot be used|Not complete yet)$/).closest('p');
+  return screen.getByText(/^(Looks right|Acceptable, with warnings|Cannot be used.*|Not complete yet)$/).closest('p');
 }
 
 describe('the inspection panel agrees with the form', () => {
@@ -32,7 +32,7 @@ describe('the inspection panel agrees with the form', () => {
       missing: 'No public key entered yet.',
       formErrors: { publicKey: 'This is a private key. It was not kept.' },
     });
-    expect(verdict?.textContent).toBe('Cannot be used');
+    expect(verdict?.textContent).toBe('Cannot be used: this is a private key');
     expect(screen.getByText('Public key: This is a private key. It was not kept.')).toBeTruthy();
     expect(screen.queryByText('Looks right')).toBeNull();
   });
@@ -53,6 +53,21 @@ describe('the inspection panel agrees with the form', () => {
     const verdict = panel({});
     expect(verdict?.textContent).toBe('Looks right');
     expect(verdict?.className).toContain('emerald');
+  });
+
+  it('says the first problem in the verdict, with a date for people: never "Looks right" beside an error', () => {
+    const verdict = panel({
+      inspection: {
+        ...urlOnly,
+        ok: false,
+        errors: { cert: 'The certificate expired on 1 January 2025; the Co-Signer would refuse the handler.' },
+      },
+      // The form has no error of its own for the field: an undefined entry must not hide the server's.
+      formErrors: { url: undefined, cert: undefined },
+    });
+    expect(verdict?.textContent).toBe('Cannot be used: the certificate expired on 1 January 2025');
+    expect(verdict?.getAttribute('data-verdict')).toBe('unusable');
+    expect(screen.queryByText('Looks right')).toBeNull();
   });
 
   it('lists a field once, with the form’s message over the server’s', () => {

@@ -5,6 +5,14 @@ import { AlertTriangle, CircleCheck, CircleDashed, CircleX, Loader2, ScanSearch 
 import { ErrorState } from '@/components/ui/error-state';
 import type { CallbackHandlerInspection } from '@/lib/queries/use-inspect-callback-handler';
 
+import {
+  FIELD_NAMES,
+  handlerVerdict,
+  type HandlerVerdict,
+  type HandlerVerdictInput,
+  type VerdictKind,
+} from '@/lib/callback-handler/verdict';
+
 import { InspectionFacts } from './inspection-facts';
 
 export interface InspectionPanelProps {
@@ -18,19 +26,17 @@ export interface InspectionPanelProps {
   /** What is still missing, e.g. "No public key entered yet." */
   missing?: string;
   /** The form's own errors by field name (`url`, `publicKey`, `cert`): the panel never disagrees with the form. */
-  formErrors?: Partial<Record<'url' | 'publicKey' | 'cert', string>>;
+  formErrors?: HandlerVerdictInput['formErrors'];
+  /** The verdict the form computed (and shows beside its button); computed here from the rest when absent. */
+  verdict?: HandlerVerdict;
 }
 
-const FIELD_NAMES = { url: 'URL', publicKey: 'Public key', cert: 'Certificate' } as const;
-
-type Verdict = 'unusable' | 'incomplete' | 'warnings' | 'fine';
-
 /** Each verdict in its own colour: success only for "Looks right", the warning colour for warnings. */
-const VERDICTS: Record<Verdict, { text: string; icon: typeof CircleCheck; tone: string }> = {
-  unusable: { text: 'Cannot be used', icon: CircleX, tone: 'text-red-700 dark:text-red-300' },
-  incomplete: { text: 'Not complete yet', icon: CircleDashed, tone: 'text-zinc-700 dark:text-zinc-300' },
-  warnings: { text: 'Acceptable, with warnings', icon: AlertTriangle, tone: 'text-amber-800 dark:text-amber-300' },
-  fine: { text: 'Looks right', icon: CircleCheck, tone: 'text-emerald-700 dark:text-emerald-300' },
+const TONES: Record<VerdictKind, { icon: typeof CircleCheck; tone: string }> = {
+  unusable: { icon: CircleX, tone: 'text-red-700 dark:text-red-300' },
+  incomplete: { icon: CircleDashed, tone: 'text-zinc-700 dark:text-zinc-300' },
+  warnings: { icon: AlertTriangle, tone: 'text-amber-800 dark:text-amber-300' },
+  fine: { icon: CircleCheck, tone: 'text-emerald-700 dark:text-emerald-300' },
 };
 
 /**
@@ -44,23 +50,14 @@ export function InspectionPanel({
   onRetry,
   empty,
   missing,
-  formErrors = {},
+  formErrors,
+  verdict: given,
 }: InspectionPanelProps) {
-  // Each field's problem once, the form's own message first (it is what the field shows).
-  const problems = { ...inspection?.errors, ...formErrors };
-  const listed = (Object.keys(FIELD_NAMES) as Array<keyof typeof FIELD_NAMES>).flatMap((field) => {
-    const message = problems[field];
-    return message ? [{ field, message }] : [];
-  });
-  const verdict: Verdict =
-    listed.length > 0
-      ? 'unusable'
-      : missing
-        ? 'incomplete'
-        : inspection && inspection.warnings.length > 0
-          ? 'warnings'
-          : 'fine';
-  const shown = VERDICTS[verdict];
+  const verdict =
+    given ??
+    handlerVerdict({ inspectionErrors: inspection?.errors, warnings: inspection?.warnings, formErrors, missing });
+  const listed = verdict.problems;
+  const shown = TONES[verdict.kind];
   const Icon = shown.icon;
   return (
     <section
@@ -89,9 +86,9 @@ export function InspectionPanel({
           <p className="text-zinc-600 dark:text-zinc-400">Checking…</p>
         ) : (
           <>
-            <p className={`flex items-center gap-1.5 font-medium ${shown.tone}`} data-verdict={verdict}>
-              <Icon aria-hidden className="h-4 w-4" />
-              <span>{shown.text}</span>
+            <p className={`flex items-start gap-1.5 font-medium ${shown.tone}`} data-verdict={verdict.kind}>
+              <Icon aria-hidden className="h-4 w-4 shrink-0" />
+              <span>{verdict.headline}</span>
             </p>
             {missing && <p className="text-zinc-600 dark:text-zinc-400">{missing}</p>}
             {listed.length > 0 && (

@@ -9,6 +9,8 @@ import { VIEWER_EDIT_PARAM } from '@/components/key-page/viewer-edit-notice';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { changeParamsSchema } from '@/lib/changes/change-api-schemas';
 import { getConfig } from '@/lib/config/env';
+import { getDb } from '@/lib/db';
+import { readPinnedCertificate } from '@/lib/findings/certs-on-record';
 import { apiKeyIdSchema, cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { notFoundOr } from '@/lib/queries/not-found-or';
 import { apiKeyMetadata } from '@/lib/queries/page-titles';
@@ -52,6 +54,10 @@ export default async function EditCallbackHandlerPage({ params, searchParams }: 
   // A `from` that is no change of this key that ended unapplied fills nothing in: the form starts as usual.
   const fromChange = from.success ? await fetchChange(from.data.changeId) : null;
   const prefill = resubmitPrefillOf(fromChange?.data, { cosignerId: cosignerId.data, apiKeyId: apiKeyId.data });
+  const certPublicKeyHash = initialKey.data?.callbackHandler?.certPublicKeyHash;
+  const pinnedCert = certPublicKeyHash
+    ? await readPinnedCertificate(getDb(), { cosignerId: cosignerId.data, apiKeyId: apiKeyId.data, certPublicKeyHash })
+    : null;
   return (
     <EditCallbackHandler
       cosignerId={cosignerId.data}
@@ -63,6 +69,7 @@ export default async function EditCallbackHandlerPage({ params, searchParams }: 
       initialCosigner={initialCosigner}
       initialOpenChange={initialOpenChange}
       prefill={prefill ?? undefined}
+      pinnedCert={pinnedCert ?? undefined}
     />
   );
 }
