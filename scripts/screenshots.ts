@@ -87,8 +87,13 @@ try {
   });
   await shoot('edit-warning', 'alice', async (page) => {
     await visit({ name: 'edit', path: editPath, user: 'alice', ready: 'Callback URL' })(page);
-    await fillExactly(page, 'Callback URL', 'https://hooks.example.com/cosigner/v2/tx_sign_request');
+    await fillExactly(page, 'Callback URL', 'https://hooks.example.com/cosigner?tenant=a');
     await page.getByText('Acceptable, with warnings').waitFor();
+  });
+  await shoot('edit-misrouted-url', 'alice', async (page) => {
+    await visit({ name: 'edit', path: editPath, user: 'alice', ready: 'Callback URL' })(page);
+    await fillExactly(page, 'Callback URL', 'https://hooks.example.com/cosigner/v2/tx_sign_request');
+    await page.getByRole('button', { name: 'Use https://hooks.example.com/cosigner' }).waitFor();
   });
   await shoot('edit-leave-dialog', 'alice', async (page) => {
     await visit({ name: 'edit', path: editPath, user: 'alice', ready: 'Callback URL' })(page);

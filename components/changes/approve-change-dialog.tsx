@@ -25,7 +25,7 @@ export interface ApproveChangeDialogProps {
   onClose: () => void;
 }
 
-/** What the approve route answers when the PATCH it sent got no answer (or a 5xx): the change's outcome is unknown. */
+/** What the approve route answers when the PATCH it sent got no answer, a 5xx, or a refusal it maps to 502. */
 const OUTCOME_UNKNOWN_CODES: ReadonlySet<string> = new Set(['upstream_error', 'upstream_timeout']);
 
 const ERROR_TITLES: Partial<Record<string, string>> = {
@@ -75,7 +75,13 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
   // The approval went through and the change moved on (sent with no answer, refused by Fireblocks, or decided by
   // someone else): approving again could only be refused, or worse, resend. The dialog says what happened and closes.
   const moved = error instanceof ApiError && error.changeId !== undefined;
-  const unknownOutcome = moved && OUTCOME_UNKNOWN_CODES.has(error.code);
+  // A 502/504 after sending may be no answer (outcome unknown) or a refusal (failed): the change, read again at once
+  // (the mutation invalidates it), decides which, so the dialog says exactly what the change page says.
+  const unknownOutcome = moved && change.state === 'unknown';
+  const readingOutcome =
+    moved &&
+    OUTCOME_UNKNOWN_CODES.has(error.code) &&
+    (change.state === 'awaiting_approval' || change.state === 'sending');
 
   return (
     <ModalDialog
@@ -143,15 +149,24 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
         triedWrong={triedWrong}
         onTriedWrong={() => setTriedWrong(true)}
         verb="approve"
-        disabled={busy}
+        disabled={busy || moved}
         inputRef={codeRef}
       />
       {unknownOutcome ? (
         <UnknownOutcome apiKeyId={change.apiKeyId} idsBelow={false} />
+      ) : readingOutcome ? (
+        <p role="status" className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <Loader2 aria-hidden className="h-4 w-4 animate-spin" />
+          Sent to Fireblocks; reading what became of the change…
+        </p>
       ) : (
         error != null && (
           <ErrorState
-            title={(error instanceof ApiError && ERROR_TITLES[error.code]) || 'Could not approve the change'}
+            title={
+              moved && change.state === 'failed'
+                ? 'Fireblocks did not accept the change'
+                : (error instanceof ApiError && ERROR_TITLES[error.code]) || 'Could not approve the change'
+            }
             error={error}
           />
         )
