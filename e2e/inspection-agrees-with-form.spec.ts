@@ -46,7 +46,9 @@ test('[CALLBACKS][INSPECTION]: the inspection verdict agrees with the form: warn
   // A pasted private key: refused, the field emptied, and the panel says so instead of "Looks right".
   await edit.pem.fill(pkcs8PrivateKeyPem());
   await expect(edit.pem).toHaveValue('');
-  await expect(verdict).toHaveText('Cannot be used');
+  await expect(verdict).toHaveText(
+    'Cannot be used: this is a private key, which must never leave the callback handler',
+  );
   await expect(panel).toContainText('Public key: This is a private key');
   await expect(panel.getByText('Looks right')).toHaveCount(0);
   await expect(edit.review).toBeDisabled();
