@@ -16,10 +16,20 @@ const apiFallbackHeaders = [
   { key: 'Cache-Control', value: 'no-store, no-transform' },
 ];
 
+/**
+ * `npm run bench` makes its own build with BENCH_BUILD=1 (bench/render-browser.ts): there, and only there, a
+ * `page.bench.tsx` is a page, so the render bench's reference pages (app/bench/) never ship in the product's build.
+ * That build goes to a git-ignored folder of its own (and `next start` for it needs the same variable), so it never
+ * stands in for the product's `.next/`. Read here, not in lib/config/env.ts: it shapes the build, not the app.
+ */
+const benchBuild = process.env.BENCH_BUILD === '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `node server.js` in .next/standalone with only the modules it needs traced in (Dockerfile, tests/standalone).
   output: 'standalone',
+  // scripts/dev-stack.ts (BENCH_DIST_DIR) looks for that build in the same place.
+  ...(benchBuild && { distDir: 'test-results/bench/next', pageExtensions: ['bench.tsx', 'tsx', 'ts', 'jsx', 'js'] }),
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },

@@ -83,13 +83,15 @@ export async function renderBench(ctx?: BrowserBenchContext): Promise<BenchOutco
   return withBrowserBench(ctx, async ({ app, context, seed }) => {
     const appPath = `/cosigners/${seed.bigCosignerId}?pageSize=${ROWS}`;
     // The framework floor: the same rows (the console's own markup) from the same signed read, rendered by a bare
-    // server-component page of this build (app/bench/key-rows, answering only with BENCH_PAGES=1); and the same page
+    // server-component page of this build (app/bench/key-rows, in the bench's own build only); and the same page
     // with the keys as four plain cells, to show what the rows' content costs.
     const floorPath = `/bench/key-rows/${seed.bigCosignerId}?pageSize=${ROWS}`;
     const plainFloorPath = `${floorPath}&rows=plain`;
     const floorCheck = await context.request.get(floorPath);
     if (floorCheck.status() !== 200)
-      throw new Error(`the floor page answered HTTP ${floorCheck.status()}: is BENCH_PAGES=1 set on the app?`);
+      throw new Error(
+        `the floor page answered HTTP ${floorCheck.status()}: is this the bench's build (BENCH_BUILD=1)?`,
+      );
     const res = await context.request.get(`/api/cosigners/${seed.bigCosignerId}/api-keys?pageSize=${ROWS}`);
     // The list answers each public key by its fingerprint (publicKeyFingerprint; null if unreadable), not the PEM.
     const keys = (

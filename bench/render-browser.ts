@@ -29,8 +29,8 @@ const BENCH_PORTS = {
 
 export async function openBrowserBench(): Promise<BrowserBenchContext> {
   ensureChromium();
-  // BENCH_PAGES=1: the render bench's framework-floor page (app/bench/) answers in this stack only.
-  const app = await productionApp(BENCH_PORTS, { BENCH_PAGES: '1' });
+  // The bench's own build (next.config.js): the product's plus the render bench's framework-floor page (app/bench/).
+  const app = await productionApp(BENCH_PORTS, { BENCH_BUILD: '1' });
   // A profile on disk, like an admin's own browser. Playwright's default contexts are incognito, and Chromium keeps no
   // V8 code cache there: every visit would compile the page's scripts afresh, which no returning user pays.
   const profileDir = mkdtempSync(path.join(tmpdir(), 'cosigner-bench-profile-'));

@@ -11,6 +11,8 @@ import { APP_ENV_NAMES, resolveStackEnv } from './resolve-env';
 import { waitForHttp } from './wait-http';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+/** Where next.config.js sends a build made with BENCH_BUILD=1 (git-ignored; the same path is written there). */
+export const BENCH_DIST_DIR = path.join('test-results', 'bench', 'next');
 
 export interface StartStackOptions {
   /**
@@ -53,7 +55,9 @@ export interface Stack {
  * process with a complete configuration, and waits until the app answers. `close()` stops all three.
  */
 export async function startStack(o: StartStackOptions): Promise<Stack> {
-  if (o.mode === 'prod' && !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
+  // The bench's own build (BENCH_BUILD=1) lives where next.config.js puts it.
+  const distDir = o.env.BENCH_BUILD === '1' ? BENCH_DIST_DIR : '.next';
+  if (o.mode === 'prod' && !existsSync(path.join(REPO_ROOT, distDir, 'BUILD_ID'))) {
     throw new Error('startStack(prod) needs a production build: run `npx next build` first');
   }
   if (o.mode === 'standalone' && !existsSync(path.join(o.standaloneDir ?? '', 'server.js'))) {

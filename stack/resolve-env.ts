@@ -20,8 +20,8 @@ export const APP_ENV_NAMES = [
   'DATABASE_URL',
   'DATA_DIR',
   'WATCH_INTERVAL',
-  // The bench's reference pages (app/bench/): off unless a bench stack passes BENCH_PAGES=1.
-  'BENCH_PAGES',
+  // Read by next.config.js, not the app: `1` makes and serves the bench's own build with its reference pages (app/bench/).
+  'BENCH_BUILD',
 ] as const;
 
 export const DEV_CLIENT_ID = 'cosigner-console-dev';

@@ -308,11 +308,3 @@ export function getMetricsToken(): string | undefined {
   cachedMetricsToken ??= { token: parseMetricsToken(process.env) };
   return cachedMetricsToken.token;
 }
-
-/**
- * Whether the benchmark's reference pages (app/bench/) answer: only when BENCH_PAGES=1, which `npm run bench` and
- * nothing else sets. Read per call, apart from getConfig(), so a deployment that never sets it gets their 404.
- */
-export function benchPagesEnabled(): boolean {
-  return process.env.BENCH_PAGES === '1';
-}

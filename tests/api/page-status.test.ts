@@ -50,7 +50,7 @@ describe('page status', () => {
     expect((await page(edit(randomUUID(), seed.keyWithPublicKey.apiKeyId))).status).toBe(404);
   });
 
-  it("the render bench's floor page is a 404 to a signed-in admin unless the process has BENCH_PAGES=1", async () => {
+  it("the render bench's floor page is a 404 to a signed-in admin (it is not in the product's build)", async () => {
     for (const rows of ['', '&rows=plain'])
       expect((await page(`/bench/key-rows/${seed.bigCosignerId}?pageSize=10${rows}`)).status).toBe(404);
   });

@@ -5,7 +5,6 @@ import { ApiKeysGrid } from '@/components/cosigner-page/api-keys-grid';
 import { readPageState } from '@/components/ui/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/page-guard';
-import { benchPagesEnabled } from '@/lib/config/env';
 import { cosignerIdSchema } from '@/lib/fireblocks/upstream-schemas';
 import { fetchApiKeysPage } from '@/lib/queries/server-fetch';
 
@@ -22,12 +21,11 @@ interface KeyRowsPageProps {
  * (ApiKeysGrid: the same markup, with only their links, copy buttons and dates as client components), without the
  * console's layout, query cache, table state or data handed to the browser. What the console's page takes beyond
  * this is its own. `?rows=plain` renders the same keys as four unstyled cells instead: what the rows' content costs.
- * It is a 404 unless BENCH_PAGES=1 (only the bench sets it) and, like every page, it needs a session first, so a
- * deployment that turned the flag on by mistake still shows nothing to a signed-out caller. Nothing links to it.
+ * It exists only in the bench's own build (a `page.bench.tsx` is a page only there: next.config.js), never in the
+ * product's; like every page it needs a session first. Nothing links to it.
  */
 export default async function KeyRowsFloorPage({ params, searchParams }: KeyRowsPageProps) {
   const { user } = await requirePageSession();
-  if (!benchPagesEnabled()) notFound();
   const parsed = cosignerIdSchema.safeParse((await params).cosignerId);
   if (!parsed.success) notFound();
   const query = toUrlSearchParams(await searchParams);
