@@ -23,6 +23,7 @@ interface BenchSection {
 const sections: BenchSection[] = [
   { name: 'signing', run: async () => (await import('./fireblocks-signing')).benchFireblocksSigning() },
   { name: 'list', run: async () => (await import('./fireblocks-list')).benchFireblocksList() },
+  { name: 'transport', run: async () => (await import('./transport')).benchTransport() },
   { name: 'proxy', run: async () => (await import('./proxy')).benchProxy() },
   { name: 'changes', run: async () => (await import('./changes')).benchChanges() },
   { name: 'audit', run: async () => (await import('./audit')).benchAudit() },
