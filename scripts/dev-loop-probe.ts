@@ -4,7 +4,8 @@
 // Each session deletes .next/ (Next's cache) and uses its own database and API key under test-results/, so a
 // developer's .data/ and .dev/ are left alone. Ports: PROBE_APP_PORT, PROBE_SIM_PORT, PROBE_IDP_PORT
 // (3960, 4960, 4961). One line of JSON per session on stdout; a session counts as looping when the tabs get more
-// than two reload or restart orders while they sit still for 10 s.
+// than two reload or restart orders while they sit still for 10 s, and as reloaded when the tab signed in loaded
+// any document after its first /cosigners (the redirect back from sign-in, the page's first request) showed rows.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
@@ -127,7 +128,12 @@ async function probe(n: number): Promise<Record<string, unknown>> {
     await first.getByRole('table', { name: 'Cosigners' }).getByRole('row').nth(1).waitFor({ timeout: COMPILE_MS });
     const cosignersMs = Date.now() - t0;
     const stillFrom = Date.now() - t0;
+    // A reload clears what is set on window; a soft refresh (server component changes) keeps it.
+    await first.evaluate(() => ((window as unknown as { __probeShown?: boolean }).__probeShown = true));
     await sleep(STILL_MS);
+    const markKept = await first.evaluate(
+      () => (window as unknown as { __probeShown?: boolean }).__probeShown === true,
+    );
     const still = events.filter((e) => e.atMs >= stillFrom);
     const count = (list: Event[], kind: Event['kind']) => list.filter((e) => e.kind === kind).length;
     const orders = count(still, 'reloadPage') + count(still, 'restart');
@@ -143,6 +149,7 @@ async function probe(n: number): Promise<Record<string, unknown>> {
       ordersWhileStill: orders,
       hmrVersions: [...new Set(events.filter((e) => e.kind === 'hmrVersion').map((e) => e.detail))],
       looping: orders > 2,
+      reloadedAfterRows: !markKept,
     };
   } catch (error) {
     return { session: n, error: String(error).slice(0, 300), events: events.slice(-10) };
