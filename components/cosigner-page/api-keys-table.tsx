@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 
@@ -15,7 +15,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Toast } from '@/components/ui/toast';
 import type { Finding } from '@/lib/findings/findings-api-schemas';
 import type { InitialPage, ServerRead } from '@/lib/queries/initial-page';
-import type { ListChangesResponse } from '@/lib/queries/types';
+import type { ListApiKeysResponse, ListChangesResponse } from '@/lib/queries/types';
 import { useApiKeys } from '@/lib/queries/use-api-keys';
 import { useChanges } from '@/lib/queries/use-changes';
 import { useCosigner } from '@/lib/queries/use-cosigner';
@@ -26,14 +26,13 @@ import { HIGHLIGHT_PARAM, rememberKeyListPage, UPDATED_PARAM } from '@/component
 import { searchPath } from '@/lib/page-paths';
 import { filterApiKeys } from './filter-api-keys';
 import { apiKeyColumns, ApiKeysGrid } from './api-keys-grid';
-import { unpackApiKeysRead, type PackedApiKeysPage } from './packed-api-keys';
 
 export interface ApiKeysTableProps {
   cosignerId: string;
   /** Admins get an edit action per key; viewers see the same table read-only. */
   canEdit: boolean;
-  /** The page the server read for the first paint, packed (./packed-api-keys.ts): the rows' HTML is the other copy. */
-  initial?: InitialPage<PackedApiKeysPage>;
+  /** The page the server read for the first paint. */
+  initial?: InitialPage<ListApiKeysResponse>;
   /** The cosigner's open changes as the server read them. */
   initialOpenChanges?: ServerRead<ListChangesResponse>;
 }
@@ -41,12 +40,7 @@ export interface ApiKeysTableProps {
 /** A cosigner's paired API keys, a page at a time, with the page in the URL. */
 export function ApiKeysTable({ cosignerId, canEdit, initial, initialOpenChanges }: ApiKeysTableProps) {
   const [state, setState] = usePageState();
-  const initialPage = useMemo(() => initial && unpackApiKeysRead(initial), [initial]);
-  const query = useApiKeys(
-    cosignerId,
-    { pageSize: state.pageSize, order: state.order, cursor: state.cursor },
-    initialPage,
-  );
+  const query = useApiKeys(cosignerId, { pageSize: state.pageSize, order: state.order, cursor: state.cursor }, initial);
   const rows = query.data ? filterApiKeys(query.data.data, state.q) : [];
   const loaded = query.data?.data.length ?? 0;
   // Nothing ever loaded: no filter or page size for rows that are not there, and no "Page 1 · 0 keys".

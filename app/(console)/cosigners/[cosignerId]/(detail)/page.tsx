@@ -6,7 +6,6 @@ import { ApiKeysTable } from '@/components/cosigner-page/api-keys-table';
 import { CosignerDetails } from '@/components/cosigner-page/cosigner-details';
 import { CosignerHeader } from '@/components/cosigner-page/cosigner-header';
 import { EditGateNote } from '@/components/ui/handler/edit-gate-note';
-import { packApiKeysRead } from '@/components/cosigner-page/packed-api-keys';
 import { readPageState } from '@/components/ui/pagination/page-state';
 import { toUrlSearchParams, type SearchParamsRecord } from '@/components/ui/pagination/to-url-search-params';
 import { requirePageSession } from '@/lib/auth/page-guard';
@@ -54,7 +53,7 @@ export default async function CosignerPage({ params, searchParams }: CosignerPag
       <ApiKeysTable
         cosignerId={cosignerId}
         canEdit={admin && gate.editable}
-        initial={packApiKeysRead({ page, ...keys })}
+        initial={{ page, ...keys }}
         initialOpenChanges={openChanges}
       />
     </>
