@@ -28,7 +28,7 @@ const benchBuild = process.env.BENCH_BUILD === '1';
 const nextConfig = {
   // `node server.js` in .next/standalone with only the modules it needs traced in (Dockerfile, tests/standalone).
   output: 'standalone',
-  // scripts/dev-stack.ts (BENCH_DIST_DIR) looks for that build in the same place.
+  // stack/dev-stack.ts (BENCH_DIST_DIR) looks for that build in the same place.
   ...(benchBuild && { distDir: 'test-results/bench/next', pageExtensions: ['bench.tsx', 'tsx', 'ts', 'jsx', 'js'] }),
   poweredByHeader: false,
   reactStrictMode: true,

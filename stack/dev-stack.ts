@@ -12,7 +12,7 @@ import { waitForHttp } from './wait-http';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 /** Where next.config.js sends a build made with BENCH_BUILD=1 (git-ignored; the same path is written there). */
-export const BENCH_DIST_DIR = path.join('test-results', 'bench', 'next');
+const BENCH_DIST_DIR = path.join('test-results', 'bench', 'next');
 
 export interface StartStackOptions {
   /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { ensureCanaryBuild } from '../helpers/canary-build';
+import { ensureCanaryBuild } from '../../testing/app/canary-build';
 
 // The render bench's reference pages (app/bench/**/page.bench.tsx) are pages only in the bench's own build
 // (BENCH_BUILD=1, next.config.js): the product's build must route none of them.
