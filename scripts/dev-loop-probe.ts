@@ -3,12 +3,13 @@
 //   npx tsx scripts/dev-loop-probe.ts [sessions] [--webpack] [--host=127.0.0.1]
 // Each session deletes .next/ (Next's cache) and uses its own database and API key under test-results/, so a
 // developer's .data/ and .dev/ are left alone. Ports: PROBE_APP_PORT, PROBE_SIM_PORT, PROBE_IDP_PORT
-// (3960, 4960, 4961). One line of JSON per session on stdout; a session counts as looping when the tabs get more
-// than two reload or restart orders while they sit still for 10 s, and as reloaded when the tab signed in loaded
-// any document after its first /cosigners (the redirect back from sign-in, the page's first request) showed rows.
+// (3960, 4960, 4961); the dev server's output goes to test-results/dev-loop-probe/session-N.log. One line of JSON
+// per session on stdout; a session counts as looping when the tabs get more than two reload or restart orders while
+// they sit still for 10 s, and as reloaded when the tab signed in loaded any document after its first /cosigners (the
+// redirect back from sign-in, the page's first request) showed rows.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -88,11 +89,14 @@ async function probe(n: number): Promise<Record<string, unknown>> {
   rmSync(path.join(ROOT, '.next'), { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   rmSync(path.join(WORK, 'data'), { recursive: true, force: true });
   const keys = ensureDevKeys({ dir: path.join(WORK, 'keys') });
+  // What the dev server printed, kept per session: the first place to look when a session reloaded.
+  mkdirSync(WORK, { recursive: true });
+  const log = openSync(path.join(WORK, `session-${n}.log`), 'w');
   const t0 = Date.now();
   const dev = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', ...(webpack ? ['--webpack'] : [])], {
     cwd: ROOT,
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
     env: {
       ...process.env,
       ...Object.fromEntries(APP_ENV_NAMES.map((name) => [name, ''])),
@@ -156,6 +160,7 @@ async function probe(n: number): Promise<Record<string, unknown>> {
   } finally {
     await browser.close();
     await stop(dev);
+    closeSync(log);
   }
 }
 
