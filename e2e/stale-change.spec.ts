@@ -41,7 +41,9 @@ test('[APPROVALS][STALE]: when the live handler moved after the proposal, bob’
     await dialog.getByLabel(/Type the last six characters/).fill(ref.apiKeyId.slice(-6));
     await dialog.getByRole('button', { name: 'Approve and send' }).click();
     await expect(dialog.getByRole('alert')).toContainText('The live handler moved: nothing was sent');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // The change moved on: the dialog offers nothing to send, only to close it.
+    await expect(dialog.getByRole('button', { name: 'Approve and send' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
 
     // The change is stale, says why, and can be opened again as a new change against the live handler.
     await expect(bobPage.getByRole('status').filter({ hasText: 'Status:' })).toContainText('Status: Stale');
