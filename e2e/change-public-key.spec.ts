@@ -48,9 +48,7 @@ test('[CALLBACKS][EDIT]: an admin changes URL and public key and follows the cha
   await expect(timeline.getByRole('listitem').first()).toContainText(/Proposed.*Alice/);
   await expect(timeline.getByRole('listitem').nth(1)).toContainText(/^Approved.*Bob/);
   await expect(timeline.getByRole('listitem').nth(2)).toContainText(/^Sent/);
-  await expect(timeline.getByRole('listitem').last()).toContainText(
-    /^Completed\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/,
-  );
+  await expect(timeline.getByRole('listitem').last()).toContainText(/^Completed.*\d{1,2}:\d{2}:\d{2}/);
   await expectNoSeriousA11yViolations(page, 'change page');
 
   // The change is listed for everyone, completed.

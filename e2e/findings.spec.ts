@@ -91,7 +91,7 @@ test('[FINDINGS][PAGE]: the findings list the misrouted URL, an expiring certifi
   // The one-click fix: the edit form opens with the corrected URL filled in, ready to review.
   const corrected = 'https://callbacks.staking.acme-capital.example/fireblocks';
   await expect(misrouted.getByText(`Change the URL to ${corrected}.`)).toBeVisible();
-  await misrouted.getByRole('link', { name: `Fix the URL of ${seed.keyMisrouted.apiKeyId}` }).click();
+  await misrouted.getByRole('link', { name: `Fix URL of API key ${seed.keyMisrouted.apiKeyId}` }).click();
   await expect(page).toHaveURL(
     `/cosigners/${seed.keyMisrouted.cosignerId}/api-keys/${seed.keyMisrouted.apiKeyId}/edit?${new URLSearchParams({ url: corrected })}`,
   );

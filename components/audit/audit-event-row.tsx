@@ -6,20 +6,12 @@ import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Fingerprint } from '@/components/ui/fingerprint';
 import { ChevronIcon } from '@/components/ui/inline-icons';
+import { ExactTime } from '@/components/ui/relative-time';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { actorAuditPath, changePath, cosignerPath, keyPagePath } from '@/lib/page-paths';
 
-export const AUDIT_COLUMNS = [
-  'Seq',
-  'Time (UTC)',
-  'Kind',
-  'Actor',
-  'Change',
-  'Cosigner / key',
-  'Fireblocks ids',
-  'Details',
-];
+export const AUDIT_COLUMNS = ['Seq', 'Time', 'Kind', 'Actor', 'Change', 'Cosigner / key', 'Fireblocks ids', 'Details'];
 
 const linkClass = 'text-indigo-700 hover:underline dark:text-indigo-300';
 const monoClass = 'font-mono text-xs text-zinc-700 dark:text-zinc-300';
@@ -31,9 +23,6 @@ function kindTone(kind: AuditEvent['kind']): BadgeTone {
   if (kind.startsWith('sign_')) return 'neutral';
   return 'info';
 }
-
-/** `2026-11-30 10:07:03.120`: the exact instant an auditor quotes, in one zone for everyone. */
-const utcText = (iso: string) => iso.replace('T', ' ').replace('Z', '');
 
 /**
  * JSON text with its right-to-left and left-to-right controls written as `\u202E` escapes (still the same JSON): an
@@ -77,10 +66,8 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         <td data-label="Seq" className={tdClass}>
           <span className={monoClass}>{event.seq}</span>
         </td>
-        <td data-label="Time (UTC)" className={tdClass}>
-          <time dateTime={event.at} className="whitespace-nowrap tabular-nums">
-            {utcText(event.at)}
-          </time>
+        <td data-label="Time" className={tdClass}>
+          <ExactTime value={event.at} />
         </td>
         <td data-label="Kind" className={tdClass}>
           <Badge tone={kindTone(event.kind)}>{event.kind}</Badge>

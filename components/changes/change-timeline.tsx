@@ -1,4 +1,4 @@
-import { formatExactUtc, parseTimestamp } from '@/components/ui/relative-time-format';
+import { ExactTime } from '@/components/ui/relative-time';
 import type { ChangeTimelineEntry } from '@/lib/queries/types';
 
 import { ActorName } from '@/components/ui/change/actor-name';
@@ -16,12 +16,6 @@ function timelineLabel(entry: ChangeTimelineEntry): string {
   }
   const words = entry.kind.replace(/^change_/, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** The exact UTC time (a timeline is read for the order and spacing of its steps, not for "ago"). */
-function ExactTime({ value }: { value: string }) {
-  const date = parseTimestamp(value);
-  return date ? <time dateTime={date.toISOString()}>{formatExactUtc(date)}</time> : <span>{value}</span>;
 }
 
 export interface ChangeTimelineProps {

@@ -59,7 +59,7 @@ export function FindingItem({ finding: f, canEdit }: FindingItemProps) {
         f.fixPath && (
           <Link
             href={f.fixPath}
-            aria-label={`Fix the URL of ${f.apiKeyId}`}
+            aria-label={`Fix URL of API key ${f.apiKeyId}`}
             className={buttonClass({ variant: 'primary', size: 'sm' })}
           >
             Fix URL

@@ -1,11 +1,11 @@
-import Link from 'next/link';
-
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
-import { buttonClass } from '@/components/ui/button-styles';
 import { CopyButton } from '@/components/ui/copy-button';
 import { PageHeader } from '@/components/ui/page-header';
-import type { CosignerResponse } from '@/lib/queries/types';
-import { cosignerPath, editKeyPath } from '@/lib/page-paths';
+import type { ServerRead } from '@/lib/queries/initial-page';
+import type { CosignerResponse, ListChangesResponse } from '@/lib/queries/types';
+import { cosignerPath } from '@/lib/page-paths';
+
+import { EditAction } from './edit-action';
 
 export interface ApiKeyHeaderProps {
   cosignerId: string;
@@ -14,10 +14,12 @@ export interface ApiKeyHeaderProps {
   cosigner: CosignerResponse | null;
   /** Admins get the Edit action; viewers see none. */
   canEdit: boolean;
+  /** The key's open change as the server read it: while there is one, its page instead of Edit. */
+  initialOpen?: ServerRead<ListChangesResponse>;
 }
 
-/** The key page's heading, rendered on the server: where the key sits, its id to copy, and Edit for admins. */
-export function ApiKeyHeader({ cosignerId, apiKeyId, cosigner, canEdit }: ApiKeyHeaderProps) {
+/** The key page's heading, rendered on the server: where the key sits, its id to copy, and Edit for admins (or the open change). */
+export function ApiKeyHeader({ cosignerId, apiKeyId, cosigner, canEdit, initialOpen }: ApiKeyHeaderProps) {
   const cosignerHref = cosignerPath(cosignerId);
   return (
     <PageHeader
@@ -37,13 +39,7 @@ export function ApiKeyHeader({ cosignerId, apiKeyId, cosigner, canEdit }: ApiKey
           <CopyButton value={apiKeyId} label="Copy API key ID" />
         </span>
       }
-      actions={
-        canEdit && (
-          <Link href={editKeyPath(cosignerId, apiKeyId)} className={buttonClass({ variant: 'primary' })}>
-            Edit callback handler
-          </Link>
-        )
-      }
+      actions={canEdit && <EditAction cosignerId={cosignerId} apiKeyId={apiKeyId} initialOpen={initialOpen} />}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { ArrowRight, Eye, ShieldCheck, Timer } from 'lucide-react';
+import { ArrowRight, ScrollText, ShieldCheck, TriangleAlert } from 'lucide-react';
 
 import { ProductMark } from '@/components/ui/product-mark';
 import { ThemeSwitch } from '@/components/ui/theme/theme-switch';
@@ -6,16 +6,20 @@ import { buttonClass } from '@/components/ui/button-styles';
 
 const POINTS = [
   {
-    icon: Eye,
-    title: 'See every cosigner',
-    text: 'Types, versions, paired API keys and how each callback handler authenticates.',
+    icon: ShieldCheck,
+    title: 'Two people for every change',
+    text: 'A new callback URL and key are inspected before anyone approves; a second admin approves with a fresh sign-in, and the console follows the request in Fireblocks until the new handler is live.',
   },
   {
-    icon: ShieldCheck,
-    title: 'Change handlers safely',
-    text: 'Keys and certificates are inspected before anything is sent, and every change is confirmed.',
+    icon: ScrollText,
+    title: 'An audit trail that holds',
+    text: 'Every sign-in, proposal, approval and Fireblocks outcome in a hash-chained record, filtered and exported for an auditor.',
   },
-  { icon: Timer, title: 'Follow it to the end', text: 'Track the Fireblocks approval until the new handler is live.' },
+  {
+    icon: TriangleAlert,
+    title: 'Findings across the workspace',
+    text: 'Keys with no handler, a URL that ends in a Co-Signer route, a pinned certificate that expires, a URL shared across cosigners or a key not seen for a month, with what to do about each.',
+  },
 ] as const;
 
 /** The signed-out front page: what this is and a way in. Static; shows no workspace data. */
@@ -29,11 +33,12 @@ export function LandingPage() {
       <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col justify-center px-4 py-12 sm:px-6">
         <p className="text-sm font-medium text-indigo-700 dark:text-indigo-300">Fireblocks API Co-signers</p>
         <h1 className="mt-2 max-w-2xl text-3xl font-semibold tracking-tight text-zinc-950 sm:text-4xl dark:text-white">
-          Manage your cosigners’ callback handlers with confidence.
+          Change your cosigners’ callback handlers with a second pair of eyes.
         </h1>
         <p className="mt-4 max-w-2xl text-zinc-600 dark:text-zinc-400">
-          Sign in with your organisation’s single sign-on. Admins can change callback handlers; viewers can look but not
-          touch.
+          One admin proposes a new callback handler, a second admin approves it before it reaches Fireblocks, and the
+          audit trail keeps who did what. Findings say which keys need attention. Sign in with your organisation’s
+          single sign-on: admins propose and approve; viewers see everything and change nothing.
         </p>
         <div className="mt-8">
           <a href="/auth/login" className={buttonClass({ variant: 'primary', className: 'h-10 px-5' })}>

@@ -4,8 +4,10 @@ import { ThemeSwitch } from '@/components/ui/theme/theme-switch';
 
 import { ProductMark } from '@/components/ui/product-mark';
 import { SignOutButton } from '@/components/ui/sign-out-button';
+import { FocusRescue } from './focus-rescue';
 import { HeaderSearch } from './header-search';
 import { MainNav } from './main-nav';
+import { SearchShortcut } from './search-shortcut';
 import { SimulatedBanner } from './simulated-banner';
 import { UserBadge, type ShellUser } from './user-badge';
 
@@ -32,30 +34,29 @@ export function AppShell({ user, simulated, approvals = false, children }: AppSh
           filter still cost every frame of the first paint a blurred compositing layer. */}
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         {simulated && <SimulatedBanner approvals={approvals} />}
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
-          <ProductMark href="/cosigners" />
-          <div className="hidden sm:block">
-            <MainNav showWaiting={user.role === 'admin'} />
+        {/* One row from `lg` up; below it the sections move to a second row of their own (one nav, restyled). */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-2 px-4 sm:gap-x-4 sm:px-6 lg:h-14 lg:flex-nowrap lg:gap-x-4 xl:gap-x-6">
+          <div className="flex h-14 shrink-0 items-center">
+            <ProductMark href="/cosigners" />
           </div>
-          <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <MainNav showWaiting={user.role === 'admin'} />
+          <div className="ml-auto flex min-w-0 items-center gap-0.5 sm:gap-2">
             <HeaderSearch />
             <UserBadge user={user} />
             <ThemeSwitch />
             <SignOutButton />
           </div>
         </div>
-        {/* Scrolls sideways rather than widening the page when the sections outgrow a small screen. */}
-        <div className="overflow-x-auto border-t border-zinc-100 px-4 py-1.5 sm:hidden dark:border-zinc-800">
-          <MainNav showWaiting={user.role === 'admin'} />
-        </div>
       </header>
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8"
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8"
       >
         {children}
       </main>
+      <FocusRescue />
+      <SearchShortcut />
     </div>
   );
 }

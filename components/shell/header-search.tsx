@@ -16,7 +16,7 @@ export function HeaderSearch() {
   if (pathname === '/search') return null;
   return (
     <>
-      <Form action="/search" role="search" aria-label="Keys and cosigners" className="hidden md:block">
+      <Form action="/search" role="search" aria-label="Keys and cosigners" className="hidden xl:block">
         <label htmlFor="header-search" className="sr-only">
           Search keys and cosigners
         </label>
@@ -35,14 +35,14 @@ export function HeaderSearch() {
             autoComplete="off"
             spellCheck={false}
             placeholder="Search keys, URLs, fingerprints"
-            className="h-8 w-56 rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm shadow-sm placeholder:text-zinc-500 lg:w-72 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+            className="h-8 w-48 rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm shadow-sm placeholder:text-zinc-500 2xl:w-64 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
           />
         </div>
       </Form>
       <Link
         href="/search"
         aria-label="Search"
-        className={buttonClass({ variant: 'ghost', size: 'icon', className: 'md:hidden' })}
+        className={buttonClass({ variant: 'ghost', size: 'icon', className: 'xl:hidden' })}
       >
         <Search aria-hidden className="h-4 w-4" />
       </Link>

@@ -17,12 +17,16 @@ const SECTIONS = [
  */
 export function MainNav({ showWaiting }: { showWaiting: boolean }) {
   return (
-    <nav aria-label="Main">
-      <ul className="flex items-center gap-1">
+    // Below `lg` a row of its own under the product and the account controls, wrapping rather than cut or scrolled.
+    <nav
+      aria-label="Main"
+      className="order-last -mx-2 w-[calc(100%+1rem)] border-t border-zinc-100 py-1.5 lg:order-none lg:mx-0 lg:w-auto lg:border-0 lg:py-0 dark:border-zinc-800"
+    >
+      <ul className="flex flex-wrap items-center gap-1">
         {SECTIONS.map(({ href, label, icon: Icon, waiting }) => (
           <li key={href}>
             <NavLink href={href}>
-              <Icon aria-hidden className="h-4 w-4" />
+              <Icon aria-hidden className="hidden h-4 w-4 xl:block" />
               {label}
               {waiting && showWaiting && <WaitingBadge />}
             </NavLink>

@@ -20,7 +20,7 @@ export function NavLink({ href, children }: NavLinkProps) {
       href={href}
       aria-current={current ? 'page' : undefined}
       className={cn(
-        'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium',
+        'inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap sm:px-2.5',
         current
           ? 'bg-zinc-100 text-zinc-950 dark:bg-zinc-800 dark:text-white'
           : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white',

@@ -5,7 +5,7 @@ import { RefreshCw } from 'lucide-react';
 
 import { buttonClass } from './button-styles';
 
-import { ageLabel } from './relative-time-format';
+import { ageLabel, formatExactUtc } from './relative-time-format';
 
 export interface FreshnessLabelProps {
   /** When the walk behind what is shown started (ISO). */
@@ -30,7 +30,7 @@ export function FreshnessLabel({ asOf, subject, onRefresh, refreshing }: Freshne
     <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
       <span>
         {subject} as of{' '}
-        <time dateTime={asOf} title={asOf}>
+        <time dateTime={asOf} title={formatExactUtc(new Date(asOf))}>
           {ageLabel(asOf, now)}
         </time>
       </span>

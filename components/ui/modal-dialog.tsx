@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { createFocusTrap } from 'focus-trap';
 
 import { cn } from './cn';
 
@@ -29,9 +30,11 @@ export interface ModalDialogProps {
 const WIDTH = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-3xl' } as const;
 
 /**
- * The app's one modal: a native <dialog> opened with showModal(), which makes the rest of the page inert (focus stays
- * inside) and turns Escape into a `cancel` event. Mounted means open; the caller unmounts it to close, and focus goes
- * back to where the user was (React removes the element, so the browser's own restore cannot be relied on).
+ * The app's one modal: a native <dialog> opened with showModal(), which makes the rest of the page inert and turns
+ * Escape into a `cancel` event. Inert is not a cycle: Tab from the last control leaves for the browser's own UI (and
+ * <body>) before coming back, so focus-trap (the trap behind most dialog libraries) keeps Tab and Shift+Tab going
+ * round the dialog's controls, nested dialogs included. Mounted means open; the caller unmounts it to close, and focus
+ * goes back to where the user was (React removes the element, so the browser's own restore cannot be relied on).
  */
 export function ModalDialog({
   title,
@@ -56,7 +59,18 @@ export function ModalDialog({
     if (dialog && !dialog.open) dialog.showModal();
     // showModal() focuses the first focusable element, which may be a copy button above the field that matters.
     initialFocus?.current?.focus();
+    // Escape, outside clicks and the focus to restore stay the dialog's (above and below); the trap only cycles Tab.
+    const trap = dialog
+      ? createFocusTrap(dialog, {
+          initialFocus: false,
+          fallbackFocus: dialog,
+          escapeDeactivates: false,
+          allowOutsideClick: true,
+          returnFocusOnDeactivate: false,
+        }).activate()
+      : null;
     return () => {
+      trap?.deactivate();
       dialog?.close();
       if (back?.isConnected) back.focus();
     };

@@ -56,19 +56,20 @@ export function formatExactUtc(date: Date): string {
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * The date (and time, unless `dateOnly`) in a locale and time zone: the admin's own once the page runs in their
+ * The date (and time, unless `dateOnly`; to the second with `seconds`) in a locale and time zone: the admin's own once the page runs in their
  * browser (both undefined), a fixed `en`/UTC for the server's render, which cannot know them.
  */
 export function formatLocalDate(
   date: Date,
-  options: { locale?: string; timeZone?: string; dateOnly?: boolean } = {},
+  options: { locale?: string; timeZone?: string; dateOnly?: boolean; seconds?: boolean } = {},
 ): string {
-  const key = `${options.locale ?? ''}|${options.timeZone ?? ''}|${options.dateOnly ? 'd' : 'dt'}`;
+  const precision = options.dateOnly ? 'd' : options.seconds ? 'dts' : 'dt';
+  const key = `${options.locale ?? ''}|${options.timeZone ?? ''}|${precision}`;
   let fmt = dateFormatters.get(key);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat(options.locale, {
       dateStyle: 'medium',
-      ...(options.dateOnly ? {} : { timeStyle: 'short' }),
+      ...(options.dateOnly ? {} : { timeStyle: options.seconds ? 'medium' : 'short' }),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     });
     dateFormatters.set(key, fmt);

@@ -53,6 +53,7 @@ export default async function ApiKeyPage({ params, searchParams }: ApiKeyPagePro
         apiKeyId={apiKeyId.data}
         cosigner={cosigner.data}
         canEdit={admin && gate.editable}
+        initialOpen={open}
       />
       {admin && !gate.editable && <EditGateNote gate={gate} />}
       <CallbackHandlerDetails
