@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { cache } from 'react';
+
 import { getChangeWithTimeline, listChanges } from '@/lib/changes/read-changes';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
@@ -29,8 +31,11 @@ async function withinBudget<T>(read: () => Promise<T>): Promise<ServerRead<T>> {
   }
 }
 
-/** The change with its timeline; null when there is no such change (the page answers 404). */
-export async function fetchChange(changeId: string): Promise<ServerRead<ChangeWithTimeline> | null> {
+/**
+ * The change with its timeline; null when there is no such change (the page answers 404). Once per request (React
+ * cache): the change's layout checks that it exists, then its page shows it.
+ */
+export const fetchChange = cache(async (changeId: string): Promise<ServerRead<ChangeWithTimeline> | null> => {
   try {
     const read = await withinBudget(() => getChangeWithTimeline(getDb(), changeId));
     return { data: read.data?.data ?? null, readAt: read.readAt };
@@ -38,7 +43,7 @@ export async function fetchChange(changeId: string): Promise<ServerRead<ChangeWi
     if (error instanceof AppError && error.status === 404) return null;
     return { data: null, readAt: Date.now() };
   }
-}
+});
 
 /** A page of changes (null data when it could not be read in time: the browser reads it). */
 export async function fetchChanges(q: ChangesQuery): Promise<ServerRead<ListChangesResponse>> {

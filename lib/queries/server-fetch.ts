@@ -77,8 +77,10 @@ export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<
     return { data: listApiKeysResponseSchema.parse(summarizeApiKeysPage(data)), readAt };
   });
 
-export const fetchApiKey = (cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
+/** Once per request (React cache): the key's layout checks that it exists, then its page shows it. */
+export const fetchApiKey = cache((cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
   orNullUnless404(async () => {
     const { data, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, await readOptions());
     return { data: apiKeyResponseSchema.parse(data), readAt };
-  });
+  }),
+);

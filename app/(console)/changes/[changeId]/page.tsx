@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: ChangePageProps): Promise<Met
 
 /**
  * GET /changes/{id} — one change and its timeline, for every signed-in role; admins approve, decline or withdraw a
- * change awaiting approval and may mark an `unknown` change as not applied. The change is read before anything renders (no loading.tsx, no Suspense), so an unknown id is a
- * real HTTP 404.
+ * change awaiting approval and may mark an `unknown` change as not applied. The layout above answers an unknown id
+ * with a real HTTP 404 before the skeleton (loading.tsx) streams; the read here comes from React's per-request cache.
  */
 export default async function ChangePage({ params, searchParams }: ChangePageProps) {
   const { iss, user } = await requirePageSession();

@@ -30,12 +30,10 @@ interface EditPageProps {
 export const generateMetadata = ({ params }: EditPageProps): Promise<Metadata> => apiKeyMetadata(params, 'edit');
 
 /**
- * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. A viewer (a shared link, a
- * bookmark) is sent to the read-only key page instead, which then says why there is no form.
- *
- * The role check, the id checks and the upstream reads (which find out whether the key and cosigner exist) all
- * finish before anything is sent, so each notFound() is a real HTTP 404: once a Suspense fallback has streamed, the
- * status is already sent as 200. That is why neither a loading.tsx nor a Suspense boundary wraps this page.
+ * GET /cosigners/{c}/api-keys/{k}/edit — admins only: change the key's callback handler. The layouts above answer
+ * an unknown key with a real 404 and send a viewer to the read-only key page, before the form's skeleton
+ * (loading.tsx) streams; the reads here come from React's per-request cache. Next.js renders a page alongside its
+ * layouts, so the role is checked here too, before any read.
  */
 export default async function EditCallbackHandlerPage({ params, searchParams }: EditPageProps) {
   const { user } = await requirePageSession();

@@ -25,9 +25,9 @@ interface ApiKeyPageProps {
 export const generateMetadata = ({ params }: ApiKeyPageProps): Promise<Metadata> => apiKeyMetadata(params, 'view');
 
 /**
- * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The upstream reads
- * are awaited before anything renders (no loading.tsx, no Suspense), so an unknown cosigner or key is a real HTTP
- * 404. The page is a stack of sections: the key's header, its callback handler, its open change and its history.
+ * GET /cosigners/{c}/api-keys/{k} — one key read-only, for admins and viewers; admins get Edit. The layout above
+ * answers an unknown cosigner or key with a real HTTP 404 before the skeleton (loading.tsx) streams. The page is a
+ * stack of sections: the key's header, its callback handler, its open change and its history.
  */
 export default async function ApiKeyPage({ params, searchParams }: ApiKeyPageProps) {
   const { user } = await requirePageSession();
