@@ -1,7 +1,8 @@
-// npm run screenshots: every console page, light and dark, desktop and 375 px wide, into git-ignored screenshots/;
+// npm run screenshots: every console page, light and dark, 1440 px and 375 px wide, into git-ignored screenshots/;
 // then the states around them: an upstream error, an empty filter, an inspection warning, a wrong confirmation code,
-// the leave-with-unsaved-input dialog, the confirmation, a change awaiting approval, the approver's dialog and a
-// completed request.
+// the leave-with-unsaved-input dialog, the confirmation, a change awaiting approval (and its key page, which offers
+// the change instead of Edit), the approver's dialog, a completed request, and the skeletons pages show while the
+// server works.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,7 +23,7 @@ import { TEST_PORTS } from '../testing/runner/test-stack';
 const OUT = path.join(REPO_ROOT, 'screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 const VIEWPORTS = [
-  { label: 'desktop', width: 1280, height: 800 },
+  { label: 'desktop', width: 1440, height: 900 },
   { label: '375', width: 375, height: 812 },
 ];
 
@@ -133,7 +134,18 @@ try {
   ).request
     .get(changeUrl.replace('/changes/', '/api/changes/'))
     .then((res) => res.json())) as { data: { state: string } };
+  const keyPath = `/cosigners/${key.cosignerId}/api-keys/${key.apiKeyId}`;
   if (awaiting.data.state === 'awaiting_approval') {
+    await shoot('key-open-change', 'alice', async (p) => {
+      await p.goto(keyPath);
+      await p.getByRole('link', { name: 'View the open change' }).waitFor();
+    });
+    await shoot('loading-change', 'alice', async (p) => {
+      await p.goto(keyPath);
+      await showSkeleton(p, new URL(changeUrl).pathname, () =>
+        p.getByRole('link', { name: 'View the change' }).click(),
+      );
+    });
     await shoot('change-awaiting-approval', 'alice', async (p) => {
       await p.goto(changeUrl);
       await p.getByText('Another admin must approve your change').waitFor();
@@ -157,6 +169,14 @@ try {
     await p.goto(changeUrl);
     await p.getByText('Status: Completed').waitFor({ timeout: 60_000 });
   });
+  await shoot('loading-changes', 'alice', async (p) => {
+    await p.goto('/cosigners');
+    await showSkeleton(p, '/changes', () => p.getByRole('link', { name: /^Changes/ }).click());
+  });
+  await shoot('loading-key', 'alice', async (p) => {
+    await p.goto(changeUrl);
+    await showSkeleton(p, keyPath, () => p.getByRole('link', { name: key.apiKeyId }).first().click());
+  });
   console.log(`${count} screenshots in ${path.relative(process.cwd(), OUT) || OUT}/`);
 } finally {
   await browser.close();
@@ -167,4 +187,31 @@ try {
 async function fillExactly(page: Page, label: string, value: string): Promise<void> {
   const field = page.getByLabel(label);
   for (let attempt = 0; attempt < 5 && (await field.inputValue()) !== value; attempt++) await field.fill(value);
+}
+
+/**
+ * A page's loading skeleton as a click shows it: the server's answer to the navigation to `pathname` (not a prefetch)
+ * is held until the skeleton is on screen, then let through after the screenshot.
+ */
+async function showSkeleton(page: Page, pathname: string, click: () => Promise<void>): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.route(
+    (url) => url.pathname === pathname,
+    async (route) => {
+      const h = route.request().headers();
+      if (h.rsc === '1' && !h['next-router-prefetch'] && !h['next-router-segment-prefetch']) {
+        await page
+          .getByRole('status', { name: /^Loading/ })
+          .first()
+          .waitFor();
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+      await route.continue().catch(() => undefined);
+    },
+  );
+  await click();
+  await page
+    .getByRole('status', { name: /^Loading/ })
+    .first()
+    .waitFor();
 }
