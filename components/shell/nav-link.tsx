@@ -1,8 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Loader2 } from 'lucide-react';
 
 import { cn } from '@/components/ui/cn';
 
@@ -27,6 +28,16 @@ export function NavLink({ href, children }: NavLinkProps) {
       )}
     >
       {children}
+      <Pending />
     </Link>
   );
+}
+
+/**
+ * A spinner from the frame the link is clicked until the next page (or its skeleton) shows: a first visit may wait
+ * on the server (and, in development, on compiling the page) before anything else can change.
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return pending ? <Loader2 aria-hidden className="h-3.5 w-3.5 animate-spin" /> : null;
 }
