@@ -39,8 +39,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/cosigners');
     const header = page.getByRole('banner');
-    const product = header.getByRole('link', { name: 'Cosigner Console' });
-    const signOut = header.getByRole('button', { name: 'Sign out', exact: true });
+    const product = header
+      .getByRole('link', { name: 'Cosigner Console' })
+      .getByText('Cosigner Console', { exact: true });
+    const signOut = header
+      .getByRole('button', { name: 'Sign out', exact: true })
+      .getByText('Sign out', { exact: true });
     const email = header.getByText('alice@', { exact: false });
     // One navigation in the page, restyled by breakpoint (not a copy per screen size).
     await expect(page.locator('nav[aria-label="Main"]')).toHaveCount(1);

@@ -167,7 +167,8 @@ test('[SPEED][BUTTONS]: "Sign out" says it is working from the first frame', asy
     await route.fulfill({ status: 303, headers: { location: '/cosigners' } });
   });
   const button = page.getByRole('banner').getByRole('button', { name: /^Sign(ing)? out/ });
-  await button.click();
+  // The click starts a navigation that the route above holds: do not wait for it.
+  await button.click({ noWaitAfter: true });
   await expect(button).toHaveText(/Signing out…/);
   await expect(button).toBeDisabled();
   release();

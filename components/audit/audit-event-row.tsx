@@ -11,7 +11,7 @@ import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import { actorAuditPath, changePath, cosignerPath, keyPagePath } from '@/lib/page-paths';
 
-export const AUDIT_COLUMNS = ['Seq', 'Time', 'Kind', 'Actor', 'Change', 'Cosigner / key', 'Fireblocks ids', 'Details'];
+import { AUDIT_COLUMNS } from './audit-columns';
 
 const linkClass = 'text-indigo-700 hover:underline dark:text-indigo-300';
 const monoClass = 'font-mono text-xs text-zinc-700 dark:text-zinc-300';

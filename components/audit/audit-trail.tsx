@@ -12,7 +12,8 @@ import { DataTable } from '@/components/ui/data-table';
 import { isFiltered, type AuditFilter } from '@/lib/audit/audit-api-schemas';
 import { useAuditEvents, type InitialAuditPage } from '@/lib/queries/use-audit-events';
 
-import { AUDIT_COLUMNS, AuditEventRow } from './audit-event-row';
+import { AUDIT_COLUMNS } from './audit-columns';
+import { AuditEventRow } from './audit-event-row';
 import { AuditExportLinks } from './audit-export-links';
 import { AuditFilters } from './audit-filters';
 import { readAuditUrlState, toAuditSearchParams, withFilter, type AuditUrlState } from './audit-url-state';

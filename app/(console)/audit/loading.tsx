@@ -1,4 +1,4 @@
-import { AUDIT_COLUMNS } from '@/components/audit/audit-event-row';
+import { AUDIT_COLUMNS } from '@/components/audit/audit-columns';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/pagination/table-skeleton';
