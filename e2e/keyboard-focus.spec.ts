@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
 import { rsaKeyPair } from '../testing/fixtures/pem-fixtures';
-import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
 import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
 import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 import { seededKey } from '../testing/e2e/seed-keys';
@@ -74,7 +73,6 @@ test('[A11Y][FOCUS]: after a change is submitted, focus is on the heading of its
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
-  await expectNoSeriousA11yViolations(page, 'change page after submit');
 });
 
 test('[A11Y][KEYS]: "/" focuses search from anywhere but a text field', async ({ page }) => {
@@ -101,7 +99,8 @@ test('[A11Y][KEYS]: "/" focuses search from anywhere but a text field', async ({
 
   // On a small screen the header's box gives way to the search page's: "/" takes you to it.
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.getByRole('heading', { level: 1 }).click();
+  await page.goto('/cosigners');
+  await expect(page.getByText('Treasury SGX').first()).toBeVisible();
   await page.keyboard.press('/');
   await expect(page).toHaveURL(/\/search$/);
   await expect(page.getByRole('searchbox').first()).toBeFocused();
