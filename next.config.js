@@ -38,6 +38,10 @@ const nextConfig = {
   // file tracing copies along with better-sqlite3's build/Release/better_sqlite3.node.
   serverExternalPackages: ['oidc-provider', 'better-sqlite3', 'pg'],
   headers: () => Promise.resolve([{ source: '/api/:path*', headers: apiFallbackHeaders }]),
+  // `next dev` would otherwise write (and keep rewriting) an AGENTS.md into the checkout on every start: a file
+  // nobody asked for in `git status`, in Tailwind's source scan and in the lint's reach.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
 };
 
 export default nextConfig;
