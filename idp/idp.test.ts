@@ -66,3 +66,24 @@ describe('dev IdP', () => {
     expect(await refused.text()).toContain('Unknown user');
   });
 });
+
+describe('dev IdP login_hint', () => {
+  it('fills in the login an OIDC login_hint names (by email or login), and nothing for an unknown hint', async () => {
+    const form = async (hint: string) => {
+      const res = await authorize({
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+        login_hint: hint,
+      });
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return (await fetch(new URL(res.headers.get('location') ?? '', idp.issuer), { headers: { cookie } })).text();
+    };
+    expect(await form('bob@example.test')).toContain('name="username" autocomplete="username"');
+    expect(await form('bob@example.test')).toMatch(/id="username"[^>]*value="bob"/);
+    expect(await form('ALICE')).toMatch(/id="username"[^>]*value="alice"/);
+    expect(await form('mallory@example.test')).toMatch(/id="username"[^>]*value=""/);
+  });
+});

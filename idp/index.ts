@@ -38,6 +38,13 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.end(html);
 }
 
+/** The dev login an OIDC `login_hint` names (its login or its email), if any. */
+function loginOfHint(hint: unknown): string | undefined {
+  if (typeof hint !== 'string') return undefined;
+  const wanted = hint.trim().toLowerCase();
+  return Object.entries(DEV_USERS).find(([login, user]) => login === wanted || user.email === wanted)?.[0];
+}
+
 /** GET shows the form; POST …/login accepts a known username with any password. */
 async function interaction(
   provider: Provider,
@@ -48,7 +55,9 @@ async function interaction(
 ) {
   const details = await provider.interactionDetails(req, res);
   const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : '';
-  if (!isPost) return sendHtml(res, 200, loginPage({ uid, clientId }));
+  // Like Okta or Entra ID, the login the client hinted at is filled in; the person can still change it.
+  if (!isPost)
+    return sendHtml(res, 200, loginPage({ uid, clientId, username: loginOfHint(details.params.login_hint) }));
   const form = await readForm(req);
   const username = (form.get('username') ?? '').trim().toLowerCase();
   if (!DEV_USERS[username]) {

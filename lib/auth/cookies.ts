@@ -5,7 +5,7 @@ import type { AppConfig } from '@/lib/config/env';
 interface CookieAttributes {
   httpOnly: true;
   sameSite: 'lax';
-  path: '/' | '/auth/logout';
+  path: '/' | '/auth/logout' | '/auth';
   secure: boolean;
   maxAge?: number;
 }
@@ -49,5 +49,18 @@ export function logoutHintCookie(config: Pick<AppConfig, 'production' | 'appUrl'
   return {
     name: attributes.secure ? '__Secure-cc_logout_hint' : 'cc_logout_hint',
     attributes: { ...attributes, path: '/auth/logout' },
+  };
+}
+
+/**
+ * The browser's own random id (lib/auth/browser-id.ts), kept across sessions so that a browser whose session was
+ * ended elsewhere is known again at its next sign-in, however long after. Path=/auth: sent to sign-in and its
+ * callback only. Like the hint, `__Secure-` rather than `__Host-` (which requires Path=/).
+ */
+export function browserCookie(config: Pick<AppConfig, 'production' | 'appUrl'>): CookieSpec {
+  const { attributes } = cookieSpec('cc_browser', config);
+  return {
+    name: attributes.secure ? '__Secure-cc_browser' : 'cc_browser',
+    attributes: { ...attributes, path: '/auth' },
   };
 }

@@ -19,6 +19,16 @@ export interface LoginState {
    * the callback holds the returned `auth_time` to. Null for an ordinary sign-in.
    */
   maxAgeSeconds: number | null;
+  /**
+   * A step-up re-authenticates the person whose session asked for it: who that is (the callback refuses anyone
+   * else, and leaves that session as it was). Null for an ordinary sign-in.
+   */
+  expectedSubject: { iss: string; sub: string; name: string } | null;
+  /**
+   * Epoch ms the newest session of this browser was revoked at, when it was: the sign-in asked the IdP for a fresh
+   * authentication (`prompt=login`), and the callback refuses one from before that moment. Null otherwise.
+   */
+  reauthAfter: number | null;
 }
 
 const loginStateSchema = z.object({
@@ -28,6 +38,8 @@ const loginStateSchema = z.object({
   nonce: z.string().min(1),
   returnTo: z.string(),
   maxAgeSeconds: z.number().int().positive().nullable().default(null),
+  expectedSubject: z.object({ iss: z.string(), sub: z.string(), name: z.string() }).nullable().default(null),
+  reauthAfter: z.number().int().nonnegative().nullable().default(null),
 });
 
 export async function sealLoginState(state: LoginState, secret: string): Promise<string> {
@@ -42,8 +54,8 @@ export async function unsealLoginState(value: string | undefined, secret: string
       await unsealData<unknown>(value, { password: secret, ttl: LOGIN_STATE_TTL_SECONDS }),
     );
     if (!parsed.success) return null;
-    const { codeVerifier, state, nonce, returnTo, maxAgeSeconds } = parsed.data;
-    return { codeVerifier, state, nonce, returnTo, maxAgeSeconds };
+    const { codeVerifier, state, nonce, returnTo, maxAgeSeconds, expectedSubject, reauthAfter } = parsed.data;
+    return { codeVerifier, state, nonce, returnTo, maxAgeSeconds, expectedSubject, reauthAfter };
   } catch {
     return null;
   }

@@ -39,24 +39,45 @@ function getOidcConfiguration(settings: OidcSettings): Promise<client.Configurat
   return configuration;
 }
 
+export interface StartSignInOptions {
+  /** A step-up: OIDC `max_age`, so the ID token's `auth_time` says when the IdP last authenticated the user. */
+  maxAgeSeconds?: number | null;
+  /** A step-up: the person who must sign in (OIDC `login_hint` is their email, else their subject). */
+  expectedSubject?: (LoginState['expectedSubject'] & { loginHint: string }) | null;
+  /** The browser's newest session was revoked at this epoch ms: ask the IdP for a fresh authentication. */
+  reauthAfter?: number | null;
+}
+
 /**
- * Starts Authorization Code + PKCE: returns the IdP URL and the transaction to keep in a sealed cookie. With
- * `maxAgeSeconds` (a step-up), the request carries OIDC `max_age`: the IdP must authenticate the user afresh unless
- * it did within that time, and says when in the ID token's `auth_time`.
+ * Starts Authorization Code + PKCE: returns the IdP URL and the transaction to keep in a sealed cookie.
+ *
+ * A step-up (`maxAgeSeconds`, `expectedSubject`) and a browser whose session was ended elsewhere (`reauthAfter`)
+ * send `prompt=login`: the IdP must ask for the password even when its own session is live (that session may
+ * belong to someone else at this browser, or be what the user just ended). A step-up also sends `max_age` and the
+ * person's `login_hint`, which IdPs use to fill in the login; whether the right person signed in is the callback's
+ * to check, since a user may change the login at the IdP.
  */
 export async function startSignIn(
   settings: OidcSettings,
   returnTo: string,
-  maxAgeSeconds: number | null = null,
+  options: StartSignInOptions = {},
 ): Promise<{ url: URL; state: LoginState }> {
   const configuration = await getOidcConfiguration(settings);
+  const { maxAgeSeconds = null, expectedSubject = null, reauthAfter = null } = options;
   const state: LoginState = {
     codeVerifier: client.randomPKCECodeVerifier(),
     state: client.randomState(),
     nonce: client.randomNonce(),
     returnTo,
     maxAgeSeconds,
+    expectedSubject: expectedSubject && {
+      iss: expectedSubject.iss,
+      sub: expectedSubject.sub,
+      name: expectedSubject.name,
+    },
+    reauthAfter,
   };
+  const fresh = maxAgeSeconds !== null || expectedSubject !== null || reauthAfter !== null;
   const supported = configuration.serverMetadata().scopes_supported;
   // Ask for a `groups` scope only where the IdP advertises one; some IdPs reject unknown scopes.
   const scope = ['openid', 'profile', 'email', ...(supported?.includes('groups') ? ['groups'] : [])].join(' ');
@@ -68,6 +89,8 @@ export async function startSignIn(
     state: state.state,
     nonce: state.nonce,
     ...(maxAgeSeconds === null ? {} : { max_age: String(maxAgeSeconds) }),
+    ...(fresh ? { prompt: 'login' } : {}),
+    ...(expectedSubject ? { login_hint: expectedSubject.loginHint } : {}),
   });
   return { url, state };
 }

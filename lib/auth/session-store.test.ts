@@ -17,6 +17,7 @@ import {
 } from './session';
 import {
   endOwnSession,
+  browserRevokedAt,
   endOwnSessions,
   endSessionOfCookie,
   findLiveSession,
@@ -53,7 +54,8 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
   freshDbForEachTest(engine, (fresh) => ({ db } = fresh));
 
   it('a sign-in writes the row (the id only as its hash) and its sign_in event in one go', async () => {
-    const { id, session } = await startSession(db, signedIn(alice), T0);
+    const device = { userAgent: `Mozilla/5.0 ${'x'.repeat(600)}`, ip: '127.0.0.1', browserHash: 'b'.repeat(64) };
+    const { id, session } = await startSession(db, { ...signedIn(alice), device }, T0);
     const rows = await db.kysely.selectFrom('sessions').selectAll().execute();
     expect(rows).toEqual([
       {
@@ -69,6 +71,10 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
         expires_at: new Date(T0 + SESSION_ABSOLUTE_MS).toISOString(),
         revoked_at: null,
         login_state_hash: null,
+        // The User-Agent cut to 512 characters: what names the browser, not a log of whatever a client sends.
+        user_agent: device.userAgent.slice(0, 512),
+        ip: '127.0.0.1',
+        browser_hash: 'b'.repeat(64),
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain(id);
@@ -80,6 +86,7 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
       createdAt: T0,
       lastSeenAt: T0,
       expiresAt: T0 + SESSION_ABSOLUTE_MS,
+      device: { userAgent: device.userAgent.slice(0, 512), ip: '127.0.0.1' },
     });
     expect(await events(db)).toMatchObject([
       {
@@ -210,6 +217,22 @@ describe.each(TEST_ENGINES)('session store on %s', (engine) => {
       [{ session: sessionHandle(first.session.idHash), how: 'ended_all' }, null],
     ]);
     expect(await verifyDatabaseChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('knows a browser whose newest session was revoked, until it signs in again', async () => {
+    const laptop = { userAgent: 'laptop', ip: null, browserHash: 'a'.repeat(64) };
+    const desktop = { userAgent: 'desktop', ip: null, browserHash: 'd'.repeat(64) };
+    expect(await browserRevokedAt(db, laptop.browserHash)).toBeNull();
+    await startSession(db, { ...signedIn(alice), device: laptop }, T0);
+    const here = await startSession(db, { ...signedIn(alice), device: desktop }, T0 + 1000);
+    expect(await browserRevokedAt(db, laptop.browserHash)).toBeNull();
+    // "Sign out everywhere else" from the desktop: the laptop's newest session is revoked, the desktop's is not.
+    await endOwnSessions(db, here.session, { includeCurrent: false }, T0 + 2000);
+    expect(await browserRevokedAt(db, laptop.browserHash)).toBe(T0 + 2000);
+    expect(await browserRevokedAt(db, desktop.browserHash)).toBeNull();
+    // Signed in again on the laptop: its newest session is live.
+    await startSession(db, { ...signedIn(alice), device: laptop }, T0 + 3000);
+    expect(await browserRevokedAt(db, laptop.browserHash)).toBeNull();
   });
 
   it('reads a session by its id cheaply (it runs on every request)', async () => {

@@ -28,7 +28,22 @@ export interface SignedInUser {
    * state makes one session only; null for a session made without one (tests).
    */
   loginStateHash?: string | null;
+  /** The browser the sign-in came from, kept with the session only, to name it for its owner. */
+  device?: SessionDevice;
 }
+
+/** What the sessions page shows of where a session lives; personal data, kept on the session's row only. */
+export interface SessionDevice {
+  /** The User-Agent text at sign-in, cut to USER_AGENT_MAX characters. */
+  userAgent: string | null;
+  /** The address the sign-in came from (lib/auth/client-address.ts). */
+  ip: string | null;
+  /** SHA-256 hex of the browser's own random id (the `cc_browser` cookie). */
+  browserHash: string | null;
+}
+
+/** A User-Agent is a few hundred characters; anything longer is cut rather than stored whole. */
+export const USER_AGENT_MAX = 512;
 
 /** The login state a callback came with has already made a session: refused, and nothing is written. */
 export class LoginStateUsedError extends Error {
@@ -59,6 +74,7 @@ function sessionFromRow(row: SessionRow): Session | null {
     createdAt: Date.parse(row.created_at),
     lastSeenAt: Date.parse(row.last_seen_at),
     expiresAt: Date.parse(row.expires_at),
+    device: { userAgent: row.user_agent, ip: row.ip },
   };
 }
 
@@ -99,6 +115,9 @@ export async function insertSession(
     expires_at: iso(now + SESSION_ABSOLUTE_MS),
     revoked_at: null,
     login_state_hash: signedIn.loginStateHash ?? null,
+    user_agent: signedIn.device?.userAgent?.slice(0, USER_AGENT_MAX) || null,
+    ip: signedIn.device?.ip ?? null,
+    browser_hash: signedIn.device?.browserHash ?? null,
   };
   try {
     await tx.kysely.insertInto('sessions').values(row).execute();
@@ -120,6 +139,22 @@ export async function loginStateUsed(db: Db, loginStateHash: string): Promise<bo
     .where('login_state_hash', '=', loginStateHash)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * When the newest session this browser made was revoked (ended from another browser, or signed out), else null:
+ * its next sign-in must authenticate at the IdP again rather than ride the IdP's own session (lib/auth/sign-in-routes.ts).
+ * One indexed read, at sign-in only.
+ */
+export async function browserRevokedAt(db: Db, browserHash: string): Promise<number | null> {
+  const row = await db.kysely
+    .selectFrom('sessions')
+    .select('revoked_at')
+    .where('browser_hash', '=', browserHash)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.revoked_at ? Date.parse(row.revoked_at) : null;
 }
 
 /** The live session a cookie's id names, else null. One primary-key read, on every request, on every replica. */

@@ -39,6 +39,8 @@ export interface Session {
   lastSeenAt: number;
   /** Epoch ms of the absolute end. */
   expiresAt: number;
+  /** The browser and address it signed in from, when known (sessions made before they were kept have neither). */
+  device: { userAgent: string | null; ip: string | null };
 }
 
 /** 32 random bytes, base64url: the bearer secret in the cookie. Only its hash is stored. */

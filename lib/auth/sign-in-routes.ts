@@ -7,7 +7,9 @@ import type { AppConfig } from '@/lib/config/env';
 import { getDb, type Db } from '@/lib/db';
 
 import { loopbackAliasRedirect } from './app-origin';
-import { loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
+import { BROWSER_ID_MAX_AGE_SECONDS, hashBrowserId, newBrowserId, readBrowserId } from './browser-id';
+import { clientAddress } from './client-address';
+import { browserCookie, loginCookie, logoutHintCookie, sessionCookie, type CookieSpec } from './cookies';
 import { callbackGuard, type CallbackGuard } from './callback-guard';
 import { LOGIN_STATE_TTL_SECONDS, loginStateHash, sealLoginState, unsealLoginState } from './login-state';
 import { sealLogoutHint, unsealLogoutHint } from './logout-hint';
@@ -16,16 +18,36 @@ import { safeReturnTo } from './return-to';
 import { isSameOriginRequest } from './same-origin';
 import { sealSessionId, sessionMaxAgeSeconds } from './session';
 import {
+  browserRevokedAt,
   endSessionOfCookie,
   LoginStateUsedError,
   loginStateUsed,
+  peekSessionFromCookie,
   recordRefusedSignIn,
   startSession,
+  type SignedInUser,
 } from './session-store';
 
-/** A small page for a failed sign-in step: the reason stays in the server log, the user gets a way back. */
-function failurePage(status: number, message: string, title = 'Sign-in failed'): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="/auth/login">Sign in again</a></p></main></body></html>`;
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+interface PageLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * A small page for a failed sign-in step: the reason stays in the server log, the user gets a way back. Text is
+ * escaped here: a message may hold the name an IdP gave.
+ */
+function failurePage(
+  status: number,
+  message: string,
+  title = 'Sign-in failed',
+  links: PageLink[] = [{ href: '/auth/login', label: 'Sign in again' }],
+): Response {
+  const items = links.map((l) => `<p><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></p>`).join('');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${items}</main></body></html>`;
   return new Response(html, {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -48,12 +70,23 @@ function clearedCookie(spec: CookieSpec): string {
   return `${spec.name}=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
+/** The path of a step-up's way back without the action it reopens: `/changes/{id}?approve=1` -> `/changes/{id}`. */
+const pathOf = (returnTo: string) => new URL(returnTo, 'http://x').pathname;
+
 /**
  * GET /auth/login: seals PKCE verifier, state, nonce and returnTo into a 10-minute cookie, then goes to the IdP.
- * `?stepUp=1` (an approval asked for a recent sign-in) sends `max_age=STEP_UP_MAX_AGE`, so the IdP asks for the
- * password again unless the user authenticated there within that time.
+ *
+ * `?stepUp=1` (an approval asked for a recent sign-in) re-authenticates the person of the browser's live session:
+ * `prompt=login`, `max_age=STEP_UP_MAX_AGE` and their `login_hint`, and the callback accepts only that person.
+ * A browser whose newest session was revoked (ended from another browser, or signed out) is sent with
+ * `prompt=login` too, so the IdP's own session cannot sign it back in without a password.
  */
-export async function handleLogin(req: NextRequest, config: AppConfig): Promise<Response> {
+export async function handleLogin(
+  req: NextRequest,
+  config: AppConfig,
+  now = Date.now(),
+  db: Db = getDb(),
+): Promise<Response> {
   const alias = loopbackAliasRedirect(
     req.headers.get('host'),
     req.nextUrl.pathname + req.nextUrl.search,
@@ -61,10 +94,24 @@ export async function handleLogin(req: NextRequest, config: AppConfig): Promise<
   );
   if (alias) return redirectTo(alias);
   const returnTo = safeReturnTo(req.nextUrl.searchParams.get('returnTo'));
-  const maxAgeSeconds = req.nextUrl.searchParams.get('stepUp') === '1' ? config.changes.stepUpMaxAgeSeconds : null;
+  const stepUp = req.nextUrl.searchParams.get('stepUp') === '1';
   let started: Awaited<ReturnType<typeof startSignIn>>;
   try {
-    started = await startSignIn(config, returnTo, maxAgeSeconds);
+    const browserId = readBrowserId(req.cookies.get(browserCookie(config).name)?.value);
+    const reauthAfter = browserId ? await browserRevokedAt(db, hashBrowserId(browserId)) : null;
+    const current = stepUp
+      ? await peekSessionFromCookie(req.cookies.get(sessionCookie(config).name)?.value, config.sessionSecret, now, db)
+      : null;
+    started = await startSignIn(config, returnTo, {
+      maxAgeSeconds: stepUp ? config.changes.stepUpMaxAgeSeconds : null,
+      expectedSubject: current && {
+        iss: current.iss,
+        sub: current.user.sub,
+        name: current.user.name,
+        loginHint: current.user.email || current.user.sub,
+      },
+      reauthAfter,
+    });
   } catch (error) {
     logger.error({ err: error }, 'sign-in could not start');
     return failurePage(502, 'The sign-in provider could not be reached. Try again in a moment.');
@@ -145,13 +192,54 @@ export async function handleCallback(
     logger.warn({ err: error }, 'sign-in callback refused: the IdP answer or token exchange was refused');
     return ended(failurePage(400, 'The sign-in provider’s answer could not be accepted.'));
   }
+  const expected = state.expectedSubject;
+  if (expected && (signedIn.iss !== expected.iss || signedIn.user.sub !== expected.sub)) {
+    // Someone else signed in at the IdP (a shared browser, a colleague at the desk): the approval is not theirs to
+    // give, and the session that asked stays exactly as it was.
+    logger.warn({ expected: expected.sub, sub: signedIn.user.sub }, 'step-up signed in as another person');
+    await recordRefusal(
+      guard,
+      db,
+      signedIn,
+      `a step-up for ${expected.sub} signed in as ${signedIn.user.sub} at ${signedIn.iss}`,
+    );
+    const who = signedIn.user.name || signedIn.user.sub;
+    return ended(
+      failurePage(
+        403,
+        `The sign-in provider signed in ${who}, but this approval needs ${expected.name}'s own sign-in. Nothing was approved, and the console is still signed in as ${expected.name}.`,
+        `Sign in as ${expected.name} to approve`,
+        [
+          { href: pathOf(state.returnTo), label: 'Back to the change' },
+          {
+            href: `/auth/login?stepUp=1&returnTo=${encodeURIComponent(state.returnTo)}`,
+            label: `Sign in again as ${expected.name}`,
+          },
+        ],
+      ),
+    );
+  }
+  // auth_time counts whole seconds: an authentication in the second of the revocation counts as after it.
+  const revokedSecond = state.reauthAfter === null ? null : Math.floor(state.reauthAfter / 1000) * 1000;
+  if (revokedSecond !== null && (signedIn.authTime === null || signedIn.authTime < revokedSecond)) {
+    logger.warn({ sub: signedIn.user.sub, authTime: signedIn.authTime }, 'a revoked browser was not re-authenticated');
+    await recordRefusal(
+      guard,
+      db,
+      signedIn,
+      'this browser’s session was ended and the IdP did not authenticate again (prompt=login ignored)',
+    );
+    return ended(
+      failurePage(
+        401,
+        'The session of this browser was ended, so signing in again needs your password, but the sign-in provider signed you in with its earlier session without asking. Sign out at the sign-in provider, then sign in again.',
+        'Sign in with your password',
+      ),
+    );
+  }
   if (state.maxAgeSeconds !== null && !freshEnough(signedIn.authTime, state.maxAgeSeconds, now)) {
     logger.warn({ sub: signedIn.user.sub, authTime: signedIn.authTime }, 'step-up sign-in was not fresh');
-    if (await guard.mayRecordRefusal(`${signedIn.iss}\n${signedIn.user.sub}`)) {
-      await recordRefusedSignIn(db, signedIn, 'a step-up sign-in came back without a fresh auth_time').catch(
-        (e: unknown) => logger.error({ err: e }, 'refused sign-in could not be recorded'),
-      );
-    }
+    await recordRefusal(guard, db, signedIn, 'a step-up sign-in came back without a fresh auth_time');
     return ended(
       failurePage(
         401,
@@ -160,9 +248,17 @@ export async function handleCallback(
       ),
     );
   }
+  const browserSpec = browserCookie(config);
+  const knownBrowser = readBrowserId(req.cookies.get(browserSpec.name)?.value);
+  const browserId = knownBrowser ?? newBrowserId();
+  const device = {
+    userAgent: req.headers.get('user-agent'),
+    ip: clientAddress(req.headers.get('x-forwarded-for'), config.trustedProxyHops),
+    browserHash: hashBrowserId(browserId),
+  };
   let started: Awaited<ReturnType<typeof startSession>>;
   try {
-    started = await startSession(db, { ...signedIn, loginStateHash: stateHash }, now);
+    started = await startSession(db, { ...signedIn, loginStateHash: stateHash, device }, now);
   } catch (error) {
     if (error instanceof LoginStateUsedError) {
       logger.warn({ sub: signedIn.user.sub }, 'sign-in callback refused: its login state made a session already');
@@ -194,8 +290,26 @@ export async function handleCallback(
       maxAge: sessionMaxAgeSeconds(session, now),
     });
   else clear(res, hintSpec);
+  if (!knownBrowser)
+    res.cookies.set({
+      name: browserSpec.name,
+      value: browserId,
+      ...browserSpec.attributes,
+      maxAge: BROWSER_ID_MAX_AGE_SECONDS,
+    });
   clear(res, loginSpec);
   return res;
+}
+
+/**
+ * Writes a refusal of someone the IdP vouched for to the audit trail, at most CALLBACK_GUARD_LIMITS.refusalsPerSubject
+ * per subject per window (more are logged only); a failure to write is logged, the refusal stands.
+ */
+async function recordRefusal(guard: CallbackGuard, db: Db, signedIn: SignedInUser, reason: string): Promise<void> {
+  if (!(await guard.mayRecordRefusal(`${signedIn.iss}\n${signedIn.user.sub}`))) return;
+  await recordRefusedSignIn(db, signedIn, reason).catch((e: unknown) =>
+    logger.error({ err: e }, 'refused sign-in could not be recorded'),
+  );
 }
 
 /** Where sign-out continues: the IdP's end_session_endpoint, or the landing page when there is none or it is unknown. */

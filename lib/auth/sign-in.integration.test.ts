@@ -12,11 +12,15 @@ import { startDevIdp, type DevIdp } from '@/idp/index';
 import { createTestDatabase, type TestDatabase } from '@/testing/db/test-databases';
 
 import { createCallbackGuard } from './callback-guard';
-import { loginCookie, logoutHintCookie, sessionCookie } from './cookies';
+import { browserCookie, loginCookie, logoutHintCookie, sessionCookie } from './cookies';
 
 import { hashSessionId, sessionHandle } from './session';
-import { sessionFromCookie } from './session-store';
-import { handleCallback as handleCallbackOn, handleLogin, handleLogout as handleLogoutOn } from './sign-in-routes';
+import { endOwnSessions, sessionFromCookie } from './session-store';
+import {
+  handleCallback as handleCallbackOn,
+  handleLogin as handleLoginOn,
+  handleLogout as handleLogoutOn,
+} from './sign-in-routes';
 
 // The whole sign-in against the real dev IdP over HTTP, no browser: the app's route logic runs in-process,
 // the IdP's login form is fetched and posted like a browser would, following redirects by hand.
@@ -29,6 +33,7 @@ let db: Db;
 const stringContaining = (text: string): unknown => expect.stringContaining(text);
 const handleCallback = (req: NextRequest, c: AppConfig) => handleCallbackOn(req, c, Date.now(), db);
 const handleLogout = (req: NextRequest, c: AppConfig) => handleLogoutOn(req, c, Date.now(), db);
+const handleLogin = (req: NextRequest, c: AppConfig) => handleLoginOn(req, c, Date.now(), db);
 
 async function eventsSince(seq: number): Promise<AuditEvent[]> {
   const all: AuditEvent[] = [];
@@ -100,7 +105,7 @@ async function signInAtIdp(
   start: string,
   username: string,
   idpJar: Jar = jar(),
-  shown = { form: false },
+  shown: { form: boolean; html?: string } = { form: false },
 ): Promise<URL> {
   let next: { url: string; init?: RequestInit } = { url: start };
   for (let hop = 0; hop < 10; hop += 1) {
@@ -118,8 +123,24 @@ async function signInAtIdp(
       continue;
     }
     const html = await res.text();
+    // Signing another account in over a live IdP session: oidc-provider ends the old one through a page that
+    // submits itself, as a browser would.
+    const selfSubmitting = /<form method="post" action="([^"]+)">/.exec(html);
+    if (html.includes('document.forms[0].submit()') && selfSubmitting?.[1]) {
+      const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)];
+      next = {
+        url: new URL(selfSubmitting[1], next.url).href,
+        init: {
+          method: 'POST',
+          body: new URLSearchParams(hidden.map((m) => [m[1] ?? '', m[2] ?? ''])).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      };
+      continue;
+    }
     expect(html).toContain('<label for="username">Username</label>');
     shown.form = true;
+    shown.html = html;
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`IdP answered ${res.status} without a form`);
     const body = new URLSearchParams({ username, password: 'anything' }).toString();
@@ -190,7 +211,7 @@ describe('OIDC sign-in against the dev IdP', () => {
     expect(Object.keys(sealed as object).sort()).toEqual(['id', 'kind']);
     expect(hashSessionId((sealed as { id: string }).id)).toBe(session?.idHash);
     expect(Object.keys(session ?? {}).sort()).toEqual(
-      ['authTime', 'createdAt', 'expiresAt', 'iss', 'lastSeenAt', 'user', 'idHash'].sort(),
+      ['authTime', 'createdAt', 'device', 'expiresAt', 'iss', 'lastSeenAt', 'user', 'idHash'].sort(),
     );
     const actor = { iss: idp.issuer, sub: username, email: `${username}@example.test`, name, role };
     const handle = sessionHandle(session?.idHash ?? '');
@@ -227,9 +248,11 @@ describe('OIDC sign-in against the dev IdP', () => {
 describe('step-up sign-in (an approval needs a recent authentication)', () => {
   const APPROVAL = '/changes/6f1c1a52-7d6e-4d0f-9d2c-1b2a3c4d5e6f?approve=1';
 
-  async function startStepUp(c: AppConfig) {
+  async function startStepUp(c: AppConfig, sessionCookieHeader = '') {
     const login = await handleLogin(
-      new NextRequest(`${APP}/auth/login?stepUp=1&returnTo=${encodeURIComponent(APPROVAL)}`),
+      new NextRequest(`${APP}/auth/login?stepUp=1&returnTo=${encodeURIComponent(APPROVAL)}`, {
+        headers: sessionCookieHeader ? { cookie: sessionCookieHeader } : {},
+      }),
       c,
     );
     expect(login.status).toBe(303);
@@ -284,12 +307,58 @@ describe('step-up sign-in (an approval needs a recent authentication)', () => {
     ]);
   });
 
+  it('re-authenticates the same person: prompt=login and login_hint are sent, and a sign-in as someone else is refused, the session left as it was', async () => {
+    const browser = jar();
+    const { callback } = await signIn('bob', '/', browser);
+    const bobCookie = cookieFrom(callback);
+    const bob = await sessionFrom(callback);
+    const { authUrl, loginCookieHeader } = await startStepUp(config, bobCookie);
+    expect(authUrl.searchParams.get('prompt')).toBe('login');
+    expect(authUrl.searchParams.get('max_age')).toBe('300');
+    expect(authUrl.searchParams.get('login_hint')).toBe('bob@example.test');
+
+    // The IdP asks, bob's login filled in; someone else types theirs.
+    const shown: { form: boolean; html?: string } = { form: false };
+    const callbackUrl = await signInAtIdp(authUrl.href, 'alice', browser, shown);
+    expect(shown.html).toMatch(/id="username"[^>]*value="bob"/);
+    const seq = await headSeq();
+    const res = await handleCallback(
+      new NextRequest(callbackUrl, { headers: { cookie: `${loginCookieHeader}; ${bobCookie}` } }),
+      config,
+    );
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('<h1>Sign in as Bob to approve</h1>');
+    expect(html).toContain('signed in Alice');
+    expect(html).toContain('href="/changes/6f1c1a52-7d6e-4d0f-9d2c-1b2a3c4d5e6f"');
+    expect(res.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
+    // Bob's session is the one it was, still live; alice got none.
+    const still = await sessionFromCookie(
+      bobCookie.slice(sessionCookie(config).name.length + 1),
+      config.sessionSecret,
+      Date.now(),
+      db,
+    );
+    expect(still?.idHash).toBe(bob?.idHash);
+    expect(still?.user.sub).toBe('bob');
+    expect(await eventsSince(seq)).toMatchObject([
+      {
+        kind: 'sign_in_refused',
+        actor: { sub: 'alice' },
+        detail: { reason: stringContaining('for bob signed in as alice') },
+      },
+    ]);
+  });
+
   it('refuses a step-up whose auth_time is older than the max_age it asked for (an IdP that ignored it), clearly and without a session', async () => {
     const browser = jar();
     await signIn('bob', '/', browser);
-    // The IdP session is seconds old, within max_age=300: the IdP signs in silently with that auth_time...
+    // ...whose session is seconds old, within max_age=300, signs in silently with that auth_time...
     const { authUrl, loginCookieHeader } = await startStepUp(config);
     expect(authUrl.searchParams.get('max_age')).toBe('300');
+    // An IdP that ignores prompt=login...
+    expect(authUrl.searchParams.get('prompt')).toBe('login');
+    authUrl.searchParams.delete('prompt');
     const shown = { form: false };
     const callbackUrl = await signInAtIdp(authUrl.href, 'bob', browser, shown);
     expect(shown.form).toBe(false);
@@ -312,6 +381,83 @@ describe('step-up sign-in (an approval needs a recent authentication)', () => {
         detail: { reason: stringContaining('step-up') },
       },
     ]);
+  });
+});
+
+describe('a browser whose session was ended elsewhere must authenticate again', () => {
+  const authUrlOf = (res: Response) => new URL(res.headers.get('location') ?? '');
+  const loginCookieOf = (res: Response) =>
+    (res.headers.getSetCookie().find((v) => v.startsWith(`${loginCookie(config).name}=`)) ?? '').split(';')[0] ?? '';
+  const loginFrom = (cookie: string) =>
+    handleLogin(new NextRequest(`${APP}/auth/login`, { headers: cookie ? { cookie } : {} }), config);
+
+  it('sends prompt=login at its next sign-in, refuses the IdP’s earlier session, and accepts a fresh password', async () => {
+    const laptopIdp = jar();
+    const first = await signIn('bob', '/', laptopIdp);
+    const browserLine = first.callback.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${browserCookie(config).name}=`));
+    expect(browserLine).toMatch(/HttpOnly/i);
+    expect(browserLine).toMatch(/Path=\/auth/);
+    const laptopBrowser = browserLine?.split(';')[0] ?? '';
+    const laptopSession = cookieFrom(first.callback);
+    // The session row keeps what names the browser to its owner.
+    expect((await sessionFrom(first.callback))?.device.userAgent).toBeNull();
+
+    // auth_time counts whole seconds: the laptop's authentication must be a second older than what follows.
+    await sleep(1_100);
+    // From another browser, bob ends every other session.
+    const desktop = await signIn('bob', '/', jar());
+    const desktopSession = await sessionFrom(desktop.callback);
+    if (!desktopSession) throw new Error('no desktop session');
+    expect(await endOwnSessions(db, desktopSession, { includeCurrent: false }, Date.now())).toBeGreaterThanOrEqual(1);
+
+    // Another browser's sign-in asks nothing special; the laptop's asks the IdP for a fresh authentication.
+    expect(authUrlOf(await loginFrom('')).searchParams.has('prompt')).toBe(false);
+    const again = await loginFrom(`${laptopBrowser}; ${laptopSession}`);
+    expect(authUrlOf(again).searchParams.get('prompt')).toBe('login');
+    expect(authUrlOf(again).searchParams.has('login_hint')).toBe(false);
+
+    // An IdP that ignores prompt=login signs the laptop in from its earlier session: refused, no session.
+    const ignoring = authUrlOf(again);
+    ignoring.searchParams.delete('prompt');
+    const silent = { form: false };
+    const silentCallback = await signInAtIdp(ignoring.href, 'bob', laptopIdp, silent);
+    expect(silent.form).toBe(false);
+    const seq = await headSeq();
+    const refused = await handleCallback(
+      new NextRequest(silentCallback, { headers: { cookie: `${loginCookieOf(again)}; ${laptopBrowser}` } }),
+      config,
+    );
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('needs your password');
+    expect(refused.headers.getSetCookie().join()).not.toContain(`${sessionCookie(config).name}=Fe26`);
+    expect(await eventsSince(seq)).toMatchObject([{ kind: 'sign_in_refused', actor: { sub: 'bob' } }]);
+
+    // The dev IdP honours it: the password is asked for, and that sign-in is accepted.
+    const third = await loginFrom(laptopBrowser);
+    const asked = { form: false };
+    const freshCallback = await signInAtIdp(authUrlOf(third).href, 'bob', laptopIdp, asked);
+    expect(asked.form).toBe(true);
+    const accepted = await handleCallback(
+      new NextRequest(freshCallback, {
+        headers: {
+          cookie: `${loginCookieOf(third)}; ${laptopBrowser}`,
+          'user-agent':
+            'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+          'x-forwarded-for': '127.0.0.1',
+        },
+      }),
+      config,
+    );
+    expect(accepted.status).toBe(303);
+    // The browser keeps its id (no new one is set), the new session knows the browser, and its next sign-in is plain.
+    expect(accepted.headers.getSetCookie().join()).not.toContain(`${browserCookie(config).name}=`);
+    expect((await sessionFrom(accepted))?.device).toEqual({
+      userAgent: expect.stringContaining('Chrome/131') as unknown,
+      ip: '127.0.0.1',
+    });
+    expect(authUrlOf(await loginFrom(laptopBrowser)).searchParams.has('prompt')).toBe(false);
   });
 });
 

@@ -78,6 +78,15 @@ const envSchema = z.object({
       .max(86_400, 'must be at most 86400 (a day)')
       .default(300),
   ),
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of proxies' })
+      .int('must be a whole number of proxies')
+      .min(0, 'must be 0 (no proxy in front) or more')
+      .max(10, 'must be at most 10')
+      .default(0),
+  ),
 });
 
 export interface AppConfig {
@@ -104,6 +113,11 @@ export interface AppConfig {
    * change's move and to take over from a replica that died (lib/lifecycle/background-worker.ts).
    */
   watch: { intervalMs: number };
+  /**
+   * TRUSTED_PROXY_HOPS: how many reverse proxies in front of the app append to X-Forwarded-For; the client's
+   * address is read that many entries from the right (lib/auth/client-address.ts). 0: none is trusted.
+   */
+  trustedProxyHops: number;
   notify: NotifyConfig;
 }
 
@@ -178,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       stepUpMaxAgeSeconds: e.STEP_UP_MAX_AGE,
     },
     watch: { intervalMs: e.WATCH_INTERVAL },
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     notify,
   };
 }

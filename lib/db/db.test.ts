@@ -52,12 +52,13 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
       '0003_audit_chain_head',
       '0004_session_login_state',
       '0005_worker',
+      '0006_people',
     ];
     expect(await getMigrationStatus(db)).toEqual({ pending: all, unknown: [] });
     expect(await migrateToLatest(db)).toEqual({ applied: all });
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['sessions', 'changes', 'audit_events', 'rate_limits', 'worker_lease', 'worker_jobs']),
+      expect.arrayContaining(['sessions', 'changes', 'audit_events', 'rate_limits', 'worker_lease', 'worker_jobs', 'inbox_marks']),
     );
     expect(await migrateToLatest(db)).toEqual({ applied: [] });
     expect(await getMigrationStatus(db)).toEqual({ pending: [], unknown: [] });

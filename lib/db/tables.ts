@@ -28,6 +28,19 @@ interface SessionsTable {
   revoked_at: string | null;
   /** SHA-256 hex of the login state the session was made from (unique: a login state makes one session). */
   login_state_hash: string | null;
+  /** The browser's User-Agent at sign-in (at most 512 characters), to name the session for its owner. */
+  user_agent: string | null;
+  /** The address the sign-in came from, as lib/auth/client-address.ts reads it. */
+  ip: string | null;
+  /** SHA-256 hex of the browser's own random id (the `cc_browser` cookie): its sessions, newest last. */
+  browser_hash: string | null;
+}
+
+/** When a person last marked their inbox as seen: moves of their changes after it are new to them. */
+export interface InboxMarksTable {
+  iss: string;
+  sub: string;
+  seen_at: string;
 }
 
 interface ChangesTable {
@@ -120,6 +133,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   worker_lease: WorkerLeaseTable;
   worker_jobs: WorkerJobsTable;
+  inbox_marks: InboxMarksTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

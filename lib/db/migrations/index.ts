@@ -6,6 +6,7 @@ import * as m0002 from './0002-rate-limits';
 import * as m0003 from './0003-audit-chain-head';
 import * as m0004 from './0004-session-login-state';
 import * as m0005 from './0005-worker';
+import * as m0006 from './0006-people';
 
 interface MigrationModule {
   up(db: Parameters<Migration['up']>[0], engine: DbEngine): Promise<void>;
@@ -21,6 +22,7 @@ const modules: Record<string, MigrationModule> = {
   '0003_audit_chain_head': m0003,
   '0004_session_login_state': m0004,
   '0005_worker': m0005,
+  '0006_people': m0006,
 };
 
 /** The migrations for Kysely's Migrator; each learns the engine, since SQLite and PostgreSQL DDL differ. */
