@@ -16,7 +16,8 @@ export interface SessionsListProps {
 }
 
 /**
- * The user's live sessions with a "Sign out" for each other one and "Sign out everywhere else". The current one is
+ * The user's live sessions, each named by its browser and system and the address it signed in from, with a "Sign
+ * out" for each other one and "Sign out everywhere else" (a browser signed out so must type its password again). The current one is
  * ended with the header's Sign out (which also ends the IdP session). After each change the server list is re-read.
  */
 export function SessionsList({ sessions }: SessionsListProps) {
@@ -66,7 +67,10 @@ export function SessionsList({ sessions }: SessionsListProps) {
           <thead className={theadClass}>
             <tr>
               <th scope="col" className={thClass}>
-                Session
+                Browser
+              </th>
+              <th scope="col" className={thClass}>
+                Address
               </th>
               <th scope="col" className={thClass}>
                 Signed in
@@ -86,8 +90,18 @@ export function SessionsList({ sessions }: SessionsListProps) {
             {sessions.map((s) => (
               <tr key={s.id} className={rowClass}>
                 <td className={tdClass}>
-                  <span className="font-mono text-xs">{s.id}</span>{' '}
-                  {s.current && <Badge tone="info">This browser</Badge>}
+                  <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                    <span className="font-medium">{s.browser ?? 'Unknown browser'}</span>
+                    {s.current && <Badge tone="info">This browser</Badge>}
+                  </span>
+                  <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">session {s.id}</span>
+                </td>
+                <td data-label="Address" className={tdClass}>
+                  {s.ip ? (
+                    <span className="font-mono text-xs">{s.ip}</span>
+                  ) : (
+                    <span className="text-zinc-600 dark:text-zinc-400">Unknown</span>
+                  )}
                 </td>
                 <td data-label="Signed in" className={tdClass}>
                   <RelativeTime value={s.createdAt} />
@@ -105,7 +119,7 @@ export function SessionsList({ sessions }: SessionsListProps) {
                       className={buttonClass({ size: 'sm' })}
                       disabled={disabled}
                       onClick={() => void endOne(s.id)}
-                      aria-label={`Sign out session ${s.id}`}
+                      aria-label={`Sign out session ${s.id}, ${s.browser ?? 'unknown browser'}`}
                     >
                       Sign out
                     </button>

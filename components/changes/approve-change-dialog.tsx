@@ -12,7 +12,7 @@ import { ModalDialog } from '@/components/ui/modal-dialog';
 import { ApiError } from '@/lib/queries/api-error';
 import type { ChangeResponse } from '@/lib/queries/types';
 import { useDecideChange } from '@/lib/queries/use-decide-change';
-import { needsStepUp, useMe } from '@/lib/queries/use-me';
+import { useStepUpSecondsLeft } from '@/lib/queries/use-me';
 
 import { ActorName } from '@/components/ui/change/actor-name';
 import { clearApprovalDraft, readApprovalDraft, saveApprovalDraft, tabStorage } from './approval-draft';
@@ -27,6 +27,8 @@ export interface ApproveChangeDialogProps {
 
 /** What the approve route answers when the PATCH it sent got no answer, a 5xx, or a refusal it maps to 502. */
 const OUTCOME_UNKNOWN_CODES: ReadonlySet<string> = new Set(['upstream_error', 'upstream_timeout']);
+/** Below this many seconds of sign-in left, the dialog says a fresh sign-in is near: typing the code takes some. */
+const STEP_UP_WARN_SECONDS = 60;
 
 const ERROR_TITLES: Partial<Record<string, string>> = {
   change_stale: 'The live handler moved: nothing was sent',
@@ -36,8 +38,9 @@ const ERROR_TITLES: Partial<Record<string, string>> = {
 
 /**
  * The approver's last look, as careful as the proposer's: before and after, the risky parts called out, who asked
- * and why, and the key id's last six characters typed to approve. Approving needs a recent sign-in: when the server
- * answers `step_up_required`, what was typed is kept in the tab (sessionStorage, by change id) and the browser goes
+ * and why, and the key id's last six characters typed to approve. Approving needs a recent sign-in, and the dialog
+ * says so from the first try: when the sign-in is too old already, or will be within a minute (counted down live).
+ * When the server answers `step_up_required`, what was typed is kept in the tab (sessionStorage, by change id) and the browser goes
  * through the IdP and back to this change with the dialog open again.
  */
 export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProps) {
@@ -46,11 +49,9 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
   const [typed, setTyped] = useState(() => readApprovalDraft(tabStorage(), change.id)?.typed ?? '');
   const [leaving, setLeaving] = useState(false);
   const approve = useDecideChange(change.id, 'approve');
-  const me = useMe();
+  const { me, secondsLeft } = useStepUpSecondsLeft();
   const ok = confirmCodeMatches(typed, change.apiKeyId);
   const busy = approve.isPending || leaving;
-  // Judged at the moment /api/me answered: the dialog has just opened.
-  const stepUpFirst = me.data !== undefined && needsStepUp(me.data, me.dataUpdatedAt);
 
   function close() {
     clearApprovalDraft(tabStorage(), change.id);
@@ -119,15 +120,17 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
         </>
       }
     >
-      {stepUpFirst && (
+      {me && secondsLeft !== undefined && secondsLeft <= STEP_UP_WARN_SECONDS && (
         <p
           role="note"
           className="flex gap-2 rounded-md border border-sky-300 bg-sky-50 p-2.5 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/60 dark:text-sky-100"
         >
           <LogIn aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
           <span>
-            Your sign-in is more than {Math.round((me.data?.stepUpMaxAgeSeconds ?? 0) / 60)} minutes old: approving asks
-            you to sign in again first. What you type here is kept and this dialog opens again afterwards.
+            {secondsLeft === 0
+              ? `Your sign-in is more than ${Math.round(me.stepUpMaxAgeSeconds / 60)} minutes old: approving asks you to sign in again first, as ${me.name}.`
+              : `Your sign-in is recent enough to approve for ${secondsLeft} more ${secondsLeft === 1 ? 'second' : 'seconds'}; after that, approving asks you to sign in again as ${me.name}.`}{' '}
+            What you type here is kept and this dialog opens again afterwards.
           </span>
         </p>
       )}

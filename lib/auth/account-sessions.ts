@@ -3,6 +3,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors/app-error';
 
+import { describeBrowser } from './describe-browser';
 import { sessionHandle, type Session } from './session';
 import type { SessionSummary } from './session-api-schemas';
 import { sessionHandleSchema } from './session-api-schemas';
@@ -19,6 +20,8 @@ export async function mySessions(current: Session, now = Date.now()): Promise<Se
     lastSeenAt: iso(s.lastSeenAt),
     expiresAt: iso(s.expiresAt),
     current: s.idHash === current.idHash,
+    browser: describeBrowser(s.device.userAgent),
+    ip: s.device.ip,
   }));
 }
 

@@ -10,6 +10,10 @@ const sessionSummarySchema = z.object({
   expiresAt: z.iso.datetime(),
   /** The session this request came with. */
   current: z.boolean(),
+  /** The browser and system it signed in from, as people name them ("Chrome 131 on Linux"); null when unknown. */
+  browser: z.string().nullable(),
+  /** The address it signed in from, as the app saw it (TRUSTED_PROXY_HOPS); null when unknown. */
+  ip: z.string().nullable(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 

@@ -10,7 +10,7 @@ import { ALICE, BOB, changeSuite, rejection } from '@/testing/upstream/change-su
 import { TEST_ENGINES } from '@/testing/db/test-databases';
 import { buildSeed, seedSummary } from '@/sim/index';
 
-import { approveChange } from './approve-change';
+import { approveChange, stepUpSecondsLeft } from './approve-change';
 import type { ChangeContext } from './change-context';
 import { declineChange } from './decline-change';
 import { followOpenChanges } from './follow-open-changes';
@@ -260,5 +260,16 @@ describe.each(TEST_ENGINES)('approvals on %s', (engine) => {
         code: 'cosigner_archived',
       });
     }
+  });
+});
+
+describe('stepUpSecondsLeft', () => {
+  it('is the whole seconds until a sign-in is too old to approve with; 0 when it is, or when its time is unknown', () => {
+    const now = 1_000_000_000;
+    expect(stepUpSecondsLeft(now, 300, now)).toBe(300);
+    expect(stepUpSecondsLeft(now - 292_500, 300, now)).toBe(7);
+    expect(stepUpSecondsLeft(now - 300_000, 300, now)).toBe(0);
+    expect(stepUpSecondsLeft(now - 3_600_000, 300, now)).toBe(0);
+    expect(stepUpSecondsLeft(null, 300, now)).toBe(0);
   });
 });

@@ -24,6 +24,15 @@ export interface ApproveChangeInput {
 
 const secondsInWords = (s: number) => (s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} seconds`);
 
+/**
+ * Whole seconds until a sign-in at `authTime` is too old to approve with (0: now, or unknown). The one rule for both
+ * the approval and what the approve dialog says beforehand.
+ */
+export function stepUpSecondsLeft(authTime: number | null, maxAgeSeconds: number, now = Date.now()): number {
+  if (authTime === null) return 0;
+  return Math.max(0, Math.floor((authTime + maxAgeSeconds * 1000 - now) / 1000));
+}
+
 /** Where the browser goes to sign in afresh and come back to the same approval. */
 function stepUpUrlFor(changeId: string): string {
   return signInPath(`${changePath(changeId)}?approve=1`, { stepUp: true });

@@ -71,6 +71,12 @@ export const meResponseSchema = z.object({
   authTime: z.string().nullable(),
   /** STEP_UP_MAX_AGE: approving needs `authTime` at most this old, else a fresh sign-in first. */
   stepUpMaxAgeSeconds: z.number().int(),
+  /**
+   * Seconds, counted by the server when it answered, until the sign-in is too old to approve (0: a fresh sign-in
+   * comes first now). The page counts down from its own receipt of the answer, so a browser clock that is off does
+   * not matter.
+   */
+  stepUpSecondsLeft: z.number().int().nonnegative(),
 });
 
 export type CosignerParams = z.infer<typeof cosignerParamsSchema>;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 
 import { fetchJson } from './fetch-json';
@@ -7,17 +8,17 @@ import { fetchJson } from './fetch-json';
 import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
 
-/** What the approve dialog reads of `GET /api/me` (docs/contracts.md): the sign-in's age and the limit for approving. */
+/** What the approve dialog reads of `GET /api/me` (docs/contracts.md): who signs in, and how long their sign-in counts. */
 export interface SignInFreshness {
-  /** When the user last authenticated at the IdP (ISO), if the IdP said. */
-  authTime: string | null;
+  name: string;
   stepUpMaxAgeSeconds: number;
+  /** Seconds left, as the server counted them when it answered, before approving needs a fresh sign-in. */
+  stepUpSecondsLeft: number;
 }
 
 /**
- * The signed-in user as `GET /api/me` reads them now: with when they last signed in at the IdP and how recent
- * that must be for an approval, so the approve dialog can say before anything is typed that a sign-in comes first.
- * Read each time it is asked for (the sign-in ages while the page is open).
+ * The signed-in user as `GET /api/me` reads them now: with how long their sign-in still counts for an approval, so
+ * the approve dialog can say before anything is typed that a sign-in comes first. Read each time it is asked for.
  */
 export function useMe(enabled = true) {
   return useQuery({
@@ -28,9 +29,23 @@ export function useMe(enabled = true) {
   });
 }
 
-/** Whether approving will ask for a fresh sign-in first (unknown sign-in time counts as too old, as on the server). */
-export function needsStepUp(me: SignInFreshness, now: number): boolean {
-  if (!me.authTime) return true;
-  const at = Date.parse(me.authTime);
-  return Number.isNaN(at) || now - at > me.stepUpMaxAgeSeconds * 1000;
+/** Seconds left at `now` of a count the server gave at `receivedAt` (0: a fresh sign-in comes first). */
+export function secondsLeftAt(secondsLeftThen: number, receivedAt: number, now: number): number {
+  return Math.max(0, secondsLeftThen - Math.floor((now - receivedAt) / 1000));
+}
+
+/**
+ * The sign-in's seconds left for approving, counted down each second on the page's clock from when /api/me
+ * answered (never its date: the browser's clock may be off). Undefined until /api/me answered.
+ */
+export function useStepUpSecondsLeft(): { me: SignInFreshness | undefined; secondsLeft: number | undefined } {
+  const me = useMe();
+  const [now, setNow] = useState(() => Date.now());
+  const left = me.data && secondsLeftAt(me.data.stepUpSecondsLeft, me.dataUpdatedAt, now);
+  useEffect(() => {
+    if (!left) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [left]);
+  return { me: me.data, secondsLeft: left };
 }

@@ -159,7 +159,10 @@ describe('other routes', () => {
       simulated: true,
       authTime: anyString,
       stepUpMaxAgeSeconds: 300,
+      stepUpSecondsLeft: expect.any(Number) as unknown,
     });
+    // Signed in just now: the sign-in counts for approving for about the whole STEP_UP_MAX_AGE.
+    expect((me.json as { stepUpSecondsLeft: number }).stepUpSecondsLeft).toBeGreaterThan(240);
     // The minted session's auth_time is its sign-in (the helper's default), within the test's few seconds.
     expect(Math.abs(Date.parse((me.json as { authTime: string }).authTime) - signedIn)).toBeLessThan(60_000);
   });

@@ -1,6 +1,7 @@
 import { withSession } from '@/lib/api-routes/with-session';
 import { respond } from '@/lib/api-routes/respond';
 import { getConfig } from '@/lib/config/env';
+import { stepUpSecondsLeft } from '@/lib/changes/approve-change';
 import { meResponseSchema } from '@/lib/cosigners/console-api-schemas';
 
 // GET /api/me – the signed-in user, whether the upstream is the simulator (for the banner), and how recent their
@@ -16,6 +17,7 @@ export const GET = withSession(
       simulated: config.fireblocks.simulated,
       authTime: session.authTime === null ? null : new Date(session.authTime).toISOString(),
       stepUpMaxAgeSeconds: config.changes.stepUpMaxAgeSeconds,
+      stepUpSecondsLeft: stepUpSecondsLeft(session.authTime, config.changes.stepUpMaxAgeSeconds),
     });
   },
   { role: 'viewer' },

@@ -14,7 +14,7 @@ export default async function SessionsPage() {
     <>
       <PageHeader
         title="Your sessions"
-        description="Every browser where you are signed in to the console. A session ends after 30 minutes without activity, or 8 hours after sign-in."
+        description="Every browser where you are signed in to the console. A session ends after 30 minutes without activity, or 8 hours after sign-in; a browser signed out from here needs your password to sign in again."
       />
       <SessionsList sessions={await mySessions(session)} />
     </>
