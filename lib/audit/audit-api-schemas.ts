@@ -10,22 +10,41 @@ import { auditEventKindSchema, type AuditEvent } from './audit-event-schema';
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
-/** Ids as docs/contracts.md spells them: letters, digits and `._~-` (a cosigner's is a UUID, which fits too). */
-const idText = z
+/**
+ * An id, or any beginning of one (the table shows ids cut to their first 8 characters): letters, digits and `._~-`
+ * (a UUID fits), matched case-insensitively.
+ */
+const idPrefix = z
   .string()
   .trim()
   .max(128)
-  .regex(/^[A-Za-z0-9._~-]+$/, 'letters, digits and ._~- only');
+  .regex(/^[A-Za-z0-9._~-]+$/, 'letters, digits and ._~- only (an id or its first characters)');
+/** Text people type: names and emails. No control characters (nothing a name holds, and they hide in a URL). */
+const personText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control or invisible characters');
 /** Any ISO 8601 time with an offset; kept as UTC with milliseconds, the form events' `at` is stored in (and compared as text). */
 const isoTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
 
 export const auditFilterSchema = z
   .object({
+    /** The event kind's code (the page shows it in words). */
     kind: optional(auditEventKindSchema),
-    /** The actor's `sub` (the IdP's subject), exactly; the console itself (no actor) is never matched. */
-    actor: optional(z.string().trim().max(256)),
-    cosignerId: optional(idText),
-    apiKeyId: optional(idText),
+    /** The actor's subject, email or name, case-insensitively and whole; the console itself (no actor) is never matched. */
+    actor: optional(personText(256)),
+    /** A cosigner as people name it: a part of its name (from the workspace's index), or the beginning of its id. */
+    cosigner: optional(personText(200)),
+    /** The beginning of a cosigner's id (its whole id too). */
+    cosignerId: optional(idPrefix),
+    /** The beginning of an API key's id. */
+    apiKeyId: optional(idPrefix),
+    /** The beginning of a change's id. */
+    changeId: optional(idPrefix),
+    /** The beginning of a request id: the console's, Fireblocks' X-Request-ID or its asynchronous request id. */
+    requestId: optional(idPrefix),
     /** Events at or after this time. */
     from: optional(isoTime),
     /** Events before this time (exclusive, so consecutive ranges do not overlap). */
@@ -37,11 +56,27 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export const AUDIT_FILTER_KEYS = [
   'kind',
   'actor',
+  'cosigner',
   'cosignerId',
   'apiKeyId',
+  'changeId',
+  'requestId',
   'from',
   'to',
 ] as const satisfies ReadonlyArray<keyof AuditFilter>;
+
+/** What each filter is called on the page and in its error messages. */
+export const AUDIT_FILTER_LABELS: Record<(typeof AUDIT_FILTER_KEYS)[number], string> = {
+  kind: 'Kind',
+  actor: 'Actor',
+  cosigner: 'Cosigner',
+  cosignerId: 'Cosigner ID',
+  apiKeyId: 'API key ID',
+  changeId: 'Change ID',
+  requestId: 'Request ID',
+  from: 'From',
+  to: 'Before',
+};
 
 const AUDIT_PAGE_SIZE_DEFAULT = 25;
 const AUDIT_PAGE_SIZE_MAX = 100;

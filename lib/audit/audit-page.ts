@@ -3,8 +3,20 @@ import 'server-only';
 import type { Db } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
 
-import type { AuditPageQuery, AuditPageResponse } from './audit-api-schemas';
-import { listAuditEvents } from './read';
+import type { AuditFilter, AuditPageQuery, AuditPageResponse } from './audit-api-schemas';
+import { listAuditEvents, type ResolvedAuditFilter } from './read';
+
+/** Where the audit filter reads what people call things: the ids of the cosigners whose names hold a text. */
+export type CosignerIdsNamed = (text: string) => Promise<readonly string[]>;
+
+/** The filter with its cosigner name (if any) resolved to ids; the one step the page, the API and the export share. */
+export async function resolveAuditFilter(
+  filter: AuditFilter,
+  cosignerIdsNamed: CosignerIdsNamed,
+): Promise<ResolvedAuditFilter> {
+  if (filter.cosigner === undefined) return filter;
+  return { ...filter, cosignerIdsNamed: await cosignerIdsNamed(filter.cosigner) };
+}
 
 const CURSOR_PREFIX = 'seq.';
 
@@ -29,9 +41,16 @@ export function decodeAuditCursor(cursor: string): number {
 }
 
 /** One page of `GET /api/audit` (and the /audit page's first paint): events newest first and the next cursor. */
-export async function readAuditPage(db: Db, query: AuditPageQuery): Promise<AuditPageResponse> {
+export async function readAuditPage(
+  db: Db,
+  query: AuditPageQuery,
+  cosignerIdsNamed: CosignerIdsNamed,
+): Promise<AuditPageResponse> {
   const { pageCursor, pageSize, ...filter } = query;
   const beforeSeq = pageCursor === undefined ? undefined : decodeAuditCursor(pageCursor);
-  const page = await listAuditEvents(db, filter, { beforeSeq, limit: pageSize });
+  const page = await listAuditEvents(db, await resolveAuditFilter(filter, cosignerIdsNamed), {
+    beforeSeq,
+    limit: pageSize,
+  });
   return { data: page.events, next: page.nextBeforeSeq === null ? null : encodeAuditCursor(page.nextBeforeSeq) };
 }

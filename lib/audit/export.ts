@@ -5,7 +5,8 @@ import type { Db } from '@/lib/db/connect';
 import { isFiltered, type AuditExportQuery } from './audit-api-schemas';
 import { toJsonLine } from './chain';
 import { AUDIT_CSV_COLUMNS, auditEventCsvLine, csvLine } from './csv';
-import { auditHeadSeq, streamAuditEventBatches } from './read';
+import { resolveAuditFilter, type CosignerIdsNamed } from './audit-page';
+import { auditHeadSeq, streamAuditEventBatches, type ResolvedAuditFilter } from './read';
 
 /**
  * Events per database read and per chunk. Small on purpose: a batch's rows and events stay alive across the awaits
@@ -25,8 +26,12 @@ export interface AuditExport {
  * export began. JSONL lines are exactly what was hashed (toJsonLine), so `npm run audit:verify -- --file` accepts
  * an unfiltered export; a filtered one is a subset and does not verify as a chain.
  */
-async function* exportChunks(db: Db, query: AuditExportQuery, upToSeq: number): AsyncGenerator<string> {
-  const { format, ...filter } = query;
+async function* exportChunks(
+  db: Db,
+  format: AuditExportQuery['format'],
+  filter: ResolvedAuditFilter,
+  upToSeq: number,
+): AsyncGenerator<string> {
   if (format === 'csv') yield csvLine(AUDIT_CSV_COLUMNS);
   for await (const batch of streamAuditEventBatches(db, { filter, upToSeq, batchSize: EXPORT_BATCH })) {
     yield format === 'csv' ? batch.map(auditEventCsvLine).join('') : batch.map((e) => `${toJsonLine(e)}\n`).join('');
@@ -58,12 +63,20 @@ function pullStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> 
 }
 
 /** The export as a streamed download: its body, content type and a file name saying what it holds. */
-export async function exportAuditEvents(db: Db, query: AuditExportQuery, now = new Date()): Promise<AuditExport> {
+export async function exportAuditEvents(
+  db: Db,
+  query: AuditExportQuery,
+  cosignerIdsNamed: CosignerIdsNamed,
+  now = new Date(),
+): Promise<AuditExport> {
+  const { format, ...filter } = query;
+  // Resolved before the download starts: a cosigner name that cannot be read is an error answer, not a cut file.
+  const resolved = await resolveAuditFilter(filter, cosignerIdsNamed);
   const upToSeq = await auditHeadSeq(db);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const scope = isFiltered(query) ? 'filtered' : `1-${upToSeq}`;
   return {
-    body: pullStream(exportChunks(db, query, upToSeq)),
+    body: pullStream(exportChunks(db, format, resolved, upToSeq)),
     contentType:
       query.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',
     fileName: `audit-events-${scope}-${stamp}.${query.format}`,

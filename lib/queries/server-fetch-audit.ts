@@ -3,6 +3,7 @@ import 'server-only';
 import type { AuditFilter, AuditPageResponse } from '@/lib/audit/audit-api-schemas';
 import { readAuditPage } from '@/lib/audit/audit-page';
 import { getDb } from '@/lib/db';
+import { cosignerIdsNamed } from '@/lib/search/cosigner-names';
 
 import type { ServerRead } from './initial-page';
 
@@ -16,11 +17,11 @@ export async function fetchAuditPage(params: {
   cursor?: string;
 }): Promise<ServerRead<AuditPageResponse>> {
   try {
-    const data = await readAuditPage(getDb(), {
-      ...params.filter,
-      pageSize: params.pageSize,
-      pageCursor: params.cursor,
-    });
+    const data = await readAuditPage(
+      getDb(),
+      { ...params.filter, pageSize: params.pageSize, pageCursor: params.cursor },
+      cosignerIdsNamed,
+    );
     return { data, readAt: Date.now() };
   } catch {
     return { data: null, readAt: Date.now() };

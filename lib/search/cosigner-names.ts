@@ -1,0 +1,14 @@
+import 'server-only';
+
+import { getKeyIndex } from './get-key-index';
+
+/**
+ * The ids of the cosigners whose names hold `text`, case-insensitively, from the workspace's key index: the walk
+ * search and findings share (at most one per KEY_INDEX_TTL_MS per replica, within the upstream budget), so a filter
+ * typed a letter at a time costs Fireblocks no call of its own. A walk that fails throws its Fireblocks error.
+ */
+export async function cosignerIdsNamed(text: string): Promise<string[]> {
+  const needle = text.trim().toLowerCase();
+  const { cosigners } = await getKeyIndex();
+  return cosigners.filter((c) => c.name?.toLowerCase().includes(needle)).map((c) => c.id);
+}
