@@ -56,7 +56,7 @@ test('[AUDIT][EXPORT]: an auditor exports the trail as JSONL from the page and n
   expect(last.seq).toBe(lines.length);
 
   // A filtered export is a subset: the page says so, and audit:verify refuses it as a chain.
-  await page.getByLabel('Actor (subject)').fill(sub);
+  await page.getByLabel('Actor (name, email or subject)').fill(sub);
   await expect(page.getByText(/Exports hold only the events that match the filters/)).toBeVisible();
   const [filtered] = await Promise.all([
     page.waitForEvent('download'),

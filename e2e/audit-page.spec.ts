@@ -32,22 +32,22 @@ test('[AUDIT][VIEWER]: a viewer reads the audit trail, filters it, pages through
   await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Audit events, newest first' });
   // Newest first: the last event appended is the first row.
-  await expect(table.getByRole('row').nth(1)).toContainText('change_status');
+  await expect(table.getByRole('row').nth(1)).toContainText('Fireblocks status read');
   await expect(table.getByRole('row').nth(1)).toContainText(sub);
 
   // Filter by the actor: typed, committed to the URL once typing pauses.
-  await page.getByLabel('Actor (subject)').fill(sub);
+  await page.getByLabel('Actor (name, email or subject)').fill(sub);
   await expect(page).toHaveURL(new RegExp(`actor=${sub}`));
   await expect(page.getByText('25 events on this page')).toHaveCount(0);
   await expect(page.getByText('13 events on this page')).toBeVisible();
   await expect(page.getByText(/Exports hold only the events that match the filters/)).toBeVisible();
 
   // And by kind: one event.
-  await page.getByLabel('Kind').selectOption('change_proposed');
+  await page.getByLabel('Kind').selectOption({ label: 'Change proposed' });
   await expect(page).toHaveURL(/kind=change_proposed/);
   await expect(page.getByText('1 event on this page')).toBeVisible();
   const row = table.getByRole('row').nth(1);
-  await expect(row).toContainText('change_proposed');
+  await expect(row).toContainText('Change proposed');
   await expect(row.getByRole('link', { name: cosignerId.slice(0, 8) })).toHaveAttribute(
     'href',
     `/cosigners/${cosignerId}`,
@@ -74,18 +74,18 @@ test('[AUDIT][VIEWER]: a viewer reads the audit trail, filters it, pages through
   await expect(page.getByText('10 events on this page')).toBeVisible();
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByText('Page 2 · 3 events on this page')).toBeVisible();
-  await expect(table.getByRole('row').last()).toContainText('sign_in');
+  await expect(table.getByRole('row').last()).toContainText('Sign-in');
   await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
   await page.reload();
   await expect(page.getByText('Page 2 · 3 events on this page')).toBeVisible();
   await page.getByRole('button', { name: 'Previous page' }).click();
   await expect(page.getByText('Page 1 · 10 events on this page')).toBeVisible();
-  await expect(page.getByLabel('Actor (subject)')).toHaveValue(sub);
+  await expect(page.getByLabel('Actor (name, email or subject)')).toHaveValue(sub);
 
   // A filter nothing matches says so.
-  await page.getByLabel('Actor (subject)').fill(`${sub}-nobody`);
+  await page.getByLabel('Actor (name, email or subject)').fill(`${sub}-nobody`);
   await expect(page.getByText('No events match these filters')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/audit\?pageSize=10$/);
-  await expect(page.getByLabel('Actor (subject)')).toHaveValue('');
+  await expect(page.getByLabel('Actor (name, email or subject)')).toHaveValue('');
 });

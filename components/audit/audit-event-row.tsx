@@ -9,6 +9,7 @@ import { ChevronIcon } from '@/components/ui/inline-icons';
 import { ExactTime } from '@/components/ui/relative-time';
 import { rowClass, tdClass } from '@/components/ui/table-styles';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
+import { AUDIT_KIND_LABELS } from '@/lib/audit/audit-kind-labels';
 import { actorAuditPath, changePath, cosignerPath, keyPagePath } from '@/lib/page-paths';
 
 import { AUDIT_COLUMNS } from './audit-columns';
@@ -70,7 +71,9 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
           <ExactTime value={event.at} />
         </td>
         <td data-label="Kind" className={tdClass}>
-          <Badge tone={kindTone(event.kind)}>{event.kind}</Badge>
+          <Badge tone={kindTone(event.kind)}>
+            <span title={event.kind}>{AUDIT_KIND_LABELS[event.kind]}</span>
+          </Badge>
         </td>
         <td data-label="Actor" className={tdClass}>
           {a ? (
