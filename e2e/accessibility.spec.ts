@@ -37,7 +37,15 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 // Small screens: the lists turn into stacked cards and the edit form reorders; the same rules hold there.
-const SMALL_SCREEN_PAGES = new Set(['cosigners', 'cosigner', 'edit-public-key', 'audit-viewer', 'changes']);
+const SMALL_SCREEN_PAGES = new Set([
+  'cosigners',
+  'cosigner',
+  'edit-public-key',
+  'audit-viewer',
+  'changes',
+  'inbox',
+  'sessions',
+]);
 test.describe('[A11Y][375]: axe finds no serious violations on a 375 px screen', () => {
   test.use({ viewport: { width: 375, height: 812 } });
   for (const p of PAGES.filter((page) => SMALL_SCREEN_PAGES.has(page.name))) {

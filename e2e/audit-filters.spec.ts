@@ -1,8 +1,8 @@
 import { buildSeed, DEFAULT_SEED } from '../sim/seed';
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { APP_ORIGIN, expect, signedInAs, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { authFile } from './users';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { APP_ORIGIN, expect, signedInAs, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { authFile } from '../testing/e2e/users';
 
 test.use(signedInAs('vera'));
 

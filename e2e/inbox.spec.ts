@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { expectNoSeriousA11yViolations } from './axe';
-import { APP_ORIGIN, expect, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { mintSession, useSession } from './sessions';
-import { authFile } from './users';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { APP_ORIGIN, expect, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { mintSession, useSession } from '../testing/e2e/sessions';
+import { authFile } from '../testing/e2e/users';
 
 /** What the inbox's count route says needs the page's user (the baseline other journeys may have left). */
 async function inboxCount(page: Page): Promise<number> {

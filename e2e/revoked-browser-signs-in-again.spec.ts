@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 
-import { expectNoSeriousA11yViolations } from './axe';
-import { e2eEnv } from './env';
-import { APP_ORIGIN, expect, IDP_ORIGIN, test } from './fixtures';
-import { signInThroughIdp, submitIdpLoginForm } from './idp-login';
-import { authFile } from './users';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { e2eEnv } from '../testing/e2e/e2e-env';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test } from '../testing/e2e/fixtures';
+import { signInThroughIdp, submitIdpLoginForm } from '../testing/e2e/idp-login';
+import { authFile } from '../testing/e2e/users';
 
 /** Bob: "sign out everywhere else" ends his saved session too, which is saved again from the survivor at the end. */
 const USER = 'bob';

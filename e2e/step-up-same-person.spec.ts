@@ -1,8 +1,8 @@
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { APP_ORIGIN, expect, IDP_ORIGIN, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { mintSession, useSession } from './sessions';
-import { authFile } from './users';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { mintSession, useSession } from '../testing/e2e/sessions';
+import { authFile } from '../testing/e2e/users';
 
 interface AuditRow {
   kind: string;

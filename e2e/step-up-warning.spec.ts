@@ -1,9 +1,9 @@
-import { patchAsBrowser, validHandlerBody } from './api-helpers';
-import { expectNoSeriousA11yViolations } from './axe';
-import { APP_ORIGIN, expect, IDP_ORIGIN, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { mintSession, useSession } from './sessions';
-import { authFile } from './users';
+import { patchAsBrowser, validHandlerBody } from '../testing/e2e/api-helpers';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { APP_ORIGIN, expect, IDP_ORIGIN, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { mintSession, useSession } from '../testing/e2e/sessions';
+import { authFile } from '../testing/e2e/users';
 
 /** The test stack's STEP_UP_MAX_AGE (the default): how recent a sign-in must be to approve. */
 const STEP_UP_MAX_AGE_SECONDS = 300;

@@ -39,7 +39,7 @@ export function AppShell({ user, simulated, approvals = false, children }: AppSh
           <div className="flex h-14 shrink-0 items-center">
             <ProductMark href="/cosigners" />
           </div>
-          <MainNav showWaiting={user.role === 'admin'} />
+          <MainNav showInbox={user.role === 'admin'} />
           <div className="ml-auto flex min-w-0 items-center gap-0.5 sm:gap-2">
             <HeaderSearch />
             <UserBadge user={user} />

@@ -126,8 +126,6 @@ export const sentChangeResponseSchema = proposeChangeResponseSchema.extend({ req
 /** `POST /api/changes/{changeId}/decline` and `.../withdraw` answer 200 with the change as it now stands. */
 export const changeDecisionResponseSchema = z.object({ change: changeResponseSchema });
 
-/** `GET /api/changes/waiting`: how many changes wait for the session user's approval (the header's badge). */
-export const waitingChangesResponseSchema = z.object({ count: z.number().int().min(0) });
 
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
@@ -141,4 +139,3 @@ export type ProposeChangeResponse = z.infer<typeof proposeChangeResponseSchema>;
 export type ChangeParams = z.infer<typeof changeParamsSchema>;
 export type SentChangeResponse = z.infer<typeof sentChangeResponseSchema>;
 export type ChangeDecisionResponse = z.infer<typeof changeDecisionResponseSchema>;
-export type WaitingChangesResponse = z.infer<typeof waitingChangesResponseSchema>;

@@ -33,7 +33,9 @@ export const apiPaths = {
   auditExport: (filter: AuditListParams['filter'], format: AuditExportFormat) =>
     `/api/audit/export?${auditQuery(filter, { format })}`,
   changes: (q: ChangesQuery) => `/api/changes?${changesQuery(q)}`,
-  waitingChanges: () => '/api/changes/waiting',
+  inbox: () => '/api/inbox',
+  inboxCount: () => '/api/inbox/count',
+  inboxSeen: () => '/api/inbox/seen',
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
   decideChange: (changeId: string, decision: 'approve' | 'decline' | 'withdraw') =>

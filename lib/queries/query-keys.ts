@@ -49,8 +49,9 @@ export const queryKeys = {
     list: (q: ChangesQuery) =>
       ['changes', 'list', q.state, q.pageSize, q.cosignerId ?? '', q.apiKeyId ?? '', q.cursor ?? ''] as const,
     detail: (changeId: string) => ['changes', 'detail', changeId] as const,
-    /** Under `changes`, so invalidating every change after a decision refreshes the header's count too. */
-    waiting: () => ['changes', 'waiting'] as const,
+    /** Under `changes`, so invalidating every change after a decision refreshes the inbox and its count too. */
+    inbox: () => ['changes', 'inbox'] as const,
+    inboxCount: () => ['changes', 'inbox', 'count'] as const,
   },
   audit: {
     all: () => ['audit'] as const,

@@ -25,8 +25,8 @@ export type {
   HandlerSnapshot,
   ListChangesResponse,
   ProposeChangeResponse,
-  WaitingChangesResponse,
 } from '@/lib/changes/change-api-schemas';
+export type { InboxCountResponse, InboxItem, InboxResponse } from '@/lib/inbox/inbox-api-schemas';
 
 /** A change with its timeline, as `GET /api/changes/{changeId}` answers it. */
 export type ChangeWithTimeline = GetChangeResponse['data'];

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { logger } from '@/lib/log/logger';
+
 import { getKeyIndex } from './get-key-index';
 
 /**
@@ -11,4 +13,18 @@ export async function cosignerIdsNamed(text: string): Promise<string[]> {
   const needle = text.trim().toLowerCase();
   const { cosigners } = await getKeyIndex();
   return cosigners.filter((c) => c.name?.toLowerCase().includes(needle)).map((c) => c.id);
+}
+
+/**
+ * Cosigners' names by id from the same index, for text that names them; when the walk fails, every name is null
+ * (the id stands in, as in the webhook's text) and the failure is logged, not thrown.
+ */
+export async function cosignerNameLookup(): Promise<(cosignerId: string) => string | null> {
+  try {
+    const names = new Map((await getKeyIndex()).cosigners.map((c) => [c.id, c.name ?? null]));
+    return (id) => names.get(id) ?? null;
+  } catch (error) {
+    logger.warn({ err: error }, 'cosigner names unavailable: ids stand in');
+    return () => null;
+  }
 }

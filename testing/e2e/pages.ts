@@ -60,6 +60,9 @@ export function consolePages(seed: SeedSummary): ConsolePage[] {
         ]
       : []),
     { name: 'sessions', path: '/account/sessions', user: 'vera', ready: 'This browser' },
+    // What needs alice: changes to approve and her changes that moved, or the sections' empty words.
+    { name: 'inbox', path: '/inbox', user: 'alice', ready: 'Your changes that moved' },
+    { name: 'inbox-viewer', path: '/inbox', user: 'vera', ready: 'Only admins approve changes' },
     // Events from sign-ins and the journeys, or the empty state on a fresh database: either is the page rendered.
     { name: 'audit-viewer', path: '/audit', user: 'vera', ready: /\d+ events? on this page|No audit events yet/ },
     // Empty or not depending on the journeys run before: ready either way once the list is in.

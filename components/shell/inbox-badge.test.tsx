@@ -3,13 +3,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { WaitingBadge } from './waiting-badge';
+import { InboxBadge } from './inbox-badge';
 
 /**
  * The count route as the header sees it: answers whatever count the test sets and counts the reads. (The route and
- * its count are covered against a real server and database in tests/api/waiting-count.test.ts.)
+ * its count are covered against a real server and database in tests/api/inbox.test.ts.)
  */
-function waitingRoute() {
+function inboxRoute() {
   const route = { count: 0, reads: 0, paths: new Set<string>() };
   vi.stubGlobal('fetch', (input: string) => {
     route.reads += 1;
@@ -19,7 +19,7 @@ function waitingRoute() {
       ok: true,
       status: 200,
       headers: new Headers(),
-      json: () => Promise.resolve({ count: route.count }),
+      json: () => Promise.resolve({ count: route.count, awaitingApproval: route.count, moved: 0 }),
     });
   });
   return route;
@@ -40,9 +40,9 @@ function renderInLink() {
   });
   render(
     <QueryClientProvider client={client}>
-      <Link href="/changes">
-        Changes
-        <WaitingBadge />
+      <Link href="/inbox">
+        Inbox
+        <InboxBadge />
       </Link>
     </QueryClientProvider>,
   );
@@ -58,44 +58,44 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('the waiting-for-your-approval badge', () => {
+describe('the inbox badge', () => {
   it('shows the count with a label for screen readers, and nothing when it is 0', async () => {
-    const route = waitingRoute();
+    const route = inboxRoute();
     route.count = 2;
     renderInLink();
     await pass(1);
-    expect(route.paths).toEqual(new Set(['/api/changes/waiting']));
-    expect(screen.getByTestId('waiting-count').textContent).toBe('2');
-    expect(link().getAttribute('href')).toBe('/changes');
-    expect(screen.getByRole('link', { name: /^Changes ?, 2 changes waiting for your approval$/ })).toBeTruthy();
+    expect(route.paths).toEqual(new Set(['/api/inbox/count']));
+    expect(screen.getByTestId('inbox-count').textContent).toBe('2');
+    expect(link().getAttribute('href')).toBe('/inbox');
+    expect(screen.getByRole('link', { name: /^Inbox ?, 2 items need you$/ })).toBeTruthy();
 
     route.count = 0;
     await pass(15_000);
-    expect(screen.queryByTestId('waiting-count')).toBeNull();
-    expect(link().textContent).toBe('Changes');
+    expect(screen.queryByTestId('inbox-count')).toBeNull();
+    expect(link().textContent).toBe('Inbox');
   });
 
   it('says "1 change" in the singular', async () => {
-    const route = waitingRoute();
+    const route = inboxRoute();
     route.count = 1;
     renderInLink();
     await pass(1);
-    expect(screen.getByRole('link', { name: /^Changes ?, 1 change waiting for your approval$/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /^Inbox ?, 1 item needs you$/ })).toBeTruthy();
   });
 
   it('re-reads every 15 s while the tab is visible, never while hidden, and at once when it is shown again', async () => {
-    const route = waitingRoute();
+    const route = inboxRoute();
     renderInLink();
     await pass(1);
     expect(route.reads).toBe(1);
-    expect(screen.queryByTestId('waiting-count')).toBeNull();
+    expect(screen.queryByTestId('inbox-count')).toBeNull();
 
     route.count = 3;
     await pass(14_990);
     expect(route.reads).toBe(1);
     await pass(10);
     expect(route.reads).toBe(2);
-    expect(screen.getByTestId('waiting-count').textContent).toBe('3');
+    expect(screen.getByTestId('inbox-count').textContent).toBe('3');
 
     setTabVisible(false);
     await pass(60_000);
@@ -105,6 +105,6 @@ describe('the waiting-for-your-approval badge', () => {
     setTabVisible(true);
     await pass(1);
     expect(route.reads).toBe(3);
-    expect(screen.getByTestId('waiting-count').textContent).toBe('4');
+    expect(screen.getByTestId('inbox-count').textContent).toBe('4');
   });
 });
