@@ -126,7 +126,6 @@ export const sentChangeResponseSchema = proposeChangeResponseSchema.extend({ req
 /** `POST /api/changes/{changeId}/decline` and `.../withdraw` answer 200 with the change as it now stands. */
 export const changeDecisionResponseSchema = z.object({ change: changeResponseSchema });
 
-
 export const changeParamsSchema = z.object({ changeId: z.uuid({ message: 'must be a change id (UUID)' }) });
 
 export type HandlerSnapshot = z.infer<typeof handlerSnapshotSchema>;
