@@ -3,7 +3,7 @@
 import { useInboxCount } from '@/lib/queries/use-inbox';
 
 /** The sentence a screen reader hears for the badge. */
-export const inboxLabel = (count: number) => `${count} ${count === 1 ? 'item needs' : 'items need'} you`;
+const inboxLabel = (count: number) => `${count} ${count === 1 ? 'item needs' : 'items need'} you`;
 
 /**
  * How many things need the signed-in person, beside the "Inbox" nav link: changes awaiting their approval and their

@@ -39,7 +39,7 @@ function getOidcConfiguration(settings: OidcSettings): Promise<client.Configurat
   return configuration;
 }
 
-export interface StartSignInOptions {
+interface StartSignInOptions {
   /** A step-up: OIDC `max_age`, so the ID token's `auth_time` says when the IdP last authenticated the user. */
   maxAgeSeconds?: number | null;
   /** A step-up: the person who must sign in (OIDC `login_hint` is their email, else their subject). */

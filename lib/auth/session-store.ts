@@ -33,7 +33,7 @@ export interface SignedInUser {
 }
 
 /** What the sessions page shows of where a session lives; personal data, kept on the session's row only. */
-export interface SessionDevice {
+interface SessionDevice {
   /** The User-Agent text at sign-in, cut to USER_AGENT_MAX characters. */
   userAgent: string | null;
   /** The address the sign-in came from (lib/auth/client-address.ts). */
@@ -43,7 +43,7 @@ export interface SessionDevice {
 }
 
 /** A User-Agent is a few hundred characters; anything longer is cut rather than stored whole. */
-export const USER_AGENT_MAX = 512;
+const USER_AGENT_MAX = 512;
 
 /** The login state a callback came with has already made a session: refused, and nothing is written. */
 export class LoginStateUsedError extends Error {

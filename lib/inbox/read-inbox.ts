@@ -13,7 +13,7 @@ import type { InboxCountResponse, InboxItem, InboxResponse } from './inbox-api-s
 import { lastMoveOf, type ChangeEventSummary, type LastMove } from './last-move';
 
 /** Moves older than this are never new: a person who never looked is not handed the whole history. */
-export const INBOX_WINDOW_MS = 30 * 24 * 3600 * 1000;
+const INBOX_WINDOW_MS = 30 * 24 * 3600 * 1000;
 /** At most this many of each list (the newest); the changes page holds the rest. */
 const INBOX_LIMIT = 100;
 
@@ -21,7 +21,7 @@ const INBOX_LIMIT = 100;
 type InboxOwner = Pick<Session, 'iss'> & { user: Pick<Session['user'], 'sub' | 'role'> };
 
 /** When the person last marked their inbox seen (epoch ms), or null. */
-export async function inboxSeenAt(db: Db, owner: InboxOwner): Promise<number | null> {
+async function inboxSeenAt(db: Db, owner: InboxOwner): Promise<number | null> {
   const row = await db.kysely
     .selectFrom('inbox_marks')
     .select('seen_at')

@@ -11,7 +11,7 @@ import { queryKeys } from './query-keys';
 import type { InboxCountResponse, InboxResponse } from './types';
 
 /** How often the header re-reads the inbox's count while the tab is visible. */
-export const INBOX_REFETCH_MS = 15_000;
+const INBOX_REFETCH_MS = 15_000;
 
 /**
  * How many things need the signed-in person (changes awaiting their approval, their changes that moved since they
