@@ -10,7 +10,7 @@ test('[AUDIT][FILTERS]: a viewer finds one change’s events by the short id the
   browser,
   page,
 }) => {
-  const ref = seededKey('publicKey', 43);
+  const ref = seededKey('publicKey', 18);
   const cosignerName = buildSeed(DEFAULT_SEED).find((c) => c.cosigner.id === ref.cosignerId)?.cosigner.name ?? '';
   expect(cosignerName).not.toBe('');
 

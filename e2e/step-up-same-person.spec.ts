@@ -14,7 +14,7 @@ interface AuditRow {
 test('[APPROVALS][STEP-UP]: bob approves, signs in at the IdP as alice, and is refused: the console is still bob’s and nothing is approved', async ({
   browser,
 }) => {
-  const ref = seededKey('publicKey', 40);
+  const ref = seededKey('publicKey', 31);
   const alice = await browser.newContext({ storageState: authFile('alice') });
   // Bob signed in an hour ago: approving sends him through the IdP first.
   const bob = await browser.newContext();
