@@ -35,7 +35,7 @@ export interface AuditUrlState {
 type Params = Pick<URLSearchParams, 'get'>;
 
 /** The filter a URL's parameters make, or the first problem with them (the same rule the server applies). */
-export function parseAuditFilter(raw: RawAuditFilter): Pick<AuditUrlState, 'filter' | 'problem'> {
+function parseAuditFilter(raw: RawAuditFilter): Pick<AuditUrlState, 'filter' | 'problem'> {
   const parsed = auditFilterSchema.safeParse(raw);
   if (parsed.success) return { filter: parsed.data, problem: null };
   const issue = parsed.error.issues[0];

@@ -37,7 +37,7 @@ interface SessionsTable {
 }
 
 /** When a person last marked their inbox as seen: moves of their changes after it are new to them. */
-export interface InboxMarksTable {
+interface InboxMarksTable {
   iss: string;
   sub: string;
   seen_at: string;

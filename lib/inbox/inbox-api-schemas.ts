@@ -6,7 +6,7 @@ import { CHANGE_STATES } from '@/lib/change-model/states';
  * One thing in a person's inbox: a change and its latest move, in the words of the webhook notification of that
  * move. No server-only imports: the page reads it too.
  */
-export const inboxItemSchema = z.object({
+const inboxItemSchema = z.object({
   changeId: z.string(),
   cosignerId: z.string(),
   apiKeyId: z.string(),

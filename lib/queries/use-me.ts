@@ -20,7 +20,7 @@ export interface SignInFreshness {
  * The signed-in user as `GET /api/me` reads them now: with how long their sign-in still counts for an approval, so
  * the approve dialog can say before anything is typed that a sign-in comes first. Read each time it is asked for.
  */
-export function useMe(enabled = true) {
+function useMe(enabled = true) {
   return useQuery({
     queryKey: queryKeys.me(),
     queryFn: async ({ signal }) => fetchJson<SignInFreshness>(apiPaths.me(), { signal }),
