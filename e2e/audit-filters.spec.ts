@@ -60,7 +60,7 @@ test('[AUDIT][FILTERS]: a viewer finds one change’s events by the short id the
   );
 
   // By the cosigner's name, and the actor's email typed in capitals: still those two.
-  await page.getByLabel('Cosigner').fill(cosignerName);
+  await page.getByRole('searchbox', { name: 'Cosigner (name or ID)' }).fill(cosignerName);
   await expect(page).toHaveURL(/cosigner=/);
   await expect(rows).toHaveCount(2);
   await page.getByLabel('Actor').fill('ALICE@EXAMPLE.TEST');

@@ -58,7 +58,15 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
     expect(await migrateToLatest(db)).toEqual({ applied: all });
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['sessions', 'changes', 'audit_events', 'rate_limits', 'worker_lease', 'worker_jobs', 'inbox_marks']),
+      expect.arrayContaining([
+        'sessions',
+        'changes',
+        'audit_events',
+        'rate_limits',
+        'worker_lease',
+        'worker_jobs',
+        'inbox_marks',
+      ]),
     );
     expect(await migrateToLatest(db)).toEqual({ applied: [] });
     expect(await getMigrationStatus(db)).toEqual({ pending: [], unknown: [] });
