@@ -73,13 +73,15 @@ test('[AUDIT][FILTERS]: a viewer finds one change’s events by the short id the
 
   // A filter the server cannot use: no rows at all (not the unfiltered ones), and why.
   await page.getByLabel('API key ID').fill('not an id!');
+  // The filter's own alert (Next's route announcer is an alert too).
+  const problem = page.getByRole('alert').filter({ hasText: 'This filter cannot be used' });
   await expect(table).toHaveCount(0);
-  await expect(page.getByRole('alert')).toContainText('API key ID');
-  await expect(page.getByRole('alert')).toContainText('letters, digits');
+  await expect(problem).toContainText('API key ID');
+  await expect(problem).toContainText('letters, digits');
   // The same link opened afresh says the same.
   await page.reload();
   await expect(table).toHaveCount(0);
-  await expect(page.getByRole('alert')).toContainText('API key ID');
+  await expect(problem).toContainText('API key ID');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(rows.first()).toBeVisible();
