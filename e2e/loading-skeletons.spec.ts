@@ -88,7 +88,7 @@ test('[SPEED][LOADING]: every page shows a skeleton of its own shape at once whi
       to: '/account/sessions',
       loading: 'Loading your sessions',
       heading: 'Your sessions',
-      ready: (p) => p.getByText('This browser'),
+      ready: (p) => p.getByText('This browser', { exact: true }),
     },
     {
       name: 'search',
@@ -171,11 +171,21 @@ test('[SPEED][LOADING]: the edit page shows its form-shaped skeleton while the s
 
 test('[SPEED][BUTTONS]: "Sign out" says it is working from the first frame', async ({ page }) => {
   await page.goto('/cosigners');
-  // Not really signing out (the saved session is shared with the other journeys): the request never leaves, and the
-  // page stays as the click left it.
-  await page.route('**/auth/logout', (route) => route.abort());
-  const button = page.getByRole('banner').getByRole('button', { name: /^Sign(ing)? out/ });
-  await button.click({ noWaitAfter: true });
-  await expect(button).toHaveText(/Signing out…/);
-  await expect(button).toBeDisabled();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // Held, then answered without signing out (the saved session is shared with the other journeys).
+  await page.route('**/auth/logout', async (route) => {
+    await released;
+    await route.fulfill({ status: 303, headers: { location: '/cosigners' } });
+  });
+  // Clicked and read in the page itself, one frame later: a held navigation would hold every locator until it ends.
+  const shown = await page.evaluate(async () => {
+    const button = document.querySelector<HTMLButtonElement>('header form[action="/auth/logout"] button');
+    button?.click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { text: button?.textContent ?? '', disabled: button?.disabled ?? false };
+  });
+  release();
+  expect(shown.text).toMatch(/Signing out…/);
+  expect(shown.disabled).toBe(true);
 });
