@@ -1,0 +1,74 @@
+import 'server-only';
+
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+
+import { certPublicKeyHash } from '@/lib/callback/fingerprint';
+import { checkCallbackUrl } from '@/lib/callback/url-rules';
+import { AppError } from '@/lib/errors/app-error';
+
+import { judgePreflight, type PreflightExpectation } from './judge-preflight';
+import type { PreflightResult } from './preflight-schemas';
+import { probeTls, type LookupAll } from './probe-tls';
+
+/** The handler to check: its URL, and the pinned certificate's PEM when it has one. */
+export interface PreflightTarget {
+  url: string;
+  mode: 'publicKey' | 'cert';
+  /** The pinned certificate (PEM), for `mode: 'cert'`. */
+  cert?: string;
+}
+
+export interface RunPreflightOptions {
+  /**
+   * Whether the upstream is the simulator: then (and only then) plain http to loopback passes the URL rules and the
+   * probe may connect to loopback (tests and demos run their handlers there).
+   */
+  simulated: boolean;
+  /** Trusted CAs (PEM) beyond Node's own store: PREFLIGHT_CA_FILE's certificates. */
+  extraCaPems: string[];
+  now?: () => Date;
+  budgetMs?: number;
+  lookup?: LookupAll;
+}
+
+let trustCache: { extra: string[]; context: SecureContext } | undefined;
+
+/**
+ * Node's store alone (undefined), or Node's store and the operator's CAs: a `ca` replaces the store, so both are
+ * given then. Built once per list: parsing some 150 CA certificates on every probe would cost more than the probe.
+ */
+function trustFor(extra: string[]): SecureContext | undefined {
+  if (extra.length === 0) return undefined;
+  if (trustCache?.extra !== extra)
+    trustCache = { extra, context: createSecureContext({ ca: [...rootCertificates, ...extra] }) };
+  return trustCache.context;
+}
+
+/**
+ * Checks a callback handler's target from the console's network: the URL rules first (a 400 when they refuse it,
+ * as for a PATCH), then the probe (probe-tls.ts), then the verdict (judge-preflight.ts). At most 5 s; never throws
+ * for anything the network does.
+ */
+export async function runPreflight(target: PreflightTarget, o: RunPreflightOptions): Promise<PreflightResult> {
+  const text = target.url.trim();
+  const broken = checkCallbackUrl(text, { allowLoopbackHttp: o.simulated });
+  if (broken) {
+    throw new AppError({ status: 400, code: 'bad_request', message: broken, fields: { url: broken } });
+  }
+  const url = new URL(text);
+  const plainHttp = url.protocol === 'http:';
+  const expectation: PreflightExpectation =
+    target.mode === 'cert' && target.cert
+      ? { mode: 'cert', pinnedSpkiSha256: certPublicKeyHash(target.cert) }
+      : { mode: 'publicKey' };
+  const record = await probeTls({
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : plainHttp ? 80 : 443,
+    tls: !plainHttp,
+    allowLoopback: o.simulated,
+    trust: trustFor(o.extraCaPems),
+    budgetMs: o.budgetMs,
+    lookup: o.lookup,
+  });
+  return judgePreflight({ record, expectation, plainHttp, now: o.now?.() ?? new Date() });
+}
