@@ -5,6 +5,8 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { makeTestCa } from '@/lib/testing/tls-servers';
+
 import { ConfigError, parseConfig, parseDatabaseConfig, parseMetricsToken } from './env';
 
 const complete = {
@@ -171,6 +173,40 @@ describe('parseConfig', () => {
       expect(message).not.toContain('secret-token-123');
     }
     expect(plain).not.toContain('secret-token-123');
+  });
+
+  it('reads PREFLIGHT (default block) and PREFLIGHT_CA_FILE, refusing a file that is not CA certificates', async () => {
+    expect(parseConfig(complete).preflight).toEqual({ mode: 'block', extraCaPems: [] });
+    expect(parseConfig({ ...complete, PREFLIGHT: 'warn' }).preflight.mode).toBe('warn');
+    expect(parseConfig({ ...complete, PREFLIGHT: 'off' }).preflight.mode).toBe('off');
+    expect(problemsOf({ ...complete, PREFLIGHT: 'strict' })).toContain('PREFLIGHT: must be block');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'preflight-ca-'));
+    const file = (name: string, text: string) => {
+      const at = path.join(dir, name);
+      writeFileSync(at, text);
+      return at;
+    };
+    const ca = await makeTestCa();
+    const other = await makeTestCa('Second CA');
+    const bundle = file('bundle.pem', `# ours\n${ca.certPem}${other.certPem}`);
+    expect(parseConfig({ ...complete, PREFLIGHT_CA_FILE: bundle }).preflight.extraCaPems).toEqual([
+      ca.certPem,
+      other.certPem,
+    ]);
+    expect(problemsOf({ ...complete, PREFLIGHT_CA_FILE: path.join(dir, 'missing.pem') })).toContain(
+      'PREFLIGHT_CA_FILE: cannot read the file',
+    );
+    expect(problemsOf({ ...complete, PREFLIGHT_CA_FILE: file('empty.pem', 'nothing') })).toContain(
+      'PREFLIGHT_CA_FILE: holds no PEM certificate',
+    );
+    expect(problemsOf({ ...complete, PREFLIGHT_CA_FILE: file('key.pem', `${ca.certPem}${ca.keyPem}`) })).toContain(
+      'PREFLIGHT_CA_FILE: holds a private key',
+    );
+    const broken = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+    expect(problemsOf({ ...complete, PREFLIGHT_CA_FILE: file('broken.pem', `${ca.certPem}${broken}`) })).toContain(
+      'PREFLIGHT_CA_FILE: certificate 2 cannot be read',
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -87,6 +88,15 @@ const envSchema = z.object({
       .max(10, 'must be at most 10')
       .default(0),
   ),
+  PREFLIGHT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['block', 'warn', 'off'], {
+        error: 'must be block (a failing check refuses the approval), warn (shown only) or off',
+      })
+      .default('block'),
+  ),
+  PREFLIGHT_CA_FILE: optStr(),
 });
 
 export interface AppConfig {
@@ -118,6 +128,12 @@ export interface AppConfig {
    * address is read that many entries from the right (lib/auth/client-address.ts). 0: none is trusted.
    */
   trustedProxyHops: number;
+  /**
+   * The check of a new handler's target before approval (docs/preflight.md): `block` refuses to approve a `fail`,
+   * `warn` shows it only, `off` never probes. `extraCaPems`: PREFLIGHT_CA_FILE's certificates, trusted beside
+   * Node's own CAs when a public-key handler's chain is verified.
+   */
+  preflight: { mode: 'block' | 'warn' | 'off'; extraCaPems: string[] };
   notify: NotifyConfig;
 }
 
@@ -140,7 +156,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const notify = notifyConfigOf(env);
   if (typeof notify === 'string') lines.push(notify);
-  if (!parsed.success || lines.length > 0 || typeof notify === 'string') {
+  const extraCaPems = preflightCasOf(env);
+  if (typeof extraCaPems === 'string') lines.push(extraCaPems);
+  if (!parsed.success || lines.length > 0 || typeof notify === 'string' || typeof extraCaPems === 'string') {
     throw new ConfigError(`Cosigner Console cannot start; fix its configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -193,8 +211,38 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     watch: { intervalMs: e.WATCH_INTERVAL },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    preflight: { mode: e.PREFLIGHT, extraCaPems },
     notify,
   };
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * PREFLIGHT_CA_FILE: a PEM file of one or more CA certificates (a private CA the handlers' certificates chain to).
+ * Read once at start, so a missing or unreadable file fails the start rather than every check. Returns the problem
+ * line on a bad file.
+ */
+function preflightCasOf(env: Record<string, string | undefined>): string[] | string {
+  const file = emptyAsUndefined(env.PREFLIGHT_CA_FILE);
+  if (typeof file !== 'string') return [];
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return '  - PREFLIGHT_CA_FILE: cannot read the file';
+  }
+  if (/PRIVATE KEY/.test(text)) return '  - PREFLIGHT_CA_FILE: holds a private key; give the CA certificates only';
+  const pems = text.match(PEM_CERTIFICATE) ?? [];
+  if (pems.length === 0) return '  - PREFLIGHT_CA_FILE: holds no PEM certificate (-----BEGIN CERTIFICATE-----)';
+  for (const [i, pem] of pems.entries()) {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      return `  - PREFLIGHT_CA_FILE: certificate ${i + 1} cannot be read`;
+    }
+  }
+  return pems.map((pem) => `${pem}\n`);
 }
 
 function readSecretFile(path: string): string {
