@@ -20,6 +20,7 @@ import { migrateToLatest } from '@/lib/db/migrate';
 import { createFireblocksClient, type FireblocksClient } from '@/lib/fireblocks/client';
 import { logger } from '@/lib/log/logger';
 import { httpSend } from '@/lib/fireblocks/http-send';
+import { PREFLIGHT_OFF } from '@/lib/preflight/preflight-policy';
 import { rsaKeyPair } from '@/testing/fixtures/pem-fixtures';
 import { startPostgres } from '@/testing/runner/postgres';
 import { seedSummary } from '@/sim/seed';
@@ -229,7 +230,7 @@ async function storeRows(
     store: {
       run: async () => {
         await proposeChange(
-          { db, fireblocks: client },
+          { db, fireblocks: client, preflight: PREFLIGHT_OFF },
           {
             ...key,
             callbackHandler: handler(),

@@ -24,6 +24,7 @@ const declined: ChangeResponse = {
   updatedAt: '2026-01-01T00:00:00Z',
   expiresAt: null,
   closedAt: '2026-01-01T00:01:00Z',
+  preflight: null,
 };
 
 describe('resubmitPrefillOf', () => {

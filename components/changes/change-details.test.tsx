@@ -34,6 +34,7 @@ function changeIn(state: ChangeState, lastStatus: string | null): ChangeWithTime
     updatedAt: '2026-01-02T03:04:05Z',
     expiresAt: null,
     closedAt: state === 'sent' || state === 'unknown' ? null : '2026-01-02T03:05:05Z',
+    preflight: null,
     timeline: [
       {
         seq: 1,

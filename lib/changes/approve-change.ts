@@ -2,6 +2,8 @@ import 'server-only';
 
 import { AppError } from '@/lib/errors/app-error';
 import { changePath, signInPath } from '@/lib/page-paths';
+import { blocksApproval, checkIfOn, preflightFailed } from '@/lib/preflight/preflight-policy';
+import type { PreflightResult } from '@/lib/preflight/preflight-schemas';
 
 import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 
@@ -9,6 +11,7 @@ import { handlerSnapshotSchema } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { changeAwaitingDecision, decideChange } from './awaiting-change';
 import { auditHandler, liveHandlerIs, snapshotOfLive } from './handler-snapshot';
+import { preflightTargetOf, recordPreflight } from './preflight-change';
 import { sendChange, targetOf, type SentChange } from './send-change';
 
 export interface ApproveChangeInput {
@@ -38,6 +41,14 @@ function stepUpUrlFor(changeId: string): string {
   return signInPath(`${changePath(changeId)}?approve=1`, { stepUp: true });
 }
 
+/** The approval's words on the timeline: what the check it was made with said, when it said anything. */
+function approvalMessage(preflight: PreflightResult | null): string {
+  if (preflight?.verdict === 'fail')
+    return 'Approved although the pre-flight check failed (PREFLIGHT=warn); sending to Fireblocks.';
+  if (preflight?.verdict === 'warn') return 'Approved with a pre-flight warning; sending to Fireblocks.';
+  return 'Approved; sending to Fireblocks.';
+}
+
 /**
  * Another admin approves a change awaiting approval, and it is sent.
  *
@@ -48,8 +59,10 @@ function stepUpUrlFor(changeId: string): string {
  *    with the URL that signs in afresh (OIDC `max_age`) and comes back here.
  * 3. Drift guard: the key's live handler is read again; if it is no longer the change's `before`, the change becomes
  *    `stale` (`change_stale`) and nothing is sent: 409 `change_stale`.
- * 4. One conditional UPDATE `awaiting_approval -> sending` with the approver, and `change_approved`, in one
- *    transaction: of twenty admins approving at once exactly one wins (the others: 409 `change_not_awaiting`), and
+ * 4. Pre-flight, afresh (lib/preflight, at most 5 s, run while the live handler is read): with PREFLIGHT=block a
+ *    `fail` is 409 `preflight_failed`; the check is kept on the change (the page shows it) and nothing is sent.
+ * 5. One conditional UPDATE `awaiting_approval -> sending` with the approver and the check, and `change_approved`
+ *    (the check in its detail), in one transaction: of twenty admins approving at once exactly one wins (the others: 409 `change_not_awaiting`), and
  *    only the winner sends, through the same sendChange a change proposed with CHANGE_APPROVALS=0 takes.
  */
 export async function approveChange(
@@ -69,6 +82,9 @@ export async function approveChange(
     });
   }
 
+  // Never rejects for anything the network does; awaited once the drift guard has passed.
+  const checking = checkIfOn(ctx.preflight, preflightTargetOf(targetOf(row).after));
+  checking.catch(() => undefined);
   const live = await ctx.fireblocks.getApiKey(row.cosigner_id, row.api_key_id);
   const before = handlerSnapshotSchema.nullable().parse(JSON.parse(row.before_handler));
   if (!liveHandlerIs(live.data.callbackHandler, before)) {
@@ -89,11 +105,26 @@ export async function approveChange(
     throw new AppError({ status: 409, code: 'change_stale', message, changeId: row.id });
   }
 
+  const preflight = await checking;
+  if (blocksApproval(ctx.preflight, preflight)) {
+    await recordPreflight(ctx.db, row.id, preflight);
+    throw preflightFailed(preflight, row.id);
+  }
+
   // Signed while the approval commits; sent only if it did (this admin won).
   const approving = decideChange(ctx.db, row, {
     to: 'sending',
-    set: { approver: JSON.stringify(actor), approver_sub: actor.sub },
-    event: { kind: 'change_approved', actor, requestId, detail: { message: 'Approved; sending to Fireblocks.' } },
+    set: {
+      approver: JSON.stringify(actor),
+      approver_sub: actor.sub,
+      ...(preflight ? { preflight: JSON.stringify(preflight) } : {}),
+    },
+    event: {
+      kind: 'change_approved',
+      actor,
+      requestId,
+      detail: preflight ? { message: approvalMessage(preflight), preflight } : { message: approvalMessage(null) },
+    },
   });
   return sendChange(ctx, targetOf(row), approving, requestId);
 }

@@ -8,8 +8,11 @@ import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import { expireIfDue } from './expire-change';
 import { readChange, transitionChange, type ChangeTransition } from './transition-change';
 
-/** Who may act on a change awaiting approval: another admin (approve, decline) or its proposer (withdraw). */
-export type DecidedBy = 'another_admin' | 'proposer';
+/**
+ * Who may act on a change awaiting approval: another admin (approve, decline), its proposer (withdraw), or any
+ * admin (check its target again).
+ */
+export type DecidedBy = 'another_admin' | 'proposer' | 'any_admin';
 
 const STATE_WORDS: Partial<Record<ChangeRow['state'], string>> = {
   expired: 'it expired before anyone approved it',

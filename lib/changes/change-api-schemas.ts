@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 import { changeActorSchema, changeReasonSchema } from '@/lib/change-model/actor-and-reason';
 import { CHANGE_STATES } from '@/lib/change-model/states';
+import { preflightResultSchema } from '@/lib/preflight/preflight-schemas';
 
 /**
  * Recorded as the last status when Fireblocks answers 404 for a sent change's request: it does not know the request,
@@ -70,6 +71,11 @@ const changeResponseSchema = z.object({
   updatedAt: z.string(),
   expiresAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /**
+   * The last pre-flight check of `after`'s target (on proposal, at approval, on demand): what the approver sees
+   * first. Null when none ran (PREFLIGHT=off).
+   */
+  preflight: preflightResultSchema.nullable(),
 });
 
 /** `GET /api/changes/{changeId}`: the change with its timeline, oldest step first. */

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import type { ChangeRow } from '@/lib/db/tables';
+import { preflightResultSchema } from '@/lib/preflight/preflight-schemas';
 
 import { changeActorSchema } from '@/lib/change-model/actor-and-reason';
 
@@ -31,6 +32,7 @@ export function changeFromRow(row: ChangeRow): ChangeResponse {
     updatedAt: row.updated_at,
     expiresAt: row.expires_at,
     closedAt: row.closed_at,
+    preflight: row.preflight === null ? null : preflightResultSchema.parse(JSON.parse(row.preflight)),
   };
 }
 

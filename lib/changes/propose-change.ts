@@ -14,10 +14,13 @@ import { transaction } from '@/lib/db/transaction';
 import { editGateOf } from '@/lib/cosigners/edit-gate';
 import { AppError } from '@/lib/errors/app-error';
 import { notifyChangeMoved } from '@/lib/notify';
+import { blocksApproval, checkIfOn, preflightFailed } from '@/lib/preflight/preflight-policy';
+import type { PreflightResult } from '@/lib/preflight/preflight-schemas';
 
 import type { ChangeContext } from './change-context';
 import { expireIfDue } from './expire-change';
 import { auditHandler, snapshotOfLive, snapshotOfRequested, type RequestedHandler } from './handler-snapshot';
+import { preflightTargetOf } from './preflight-change';
 import { sendChange, type SentChange } from './send-change';
 import { assertAllowedMove } from './transition-change';
 
@@ -47,9 +50,19 @@ const changeOpen = (changeId: string) =>
     changeId,
   });
 
-/** What the proposal event adds: the reason and, when it waits for approval, until when; null when neither. */
-function proposalDetail(reason: string | null, expiresAt: string | null): Record<string, string> | null {
-  const detail = { ...(reason === null ? {} : { reason }), ...(expiresAt === null ? {} : { expiresAt }) };
+/**
+ * What the proposal event adds: the reason, until when it waits for approval, and the pre-flight check it was
+ * proposed with; null when none of them.
+ */
+function proposalDetail(
+  reason: string | null,
+  expiresAt: string | null,
+  preflight: PreflightResult | null,
+): Record<string, string | PreflightResult> | null {
+  const detail: Record<string, string | PreflightResult> = {};
+  if (reason !== null) detail.reason = reason;
+  if (expiresAt !== null) detail.expiresAt = expiresAt;
+  if (preflight !== null) detail.preflight = preflight;
   return Object.keys(detail).length > 0 ? detail : null;
 }
 
@@ -77,16 +90,23 @@ async function findOpenChange(db: Db, cosignerId: string, apiKeyId: string): Pro
  * 2. The key's open change, if any, is expired first when past its expiry (the background worker would do it on its
  *    next pass); still open, it is a 409 `change_open` naming it. A request that ended in Fireblocks is the
  *    worker's to record, within its interval.
- * 3. The change (the proposer, the reason, before and after with the PEM) and its `change_proposed` event
- *    (fingerprints only) commit in one transaction: `awaiting_approval` with `expires_at` when approvals are on,
- *    otherwise `sending`, before the PATCH leaves. The partial unique index decides between two admins racing: the
- *    loser gets the same 409 and sends nothing.
- * 4. With approvals off, sendChange sends it and records the outcome (the same step an approval runs): the PATCH is
+ * 3. Meanwhile (from the start, so that it costs no more than the reads) the target is checked (lib/preflight, at
+ *    most 5 s). Sent at once (approvals off), a `fail` under PREFLIGHT=block is 409 `preflight_failed`: that
+ *    proposal is its own approval, and nothing is recorded or sent.
+ * 4. The change (the proposer, the reason, before and after with the PEM, the check) and its `change_proposed` event
+ *    (fingerprints and the check) commit in one transaction: `awaiting_approval` with `expires_at` when approvals are
+ *    on, otherwise `sending`, before the PATCH leaves. The partial unique index decides between two admins racing:
+ *    the loser gets the same 409 and sends nothing.
+ * 5. With approvals off, sendChange sends it and records the outcome (the same step an approval runs): the PATCH is
  *    signed while the proposal commits, and leaves once it has.
  */
 export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInput): Promise<ProposedChange> {
   const { db, fireblocks } = ctx;
   const { cosignerId, apiKeyId, actor, requestId } = input;
+  const after = snapshotOfRequested(input.callbackHandler);
+  // Never rejects for anything the network does; started first, awaited once the reads are in.
+  const checking = checkIfOn(ctx.preflight, preflightTargetOf(after));
+  checking.catch(() => undefined);
   // Three reads at once, none of which records or sends anything: the gate's, the open change's, the `before`'s.
   // Their failures are answered in this order, whichever came back first: an archived cosigner is a 409 whatever
   // its key's read says, and the same request always gets the same answer.
@@ -102,9 +122,10 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
   if (open && isOpenChangeState((await expireIfDue(db, open)).state)) throw changeOpen(open.id);
   const live = settled(liveRead);
   const before = snapshotOfLive(live.data.callbackHandler);
-  const after = snapshotOfRequested(input.callbackHandler);
   const reason = input.reason ? input.reason : null;
   const awaiting = input.approvals > 0;
+  const preflight = await checking;
+  if (!awaiting && blocksApproval(ctx.preflight, preflight)) throw preflightFailed(preflight);
   const nowMs = Date.now();
   const now = new Date(nowMs).toISOString();
   const id = randomUUID();
@@ -132,6 +153,7 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
       updated_at: now,
       expires_at: expiresAt,
       closed_at: null,
+      preflight: preflight === null ? null : JSON.stringify(preflight),
     });
     await appendAuditEvent(tx, {
       kind: 'change_proposed',
@@ -144,7 +166,7 @@ export async function proposeChange(ctx: ChangeContext, input: ProposeChangeInpu
       fireblocksRequestId: live.fireblocksRequestId ?? null,
       before: auditHandler(before),
       after: auditHandler(after),
-      detail: proposalDetail(reason, expiresAt),
+      detail: proposalDetail(reason, expiresAt, preflight),
     });
     return inserted;
   }).then(

@@ -86,6 +86,7 @@ describe.each(TEST_ENGINES)('transitionChange on %s', (engine) => {
       updated_at: at(2),
       expires_at: at(3),
       closed_at: null,
+      preflight: '{"verdict":"warn"}',
     };
     const inserted = await transaction(db, (tx) => insertChange(tx, full));
     const read = () => db.kysely.selectFrom('changes').selectAll().where('id', '=', full.id).executeTakeFirstOrThrow();
@@ -95,7 +96,12 @@ describe.each(TEST_ENGINES)('transitionChange on %s', (engine) => {
     const moved = await transitionChange(db, inserted, {
       from: ['sending'],
       to: 'sent',
-      set: { approver: '{"sub":"bob"}', approver_sub: 'bob', fireblocks_request_id: 'async-1' },
+      set: {
+        approver: '{"sub":"bob"}',
+        approver_sub: 'bob',
+        fireblocks_request_id: 'async-1',
+        preflight: '{"verdict":"pass"}',
+      },
       event: { kind: 'change_sent', actor: null },
     });
     expect(moved).toEqual(await read());
@@ -107,6 +113,7 @@ describe.each(TEST_ENGINES)('transitionChange on %s', (engine) => {
       approver: '{"sub":"bob"}',
       approver_sub: 'bob',
       fireblocks_request_id: 'async-1',
+      preflight: '{"verdict":"pass"}',
       updated_at: moved!.updated_at,
       closed_at: null,
       version: 2,

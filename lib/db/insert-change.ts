@@ -35,13 +35,13 @@ export async function insertChange(tx: Tx, change: NewChangeRow): Promise<Change
   const { rows } = await sql<ChangeRow>`
     insert into changes (id, cosigner_id, api_key_id, state, proposer, proposer_sub, approver, approver_sub, reason,
       before_handler, after_handler, fireblocks_request_id, fireblocks_x_request_id, last_fireblocks_status,
-      decided_reason, created_at, updated_at, expires_at, closed_at, version)
+      decided_reason, created_at, updated_at, expires_at, closed_at, preflight, version)
     values (${change.id}, ${change.cosigner_id}, ${change.api_key_id}, ${change.state}, ${change.proposer},
       ${change.proposer_sub}, ${change.approver ?? null}, ${change.approver_sub ?? null}, ${change.reason ?? null},
       ${change.before_handler}, ${change.after_handler}, ${change.fireblocks_request_id ?? null},
       ${change.fireblocks_x_request_id ?? null}, ${change.last_fireblocks_status ?? null},
       ${change.decided_reason ?? null}, ${change.created_at}, ${change.updated_at}, ${change.expires_at ?? null},
-      ${change.closed_at ?? null}, ${change.version ?? 1})
+      ${change.closed_at ?? null}, ${change.preflight ?? null}, ${change.version ?? 1})
     on conflict do nothing
     returning *`.execute(tx.kysely);
   const inserted = rows[0];

@@ -74,6 +74,11 @@ interface ChangesTable {
   /** When an approval-awaiting change expires (CHANGE_TTL). */
   expires_at: string | null;
   closed_at: string | null;
+  /**
+   * JSON text: the last pre-flight check of `after`'s target (lib/preflight), taken on proposal, at approval and on
+   * demand; null when none ran (PREFLIGHT=off). Not versioned: a check is an observation, not a move of the change.
+   */
+  preflight: ColumnType<string | null, string | null | undefined, string | null>;
   /** Optimistic concurrency: every update sets `version = version + 1 WHERE version = <read>`. 1 on insert. */
   version: ColumnType<number, number | undefined, number>;
 }

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'not_proposer'
   | 'change_stale'
   | 'change_not_awaiting'
+  | 'preflight_failed'
   | 'cosigner_archived'
   | 'cosigner_version_too_old'
   | 'rate_limited'

@@ -31,6 +31,7 @@ function rowIn(state: ChangeState, proposer: object = alice): ChangeRow {
     updated_at: '2026-01-02T03:09:00.000Z',
     expires_at: null,
     closed_at: null,
+    preflight: null,
     version: 2,
   };
 }

@@ -4,6 +4,7 @@ import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import type { ChangeContext } from '@/lib/changes/change-context';
 import type { Db } from '@/lib/db/connect';
 import { AppError } from '@/lib/errors/app-error';
+import { PREFLIGHT_OFF } from '@/lib/preflight/preflight-policy';
 import type { FireblocksClient } from '@/lib/fireblocks/client';
 import { stopOwnPostgres, type TestEngine } from '@/testing/db/test-databases';
 import { seedSummary, type SimLogEntry, type Simulator } from '@/sim/index';
@@ -72,7 +73,8 @@ export function changeSuite(apiKey: string): ChangeSuite {
         .filter((e) => e.method === 'PATCH' && e.path.endsWith(apiKeyId)),
     freshContextForEachTest: (engine, use) =>
       freshDbForEachTest(engine, ({ db }) => {
-        use({ db, ctx: { db, fireblocks: started().client } });
+        // Not about the pre-flight check: the suites that are build their context with a policy of their own.
+        use({ db, ctx: { db, fireblocks: started().client, preflight: PREFLIGHT_OFF } });
         started().sim.clearFaults();
       }),
   };
