@@ -73,14 +73,21 @@ export function createRateLimiter(db: Db, rule: RateLimitRule): RateLimiter {
   };
 }
 
-/** Throws a 429 AppError (with `retryAfter`, which the route wrapper sends as `Retry-After`) when over. */
-export async function enforceRateLimit(limiter: RateLimiter, key: string): Promise<void> {
+/**
+ * Throws a 429 AppError (with `retryAfter`, which the route wrapper sends as `Retry-After`) when over; `what` names
+ * what was asked too often, for the message.
+ */
+export async function enforceRateLimit(
+  limiter: RateLimiter,
+  key: string,
+  what = 'callback handler changes',
+): Promise<void> {
   const result = await limiter.take(key);
   if (result.ok) return;
   throw new AppError({
     status: 429,
     code: 'rate_limited',
-    message: `Too many callback handler changes; try again in ${result.retryAfterSec} s.`,
+    message: `Too many ${what}; try again in ${result.retryAfterSec} s.`,
     retryAfter: result.retryAfterSec,
   });
 }
@@ -92,14 +99,28 @@ export async function enforceRateLimit(limiter: RateLimiter, key: string): Promi
  */
 export const CALLBACK_UPDATE_RULE: RateLimitRule = { name: 'callback_update', burst: 5, everySec: 12 };
 
-let current: { db: Db; limiter: RateLimiter } | undefined;
+/**
+ * Pre-flight checks per signed-in user, as many as changes: each opens a connection from the console's network to a
+ * host the user names, so a script must not turn the console into a port scanner. Its own counters: checking a
+ * handler before proposing it never eats the proposal's budget.
+ */
+export const PREFLIGHT_RULE: RateLimitRule = { name: 'preflight', burst: 5, everySec: 12 };
 
-/** The process's callback-update limiter, on the process-wide database (a new one if that was closed and reopened). */
-export function callbackUpdateLimiter(): RateLimiter {
+const current = new Map<string, { db: Db; limiter: RateLimiter }>();
+
+/** The process's limiter for `rule`, on the process-wide database (a new one if that was closed and reopened). */
+function limiterFor(rule: RateLimitRule): RateLimiter {
   const db = getDb();
-  if (current?.db !== db) {
-    current?.limiter.close();
-    current = { db, limiter: createRateLimiter(db, CALLBACK_UPDATE_RULE) };
-  }
-  return current.limiter;
+  const held = current.get(rule.name);
+  if (held?.db === db) return held.limiter;
+  held?.limiter.close();
+  const limiter = createRateLimiter(db, rule);
+  current.set(rule.name, { db, limiter });
+  return limiter;
 }
+
+/** The process's callback-update limiter. */
+export const callbackUpdateLimiter = (): RateLimiter => limiterFor(CALLBACK_UPDATE_RULE);
+
+/** The process's pre-flight limiter (a change's "Check again", the edit form's "Check the handler now"). */
+export const preflightLimiter = (): RateLimiter => limiterFor(PREFLIGHT_RULE);

@@ -16,7 +16,9 @@ import { acceptingChanges } from '@/lib/lifecycle/drain';
 
 // POST /api/changes/{changeId}/approve – another admin, freshly signed in, approves a change and it is sent: 202
 // `{ change, requestId, fireblocksRequestId }`; 401 step_up_required (error.stepUpUrl), 403 own_change, 409
-// change_stale or change_not_awaiting (error.changeId); 503 draining while this replica shuts down.
+// change_stale or change_not_awaiting (error.changeId); 409 preflight_failed when the target's fresh check fails
+// with PREFLIGHT=block (the change still awaits approval, the check kept on it); 503 draining while this replica
+// shuts down.
 export const POST = withSession<ChangeParams>(
   async (req, { params, session, requestId }) => {
     const { changeId } = changeParamsSchema.parse(params);
