@@ -29,6 +29,8 @@ import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { correctedCallbackUrl } from '@/lib/callback-handler/url-rules';
 import { handlerVerdict } from '@/lib/callback-handler/verdict';
 import { cosignerPath } from '@/lib/page-paths';
+
+import { HandlerCheck } from './handler-check';
 import { proposedSide, useCurrentSide } from './use-handler-sides';
 import { SubmitHint } from './submit-hint';
 import type { ResubmitPrefill } from './resubmit-prefill';
@@ -196,6 +198,9 @@ export function CallbackHandlerForm({
     formErrors: { url: formState.errors.url?.message, [mode]: formState.errors.pem?.message },
     missing,
   });
+  // What "Check the handler now" probes: the handler as it would be submitted, once every rule passes.
+  const checkBody =
+    formState.isValid && inspection?.ok === true ? toUpdateCallbackHandlerBody({ url, mode, pem }) : null;
 
   return (
     <div>
@@ -259,7 +264,7 @@ export function CallbackHandlerForm({
             textareaRef={pemField.ref}
           />
         </div>
-        <div className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
+        <div className="space-y-4 lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
           <InspectionPanel
             inspection={inspect.data}
             checking={liveBody !== null && !upToDate && !inspect.isError}
@@ -269,6 +274,7 @@ export function CallbackHandlerForm({
             missing={missing}
             verdict={verdict}
           />
+          <HandlerCheck body={checkBody} />
         </div>
         <div className="flex flex-col-reverse gap-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm sm:flex-row sm:items-center sm:justify-between lg:col-start-1 lg:self-start lg:rounded-t-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900">
           <Link href={cosignerPath(cosignerId)} className={buttonClass({ variant: 'ghost' })}>

@@ -16,6 +16,7 @@ import { useStepUpSecondsLeft } from '@/lib/queries/use-me';
 
 import { ActorName } from '@/components/ui/change/actor-name';
 import { clearApprovalDraft, readApprovalDraft, saveApprovalDraft, tabStorage } from './approval-draft';
+import { ChangePreflight } from './change-preflight';
 import { ChangeComparison } from './change-sides';
 import { ChangeReason } from './change-reason';
 import { UnknownOutcome } from './unknown-outcome';
@@ -34,6 +35,7 @@ const ERROR_TITLES: Partial<Record<string, string>> = {
   change_stale: 'The live handler moved: nothing was sent',
   change_not_awaiting: 'This change no longer awaits approval',
   own_change: 'You proposed this change',
+  preflight_failed: 'Not approved: the pre-flight check failed',
 };
 
 /**
@@ -50,7 +52,9 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
   const [leaving, setLeaving] = useState(false);
   const approve = useDecideChange(change.id, 'approve');
   const { me, secondsLeft } = useStepUpSecondsLeft();
-  const ok = confirmCodeMatches(typed, change.apiKeyId);
+  // With PREFLIGHT=block the server refuses a failing check; the button says so before anyone types the code.
+  const blocked = me?.preflightMode === 'block' && change.preflight?.verdict === 'fail';
+  const ok = confirmCodeMatches(typed, change.apiKeyId) && !blocked;
   const busy = approve.isPending || leaving;
 
   function close() {
@@ -99,6 +103,7 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
       initialFocus={codeRef}
       onSubmit={() => {
         if (moved) close();
+        else if (blocked) return;
         else if (!ok) setTriedWrong(true);
         else if (!busy) submit();
       }}
@@ -120,6 +125,7 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
         </>
       }
     >
+      <ChangePreflight change={change} canCheck />
       {me && secondsLeft !== undefined && secondsLeft <= STEP_UP_WARN_SECONDS && (
         <p
           role="note"

@@ -25,6 +25,7 @@ import { ApproveChangeDialog } from './approve-change-dialog';
 import { ApprovalReview } from './approval-review';
 import { BackToKeyList } from './back-to-key-list';
 import { ChangeFacts } from './change-facts';
+import { ChangePreflight } from './change-preflight';
 import { ChangeProgress } from './change-progress';
 import { ChangeSides } from './change-sides';
 import { ChangeStateBadge } from './change-state-badge';
@@ -125,6 +126,10 @@ export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetail
               retrying={query.isFetching}
             />
           )}
+          {/* Awaiting approval, the verdict on the target comes first: it decides whether approving makes sense. */}
+          {change.state === 'awaiting_approval' && (
+            <ChangePreflight change={change} canCheck={viewer.role === 'admin'} />
+          )}
           {change.state === 'unknown' ? (
             <UnknownOutcome
               apiKeyId={change.apiKeyId}
@@ -145,8 +150,10 @@ export function ChangeDetails({ changeId, viewer, asked, initial }: ChangeDetail
           ) : (
             <ChangeProgress change={change} />
           )}
-          {change.state === 'awaiting_approval' && (
+          {change.state === 'awaiting_approval' ? (
             <ApprovalReview change={change} viewer={viewer} onAction={setDialog} />
+          ) : (
+            <ChangePreflight change={change} canCheck={false} />
           )}
           {canReconcile && canResubmit(change.state) && (
             <p className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm shadow-sm sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800 dark:bg-zinc-900">

@@ -77,6 +77,8 @@ export const meResponseSchema = z.object({
    * not matter.
    */
   stepUpSecondsLeft: z.number().int().nonnegative(),
+  /** PREFLIGHT: whether a failing check of a handler's target refuses its approval (`block`), shows only, or is off. */
+  preflightMode: z.enum(['block', 'warn', 'off']),
 });
 
 export type CosignerParams = z.infer<typeof cosignerParamsSchema>;

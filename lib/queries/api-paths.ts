@@ -25,6 +25,7 @@ export const apiPaths = {
   apiKeys: (cosignerId: string, p: PageParams) => `/api/cosigners/${seg(cosignerId)}/api-keys?${pageQuery(p)}`,
   apiKey: (cosignerId: string, apiKeyId: string) => `/api/cosigners/${seg(cosignerId)}/api-keys/${seg(apiKeyId)}`,
   inspect: () => '/api/callback-handler/inspect',
+  preflight: () => '/api/callback-handler/preflight',
   search: (q: string, refresh = false) => `/api/search?${new URLSearchParams({ q, ...(refresh && { refresh: '1' }) })}`,
   findings: (cosignerId?: string, refresh = false) =>
     `/api/findings?${new URLSearchParams({ ...(cosignerId && { cosignerId }), ...(refresh && { refresh: '1' }) })}`,
@@ -38,6 +39,7 @@ export const apiPaths = {
   inboxSeen: () => '/api/inbox/seen',
   change: (changeId: string) => `/api/changes/${seg(changeId)}`,
   reconcileChange: (changeId: string) => `/api/changes/${seg(changeId)}/reconcile`,
+  changePreflight: (changeId: string) => `/api/changes/${seg(changeId)}/preflight`,
   decideChange: (changeId: string, decision: 'approve' | 'decline' | 'withdraw') =>
     `/api/changes/${seg(changeId)}/${decision}`,
   me: () => '/api/me',

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 
+import type { PreflightMode } from '@/lib/preflight/preflight-schemas';
 import { fetchJson } from './fetch-json';
 
 import { apiPaths } from './api-paths';
@@ -16,14 +17,20 @@ export interface SignInFreshness {
   stepUpSecondsLeft: number;
 }
 
+/** What the approval and the edit form read of `GET /api/me`: the sign-in's freshness, and PREFLIGHT. */
+export interface MeForChanges extends SignInFreshness {
+  /** Whether a failing pre-flight check refuses an approval (`block`), is shown only (`warn`), or never runs. */
+  preflightMode: PreflightMode;
+}
+
 /**
  * The signed-in user as `GET /api/me` reads them now: with how long their sign-in still counts for an approval, so
  * the approve dialog can say before anything is typed that a sign-in comes first. Read each time it is asked for.
  */
-function useMe(enabled = true) {
+export function useMe(enabled = true) {
   return useQuery({
     queryKey: queryKeys.me(),
-    queryFn: async ({ signal }) => fetchJson<SignInFreshness>(apiPaths.me(), { signal }),
+    queryFn: async ({ signal }) => fetchJson<MeForChanges>(apiPaths.me(), { signal }),
     enabled,
     staleTime: 0,
   });
@@ -38,7 +45,7 @@ export function secondsLeftAt(secondsLeftThen: number, receivedAt: number, now: 
  * The sign-in's seconds left for approving, counted down each second on the page's clock from when /api/me
  * answered (never its date: the browser's clock may be off). Undefined until /api/me answered.
  */
-export function useStepUpSecondsLeft(): { me: SignInFreshness | undefined; secondsLeft: number | undefined } {
+export function useStepUpSecondsLeft(): { me: MeForChanges | undefined; secondsLeft: number | undefined } {
   const me = useMe();
   const [now, setNow] = useState(() => Date.now());
   const left = me.data && secondsLeftAt(me.data.stepUpSecondsLeft, me.dataUpdatedAt, now);

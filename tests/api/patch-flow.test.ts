@@ -149,7 +149,7 @@ describe('inspect', () => {
 });
 
 describe('other routes', () => {
-  it('GET /api/me answers name, email, role, simulated, and the sign-in time against the step-up age', async () => {
+  it('GET /api/me answers name, email, role, simulated, the sign-in time against the step-up age, PREFLIGHT', async () => {
     const signedIn = Date.now();
     const me = await callApi(stack.app.appUrl, 'GET', '/api/me', { cookie: await stack.cookieFor(VERA) });
     expect(me.json).toEqual({
@@ -160,6 +160,7 @@ describe('other routes', () => {
       authTime: anyString,
       stepUpMaxAgeSeconds: 300,
       stepUpSecondsLeft: expect.any(Number) as unknown,
+      preflightMode: 'block',
     });
     // Signed in just now: the sign-in counts for approving for about the whole STEP_UP_MAX_AGE.
     expect((me.json as { stepUpSecondsLeft: number }).stepUpSecondsLeft).toBeGreaterThan(240);
