@@ -27,6 +27,7 @@ const sections: BenchSection[] = [
   { name: 'proxy', run: async () => (await import('./proxy')).benchProxy() },
   { name: 'changes', run: async () => (await import('./changes')).benchChanges() },
   { name: 'audit', run: async () => (await import('./audit')).benchAudit() },
+  { name: 'preflight', run: async () => (await import('./preflight')).benchPreflight() },
   { name: 'browser', run: async () => (await import('./render-and-bundle')).browserBenches() },
 ];
 

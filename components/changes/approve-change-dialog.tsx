@@ -47,6 +47,10 @@ const ERROR_TITLES: Partial<Record<string, string>> = {
  */
 export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProps) {
   const codeRef = useRef<HTMLInputElement>(null);
+  const checkRef = useRef<HTMLButtonElement>(null);
+  // A check that did not pass is the first thing to read and its "Check again" the next step: start there, at the
+  // top of the dialog, rather than in the code field at its foot (which would scroll the verdict out of sight).
+  const [startAtCheck] = useState(() => change.preflight !== null && change.preflight.verdict !== 'pass');
   const [triedWrong, setTriedWrong] = useState(false);
   const [typed, setTyped] = useState(() => readApprovalDraft(tabStorage(), change.id)?.typed ?? '');
   const [leaving, setLeaving] = useState(false);
@@ -100,7 +104,7 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
       }
       busy={busy}
       onClose={close}
-      initialFocus={codeRef}
+      initialFocus={startAtCheck ? checkRef : codeRef}
       onSubmit={() => {
         if (moved) close();
         else if (blocked) return;
@@ -125,7 +129,7 @@ export function ApproveChangeDialog({ change, onClose }: ApproveChangeDialogProp
         </>
       }
     >
-      <ChangePreflight change={change} canCheck />
+      <ChangePreflight change={change} canCheck checkRef={checkRef} />
       {me && secondsLeft !== undefined && secondsLeft <= STEP_UP_WARN_SECONDS && (
         <p
           role="note"

@@ -1,5 +1,6 @@
 'use client';
 
+import type { RefObject } from 'react';
 import { CircleCheck, Loader2, OctagonX, RefreshCw, TriangleAlert } from 'lucide-react';
 
 import type { PreflightMode, PreflightResult } from '@/lib/preflight/preflight-schemas';
@@ -28,6 +29,8 @@ export interface PreflightVerdictProps {
   checkLabel?: string;
   /** Said while there is no check yet (and pre-flight is on). */
   notChecked?: string;
+  /** The check button, for a dialog to start there (it is then the first thing seen, and the next step). */
+  checkRef?: RefObject<HTMLButtonElement | null>;
 }
 
 const LOOK = {
@@ -72,12 +75,22 @@ function consequence(result: PreflightResult, mode: PreflightMode | undefined, s
  * what it means for approving, when it was checked, and a way to check again; every fact of the check folded
  * below. Announced politely when it changes (a check again that now passes).
  */
-export function PreflightVerdict(props: PreflightVerdictProps) {
-  const { result, mode, stage, onCheck, checking = false, checkError, checkLabel = 'Check again' } = props;
-  const notChecked =
-    props.notChecked ?? 'Not checked yet: whether the Co-Signer can reach and trust this handler is unknown.';
+const NOT_CHECKED = 'Not checked yet: whether the Co-Signer can reach and trust this handler is unknown.';
+
+export function PreflightVerdict({
+  result,
+  mode,
+  stage,
+  onCheck,
+  checking = false,
+  checkError,
+  checkLabel = 'Check again',
+  notChecked = NOT_CHECKED,
+  checkRef,
+}: PreflightVerdictProps) {
   const button = onCheck && (
     <button
+      ref={checkRef}
       type="button"
       onClick={onCheck}
       disabled={checking}
@@ -95,7 +108,7 @@ export function PreflightVerdict(props: PreflightVerdictProps) {
     <section aria-label="Pre-flight check" className="space-y-2">
       {result ? (
         <div className={cn('rounded-lg border p-3 text-sm', LOOK[result.verdict].box)}>
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+          <div className="flex items-start gap-3">
             <VerdictIcon verdict={result.verdict} />
             <div aria-live="polite" className="min-w-0 flex-1 space-y-1">
               <p className="text-xs font-semibold tracking-wide uppercase">
@@ -116,14 +129,15 @@ export function PreflightVerdict(props: PreflightVerdictProps) {
                 </ul>
               )}
               {consequence(result, mode, stage) && <p className="font-medium">{consequence(result, mode, stage)}</p>}
+              {/* Under the words, not beside them: in the edit form's narrow column the sentence keeps its width. */}
+              {button && <div className="pt-2">{button}</div>}
             </div>
-            {button}
           </div>
           <PreflightDetails result={result} />
         </div>
       ) : (
-        <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm text-zinc-700 sm:flex-row sm:items-center dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-          <p className="flex-1">
+        <div className="space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+          <p>
             {mode === 'off'
               ? 'Pre-flight checks are off in this deployment: nothing checked whether the Co-Signer can reach and trust this handler.'
               : notChecked}

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { sql } from 'kysely';
 
+import { certPublicKeyHash } from '@/lib/callback/fingerprint';
 import type { Db } from '@/lib/db/connect';
 import { checkIfOn, preflightOff } from '@/lib/preflight/preflight-policy';
 import type { PreflightResult } from '@/lib/preflight/preflight-schemas';
@@ -17,11 +18,12 @@ import type { ChangeContext } from './change-context';
 import { changeAwaitingDecision } from './awaiting-change';
 import { getChangeWithTimeline } from './read-changes';
 
-/** What the check of a change probes: the target of its `after`, with the pinned certificate when it has one. */
+/** What the check of a change probes: the target of its `after`, with the pinned certificate's key when it has one. */
 export function preflightTargetOf(after: HandlerSnapshot): PreflightTarget {
-  return after.mode === 'cert'
-    ? { url: after.url, mode: 'cert', cert: after.cert }
-    : { url: after.url, mode: 'publicKey' };
+  if (after.mode === 'publicKey') return { url: after.url, mode: 'publicKey' };
+  // Recorded with the change (snapshotOfRequested); computed from the PEM only for a record that lacks it.
+  const pinnedSpkiSha256 = after.certPublicKeyHash ?? (after.cert ? certPublicKeyHash(after.cert) : '');
+  return { url: after.url, mode: 'cert', pinnedSpkiSha256 };
 }
 
 /**

@@ -7,10 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { connect as tlsConnect, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 
 import { certCoversHost, listSans } from '@/lib/callback/certificate-host';
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
 
 import { refusedAddressKind, type RefusedAddressKind } from './address-rules';
 import type { PresentedCertificate, PreflightTls } from './preflight-schemas';
+import { certificateSpkiSha256 } from './spki-hash';
 
 /** Name resolution, connection and handshake together: what the probe may take in all. */
 export const PREFLIGHT_BUDGET_MS = 5_000;
@@ -129,12 +129,21 @@ function presentedCertificate(cert: X509Certificate): PresentedCertificate {
     issuer: oneLine(cert.issuer),
     notBefore: new Date(cert.validFrom).toISOString(),
     notAfter: new Date(cert.validTo).toISOString(),
-    spkiSha256: spkiFingerprint(cert.publicKey),
+    spkiSha256: certificateSpkiSha256(cert),
   };
 }
 
-/** The chain as the server sent it and Node linked it, leaf first, each certificate once. */
-function peerChain(socket: TLSSocket): X509Certificate[] {
+/**
+ * The chain as the server sent it and Node linked it (with the trusted CA that issued it, when known), leaf first,
+ * each certificate once. Node hands a connection's peer certificates out once, either as the leaf alone (cheap) or
+ * as the detailed chain (about a tenth of a loopback handshake): a leaf OpenSSL found alone and self-signed, what a
+ * pinned handler usually serves, is the whole chain, so only a chain that has more pays for it.
+ */
+function peerChain(socket: TLSSocket, chainError: string | null): X509Certificate[] {
+  if (chainError === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+    const leaf = socket.getPeerX509Certificate();
+    return leaf ? [leaf] : [];
+  }
   const chain: X509Certificate[] = [];
   const seen = new Set<string>();
   let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
@@ -168,14 +177,17 @@ function handshake(
   const done = new Promise<PreflightTls>((resolve, reject) => {
     tls.once('secureConnect', () => {
       try {
-        const chain = peerChain(tls);
-        const leaf = chain[0];
         const authorizationError = tls.authorizationError as Error | string | null | undefined;
+        const chainError = tls.authorized
+          ? null
+          : String(codeOf(authorizationError) ?? authorizationError ?? 'unknown');
+        const chain = peerChain(tls, chainError);
+        const leaf = chain[0];
         resolve({
           version: tls.getProtocol() ?? 'unknown',
           chain: chain.map(presentedCertificate),
           chainVerified: tls.authorized,
-          chainError: tls.authorized ? null : String(codeOf(authorizationError) ?? authorizationError ?? 'unknown'),
+          chainError,
           namesHost: leaf ? certCoversHost(leaf, host) : false,
         });
       } catch (error) {

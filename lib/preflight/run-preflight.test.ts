@@ -43,7 +43,7 @@ async function serving(cert: ServedCertificate, chain: string[] = []): Promise<T
 const pinned = (port: number, cert: ServedCertificate, host = '127.0.0.1'): PreflightTarget => ({
   url: `https://${host}:${port}/fireblocks`,
   mode: 'cert',
-  cert: cert.certPem,
+  pinnedSpkiSha256: cert.spkiSha256,
 });
 const byKey = (port: number, host = '127.0.0.1'): PreflightTarget => ({
   url: `https://${host}:${port}/fireblocks`,

@@ -2,7 +2,6 @@ import 'server-only';
 
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 
-import { certPublicKeyHash } from '@/lib/callback/fingerprint';
 import { checkCallbackUrl } from '@/lib/callback/url-rules';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -10,13 +9,12 @@ import { judgePreflight, type PreflightExpectation } from './judge-preflight';
 import type { PreflightResult } from './preflight-schemas';
 import { probeTls, type LookupAll } from './probe-tls';
 
-/** The handler to check: its URL, and the pinned certificate's PEM when it has one. */
-export interface PreflightTarget {
-  url: string;
-  mode: 'publicKey' | 'cert';
-  /** The pinned certificate (PEM), for `mode: 'cert'`. */
-  cert?: string;
-}
+/**
+ * The handler to check: its URL, and for a pinned certificate the hex SHA-256 of its SPKI (what a change records
+ * as `certPublicKeyHash`), which the server must present.
+ */
+export type PreflightTarget =
+  { url: string; mode: 'publicKey' } | { url: string; mode: 'cert'; pinnedSpkiSha256: string };
 
 export interface RunPreflightOptions {
   /**
@@ -58,9 +56,7 @@ export async function runPreflight(target: PreflightTarget, o: RunPreflightOptio
   const url = new URL(text);
   const plainHttp = url.protocol === 'http:';
   const expectation: PreflightExpectation =
-    target.mode === 'cert' && target.cert
-      ? { mode: 'cert', pinnedSpkiSha256: certPublicKeyHash(target.cert) }
-      : { mode: 'publicKey' };
+    target.mode === 'cert' ? { mode: 'cert', pinnedSpkiSha256: target.pinnedSpkiSha256 } : { mode: 'publicKey' };
   const record = await probeTls({
     hostname: url.hostname,
     port: url.port ? Number(url.port) : plainHttp ? 80 : 443,

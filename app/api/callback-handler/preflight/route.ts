@@ -2,6 +2,7 @@ import { withSession } from '@/lib/api/handler';
 import { enforceRateLimit, preflightLimiter } from '@/lib/api/rate-limit';
 import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body';
 import { respond } from '@/lib/api/respond';
+import { certPublicKeyHash } from '@/lib/callback/fingerprint';
 import { validateCallbackHandler } from '@/lib/callback/validate';
 import { getConfig } from '@/lib/config/env';
 import { preflightOff, preflightPolicyOf } from '@/lib/preflight/preflight-policy';
@@ -22,7 +23,7 @@ export const POST = withSession(
     await enforceRateLimit(preflightLimiter(), session.user.sub, 'pre-flight checks');
     const data = await policy.check(
       callbackHandler.cert !== undefined
-        ? { url: callbackHandler.url, mode: 'cert', cert: callbackHandler.cert }
+        ? { url: callbackHandler.url, mode: 'cert', pinnedSpkiSha256: certPublicKeyHash(callbackHandler.cert) }
         : { url: callbackHandler.url, mode: 'publicKey' },
     );
     return respond(preflightResponseSchema, { data });
