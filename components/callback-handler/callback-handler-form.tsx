@@ -199,8 +199,7 @@ export function CallbackHandlerForm({
     missing,
   });
   // What "Check the handler now" probes: the handler as it would be submitted, once every rule passes.
-  const checkBody =
-    formState.isValid && inspection?.ok === true ? toUpdateCallbackHandlerBody({ url, mode, pem }) : null;
+  const checkBody = formState.isValid && inspection?.ok === true ? toConsoleUpdateBody({ url, mode, pem }) : null;
 
   return (
     <div>

@@ -3,16 +3,16 @@
 import { useState } from 'react';
 
 import { PreflightVerdict } from '@/components/ui/preflight-verdict';
-import type { UpdateCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
+import type { ConsoleUpdateBody } from '@/lib/callback-handler/callback-handler-schemas';
 import { useMe } from '@/lib/queries/use-me';
 import { useCheckHandler, type PreflightResult } from '@/lib/queries/use-preflight';
 
 export interface HandlerCheckProps {
   /** The handler as it would be submitted; null while the form is not valid yet. */
-  body: UpdateCallbackHandlerBody | null;
+  body: ConsoleUpdateBody | null;
 }
 
-const sameHandler = (a: UpdateCallbackHandlerBody | null, b: UpdateCallbackHandlerBody | null) =>
+const sameHandler = (a: ConsoleUpdateBody | null, b: ConsoleUpdateBody | null) =>
   a !== null &&
   b !== null &&
   a.callbackHandler.url === b.callbackHandler.url &&
@@ -27,7 +27,7 @@ const sameHandler = (a: UpdateCallbackHandlerBody | null, b: UpdateCallbackHandl
 export function HandlerCheck({ body }: HandlerCheckProps) {
   const check = useCheckHandler();
   const me = useMe();
-  const [checked, setChecked] = useState<{ body: UpdateCallbackHandlerBody; result: PreflightResult } | null>(null);
+  const [checked, setChecked] = useState<{ body: ConsoleUpdateBody; result: PreflightResult } | null>(null);
   const current = checked && sameHandler(checked.body, body) ? checked.result : null;
   if (me.data?.preflightMode === 'off') return null;
 

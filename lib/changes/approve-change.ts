@@ -62,8 +62,9 @@ function approvalMessage(preflight: PreflightResult | null): string {
  * 4. Pre-flight, afresh (lib/preflight, at most 5 s, run while the live handler is read): with PREFLIGHT=block a
  *    `fail` is 409 `preflight_failed`; the check is kept on the change (the page shows it) and nothing is sent.
  * 5. One conditional UPDATE `awaiting_approval -> sending` with the approver and the check, and `change_approved`
- *    (the check in its detail), in one transaction: of twenty admins approving at once exactly one wins (the others: 409 `change_not_awaiting`), and
- *    only the winner sends, through the same sendChange a change proposed with CHANGE_APPROVALS=0 takes.
+ *    (the check in its detail), in one transaction: of twenty admins approving at once exactly one wins (the others:
+ *    409 `change_not_awaiting`), and only the winner sends, through the same sendChange a change proposed with
+ *    CHANGE_APPROVALS=0 takes.
  */
 export async function approveChange(
   ctx: ChangeContext,

@@ -2,18 +2,14 @@ import 'server-only';
 
 import { sql } from 'kysely';
 
-import { certPublicKeyHash } from '@/lib/callback/fingerprint';
+import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
+import type { ChangeActor } from '@/lib/change-model/actor-and-reason';
 import type { Db } from '@/lib/db/connect';
 import { checkIfOn, preflightOff } from '@/lib/preflight/preflight-policy';
 import type { PreflightResult } from '@/lib/preflight/preflight-schemas';
 import type { PreflightTarget } from '@/lib/preflight/run-preflight';
 
-import {
-  handlerSnapshotSchema,
-  type ChangeActor,
-  type GetChangeResponse,
-  type HandlerSnapshot,
-} from './change-api-schemas';
+import { handlerSnapshotSchema, type GetChangeResponse, type HandlerSnapshot } from './change-api-schemas';
 import type { ChangeContext } from './change-context';
 import { changeAwaitingDecision } from './awaiting-change';
 import { getChangeWithTimeline } from './read-changes';

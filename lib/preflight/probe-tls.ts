@@ -6,7 +6,7 @@ import { connect as tcpConnect, isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as tlsConnect, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 
-import { certCoversHost, listSans } from '@/lib/callback/certificate-host';
+import { certCoversHost, listSans } from '@/lib/callback-handler/certificate-host';
 
 import { refusedAddressKind, type RefusedAddressKind } from './address-rules';
 import type { PresentedCertificate, PreflightTls } from './preflight-schemas';

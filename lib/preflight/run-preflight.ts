@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 
-import { checkCallbackUrl } from '@/lib/callback/url-rules';
+import { checkCallbackUrl } from '@/lib/callback-handler/url-rules';
 import { AppError } from '@/lib/errors/app-error';
 
 import { judgePreflight, type PreflightExpectation } from './judge-preflight';

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 import { makeCertificate } from '@/lib/testing/pem-fixtures';
 import { makeTestCa } from '@/lib/testing/tls-servers';
 

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash, type X509Certificate } from 'node:crypto';
 
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 
 /** One DER element: its tag, where its content starts, and where it ends (exclusive). */
 function element(der: Buffer, at: number, limit: number): { tag: number; content: number; end: number } {

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { fetchJson } from '@/lib/api-client/fetch-json';
-import type { UpdateCallbackHandlerBody } from '@/lib/callback/callback-handler-schemas';
+import { fetchJson } from '@/lib/queries/fetch-json';
+import type { ConsoleUpdateBody } from '@/lib/callback-handler/callback-handler-schemas';
 import type { PreflightResponse, PreflightResult } from '@/lib/preflight/preflight-schemas';
 
 import { apiPaths } from './api-paths';
@@ -32,7 +32,7 @@ export function useRecheckChange(changeId: string) {
  */
 export function useCheckHandler() {
   return useMutation({
-    mutationFn: async (body: UpdateCallbackHandlerBody) =>
+    mutationFn: async (body: ConsoleUpdateBody) =>
       (await fetchJson<PreflightResponse>(apiPaths.preflight(), { method: 'POST', body })).data,
   });
 }

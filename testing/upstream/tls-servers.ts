@@ -12,7 +12,7 @@ import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 
 import * as x509 from '@peculiar/x509';
 
-import { spkiFingerprint } from '@/lib/callback/fingerprint';
+import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
 
 const webcrypto = globalThis.crypto;
 x509.cryptoProvider.set(webcrypto);

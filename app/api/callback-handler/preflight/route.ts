@@ -1,9 +1,9 @@
-import { withSession } from '@/lib/api/handler';
-import { enforceRateLimit, preflightLimiter } from '@/lib/api/rate-limit';
-import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api/read-json-body';
-import { respond } from '@/lib/api/respond';
-import { certPublicKeyHash } from '@/lib/callback/fingerprint';
-import { validateCallbackHandler } from '@/lib/callback/validate';
+import { withSession } from '@/lib/api-routes/with-session';
+import { enforceRateLimit, preflightLimiter } from '@/lib/api-routes/rate-limit';
+import { MAX_CALLBACK_BODY_BYTES, readJsonBody } from '@/lib/api-routes/read-json-body';
+import { respond } from '@/lib/api-routes/respond';
+import { certPublicKeyHash } from '@/lib/callback-handler/fingerprint';
+import { validateCallbackHandler } from '@/lib/callback-handler/validate';
 import { getConfig } from '@/lib/config/env';
 import { preflightOff, preflightPolicyOf } from '@/lib/preflight/preflight-policy';
 import { preflightResponseSchema } from '@/lib/preflight/preflight-schemas';

@@ -1,7 +1,7 @@
-import { withSession } from '@/lib/api/handler';
-import { enforceRateLimit, preflightLimiter } from '@/lib/api/rate-limit';
-import { readJsonBody } from '@/lib/api/read-json-body';
-import { respond } from '@/lib/api/respond';
+import { withSession } from '@/lib/api-routes/with-session';
+import { enforceRateLimit, preflightLimiter } from '@/lib/api-routes/rate-limit';
+import { readJsonBody } from '@/lib/api-routes/read-json-body';
+import { respond } from '@/lib/api-routes/respond';
 import { changeActorOf } from '@/lib/changes/change-actor';
 import {
   changeParamsSchema,

@@ -30,9 +30,9 @@ export const GET = withSession<ApiKeyParams>(
 // change. With CHANGE_APPROVALS=1 (the default) it waits for another admin: 201 `{ change }` (awaiting_approval),
 // nothing sent. With 0 it is sent at once: 202 `{ change, requestId, fireblocksRequestId }`. Either way the target is
 // checked first (`change.preflight`); with 0 and PREFLIGHT=block a failing check is 409 preflight_failed, nothing
-// recorded or sent. 409 change_open while
-// the key has an open change; 503 draining while this replica shuts down; 409 cosigner_archived / cosigner_version_too_old when the cosigner cannot take the
-// change (read first: nothing is recorded or sent then). Everything is checked before the rate limit and before
+// recorded or sent. 409 change_open while the key has an open change; 503 draining while this replica shuts down;
+// 409 cosigner_archived / cosigner_version_too_old when the cosigner cannot take the change (read first: nothing is
+// recorded or sent then). Everything is checked before the rate limit and before
 // anything is recorded or goes upstream.
 export const PATCH = withSession<ApiKeyParams>(
   async (req, { params, session, requestId }) => {
