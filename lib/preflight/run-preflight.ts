@@ -29,17 +29,20 @@ export interface RunPreflightOptions {
   lookup?: LookupAll;
 }
 
-let trustCache: { extra: string[]; context: SecureContext } | undefined;
+let nodeStore: SecureContext | undefined;
+let withExtra: { extra: string[]; context: SecureContext } | undefined;
 
 /**
- * Node's store alone (undefined), or Node's store and the operator's CAs: a `ca` replaces the store, so both are
- * given then. Built once per list: parsing some 150 CA certificates on every probe would cost more than the probe.
+ * The client TLS context a probe verifies chains with: Node's CA store, plus the operator's CAs when there are any (a
+ * `ca` replaces the store, so both are given then). Built once and shared by every probe: a context of its own per
+ * connection (what a bare `tls.connect` makes) costs about a tenth of a loopback handshake, and parsing some 150
+ * CA certificates for it far more.
  */
-function trustFor(extra: string[]): SecureContext | undefined {
-  if (extra.length === 0) return undefined;
-  if (trustCache?.extra !== extra)
-    trustCache = { extra, context: createSecureContext({ ca: [...rootCertificates, ...extra] }) };
-  return trustCache.context;
+function trustFor(extra: string[]): SecureContext {
+  if (extra.length === 0) return (nodeStore ??= createSecureContext());
+  if (withExtra?.extra !== extra)
+    withExtra = { extra, context: createSecureContext({ ca: [...rootCertificates, ...extra] }) };
+  return withExtra.context;
 }
 
 /**
