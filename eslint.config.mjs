@@ -59,6 +59,7 @@ const LIB_LAYERS = [
   'config',
   'metrics',
   'callback-handler',
+  'preflight',
   'fireblocks',
   'db',
   'worker',

@@ -3,7 +3,7 @@ import { connect, createSecureContext, rootCertificates, type SecureContext } fr
 import { Worker } from 'node:worker_threads';
 
 import { runPreflight, type PreflightTarget, type RunPreflightOptions } from '@/lib/preflight/run-preflight';
-import { makeTestCa, selfSignedCertificate, type ServedCertificate } from '@/lib/testing/tls-servers';
+import { makeTestCa, selfSignedCertificate, type ServedCertificate } from '@/testing/upstream/tls-servers';
 
 import { interleave } from './fireblocks-setup';
 import { percentile, printSection, type BenchOutcome, type BenchRow } from './report';

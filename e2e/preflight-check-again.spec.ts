@@ -1,13 +1,13 @@
 import type { Locator } from '@playwright/test';
 
-import { selfSignedCertificate, startTlsServer } from '../lib/testing/tls-servers';
-import { approveAs, upstreamKeyPath } from './api-helpers';
-import { expectNoSeriousA11yViolations } from './axe';
-import { EditHandlerPage } from './edit-handler-page';
-import { expect, test } from './fixtures';
-import { seededKey } from './seed-keys';
-import { mintSession, useSession } from './sessions';
-import { authFile } from './users';
+import { selfSignedCertificate, startTlsServer } from '../testing/upstream/tls-servers';
+import { approveAs, upstreamKeyPath } from '../testing/e2e/api-helpers';
+import { expectNoSeriousA11yViolations } from '../testing/e2e/axe';
+import { EditHandlerPage } from '../testing/e2e/edit-handler-page';
+import { expect, test } from '../testing/e2e/fixtures';
+import { seededKey } from '../testing/e2e/seed-keys';
+import { mintSession, useSession } from '../testing/e2e/sessions';
+import { authFile } from '../testing/e2e/users';
 
 /** Whether `a` comes before `b` in the page (what a reader meets first). */
 async function comesBefore(a: Locator, b: Locator): Promise<boolean> {

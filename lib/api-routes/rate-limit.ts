@@ -104,7 +104,7 @@ export const CALLBACK_UPDATE_RULE: RateLimitRule = { name: 'callback_update', bu
  * host the user names, so a script must not turn the console into a port scanner. Its own counters: checking a
  * handler before proposing it never eats the proposal's budget.
  */
-export const PREFLIGHT_RULE: RateLimitRule = { name: 'preflight', burst: 5, everySec: 12 };
+const PREFLIGHT_RULE: RateLimitRule = { name: 'preflight', burst: 5, everySec: 12 };
 
 const current = new Map<string, { db: Db; limiter: RateLimiter }>();
 

@@ -7,14 +7,14 @@ import type { Db } from '@/lib/db/connect';
 import type { PreflightMode, PreflightResult } from '@/lib/preflight/preflight-schemas';
 import { runPreflight } from '@/lib/preflight/run-preflight';
 import type { PreflightPolicy } from '@/lib/preflight/preflight-policy';
-import { ALICE, BOB, changeSuite, rejection } from '@/lib/testing/change-suite';
+import { ALICE, BOB, changeSuite, rejection } from '@/testing/upstream/change-suite';
 import {
   selfSignedCertificate,
   startTlsServer,
   type ServedCertificate,
   type TlsTestServer,
-} from '@/lib/testing/tls-servers';
-import { TEST_ENGINES } from '@/scripts/test-runner/test-databases';
+} from '@/testing/upstream/tls-servers';
+import { TEST_ENGINES } from '@/testing/db/test-databases';
 import { seedSummary } from '@/sim/index';
 
 import { approveChange } from './approve-change';

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { makeTestCa } from '@/lib/testing/tls-servers';
+import { makeTestCa } from '@/testing/upstream/tls-servers';
 
 import { ConfigError, parseConfig, parseDatabaseConfig, parseMetricsToken } from './env';
 

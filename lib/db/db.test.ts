@@ -53,7 +53,7 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
       '0004_session_login_state',
       '0005_worker',
       '0006_people',
-      '0005_change_preflight',
+      '0007_change_preflight',
     ];
     expect(await getMigrationStatus(db)).toEqual({ pending: all, unknown: [] });
     expect(await migrateToLatest(db)).toEqual({ applied: all });

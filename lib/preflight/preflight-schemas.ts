@@ -5,18 +5,17 @@
  */
 import { z } from 'zod';
 
-export const PREFLIGHT_VERDICTS = ['pass', 'warn', 'fail'] as const;
+const PREFLIGHT_VERDICTS = ['pass', 'warn', 'fail'] as const;
 export type PreflightVerdict = (typeof PREFLIGHT_VERDICTS)[number];
 
 /** PREFLIGHT: `block` refuses the approval of a `fail`; `warn` shows it only; `off` never probes. */
-export const PREFLIGHT_MODES = ['block', 'warn', 'off'] as const;
-export type PreflightMode = (typeof PREFLIGHT_MODES)[number];
+export type PreflightMode = 'block' | 'warn' | 'off';
 
 /**
  * Why a check ended as it did. `fail`: the Co-Signer will refuse the handler whatever its network. `warn`: it may,
  * or the console cannot tell from where it stands.
  */
-export const PREFLIGHT_FINDING_CODES = [
+const PREFLIGHT_FINDING_CODES = [
   // fail
   'pin_mismatch',
   'cert_expired',
@@ -30,9 +29,8 @@ export const PREFLIGHT_FINDING_CODES = [
   'cert_expiring',
   'not_probed',
 ] as const;
-export type PreflightFindingCode = (typeof PREFLIGHT_FINDING_CODES)[number];
 
-export const preflightFindingSchema = z.object({
+const preflightFindingSchema = z.object({
   code: z.enum(PREFLIGHT_FINDING_CODES),
   severity: z.enum(['fail', 'warn']),
   /** One sentence for people, naming the host and what the Co-Signer will do about it. */
@@ -40,7 +38,7 @@ export const preflightFindingSchema = z.object({
 });
 
 /** One certificate the server presented, leaf first. Dates ISO 8601; the UI words them. */
-export const presentedCertificateSchema = z.object({
+const presentedCertificateSchema = z.object({
   subject: z.string(),
   /** As Node prints them: `DNS:pay.example.com`, `IP Address:10.0.0.1`. */
   sans: z.array(z.string()),
@@ -51,7 +49,7 @@ export const presentedCertificateSchema = z.object({
   spkiSha256: z.string(),
 });
 
-export const preflightTlsSchema = z.object({
+const preflightTlsSchema = z.object({
   /** As negotiated: `TLSv1.3`, `TLSv1.2`. */
   version: z.string(),
   chain: z.array(presentedCertificateSchema),
@@ -63,7 +61,7 @@ export const preflightTlsSchema = z.object({
   namesHost: z.boolean(),
 });
 
-export const preflightTimingsSchema = z.object({
+const preflightTimingsSchema = z.object({
   dnsMs: z.number().nullable(),
   connectMs: z.number().nullable(),
   handshakeMs: z.number().nullable(),

@@ -36,7 +36,7 @@ export interface ProbeOptions {
   lookup?: LookupAll;
 }
 
-export type ProbeFailureKind = 'not_found' | 'refused' | 'unreachable' | 'timeout' | 'reset' | 'tls_error';
+type ProbeFailureKind = 'not_found' | 'refused' | 'unreachable' | 'timeout' | 'reset' | 'tls_error';
 
 export interface ProbeFailure {
   stage: 'dns' | 'connect' | 'handshake';

@@ -12,7 +12,7 @@ import {
   type ServedCertificate,
   type TestCa,
   type TlsTestServer,
-} from '@/lib/testing/tls-servers';
+} from '@/testing/upstream/tls-servers';
 
 import type { PreflightResult } from './preflight-schemas';
 import { PREFLIGHT_BUDGET_MS } from './probe-tls';

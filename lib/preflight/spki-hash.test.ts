@@ -3,8 +3,8 @@ import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { spkiFingerprint } from '@/lib/callback-handler/fingerprint';
-import { makeCertificate } from '@/lib/testing/pem-fixtures';
-import { makeTestCa } from '@/lib/testing/tls-servers';
+import { makeCertificate } from '@/testing/fixtures/pem-fixtures';
+import { makeTestCa } from '@/testing/upstream/tls-servers';
 
 import { certificateSpkiSha256, spkiBytes } from './spki-hash';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '@/lib/audit/audit-event-schema';
 import type { ChangeResponse, GetChangeResponse } from '@/lib/changes/change-api-schemas';
 import type { PreflightResult } from '@/lib/preflight/preflight-schemas';
-import { rsa2048PublicKeyPem } from '@/lib/testing/pem-fixtures';
+import { rsa2048PublicKeyPem } from '@/testing/fixtures/pem-fixtures';
 import {
   closedPort,
   makeTestCa,
@@ -16,12 +16,12 @@ import {
   startTlsServer,
   type ServedCertificate,
   type TlsTestServer,
-} from '@/lib/testing/tls-servers';
+} from '@/testing/upstream/tls-servers';
 
-import { callApi, type ApiAnswer } from '../helpers/api-client';
-import { ALICE, BOB, VERA, type TestUser } from '../helpers/session-cookie';
-import { newEntries, simLog } from '../helpers/sim-log';
-import { codeOf, setupApiStack } from './api-stack';
+import { callApi, type ApiAnswer } from '../../testing/app/api-client';
+import { ALICE, BOB, VERA, type TestUser } from '../../testing/app/session-cookie';
+import { newEntries, simLog } from '../../testing/app/sim-log';
+import { codeOf, setupApiStack } from '../../testing/app/api-stack';
 
 // The pre-flight check through the real production server: each verdict on proposal (in the 201's change and its
 // change_proposed event), at approval (fresh, refusing a fail with the default PREFLIGHT=block, in change_approved),

@@ -7,7 +7,7 @@ import * as m0003 from './0003-audit-chain-head';
 import * as m0004 from './0004-session-login-state';
 import * as m0005 from './0005-worker';
 import * as m0006 from './0006-people';
-import * as m0005 from './0005-change-preflight';
+import * as m0007 from './0007-change-preflight';
 
 interface MigrationModule {
   up(db: Parameters<Migration['up']>[0], engine: DbEngine): Promise<void>;
@@ -24,7 +24,7 @@ const modules: Record<string, MigrationModule> = {
   '0004_session_login_state': m0004,
   '0005_worker': m0005,
   '0006_people': m0006,
-  '0005_change_preflight': m0005,
+  '0007_change_preflight': m0007,
 };
 
 /** The migrations for Kysely's Migrator; each learns the engine, since SQLite and PostgreSQL DDL differ. */
