@@ -10,7 +10,7 @@ import { apiPaths } from './api-paths';
 import { queryKeys } from './query-keys';
 
 /** What the approve dialog reads of `GET /api/me` (docs/contracts.md): who signs in, and how long their sign-in counts. */
-export interface SignInFreshness {
+interface SignInFreshness {
   name: string;
   stepUpMaxAgeSeconds: number;
   /** Seconds left, as the server counted them when it answered, before approving needs a fresh sign-in. */
