@@ -48,5 +48,5 @@ export async function recheckChange(
     preflightTargetOf(handlerSnapshotSchema.parse(JSON.parse(row.after_handler))),
   );
   if (result) await recordPreflight(ctx.db, row.id, result);
-  return getChangeWithTimeline(ctx, row.id);
+  return getChangeWithTimeline(ctx.db, row.id);
 }
