@@ -91,18 +91,6 @@ test('[SPEED][LOADING]: every page shows a skeleton of its own shape at once whi
       ready: (p) => p.getByText('This browser', { exact: true }),
     },
     {
-      name: 'search',
-      from: '/cosigners',
-      go: async (p) => {
-        await p.getByRole('searchbox', { name: 'Search keys and cosigners' }).fill('treasury');
-        await p.keyboard.press('Enter');
-      },
-      to: '/search',
-      loading: 'Loading search',
-      heading: 'Search',
-      ready: (p) => p.getByText(/match “treasury”/),
-    },
-    {
       name: 'change',
       from: keyPath,
       go: link('View the change'),
