@@ -7,7 +7,8 @@ import { faultConfigSchema } from './faults';
 import type { ApiUser, FaultConfig, SimulatorOptions } from './types';
 
 export const USAGE = `Usage: npm run sim -- --port 4010 --api-user <apiKey>=<public key PEM path> [--api-user ...]
-  [--host 127.0.0.1] [--seed N] [--approve-ms N] [--complete-ms N]
+  [--host 127.0.0.1] [--seed N] [--workspace demo|large] [--approve-ms N] [--complete-ms N]
+  [--forbid-api-users] [--forbid-audit-logs] [--audit-log-page-size N]
   fault flags (apply to every /v1 request until cleared via DELETE /_sim/faults):
   [--fault-latency-ms N] [--fault-status N] [--fault-retry-after N] [--fault-drop] [--fault-drop-after-handling]
   [--fault-malformed-json]
@@ -41,6 +42,10 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
       host: { type: 'string' },
       'api-user': { type: 'string', multiple: true },
       seed: { type: 'string' },
+      workspace: { type: 'string' },
+      'forbid-api-users': { type: 'boolean' },
+      'forbid-audit-logs': { type: 'boolean' },
+      'audit-log-page-size': { type: 'string' },
       'approve-ms': { type: 'string' },
       'complete-ms': { type: 'string' },
       'fault-latency-ms': { type: 'string' },
@@ -56,6 +61,12 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
   });
   const users = (v['api-user'] ?? []).map(apiUser);
   if (users.length === 0) throw new Error('at least one --api-user is required');
+  const workspace = v.workspace;
+  if (workspace !== undefined && workspace !== 'demo' && workspace !== 'large')
+    throw new Error('--workspace must be demo or large');
+  const auditLogPageSize = int('audit-log-page-size', v['audit-log-page-size']);
+  if (auditLogPageSize !== undefined && !(auditLogPageSize >= 1 && auditLogPageSize <= 1000))
+    throw new Error('--audit-log-page-size must be from 1 to 1000');
   const approveMs = int('approve-ms', v['approve-ms']);
   const completeMs = int('complete-ms', v['complete-ms']);
   const fault: FaultConfig = {
@@ -78,6 +89,12 @@ export function parseCliArgs(argv: string[]): SimulatorOptions {
     host: v.host,
     apiUsers: users,
     seed: int('seed', v.seed),
+    workspace,
+    auditLogPageSize,
+    forbidden:
+      v['forbid-api-users'] || v['forbid-audit-logs']
+        ? { apiUsers: v['forbid-api-users'] ?? false, auditLogs: v['forbid-audit-logs'] ?? false }
+        : undefined,
     delays:
       approveMs !== undefined || completeMs !== undefined
         ? { approveMs: approveMs ?? 2_000, completeMs: completeMs ?? 3_000 }

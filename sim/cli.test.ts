@@ -58,10 +58,31 @@ describe('parseCliArgs', () => {
     expect(o.faults).toEqual({ dropAfterHandling: true, match: { method: 'PATCH' } });
   });
 
+  it('reads the workspace, the 403 switches and the audit log page size', () => {
+    const o = parseCliArgs([
+      '--api-user',
+      `${KEY}=${pubPath}`,
+      '--workspace',
+      'large',
+      '--forbid-api-users',
+      '--audit-log-page-size',
+      '20',
+    ]);
+    expect(o).toMatchObject({
+      workspace: 'large',
+      forbidden: { apiUsers: true, auditLogs: false },
+      auditLogPageSize: 20,
+    });
+    expect(() => parseCliArgs(['--api-user', `${KEY}=${pubPath}`, '--workspace', 'huge'])).toThrow(/demo or large/);
+    expect(() => parseCliArgs(['--api-user', `${KEY}=${pubPath}`, '--audit-log-page-size', '0'])).toThrow(/1 to 1000/);
+  });
+
   it('defaults to port 4010 and no faults', () => {
     const o = parseCliArgs(['--api-user', `${KEY}=${pubPath}`]);
     expect(o.port).toBe(4010);
     expect(o.faults).toBeUndefined();
+    expect(o.forbidden).toBeUndefined();
+    expect(o.workspace).toBeUndefined();
   });
 
   it.each([

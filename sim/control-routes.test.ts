@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { certPublicKeyHash } from '../lib/callback-handler/fingerprint';
 import { rsa2048PublicKeyPem, validCertPem } from '../testing/fixtures/pem-fixtures';
-import { seedSummary } from './seed';
+import { largeSeedSummary, seedSummary, type LargeSeedSummary } from './seed';
 import { control, startTestSim, type TestSim } from '../testing/sim/test-sim';
 
 let t: TestSim;
@@ -18,6 +18,7 @@ describe('/_sim control routes', () => {
     expect((await control(t.sim, 'GET', '/_sim/health')).json).toEqual({
       ok: true,
       seed: 3,
+      workspace: 'demo',
       cosigners: s.cosignerCount,
       delays: { approveMs: 60_000, completeMs: 60_000 },
     });
@@ -48,13 +49,36 @@ describe('/_sim control routes', () => {
     expect((await control(t.sim, 'GET', '/_sim/seed')).json).toEqual(s);
     const path = `/v1/cosigners/${s.bigCosignerId}`;
     await t.call({ method: 'PATCH', path, body: { name: 'Renamed' } });
-    expect((await control(t.sim, 'POST', '/_sim/reset')).json).toEqual({ seed: 3 });
+    expect((await control(t.sim, 'POST', '/_sim/reset')).json).toEqual({ seed: 3, workspace: 'demo' });
     expect((await t.call({ path })).json).toMatchObject({ name: 'Treasury SGX' });
-    expect((await control(t.sim, 'POST', '/_sim/reset', { seed: 4 })).json).toEqual({ seed: 4 });
+    expect((await control(t.sim, 'POST', '/_sim/reset', { seed: 4 })).json).toEqual({ seed: 4, workspace: 'demo' });
     expect((await t.call({ path })).status).toBe(404);
     expect((await t.call({ path: `/v1/cosigners/${seedSummary(4).bigCosignerId}` })).status).toBe(200);
     await control(t.sim, 'POST', '/_sim/reset', { seed: 3 });
     expect((await control(t.sim, 'POST', '/_sim/reset', { seed: 'x' })).status).toBe(400);
+  });
+
+  it('reset switches to the large workspace (10,000 keys, 20 cosigners) and back', async () => {
+    expect((await control(t.sim, 'POST', '/_sim/reset', { workspace: 'large' })).json).toEqual({
+      seed: 3,
+      workspace: 'large',
+    });
+    const summary = (await control(t.sim, 'GET', '/_sim/seed')).json as LargeSeedSummary;
+    expect(summary).toEqual(largeSeedSummary(3));
+    const cosigners = (await t.call({ path: '/v1/cosigners?pageSize=100' })).json as { data: Array<{ id: string }> };
+    expect(cosigners.data.map((c) => c.id).sort()).toEqual([...summary.cosignerIds].sort());
+    const first = summary.cosignerIds[0] ?? '';
+    const page = (await t.call({ path: `/v1/cosigners/${first}/api_keys?pageSize=100` })).json as { next: string };
+    expect(page.next).toEqual(expect.any(String));
+    const users = (await t.call({ path: '/v1/management/api_users' })).json as { users: unknown[] };
+    expect(users.users).toHaveLength(summary.apiUserCount + 2);
+    expect(t.sim.workspace).toBe('large');
+    expect((await control(t.sim, 'POST', '/_sim/reset', { workspace: 'demo' })).json).toEqual({
+      seed: 3,
+      workspace: 'demo',
+    });
+    expect((await control(t.sim, 'GET', '/_sim/seed')).json).toEqual(s);
+    expect((await control(t.sim, 'POST', '/_sim/reset', { workspace: 'huge' })).status).toBe(400);
   });
 
   it('requests lists async requests; forcing an unknown one is 404, an unknown action 404', async () => {

@@ -1,7 +1,8 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-import { loadApiUsers } from './auth/api-users';
+import { AuditLog } from './audit-log';
+import { loadApiUsers, registeredApiUsers } from './auth/api-users';
 import { NonceCache } from './auth/nonce-cache';
 import { verifyRequest } from './auth/verify-jwt';
 import { Faults } from './faults';
@@ -13,11 +14,13 @@ import { Lifecycle } from './lifecycle';
 import { RateLimits } from './rate-limit';
 import { RequestLog } from './request-log';
 import { route } from './router';
+import { derivedUuid } from './seed-data/derive';
 import { DEFAULT_SEED, loadSeed } from './seed';
 import { Store } from './store';
-import type { Delays, SimulatorOptions } from './types';
+import type { Delays, ForbiddenSwitches, SimApiUser, SimulatorOptions, WorkspaceSize } from './types';
 
-const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
+export const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
+export const DEFAULT_AUDIT_LOG_PAGE_SIZE = 50;
 
 export interface IncomingCall {
   method: string;
@@ -36,29 +39,51 @@ export class SimCore {
   readonly log = new RequestLog();
   readonly state: SimState;
   private readonly users: Map<string, KeyObject>;
+  /** The callers' own entries in the API user list (they sign the requests; the seed does not know them). */
+  private readonly callers: SimApiUser[];
   private readonly nonces = new NonceCache();
   seed: number;
+  workspace: WorkspaceSize;
 
   constructor(opts: SimulatorOptions) {
     this.users = loadApiUsers(opts.apiUsers);
+    this.callers = registeredApiUsers(opts.apiUsers);
     this.seed = opts.seed ?? DEFAULT_SEED;
+    this.workspace = opts.workspace ?? 'demo';
     this.state = {
       store: new Store(),
       lifecycle: new Lifecycle(opts.delays ?? DEFAULT_DELAYS),
+      auditLog: new AuditLog(''),
+      forbidden: {},
+      auditLogPageSize: opts.auditLogPageSize ?? DEFAULT_AUDIT_LOG_PAGE_SIZE,
       cursorSecret: Buffer.alloc(0),
     };
     if (opts.faults) this.faults.set(opts.faults);
     if (opts.rateLimit) this.rateLimits.set(opts.rateLimit);
-    this.reset(this.seed);
+    if (opts.forbidden) this.setForbidden(opts.forbidden);
+    this.reset(this.seed, this.workspace);
   }
 
-  /** Reloads the seed data and forgets async requests; nonces are kept (a reset must not allow replays). */
-  reset(seed: number): void {
+  /**
+   * Reloads the seed data (cosigners, keys, API users, a week of audit log) and forgets async requests; nonces are
+   * kept (a reset must not allow replays), and so are the log, faults and 403 switches.
+   */
+  reset(seed: number, workspace: WorkspaceSize = this.workspace): void {
     this.seed = seed;
+    this.workspace = workspace;
     this.state.cursorSecret = createHash('sha256').update(`fireblocks-sim-cursor:${seed}`).digest();
     this.state.lifecycle.clear();
-    // lastSeen counts back from now, so the findings' "not seen for 30 days" picks the same keys on any day.
-    loadSeed(this.state.store, seed, Date.now());
+    const { store, auditLog } = this.state;
+    // lastSeen and the audit history count back from now, so "not seen for 30 days" and "the last day" pick the
+    // same keys and entries on any day.
+    const { apiUsers, auditHistory } = loadSeed(store, seed, Date.now(), workspace);
+    for (const user of [...apiUsers, ...this.callers]) store.apiUsers.set(user.id, user);
+    auditLog.clear(derivedUuid(seed, 'tenant'));
+    for (const event of auditHistory) auditLog.add(event);
+  }
+
+  setForbidden(f: ForbiddenSwitches): void {
+    this.state.forbidden = { apiUsers: f.apiUsers ?? false, auditLogs: f.auditLogs ?? false };
   }
 
   process(call: IncomingCall): SimResponse {
@@ -85,6 +110,7 @@ export class SimCore {
         headers: call.headers,
         body: call.body,
         nowMs: call.nowMs,
+        apiKey: auth.apiKey,
         params: {},
       },
       pathname,

@@ -4,6 +4,7 @@ import { listApiKeys, getApiKey } from './handlers/api-keys-read';
 import { pairApiKey, unpairApiKey, updateCallbackHandler } from './handlers/api-keys-write';
 import type { RouteRequest, SimState } from './handlers/context';
 import { addCosigner, getCosigner, listCosigners, renameCosigner } from './handlers/cosigners';
+import { listApiUsers, listAuditLogs } from './handlers/management';
 import { getRequestStatus } from './handlers/request-status';
 
 type Handler = (state: SimState, req: RouteRequest) => SimResponse;
@@ -17,6 +18,12 @@ const ROUTES: Record<number, Record<string, Handler>> = {
   4: { GET: getRequestStatus },
 };
 
+/** The management reads beside the cosigner endpoints, by their path under /v1. */
+const MANAGEMENT: Record<string, Record<string, Handler>> = {
+  '/v1/management/api_users': { GET: listApiUsers },
+  '/v1/management/audit_logs': { GET: listAuditLogs },
+};
+
 function splitPath(pathname: string): string[] | null {
   try {
     return pathname.split('/').slice(1).map(decodeURIComponent);
@@ -27,6 +34,13 @@ function splitPath(pathname: string): string[] | null {
 
 /** Matches an authenticated request under /v1 to its operation and runs it. */
 export function route(state: SimState, req: RouteRequest, pathname: string): SimResponse {
+  const management = MANAGEMENT[pathname];
+  if (management) {
+    const handler = management[req.method];
+    if (!handler)
+      return fail(405, SIM.methodNotAllowed, 'Method not allowed', { Allow: Object.keys(management).join(', ') });
+    return handler(state, req);
+  }
   const segments = splitPath(pathname);
   if (!segments) return fail(400, SIM.invalidPathParam, 'Malformed percent-encoding in path');
   const [v1, cosigners, cosignerId, apiKeys, apiKeyId, requestId, ...extra] = segments;

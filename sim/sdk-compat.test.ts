@@ -112,9 +112,38 @@ describe('@fireblocks/ts-sdk against the simulator', () => {
     expect(accepted(unpair, 'DELETE', pairPath).id).toBe(id);
   });
 
+  it('apiUser.getApiUsers: the API users of the workspace, the key ids among them', async () => {
+    const res = accepted(await fb.apiUser.getApiUsers(), 'GET', '/v1/management/api_users');
+    const ids = new Set(res.users.map((u) => u.id));
+    expect(ids.has(ref.apiKeyId)).toBe(true);
+    expect(ids.has(s.keyWithoutApiUser.apiKeyId)).toBe(false);
+    expect(res.users.find((u) => u.id === ref.apiKeyId)).toMatchObject({ role: 'SIGNER', userType: 'API' });
+  });
+
+  it('auditLogs.getAuditLogs: a week of entries, paged through the cursor, with the PATCH made above', async () => {
+    const first = accepted(
+      await fb.auditLogs.getAuditLogs({ timePeriod: 'WEEK' }),
+      'GET',
+      '/v1/management/audit_logs?timePeriod=WEEK',
+    );
+    const entries = [...(first.data ?? [])];
+    let cursor = first.cursor;
+    while (cursor) {
+      const next = accepted(
+        await fb.auditLogs.getAuditLogs({ timePeriod: 'WEEK', cursor }),
+        'GET',
+        '/v1/management/audit_logs',
+      );
+      entries.push(...(next.data ?? []));
+      cursor = next.cursor;
+    }
+    expect(entries).toHaveLength(first.total ?? -1);
+    expect(entries.some((e) => e.userId === t.userA.apiKey && e.subject?.includes(ref.apiKeyId))).toBe(true);
+  });
+
   it('each SDK request passed verification (no 401 in the log)', () => {
     const log = t.sim.requestLog();
-    expect(log.length).toBeGreaterThanOrEqual(11);
+    expect(log.length).toBeGreaterThanOrEqual(13);
     expect(log.filter((e) => e.status === 401)).toEqual([]);
   });
 

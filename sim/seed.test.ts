@@ -2,7 +2,8 @@ import { createPublicKey } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { buildSeed, seedSummary } from './seed';
+import { editGateOf } from '../lib/cosigners/edit-gate';
+import { buildSeed, largeSeedSummary, seedApiUsers, seedSummary } from './seed';
 
 describe('seed data', () => {
   it('is deterministic in the seed and differs between seeds', () => {
@@ -89,5 +90,36 @@ describe('seed data', () => {
       .flatMap((c) => c.keys)
       .filter((k) => k.callbackHandler?.url && new URL(k.callbackHandler.url).host === host);
     expect(sameHost.map((k) => k.id)).toEqual([s.keyOnPage3.apiKeyId]);
+  });
+
+  it('the large workspace: 10,000 keys over 20 live cosigners of 500, deterministic, none shared with the demo', () => {
+    const large = buildSeed(1, undefined, 'large');
+    expect(large).toHaveLength(20);
+    expect(large.every((c) => c.keys.length === 500 && !c.cosigner.archived)).toBe(true);
+    const ids = large.flatMap((c) => [c.cosigner.id, ...c.keys.map((k) => k.id)]);
+    expect(new Set(ids).size).toBe(20 + 10_000);
+    const demo = new Set(buildSeed(1).flatMap((c) => [c.cosigner.id, ...c.keys.map((k) => k.id)]));
+    expect(ids.filter((id) => demo.has(id))).toEqual([]);
+    expect(buildSeed(1, undefined, 'large')).toEqual(large);
+    const summary = largeSeedSummary(1);
+    expect(summary).toMatchObject({ workspace: 'large', cosignerCount: 20 });
+    expect(Object.values(summary.keyCounts).reduce((a, b) => a + b, 0)).toBe(10_000);
+    // Every cosigner can take a change through the API, so a bench can exercise the whole workspace.
+    expect(large.every((c) => editGateOf(c.cosigner).editable)).toBe(true);
+  });
+
+  it('API users: most keys named by their team and purpose, a few without one, roles and states varied', () => {
+    const data = buildSeed(1);
+    const users = seedApiUsers(1, data);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const keys = data.flatMap((c) => c.keys);
+    expect(keys.filter((k) => !byId.has(k.id)).map((k) => k.id)).toContain(seedSummary(1).keyWithoutApiUser.apiKeyId);
+    expect(new Set(users.map((u) => u.name)).size).toBe(users.length);
+    expect(new Set(users.map((u) => u.role)).size).toBeGreaterThanOrEqual(6);
+    expect(users.some((u) => !u.enabled)).toBe(true);
+    expect(users.some((u) => u.status !== 'READY')).toBe(true);
+    // Index 0 of each cosigner is a ready Signer.
+    for (const c of data) expect(byId.get(c.keys[0]?.id ?? '')).toMatchObject({ role: 'SIGNER', status: 'READY' });
+    expect(seedApiUsers(1, data)).toEqual(users);
   });
 });

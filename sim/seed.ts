@@ -1,4 +1,6 @@
 import { editGateOf } from '../lib/cosigners/edit-gate';
+import { AUDIT_EVENTS, keySubject, type AuditLogEvent } from './audit-log';
+import { seedApiUser, unpairedApiUsers } from './seed-data/api-users';
 import { derivedHex, derivedInt, derivedUuid } from './seed-data/derive';
 import {
   FINDING_KEYS_COSIGNER,
@@ -9,21 +11,26 @@ import {
   type FindingKeyRole,
 } from './seed-data/finding-keys';
 import { seedHandler } from './seed-data/handlers';
-import { COSIGNER_PLAN, SEED_EPOCH_MS } from './seed-data/plan';
+import { COSIGNER_PLAN, LARGE_PLAN, SEED_EPOCH_MS, type CosignerPlan } from './seed-data/plan';
 import type { Store } from './store';
-import type { SimApiKey, SimCosigner, CosignerType } from './types';
+import type { SimApiKey, SimApiUser, SimCosigner, CosignerType, WorkspaceSize } from './types';
 
 export const DEFAULT_SEED = 1;
 
 export interface SeededCosigner {
   cosigner: SimCosigner;
   keys: SimApiKey[];
+  /** Host part of its handlers' URLs and first word of its API users' names. */
+  team: string;
 }
 
-function seedKey(seed: number, epochMs: number, cosignerIndex: number, index: number): SimApiKey {
-  const plan = COSIGNER_PLAN[cosignerIndex];
-  if (!plan) throw new Error(`no cosigner plan ${cosignerIndex}`);
-  const label = `key:${cosignerIndex}:${index}`;
+/** The labels every id and value of a workspace is derived from; the large one has its own, so no id is shared. */
+const LABELS: Record<WorkspaceSize, { plan: readonly CosignerPlan[]; prefix: string }> = {
+  demo: { plan: COSIGNER_PLAN, prefix: '' },
+  large: { plan: LARGE_PLAN, prefix: 'large-' },
+};
+
+function seedKey(seed: number, epochMs: number, plan: CosignerPlan, label: string, index: number): SimApiKey {
   const key: SimApiKey = { id: derivedUuid(seed, label) };
   // About one key in ten has never been seen (a freshly paired API user): lastSeen is optional upstream.
   if (derivedInt(seed, `${label}:seen`, 10) !== 0) {
@@ -38,19 +45,26 @@ function seedKey(seed: number, epochMs: number, cosignerIndex: number, index: nu
 /**
  * The seeded workspace, oldest cosigner first; pure and deterministic in `seed` and `epochMs`, the instant lastSeen
  * times count back from (SEED_EPOCH_MS by default; the simulator passes the time it loads the seed, so "not seen for
- * 30 days" means the same on any day).
+ * 30 days" means the same on any day). `large` is the bench's 10,000 keys: generated keys only (no findings' keys).
  */
-export function buildSeed(seed: number, epochMs: number = SEED_EPOCH_MS): SeededCosigner[] {
-  const data = COSIGNER_PLAN.map((plan, i) => ({
+export function buildSeed(
+  seed: number,
+  epochMs: number = SEED_EPOCH_MS,
+  workspace: WorkspaceSize = 'demo',
+): SeededCosigner[] {
+  const { plan: plans, prefix } = LABELS[workspace];
+  const data = plans.map((plan, i) => ({
     cosigner: {
       archived: plan.archived ?? false,
-      id: derivedUuid(seed, `cosigner:${i}`),
+      id: derivedUuid(seed, `${prefix}cosigner:${i}`),
       name: plan.name,
       type: plan.type,
-      version: { hash: derivedHex(seed, `version:${i}`, 10), name: plan.versionName },
+      version: { hash: derivedHex(seed, `${prefix}version:${i}`, 10), name: plan.versionName },
     },
-    keys: Array.from({ length: plan.keyCount }, (_, k) => seedKey(seed, epochMs, i, k)),
+    keys: Array.from({ length: plan.keyCount }, (_, k) => seedKey(seed, epochMs, plan, `${prefix}key:${i}:${k}`, k)),
+    team: plan.team,
   }));
+  if (workspace === 'large') return data;
   // The findings page's keys, after the generated ones; the shared URL is that of another cosigner's first key.
   const sharedUrlOf = data.find((d) => !d.cosigner.archived && d.keys.length < 250)?.keys[0]?.callbackHandler?.url;
   const target = data.find((d) => d.cosigner.name === FINDING_KEYS_COSIGNER);
@@ -60,12 +74,62 @@ export function buildSeed(seed: number, epochMs: number = SEED_EPOCH_MS): Seeded
   return data;
 }
 
-export function loadSeed(store: Store, seed: number, epochMs: number = SEED_EPOCH_MS): void {
+/**
+ * The workspace's API users: one for each seeded key (the key id is its API user's id) except the few the seed
+ * leaves without one, then the users paired with no cosigner.
+ */
+export function seedApiUsers(seed: number, data: SeededCosigner[]): SimApiUser[] {
+  const users = data.flatMap(({ keys, team }) =>
+    keys.flatMap((k, i) => seedApiUser(seed, `api-user:${k.id}`, k.id, team, i) ?? []),
+  );
+  return [...users, ...unpairedApiUsers(seed)];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A week of history in Fireblocks' audit log, oldest first, counting back from `epochMs`: the pairings of the first
+ * keys of a few cosigners and a handler update, by two console users. Only a few are within the last day, so DAY and
+ * WEEK differ.
+ */
+export function seedAuditHistory(seed: number, data: SeededCosigner[], epochMs: number): AuditLogEvent[] {
+  const people = ['dana@acme-capital.example', 'lee@acme-capital.example'];
+  const live = data.filter((d) => !d.cosigner.archived);
+  const events: AuditLogEvent[] = [];
+  live.slice(0, 6).forEach(({ cosigner, keys }, i) => {
+    const key = keys[keys.length - 1];
+    if (!key) return;
+    const user = people[i % people.length] ?? 'dana@acme-capital.example';
+    const hoursAgo = 150 - i * 26 - derivedInt(seed, `audit:${i}`, 6);
+    events.push({
+      atMs: epochMs - hoursAgo * HOUR_MS,
+      user,
+      userId: derivedUuid(seed, `console-user:${user}`),
+      subject: keySubject(cosigner, key.id),
+      event: i === 5 ? AUDIT_EVENTS.handlerUpdated : AUDIT_EVENTS.paired,
+    });
+  });
+  return events.sort((a, b) => a.atMs - b.atMs);
+}
+
+export interface LoadedSeed {
+  apiUsers: SimApiUser[];
+  auditHistory: AuditLogEvent[];
+}
+
+export function loadSeed(
+  store: Store,
+  seed: number,
+  epochMs: number = SEED_EPOCH_MS,
+  workspace: WorkspaceSize = 'demo',
+): LoadedSeed {
   store.clear();
-  for (const { cosigner, keys } of buildSeed(seed, epochMs)) {
+  const data = buildSeed(seed, epochMs, workspace);
+  for (const { cosigner, keys } of data) {
     store.addCosigner(cosigner);
     for (const key of keys) store.putKey(cosigner.id, key);
   }
+  return { apiUsers: seedApiUsers(seed, data), auditHistory: seedAuditHistory(seed, data, epochMs) };
 }
 
 export interface KeyRef {
@@ -91,6 +155,35 @@ export interface SeedSummary {
   keyNotSeen: KeyRef;
   /** The 250-key cosigner's key on its third page (100 rows, default order) with a host of its own. */
   keyOnPage3: KeyRef;
+  /** A key whose id has no API user in `GET /v1/management/api_users`. */
+  keyWithoutApiUser: KeyRef;
+}
+
+/** `GET /_sim/seed` of the large workspace: its size and ids (none of the demo's named keys). */
+export interface LargeSeedSummary {
+  workspace: 'large';
+  cosignerCount: number;
+  cosignerIds: string[];
+  keyCounts: Record<string, number>;
+  apiUserCount: number;
+}
+
+const largeSummaries = new Map<number, LargeSeedSummary>();
+
+/** Kept per seed: building 10,000 keys takes a fraction of a second, and scripts ask for the summary often. */
+export function largeSeedSummary(seed: number = DEFAULT_SEED): LargeSeedSummary {
+  const kept = largeSummaries.get(seed);
+  if (kept) return kept;
+  const data = buildSeed(seed, SEED_EPOCH_MS, 'large');
+  const summary: LargeSeedSummary = {
+    workspace: 'large',
+    cosignerCount: data.length,
+    cosignerIds: data.map((d) => d.cosigner.id),
+    keyCounts: Object.fromEntries(data.map((d) => [d.cosigner.id, d.keys.length])),
+    apiUserCount: seedApiUsers(seed, data).length,
+  };
+  largeSummaries.set(seed, summary);
+  return summary;
 }
 
 function keyOnPage3(data: SeededCosigner[]): KeyRef {
@@ -103,6 +196,7 @@ function keyOnPage3(data: SeededCosigner[]): KeyRef {
 /** Ids tests and scripts need, found in the seed rather than hard-coded (keys only of cosigners one can edit). */
 export function seedSummary(seed: number = DEFAULT_SEED): SeedSummary {
   const data = buildSeed(seed);
+  const named = new Set(seedApiUsers(seed, data).map((u) => u.id));
   const find = (pred: (k: SimApiKey) => boolean): KeyRef => {
     for (const { cosigner, keys } of data) {
       const key = keys.find(pred);
@@ -131,5 +225,6 @@ export function seedSummary(seed: number = DEFAULT_SEED): SeedSummary {
     keySharedUrl: findingKey('sharedUrl'),
     keyNotSeen: findingKey('notSeen'),
     keyOnPage3: keyOnPage3(data),
+    keyWithoutApiUser: find((k) => !named.has(k.id)),
   };
 }

@@ -30,6 +30,7 @@ function logBody(body: Buffer | null): string | undefined {
 async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   const at = new Date().toISOString();
+  const generation = core.log.arrived();
   const method = req.method ?? 'GET';
   const url = req.url ?? '/';
   const pathname = url.split('?')[0] ?? '/';
@@ -50,7 +51,7 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
   const fault = core.faults.take(method, pathname);
   if (fault?.latencyMs) await sleep(fault.latencyMs);
   if (fault?.drop) {
-    core.log.add({ ...entry, status: 0 });
+    core.log.add({ ...entry, status: 0 }, generation);
     req.socket.destroy();
     return;
   }
@@ -60,11 +61,11 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
     : core.process({ method, url, headers: req.headers, body, nowMs: Date.now() });
   if (fault?.dropAfterHandling) {
     // Handled (a PATCH is accepted and its request created), but the client never hears of it.
-    core.log.add({ ...entry, status: 0, handledStatus: response.status, code: response.code });
+    core.log.add({ ...entry, status: 0, handledStatus: response.status, code: response.code }, generation);
     req.socket.destroy();
     return;
   }
-  core.log.add({ ...entry, status: response.status, code: response.code });
+  core.log.add({ ...entry, status: response.status, code: response.code }, generation);
   writeResponse(res, response, requestId, fault?.malformedJson);
 }
 
@@ -97,6 +98,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     get seed() {
       return core.seed;
     },
+    get workspace() {
+      return core.workspace;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -107,5 +111,6 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     setFaults: (f) => core.faults.set(f),
     clearFaults: () => core.faults.clear(),
     setRateLimit: (limit) => core.rateLimits.set(limit),
+    setForbidden: (f) => core.setForbidden(f),
   };
 }

@@ -1,4 +1,4 @@
-import type { SimApiKey, SimCosigner } from './types';
+import type { SimApiKey, SimApiUser, SimCosigner } from './types';
 
 // In-memory state. `seq` is the creation order: list order (ASC oldest first, DESC newest first) and the
 // position a page cursor points at, which stays valid when items are added or removed between pages.
@@ -24,6 +24,8 @@ export class Store {
   readonly cosigners = new Map<string, CosignerRecord>();
   private readonly keys = new Map<string, Map<string, KeyRecord>>();
   readonly pendingCosigners = new Map<string, PendingCosigner>();
+  /** The workspace's API users by id (`GET /v1/management/api_users`); a key's id is its API user's id. */
+  readonly apiUsers = new Map<string, SimApiUser>();
   private seq = 0;
 
   addCosigner(cosigner: SimCosigner): CosignerRecord {
@@ -56,6 +58,7 @@ export class Store {
     this.cosigners.clear();
     this.keys.clear();
     this.pendingCosigners.clear();
+    this.apiUsers.clear();
     this.seq = 0;
   }
 }

@@ -49,6 +49,58 @@ export interface ApiUser {
   apiKey: string;
   /** RSA public key (SPKI PEM) or a certificate holding one; any modulus size is accepted. */
   publicKeyPem: string;
+  /** Its name in `GET /v1/management/api_users` and in the audit log; default `API user <first 8 of the key>`. */
+  name?: string;
+  /** Its role there; default NON_SIGNING_ADMIN (what the console's own API user needs). */
+  role?: ApiUserRole;
+}
+
+/** API user roles as Fireblocks names them (`UserRole` of the official SDK). */
+export const API_USER_ROLES = [
+  'OWNER',
+  'ADMIN',
+  'SIGNER',
+  'COLLATERALS_SIGNER',
+  'EDITOR',
+  'APPROVER',
+  'VIEWER',
+  'NON_SIGNING_ADMIN',
+  'AUDITOR',
+  'NCW_ADMIN',
+  'NCW_SIGNER',
+] as const;
+export type ApiUserRole = (typeof API_USER_ROLES)[number];
+export type ApiUserStatus = 'PENDING_ACTIVATION' | 'PENDING_DEVICE_PAIRING' | 'PENDING_DEVICE_SETUP' | 'READY';
+
+/** Wire shape of one entry of `GET /v1/management/api_users` (`APIUser`). */
+export interface SimApiUser {
+  id: string;
+  name: string;
+  role: ApiUserRole;
+  enabled: boolean;
+  status: ApiUserStatus;
+  userType: 'API';
+}
+
+/** Wire shape of one entry of `GET /v1/management/audit_logs` (`AuditLogData`); times in epoch milliseconds. */
+export interface SimAuditLogEntry {
+  id: string;
+  timestamp: number;
+  createdAt: number;
+  user: string;
+  userId: string;
+  subject: string;
+  event: string;
+  tenantId: string;
+}
+
+/** Which seeded workspace: the demo (8 cosigners, 329 keys) or the bench's (20 cosigners of 500 keys). */
+export type WorkspaceSize = 'demo' | 'large';
+
+/** The management endpoints that answer 403, as for an API user without the Admin or Non-Signing Admin role. */
+export interface ForbiddenSwitches {
+  apiUsers?: boolean;
+  auditLogs?: boolean;
 }
 
 /** What a fault applies to; both parts optional (absent = everything under /v1). */
@@ -102,11 +154,17 @@ export interface SimulatorOptions {
   host?: string;
   apiUsers: ApiUser[];
   seed?: number;
+  /** Default `demo`. */
+  workspace?: WorkspaceSize;
   delays?: Delays;
   /** Fault active from start-up (same as calling setFaults). */
   faults?: FaultConfig;
   /** Fireblocks-like rate limits from start-up (same as calling setRateLimit); none by default. */
   rateLimit?: RateLimit;
+  /** 403 switches active from start-up (same as calling setForbidden). */
+  forbidden?: ForbiddenSwitches;
+  /** Entries per page of `GET /v1/management/audit_logs`; default 50. */
+  auditLogPageSize?: number;
 }
 
 export interface Simulator {
@@ -115,6 +173,7 @@ export interface Simulator {
   /** url + '/v1' */
   baseUrl: string;
   seed: number;
+  workspace: WorkspaceSize;
   close(): Promise<void>;
   requestLog(): SimLogEntry[];
   clearLog(): void;
@@ -122,4 +181,6 @@ export interface Simulator {
   clearFaults(): void;
   /** Per API user and category (reads, writes), `requests` per `windowMs`, then 429; null turns it off. */
   setRateLimit(limit: RateLimit | null): void;
+  /** Replaces the 403 switches (an absent one is off). */
+  setForbidden(f: ForbiddenSwitches): void;
 }

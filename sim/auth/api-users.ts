@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 
-import type { ApiUser } from '../types';
+import type { ApiUser, SimApiUser } from '../types';
 
 /**
  * The registered API users: API key -> RSA public key. Fireblocks verifies each JWT with the key whose CSR
@@ -29,4 +29,16 @@ export function loadApiUsers(users: ApiUser[]): Map<string, KeyObject> {
     map.set(apiKey, key);
   }
   return map;
+}
+
+/** The registered API users as `GET /v1/management/api_users` lists them (named after their key unless given a name). */
+export function registeredApiUsers(users: ApiUser[]): SimApiUser[] {
+  return users.map((u) => ({
+    id: u.apiKey,
+    name: u.name ?? `API user ${u.apiKey.slice(0, 8)}`,
+    role: u.role ?? 'NON_SIGNING_ADMIN',
+    enabled: true,
+    status: 'READY',
+    userType: 'API',
+  }));
 }

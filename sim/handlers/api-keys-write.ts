@@ -1,3 +1,4 @@
+import { AUDIT_EVENTS, keySubject } from '../audit-log';
 import { SIM } from '../http/error-codes';
 import { fail, json, type SimResponse } from '../http/response';
 import type { AsyncRequest } from '../lifecycle';
@@ -6,6 +7,7 @@ import { callbackHandlerBodySchema, parseBody } from './bodies';
 import { checkCallbackHandler, toReadModel } from './callback-handler';
 import type { RouteRequest, SimState } from './context';
 import { findCosigner, findKey, isUuid } from './lookup';
+import { recordWrite } from './management';
 
 /** Location of an async request: a path including /v1, its last segment the request id. */
 function accepted(r: AsyncRequest, body: unknown): SimResponse {
@@ -57,6 +59,7 @@ export function updateCallbackHandler(state: SimState, req: RouteRequest): SimRe
     const { callbackHandler: _old, ...rest } = current.key;
     state.store.putKey(cosignerId, next ? { ...rest, callbackHandler: next } : rest);
   });
+  recordWrite(state, req, AUDIT_EVENTS.handlerUpdateRequested, keySubject(cosigner.cosigner, key.key.id));
   return accepted(r, body.handler ? { id: key.key.id, callbackHandler: body.handler } : { id: key.key.id });
 }
 
@@ -75,6 +78,7 @@ export function pairApiKey(state: SimState, req: RouteRequest): SimResponse {
   if (!body.ok) return body.response;
   const key: SimApiKey = body.handler ? { id: apiKeyId, callbackHandler: toReadModel(body.handler) } : { id: apiKeyId };
   const r = start(state, req, 'PAIR_API_KEY', cosignerId, apiKeyId, () => state.store.putKey(cosignerId, key));
+  recordWrite(state, req, AUDIT_EVENTS.pairRequested, keySubject(found.value.cosigner, apiKeyId));
   return accepted(r, body.handler ? { id: apiKeyId, callbackHandler: body.handler } : { id: apiKeyId });
 }
 
@@ -89,5 +93,6 @@ export function unpairApiKey(state: SimState, req: RouteRequest): SimResponse {
   const r = start(state, req, 'UNPAIR_API_KEY', cosignerId, key.key.id, () =>
     state.store.removeKey(cosignerId, key.key.id),
   );
+  recordWrite(state, req, AUDIT_EVENTS.unpairRequested, keySubject(cosigner.cosigner, key.key.id));
   return accepted(r, key.key);
 }

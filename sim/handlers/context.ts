@@ -1,12 +1,19 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
+import type { AuditLog } from '../audit-log';
 import type { Lifecycle } from '../lifecycle';
 import type { Store } from '../store';
+import type { ForbiddenSwitches } from '../types';
 
 /** Shared state handlers work on. */
 export interface SimState {
   store: Store;
   lifecycle: Lifecycle;
+  /** Fireblocks' workspace audit log: every accepted write leaves an entry. */
+  auditLog: AuditLog;
+  /** Which management endpoints answer 403. */
+  forbidden: ForbiddenSwitches;
+  auditLogPageSize: number;
   /** Signs page cursors; derived from the seed so cursors are stable across runs. */
   cursorSecret: Buffer;
 }
@@ -20,5 +27,7 @@ export interface RouteRequest {
   headers: IncomingHttpHeaders;
   body: Buffer;
   nowMs: number;
+  /** The verified caller: the API user whose key signed the request. */
+  apiKey: string;
   params: { cosignerId?: string; apiKeyId?: string; requestId?: string };
 }

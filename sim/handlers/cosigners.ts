@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
+import { AUDIT_EVENTS, cosignerSubject } from '../audit-log';
 import { json, type SimResponse } from '../http/response';
 import { paginate, parsePageQuery } from '../pagination/page';
 import type { PendingCosigner } from '../store';
 import { addCosignerBodySchema, parseBody, renameCosignerBodySchema } from './bodies';
 import type { RouteRequest, SimState } from './context';
 import { findCosigner } from './lookup';
+import { recordWrite } from './management';
 
 // GET /v1/cosigners: one page of the workspace's cosigners.
 export function listCosigners(state: SimState, req: RouteRequest): SimResponse {
@@ -28,6 +30,7 @@ export function renameCosigner(state: SimState, req: RouteRequest): SimResponse 
   const body = parseBody(req, renameCosignerBodySchema);
   if (!body.ok) return body.response;
   if (body.value.name !== undefined) found.value.cosigner = { ...found.value.cosigner, name: body.value.name };
+  recordWrite(state, req, AUDIT_EVENTS.cosignerRenamed, cosignerSubject(found.value.cosigner));
   return json(200, found.value.cosigner);
 }
 
@@ -46,5 +49,11 @@ export function addCosigner(state: SimState, req: RouteRequest): SimResponse {
     pendingCosignerId: randomUUID(),
   };
   state.store.pendingCosigners.set(idem ?? pending.pendingCosignerId, pending);
+  recordWrite(
+    state,
+    req,
+    AUDIT_EVENTS.cosignerAdded,
+    cosignerSubject({ id: pending.pendingCosignerId, name: pending.name }),
+  );
   return json(201, pending);
 }

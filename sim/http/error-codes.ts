@@ -20,6 +20,7 @@ export const SIM = {
   invalidPathParam: 1003,
   unsupportedMediaType: 1005,
   bodyTooLarge: 1006,
+  forbidden: 1008,
   conflict: 1009,
   cosignerNotFound: 2001,
   apiKeyNotFound: 2002,

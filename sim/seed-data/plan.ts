@@ -44,5 +44,25 @@ export const COSIGNER_PLAN: readonly CosignerPlan[] = [
   { name: 'Branch Office SGX', type: 'SGX', keyCount: 2, team: 'branch', versionName: '3.6.1 (October 2025)' },
 ];
 
+const LARGE_SGX = { type: 'SGX', label: 'SGX', versionName: '3.7.2 (January 2026)' } as const;
+const LARGE_TYPES: ReadonlyArray<{ type: CosignerType; label: string; versionName: string }> = [
+  LARGE_SGX,
+  { type: 'AWS-NITRO', label: 'Nitro', versionName: '2026.08.19' },
+  { type: 'GCP-CONFSPACE', label: 'Confidential Space', versionName: '2026.07.01' },
+];
+
+/** The bench's workspace: 20 live cosigners of 500 keys (10,000 keys; five full pages of 100 each). */
+export const LARGE_PLAN: readonly CosignerPlan[] = Array.from({ length: 20 }, (_, i) => {
+  const kind = LARGE_TYPES[i % LARGE_TYPES.length] ?? LARGE_SGX;
+  const n = String(i + 1).padStart(2, '0');
+  return {
+    name: `Fleet ${n} ${kind.label}`,
+    type: kind.type,
+    keyCount: 500,
+    team: `fleet-${n}`,
+    versionName: kind.versionName,
+  };
+});
+
 /** lastSeen times count back from this fixed instant so the data does not change with the clock. */
 export const SEED_EPOCH_MS = Date.UTC(2026, 10, 20, 12, 0, 0);
