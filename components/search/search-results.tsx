@@ -12,6 +12,7 @@ export interface SearchResultsProps {
 
 const MATCHED_BY: Record<KeyMatchKind, string> = {
   id: 'Key ID',
+  name: 'API user name',
   host: 'URL host',
   url: 'URL',
   fingerprint: 'Fingerprint',

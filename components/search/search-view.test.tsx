@@ -18,9 +18,11 @@ const INDEX: KeyIndex = {
       cosignerArchived: false,
       apiKeyId: 'key-one',
       url: 'https://callback-handler.treasury.example/fireblocks',
+      apiUser: null,
     },
   ],
   asOf: new Date().toISOString(),
+  apiUsers: { available: true },
 };
 
 /** GET /api/search served in-process by the route's own query schema and matching, over a fixed index. */

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 
 import type { FireblocksApiKey, ApiKeysPage } from '@/lib/fireblocks/upstream-schemas';
 
-import type { ApiKeySummaryResponse, ListApiKeysResponse } from './console-api-schemas';
+import { apiUserOf, type ApiUserNames } from './api-user-names';
+import type { ApiKeySummaryResponse, GetApiKeyResponse, ListApiKeysResponse } from './console-api-schemas';
 import { spkiDerFromPem } from './spki-der';
 
 /**
@@ -17,8 +18,11 @@ export function publicKeyFingerprint(pem: string): string | null {
   return der ? createHash('sha256').update(der).digest('hex') : null;
 }
 
-/** A key as the lists show it: the public key by its fingerprint, never the PEM (see apiKeySummarySchema). */
-function summarizeApiKey(key: FireblocksApiKey): ApiKeySummaryResponse {
+/**
+ * A key as the lists show it: the public key by its fingerprint, never the PEM (see apiKeySummarySchema), and its
+ * API user by name.
+ */
+function summarizeApiKey(key: FireblocksApiKey, names: ApiUserNames): ApiKeySummaryResponse {
   const handler = key.callbackHandler;
   return {
     id: key.id,
@@ -28,9 +32,16 @@ function summarizeApiKey(key: FireblocksApiKey): ApiKeySummaryResponse {
       publicKeyFingerprint: handler.publicKey === undefined ? undefined : publicKeyFingerprint(handler.publicKey),
       certPublicKeyHash: handler.certPublicKeyHash,
     },
+    apiUser: apiUserOf(names, key.id),
   };
 }
 
-export function summarizeApiKeysPage(page: ApiKeysPage): ListApiKeysResponse {
-  return { data: page.data.map(summarizeApiKey), next: page.next };
+/** A page of keys as `GET /api/cosigners/{c}/api-keys` answers it: each named, and once whether names could be read. */
+export function summarizeApiKeysPage(page: ApiKeysPage, names: ApiUserNames): ListApiKeysResponse {
+  return { data: page.data.map((k) => summarizeApiKey(k, names)), next: page.next, apiUsers: names.status };
+}
+
+/** One key as `GET /api/cosigners/{c}/api-keys/{k}` answers it (the PEM in full), with its API user. */
+export function namedApiKey(key: FireblocksApiKey, names: ApiUserNames): GetApiKeyResponse {
+  return { data: { ...key, apiUser: apiUserOf(names, key.id) }, apiUsers: names.status };
 }

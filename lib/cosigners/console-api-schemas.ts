@@ -28,10 +28,40 @@ export const cosignerResponseSchema = z.object({
   version: opt(z.object({ hash: z.string(), name: opt(z.string()) })),
 });
 
+/**
+ * The API user a key belongs to (a key's id is its API user's id), as Fireblocks' `GET /management/api_users` names
+ * it; `null` on a key when no API user has its id or names could not be read (the answer's `apiUsers` says which).
+ * `role` (e.g. `SIGNER`, `ADMIN`, `NON_SIGNING_ADMIN`), `status` and `enabled` are null when Fireblocks did not say.
+ */
+export const apiUserSchema = z.object({
+  name: z.string().min(1),
+  role: z.string().nullable(),
+  status: z.string().nullable(),
+  enabled: z.boolean().nullable(),
+});
+
+export const API_USERS_UNAVAILABLE_REASONS = ['forbidden', 'upstream_error', 'timeout'] as const;
+
+/**
+ * Said once per answer that holds keys: whether API user names could be read, and when not, why (`forbidden`: the
+ * console's API user may not list API users, it needs the Admin or Non-Signing Admin role; `upstream_error`: the read
+ * failed; `timeout`: it did not answer in time). Names missing never fail the answer itself.
+ */
+export const apiUsersStatusSchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true) }),
+  z.object({
+    available: z.literal(false),
+    reason: z.enum(API_USERS_UNAVAILABLE_REASONS),
+    message: z.string(),
+    fireblocksRequestId: opt(z.string()),
+  }),
+]);
+
 export const apiKeyResponseSchema = z.object({
   id: z.string(),
   lastSeen: opt(z.string()),
   callbackHandler: opt(z.object({ url: z.string(), publicKey: opt(z.string()), certPublicKeyHash: opt(z.string()) })),
+  apiUser: apiUserSchema.nullable(),
 });
 
 /**
@@ -47,14 +77,21 @@ const apiKeySummarySchema = z.object({
   callbackHandler: opt(
     z.object({ url: z.string(), publicKeyFingerprint: opt(z.string().nullable()), certPublicKeyHash: opt(z.string()) }),
   ),
+  apiUser: apiUserSchema.nullable(),
 });
 
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next: z.string().nullable() });
 
 export const listCosignersResponseSchema = pageOf(cosignerResponseSchema);
 export const getCosignerResponseSchema = z.object({ data: cosignerResponseSchema });
-export const listApiKeysResponseSchema = pageOf(apiKeySummarySchema);
-export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema });
+export const listApiKeysResponseSchema = pageOf(apiKeySummarySchema).extend({ apiUsers: apiUsersStatusSchema });
+export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema, apiUsers: apiUsersStatusSchema });
+
+/** GET /api/api-users: every API user by id, for pages that show keys of several cosigners (changes, audit). */
+export const listApiUsersResponseSchema = z.object({
+  data: z.array(apiUserSchema.extend({ id: z.string() })),
+  apiUsers: apiUsersStatusSchema,
+});
 
 export const getRequestStatusResponseSchema = z.object({
   data: z.object({ status: z.enum(FIREBLOCKS_REQUEST_STATUSES), type: z.string() }),
@@ -89,6 +126,9 @@ export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;
 /** A key's callback handler as the console's API answers it (the PEM of a public key, a certificate by its hash). */
 export type ApiKeyCallbackHandler = NonNullable<ApiKeyResponse['callbackHandler']>;
 export type ApiKeySummaryResponse = z.infer<typeof apiKeySummarySchema>;
+export type ApiUserResponse = z.infer<typeof apiUserSchema>;
+export type ApiUsersStatus = z.infer<typeof apiUsersStatusSchema>;
+export type ListApiUsersResponse = z.infer<typeof listApiUsersResponseSchema>;
 export type ListCosignersResponse = z.infer<typeof listCosignersResponseSchema>;
 export type GetCosignerResponse = z.infer<typeof getCosignerResponseSchema>;
 export type ListApiKeysResponse = z.infer<typeof listApiKeysResponseSchema>;

@@ -22,6 +22,7 @@ const key = (apiKeyId: string, over: Partial<IndexedKey> = {}): IndexedKey => ({
   lastSeen: daysFromNow(-1),
   url: `https://callbacks.a.example/${apiKeyId}`,
   publicKeyFingerprint: '11'.repeat(32),
+  apiUser: null,
   ...over,
 });
 
@@ -34,6 +35,7 @@ function findingsOf(keys: IndexedKey[], certs: Record<string, CertOnRecord> = {}
     ],
     keys,
     asOf: NOW.toISOString(),
+    apiUsers: { available: true },
   };
   return computeFindings({ index, certsOnRecord: new Map(Object.entries(certs)), now: NOW });
 }

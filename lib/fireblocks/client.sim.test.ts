@@ -111,6 +111,44 @@ describe('failures from the simulator are typed', () => {
       (e: unknown) => e as FireblocksError,
     );
 
+  it('reads the API users (a key id among them) and pages the audit log through its cursor', async () => {
+    const { data: users, fireblocksRequestId } = await client.listApiUsers();
+    expect(fireblocksRequestId).toBeTruthy();
+    expect(users.users.find((u) => u.id === seed.keyWithPublicKey.apiKeyId)).toMatchObject({
+      name: 'Treasury payout bot',
+      role: 'SIGNER',
+      enabled: true,
+      status: 'READY',
+    });
+    expect(users.users.some((u) => u.id === seed.keyWithoutApiUser.apiKeyId)).toBe(false);
+    const entries = [];
+    let cursor: string | undefined;
+    let total: number | undefined;
+    do {
+      const { data } = await client.getAuditLogs({ timePeriod: 'WEEK', cursor });
+      entries.push(...data.data);
+      total = data.total;
+      cursor = data.cursor ?? undefined;
+    } while (cursor);
+    expect(entries.length).toBe(total);
+    expect(entries.length).toBeGreaterThan(0);
+    const paths = sim.requestLog().map((e) => e.path.split('?')[0]);
+    expect(paths[0]).toBe('/v1/management/api_users');
+    expect(paths.slice(1).every((p) => p === '/v1/management/audit_logs')).toBe(true);
+  });
+
+  it('a 403 on the API users read is a FireblocksError with status 403, not retried', async () => {
+    sim.setForbidden({ apiUsers: true });
+    try {
+      const error = await client.listApiUsers().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FireblocksError);
+      expect(error).toMatchObject({ kind: 'http', status: 403, attempts: 1 });
+      expect(sim.requestLog()).toHaveLength(1);
+    } finally {
+      sim.setForbidden({});
+    }
+  });
+
   it('404 with code, message and X-Request-ID', async () => {
     const e = await failure(client.getCosigner('00000000-0000-4000-8000-000000000000'));
     expect(e).toBeInstanceOf(FireblocksError);

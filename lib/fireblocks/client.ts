@@ -10,6 +10,9 @@ import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import {
   apiKeySchema,
   apiKeysPageSchema,
+  apiUsersResponseSchema,
+  auditLogsPageSchema,
+  auditLogsQuerySchema,
   cosignerSchema,
   cosignersPageSchema,
   listPageQuerySchema,
@@ -17,6 +20,9 @@ import {
   updateCallbackHandlerResponseSchema,
   type FireblocksApiKey,
   type ApiKeysPage,
+  type ApiUsersResponse,
+  type AuditLogsPage,
+  type AuditLogsQueryInput,
   type FireblocksCosigner,
   type CosignersPage,
   type ListPageQueryInput,
@@ -95,6 +101,10 @@ export interface FireblocksClient {
     requestId: string,
     o?: CallOptions,
   ): Promise<FireblocksResult<RequestStatusResponse>>;
+  /** Every API user of the workspace (Admin and Non-Signing Admin API users may read it; others get a 403). */
+  listApiUsers(o?: CallOptions): Promise<FireblocksResult<ApiUsersResponse>>;
+  /** One page of the workspace's audit log, newest first (Admin and Non-Signing Admin, as above). */
+  getAuditLogs(q?: AuditLogsQueryInput, o?: CallOptions): Promise<FireblocksResult<AuditLogsPage>>;
 }
 
 /** One path segment, percent-encoded so an id can never add a segment or a query (as the official SDK does). */
@@ -112,9 +122,11 @@ const ROUTES = {
   apiKeys: '/cosigners/{cosignerId}/api_keys',
   apiKey: '/cosigners/{cosignerId}/api_keys/{apiKeyId}',
   request: '/cosigners/{cosignerId}/api_keys/{apiKeyId}/{requestId}',
+  apiUsers: '/management/api_users',
+  auditLogs: '/management/audit_logs',
 } as const;
 
-/** The typed client for the six Cosigners (Beta) calls the console makes. */
+/** The typed client for the six Cosigners (Beta) calls the console makes, and the API users and audit log reads. */
 export function createFireblocksClient(opts: FireblocksClientOptions): FireblocksClient {
   const t: Transport = {
     baseUrl: opts.baseUrl.replace(/\/+$/, ''),
@@ -132,7 +144,7 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
     path: string,
     schema: ZodType<T>,
     o?: CallOptions,
-    query?: ListPageQueryInput,
+    query?: Record<string, string | number | undefined>,
   ) => {
     const r = await call(t, {
       method: 'GET',
@@ -141,18 +153,22 @@ export function createFireblocksClient(opts: FireblocksClientOptions): Fireblock
       route,
       schema,
       signal: o?.signal,
-      query: query && listPageQuerySchema.parse(query),
+      query,
     });
     return { data: r.data, fireblocksRequestId: r.fireblocksRequestId };
   };
+  const pageQuery = (q: ListPageQueryInput) => listPageQuerySchema.parse(q);
   return {
-    listCosigners: (q = {}, o) => get(ROUTES.cosigners, '/cosigners', cosignersPageSchema, o, q),
+    listCosigners: (q = {}, o) => get(ROUTES.cosigners, '/cosigners', cosignersPageSchema, o, pageQuery(q)),
     getCosigner: (c, o) => get(ROUTES.cosigner, `/cosigners/${seg('cosignerId', c)}`, cosignerSchema, o),
     listApiKeys: (c, q = {}, o) =>
-      get(ROUTES.apiKeys, `/cosigners/${seg('cosignerId', c)}/api_keys`, apiKeysPageSchema, o, q),
+      get(ROUTES.apiKeys, `/cosigners/${seg('cosignerId', c)}/api_keys`, apiKeysPageSchema, o, pageQuery(q)),
     getApiKey: (c, k, o) => get(ROUTES.apiKey, keyPath(c, k), apiKeySchema, o),
     getRequestStatus: (c, k, r, o) =>
       get(ROUTES.request, `${keyPath(c, k)}/${seg('requestId', r)}`, requestStatusResponseSchema, o),
+    listApiUsers: (o) => get(ROUTES.apiUsers, ROUTES.apiUsers, apiUsersResponseSchema, o),
+    getAuditLogs: (q = {}, o) =>
+      get(ROUTES.auditLogs, ROUTES.auditLogs, auditLogsPageSchema, o, auditLogsQuerySchema.parse(q)),
     async updateCallbackHandler(c, k, body, o) {
       const r = await call(t, {
         method: 'PATCH',

@@ -25,7 +25,11 @@ beforeAll(async () => {
       ? { status: 202, body: { id: KEY_ID }, headers: { Location: `/v1/cosigners/${COSIGNER}/api_keys/${KEY_ID}/r1` } }
       : req.url.includes('/api_keys/')
         ? { body: { status: 'APPROVED', type: 'UPDATE_CALLBACK_HANDLER' } }
-        : { body: { data: [], next: null } },
+        : req.url.includes('/management/api_users')
+          ? { body: { users: [] } }
+          : req.url.includes('/management/audit_logs')
+            ? { body: { data: [], cursor: null, total: 0 } }
+            : { body: { data: [], next: null } },
   );
   ours = createFireblocksClient({ baseUrl: server.baseUrl, apiKey: API_KEY, privateKey });
   sdk = new Fireblocks({ apiKey: API_KEY, secretKey: privatePem, basePath: server.baseUrl });
@@ -91,5 +95,28 @@ describe('our tokens and the official SDK tokens', () => {
     expect((await verifyRecordedRequest(a, publicKey)).claims.uri).toBe(
       (await verifyRecordedRequest(b, publicKey)).claims.uri,
     );
+  });
+
+  it('the API users and audit log reads: the same URLs and claim sets as the SDK, both verify', async () => {
+    const [a, b] = await pair(
+      () => ours.listApiUsers(),
+      () => sdk.apiUser.getApiUsers(),
+    );
+    expect(a.url).toBe(b.url);
+    const [c, d] = await pair(
+      () => ours.getAuditLogs({ timePeriod: 'WEEK', cursor: 'abc=' }),
+      () => sdk.auditLogs.getAuditLogs({ timePeriod: 'WEEK', cursor: 'abc=' }),
+    );
+    expect(new URL(c.url, 'http://x').pathname).toBe(new URL(d.url, 'http://x').pathname);
+    expect(new URL(c.url, 'http://x').searchParams.get('cursor')).toBe('abc=');
+    expect(new URL(d.url, 'http://x').searchParams.get('timePeriod')).toBe('WEEK');
+    for (const [ours_, theirs] of [
+      [a, b],
+      [c, d],
+    ] as const) {
+      const [va, vb] = [await verifyRecordedRequest(ours_, publicKey), await verifyRecordedRequest(theirs, publicKey)];
+      expect(Object.keys(va.claims).sort()).toEqual(Object.keys(vb.claims).sort());
+      expect(va.claims.bodyHash).toBe(vb.claims.bodyHash);
+    }
   });
 });

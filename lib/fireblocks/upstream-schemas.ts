@@ -71,6 +71,53 @@ export const updateCallbackHandlerResponseSchema = z.object({
   callbackHandler: optional(z.object({ url: z.string(), publicKey: optional(z.string()), cert: optional(z.string()) })),
 });
 
+/**
+ * One entry of `GET /management/api_users`. Every field is optional in Fireblocks' spec; `role`, `status` and
+ * `userType` are display values (a role Fireblocks adds tomorrow must not lose every name), so any string is kept.
+ * An entry without an id names no key: readers skip it.
+ */
+export const apiUserSchema = z.object({
+  id: optional(z.string().min(1)),
+  name: optional(z.string()),
+  role: optional(z.string()),
+  enabled: optional(z.boolean()),
+  status: optional(z.string()),
+  userType: optional(z.string()),
+});
+
+export const apiUsersResponseSchema = z.object({ users: z.array(apiUserSchema) });
+
+/** One entry of `GET /management/audit_logs`; times are epoch milliseconds. */
+export const auditLogEntrySchema = z.object({
+  id: optional(z.string()),
+  timestamp: optional(z.number()),
+  createdAt: optional(z.number()),
+  user: optional(z.string()),
+  userId: optional(z.string()),
+  subject: optional(z.string()),
+  event: optional(z.string()),
+  tenantId: optional(z.string()),
+});
+
+/** A page of the audit log: `cursor` asks for the next one (null on the last); `total` counts the period's entries. */
+export const auditLogsPageSchema = z.object({
+  data: z
+    .array(auditLogEntrySchema)
+    .nullish()
+    .transform((v) => v ?? []),
+  cursor: z
+    .string()
+    .nullish()
+    .transform((v) => v || null),
+  total: optional(z.number()),
+});
+
+export const AUDIT_LOG_PERIODS = ['DAY', 'WEEK'] as const;
+export const auditLogsQuerySchema = z.object({
+  timePeriod: z.enum(AUDIT_LOG_PERIODS).default('DAY'),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
 /** Fireblocks' error body; both fields optional per the spec. */
 export const errorBodySchema = z.object({ message: optional(z.string()), code: optional(z.number()) });
 
@@ -107,5 +154,10 @@ export type CosignersPage = z.infer<typeof cosignersPageSchema>;
 export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
 export type RequestStatusResponse = z.infer<typeof requestStatusResponseSchema>;
 export type UpdateCallbackHandlerResponse = z.infer<typeof updateCallbackHandlerResponseSchema>;
+export type FireblocksApiUser = z.infer<typeof apiUserSchema>;
+export type ApiUsersResponse = z.infer<typeof apiUsersResponseSchema>;
+export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;
+export type AuditLogsPage = z.infer<typeof auditLogsPageSchema>;
+export type AuditLogsQueryInput = z.input<typeof auditLogsQuerySchema>;
 /** What callers may pass: every field optional, defaults applied by the schema. */
 export type ListPageQueryInput = z.input<typeof listPageQuerySchema>;

@@ -2,7 +2,8 @@ import 'server-only';
 
 import { cache } from 'react';
 
-import { summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
+import { namedApiKey, summarizeApiKeysPage } from '@/lib/cosigners/api-key-summary';
+import { getApiUserNames } from '@/lib/cosigners/api-user-names';
 import {
   apiKeyResponseSchema,
   cosignerResponseSchema,
@@ -73,14 +74,20 @@ export const fetchCosigner = cache((cosignerId: string): Promise<ServerRead<Cosi
 
 export const fetchApiKeysPage = (cosignerId: string, page: PageParams): Promise<ServerRead<ListApiKeysResponse>> =>
   orNull(async () => {
-    const { data, readAt } = await getReadCache().listApiKeys(cosignerId, q(page), await readOptions());
-    return { data: listApiKeysResponseSchema.parse(summarizeApiKeysPage(data)), readAt };
+    const [{ data, readAt }, names] = await Promise.all([
+      getReadCache().listApiKeys(cosignerId, q(page), await readOptions()),
+      getApiUserNames(),
+    ]);
+    return { data: listApiKeysResponseSchema.parse(summarizeApiKeysPage(data, names)), readAt };
   });
 
 /** Once per request (React cache): the key's layout checks that it exists, then its page shows it. */
 export const fetchApiKey = cache((cosignerId: string, apiKeyId: string): Promise<ServerRead<ApiKeyResponse>> =>
   orNullUnless404(async () => {
-    const { data, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, await readOptions());
-    return { data: apiKeyResponseSchema.parse(data), readAt };
+    const [{ data, readAt }, names] = await Promise.all([
+      getReadCache().getApiKey(cosignerId, apiKeyId, await readOptions()),
+      getApiUserNames(),
+    ]);
+    return { data: apiKeyResponseSchema.parse(namedApiKey(data, names).data), readAt };
   }),
 );

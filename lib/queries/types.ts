@@ -7,6 +7,8 @@ import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 export type {
   ApiKeyResponse,
   ApiKeySummaryResponse,
+  ApiUserResponse,
+  ApiUsersStatus,
   CosignerResponse,
   GetApiKeyResponse,
   GetCosignerResponse,

@@ -1,3 +1,5 @@
+import type { ApiUserResponse, ApiUsersStatus } from '@/lib/cosigners/console-api-schemas';
+
 /** The workspace as one walk read it (lib/search/walk-workspace.ts). No server-only: shapes only. */
 
 export interface IndexedCosigner {
@@ -19,12 +21,16 @@ export interface IndexedKey {
   publicKeyFingerprint?: string | null;
   /** Fireblocks' hash of the pinned certificate's public key (lowercase hex as Fireblocks sends it). */
   certPublicKeyHash?: string;
+  /** The key's API user by name; null when none has the key's id or names could not be read (`KeyIndex.apiUsers`). */
+  apiUser: ApiUserResponse | null;
 }
 
 export interface KeyIndex {
   /** Newest first, as the cosigner list shows them by default (DESC). */
   cosigners: IndexedCosigner[];
   keys: IndexedKey[];
+  /** Whether the walk could read API user names, and why not. */
+  apiUsers: ApiUsersStatus;
   /** When the walk started (ISO): results are at least this fresh. */
   asOf: string;
 }

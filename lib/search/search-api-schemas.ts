@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { apiUserSchema, apiUsersStatusSchema } from '@/lib/cosigners/console-api-schemas';
 import { openChangeRefSchema } from '@/lib/change-model/states';
 
 /**
@@ -20,7 +21,7 @@ export const searchQuerySchema = z.object({
   refresh: z.enum(['1']).optional(),
 });
 
-const KEY_MATCH_KINDS = ['id', 'host', 'url', 'fingerprint'] as const;
+export const KEY_MATCH_KINDS = ['id', 'name', 'host', 'url', 'fingerprint'] as const;
 
 const searchCosignerSchema = z.object({
   id: z.string(),
@@ -37,6 +38,8 @@ const searchKeySchema = z.object({
   host: z.string().optional(),
   /** The public key's SPKI SHA-256 or the certificate's `certPublicKeyHash`, lowercase hex. */
   fingerprint: z.string().optional(),
+  /** The key's API user (`name` is what a `name` match found), or null. */
+  apiUser: apiUserSchema.nullable(),
   match: z.enum(KEY_MATCH_KINDS),
   /** The key's open change, if any. */
   openChange: openChangeRefSchema.optional(),
@@ -51,6 +54,8 @@ export const searchResponseSchema = z.object({
   truncated: z.boolean(),
   /** How much the walk read: what "nothing matches" was looked for in. */
   searched: z.object({ cosigners: z.number().int(), keys: z.number().int() }),
+  /** Whether the walk could read API user names (what a search by name looks in), and why not. */
+  apiUsers: apiUsersStatusSchema,
 });
 
 export type KeyMatchKind = (typeof KEY_MATCH_KINDS)[number];

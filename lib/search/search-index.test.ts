@@ -17,6 +17,7 @@ const key = (over: Partial<IndexedKey> & { apiKeyId: string }): IndexedKey => ({
   cosignerId: TREASURY.id,
   cosignerName: TREASURY.name,
   cosignerArchived: false,
+  apiUser: null,
   ...over,
 });
 
@@ -29,7 +30,10 @@ const index: KeyIndex = {
       publicKeyFingerprint: fingerprint,
     }),
     key({ apiKeyId: 'k-cert', url: 'https://cb.payments.acme.example/pinned', certPublicKeyHash: certHash }),
-    key({ apiKeyId: 'k-none' }),
+    key({
+      apiKeyId: 'k-none',
+      apiUser: { name: 'Treasury Payout Bot', role: 'SIGNER', status: 'READY', enabled: true },
+    }),
     key({
       apiKeyId: 'k-path',
       cosignerId: PAYMENTS.id,
@@ -38,6 +42,7 @@ const index: KeyIndex = {
     }),
   ],
   asOf: '2026-11-30T10:00:00.000Z',
+  apiUsers: { available: true },
 };
 
 const ids = (q: string) => searchIndex(index, q).keys.map((k) => [k.apiKeyId, k.match]);
@@ -48,11 +53,43 @@ describe('searchIndex', () => {
     expect(ids('none')).toEqual([['k-none', 'id']]);
   });
 
-  it('finds keys by a part of their URL host, before keys whose path merely contains the text', () => {
+  it('finds a key by its API user name or a part of it, any case, and answers the user', () => {
+    expect(ids('payout bot')).toEqual([['k-none', 'name']]);
+    expect(ids('PAYOUT')).toEqual([['k-none', 'name']]);
+    expect(searchIndex(index, 'payout').keys[0]?.apiUser).toEqual({
+      name: 'Treasury Payout Bot',
+      role: 'SIGNER',
+      status: 'READY',
+      enabled: true,
+    });
+  });
+
+  it('ranks a name match after the id and before the URL host and path', () => {
     expect(ids('treasury')).toEqual([
+      ['k-none', 'name'],
       ['k-public', 'host'],
       ['k-path', 'url'],
     ]);
+  });
+
+  it('without names, finds no key by name and says why once', () => {
+    const refused = {
+      available: false as const,
+      reason: 'forbidden' as const,
+      message: 'API user names are not shown',
+    };
+    const unnamed: KeyIndex = {
+      ...index,
+      keys: index.keys.map((k) => ({ ...k, apiUser: null })),
+      apiUsers: refused,
+    };
+    const r = searchIndex(unnamed, 'payout');
+    expect(r.keys).toEqual([]);
+    expect(r.apiUsers).toEqual(refused);
+  });
+
+  it('finds keys by a part of their URL host, before keys whose path merely contains the text', () => {
+    expect(ids('callbacks.treasury')).toEqual([['k-public', 'host']]);
     expect(ids('callbacks.treasury.acme')).toEqual([['k-public', 'host']]);
   });
 

@@ -9,7 +9,7 @@ import { SEARCH_RESULT_CAP, type KeyMatchKind, type SearchKey, type SearchRespon
 /** Fewer hex digits than this match too much by chance to be taken as a fingerprint. */
 const MIN_FINGERPRINT_HEX = 8;
 
-const RANK: Record<KeyMatchKind, number> = { id: 0, host: 1, url: 2, fingerprint: 3 };
+const RANK: Record<KeyMatchKind, number> = { id: 0, name: 1, host: 2, url: 3, fingerprint: 4 };
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -32,6 +32,7 @@ export function fingerprintNeedle(q: string): string | null {
 /** How a key matches the (lowercased) query, the strongest way first; null when it does not. */
 function keyMatch(key: IndexedKey, needle: string, hexNeedle: string | null): KeyMatchKind | null {
   if (key.apiKeyId.toLowerCase().includes(needle)) return 'id';
+  if (key.apiUser?.name.toLowerCase().includes(needle)) return 'name';
   if (hostOf(key.url)?.includes(needle)) return 'host';
   if (key.url?.toLowerCase().includes(needle)) return 'url';
   if (hexNeedle) {
@@ -48,12 +49,14 @@ const toResult = (key: IndexedKey, match: KeyMatchKind, openChange: OpenChangeRe
   url: key.url,
   host: hostOf(key.url),
   fingerprint: key.publicKeyFingerprint ?? key.certPublicKeyHash?.toLowerCase(),
+  apiUser: key.apiUser,
   match,
   ...(openChange && { openChange }),
 });
 
 /**
- * Searches the index: keys by id (or part), callback URL host or URL (or part), fingerprint in any common spelling;
+ * Searches the index: keys by id (or part), API user name (or part), callback URL host or URL (or part), fingerprint
+ * in any common spelling;
  * cosigners by name or id (or part). Case-insensitive. Strongest matches first, then the walk's order; at most
  * SEARCH_RESULT_CAP of each. A key with an open change (`openChanges`, by keyRefOf) names it.
  */
@@ -82,5 +85,6 @@ export function searchIndex(
     asOf: index.asOf,
     truncated: cosigners.length > SEARCH_RESULT_CAP || keys.length > SEARCH_RESULT_CAP,
     searched: { cosigners: index.cosigners.length, keys: index.keys.length },
+    apiUsers: index.apiUsers,
   };
 }

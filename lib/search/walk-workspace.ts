@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { publicKeyFingerprint } from '@/lib/cosigners/api-key-summary';
+import { apiUserOf, readApiUserNames, type ApiUserNames } from '@/lib/cosigners/api-user-names';
 import type { FireblocksClient } from '@/lib/fireblocks';
 import type { FireblocksApiKey, FireblocksCosigner } from '@/lib/fireblocks/upstream-schemas';
 
@@ -33,7 +34,7 @@ async function allPages<T>(read: (cursor: string | undefined) => Promise<{ data:
   return items;
 }
 
-function indexKey(cosigner: IndexedCosigner, key: FireblocksApiKey): IndexedKey {
+function indexKey(cosigner: IndexedCosigner, key: FireblocksApiKey, names: ApiUserNames): IndexedKey {
   const handler = key.callbackHandler;
   return {
     cosignerId: cosigner.id,
@@ -45,6 +46,7 @@ function indexKey(cosigner: IndexedCosigner, key: FireblocksApiKey): IndexedKey 
     // Hashed once here, so a search compares strings instead of parsing PEMs per request.
     publicKeyFingerprint: handler?.publicKey === undefined ? undefined : publicKeyFingerprint(handler.publicKey),
     certPublicKeyHash: handler?.certPublicKeyHash,
+    apiUser: apiUserOf(names, key.id),
   };
 }
 
@@ -57,9 +59,10 @@ const toIndexedCosigner = (c: FireblocksCosigner): IndexedCosigner => ({
 
 /**
  * Reads the whole workspace through the signed client (its read retries and 429 handling apply to every call):
- * every page of cosigners, then every page of each cosigner's keys, `concurrency` cosigners at a time. Fireblocks has
- * no search, so this walk is what the search and the findings read; it is cached (get-key-index.ts), never per
- * request.
+ * every page of cosigners, then every page of each cosigner's keys, `concurrency` cosigners at a time, and the API
+ * users once (beside the cosigners) to name every key. Fireblocks has no search, so this walk is what the search and
+ * the findings read; it is cached (get-key-index.ts), never per request. A refused or failed API users read costs
+ * the names only: the index says why (`apiUsers`).
  */
 export async function walkWorkspace({
   fireblocks,
@@ -68,11 +71,13 @@ export async function walkWorkspace({
   now = () => new Date(),
 }: WalkWorkspaceOptions): Promise<KeyIndex> {
   const asOf = now().toISOString();
-  const cosigners = (
-    await allPages((pageCursor) =>
+  const [listed, names] = await Promise.all([
+    allPages((pageCursor) =>
       fireblocks.listCosigners({ pageSize: PAGE_SIZE, order: 'DESC', pageCursor }, { signal }).then((r) => r.data),
-    )
-  ).map(toIndexedCosigner);
+    ),
+    readApiUserNames(fireblocks, signal),
+  ]);
+  const cosigners = listed.map(toIndexedCosigner);
 
   const keysByCosigner: IndexedKey[][] = new Array<IndexedKey[]>(cosigners.length);
   let nextIndex = 0;
@@ -86,9 +91,9 @@ export async function walkWorkspace({
           .listApiKeys(cosigner.id, { pageSize: PAGE_SIZE, order: 'DESC', pageCursor }, { signal })
           .then((r) => r.data),
       );
-      keysByCosigner[i] = keys.map((k) => indexKey(cosigner, k));
+      keysByCosigner[i] = keys.map((k) => indexKey(cosigner, k, names));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, cosigners.length)) }, worker));
-  return { cosigners, keys: keysByCosigner.flat(), asOf };
+  return { cosigners, keys: keysByCosigner.flat(), asOf, apiUsers: names.status };
 }

@@ -9,19 +9,22 @@ import { getChangeContext } from '@/lib/changes/change-context';
 import { changeFromRow } from '@/lib/changes/change-rows';
 import { proposeChange } from '@/lib/changes/propose-change';
 import { getConfig } from '@/lib/config/env';
+import { namedApiKey } from '@/lib/cosigners/api-key-summary';
+import { getApiUserNames } from '@/lib/cosigners/api-user-names';
 import { apiKeyParamsSchema, getApiKeyResponseSchema, type ApiKeyParams } from '@/lib/cosigners/console-api-schemas';
 import { getReadCache } from '@/lib/fireblocks';
 import { acceptingChanges } from '@/lib/lifecycle/drain';
 
-// GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler, `{ data }`.
+// GET /api/cosigners/{cosignerId}/api-keys/{apiKeyId} – one API key with its callback handler and its API user,
+// `{ data, apiUsers }`.
 export const GET = withSession<ApiKeyParams>(
   async (req, { params, session }) => {
     const { cosignerId, apiKeyId } = apiKeyParamsSchema.parse(params);
-    const { data, fireblocksRequestId, readAt } = await getReadCache().getApiKey(cosignerId, apiKeyId, {
-      signal: req.signal,
-      reader: session.user.sub,
-    });
-    return respond(getApiKeyResponseSchema, { data }, { fireblocksRequestId, readAt });
+    const [{ data, fireblocksRequestId, readAt }, names] = await Promise.all([
+      getReadCache().getApiKey(cosignerId, apiKeyId, { signal: req.signal, reader: session.user.sub }),
+      getApiUserNames(),
+    ]);
+    return respond(getApiKeyResponseSchema, namedApiKey(data, names), { fireblocksRequestId, readAt });
   },
   { role: 'viewer' },
 );
