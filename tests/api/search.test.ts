@@ -61,9 +61,12 @@ describe('GET /api/search', () => {
         url,
         host,
         fingerprint: hash,
+        // The same API user the key list names it by.
+        apiUser: target?.apiUser,
         match: 'host',
       },
     ]);
+    expect(target?.apiUser?.name).toMatch(/^Treasury /);
     expect(byHost.truncated).toBe(false);
     expect(byHost.searched.keys).toBe(Object.values(t.seed.keyCounts).reduce((a, b) => a + b, 0));
 
