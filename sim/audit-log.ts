@@ -21,7 +21,7 @@ export const AUDIT_EVENTS = {
   cosignerArchived: 'Co-Signer archived',
 } as const;
 
-export interface CosignerRef {
+interface CosignerRef {
   id: string;
   name?: string;
 }

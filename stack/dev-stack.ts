@@ -87,7 +87,8 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
       simulator = await startSimulator({
         port: resolved.sim.port,
         host: '127.0.0.1',
-        apiUsers: [resolved.sim.apiUser],
+        // Named as the console: its changes show in the simulator's audit log under this name.
+        apiUsers: [{ ...resolved.sim.apiUser, name: 'Cosigner Console' }],
         ...o.sim,
       });
       closers.push(() => simulator!.close());

@@ -33,14 +33,14 @@ export const cosignerResponseSchema = z.object({
  * it; `null` on a key when no API user has its id or names could not be read (the answer's `apiUsers` says which).
  * `role` (e.g. `SIGNER`, `ADMIN`, `NON_SIGNING_ADMIN`), `status` and `enabled` are null when Fireblocks did not say.
  */
-export const apiUserSchema = z.object({
+export const apiUserResponseSchema = z.object({
   name: z.string().min(1),
   role: z.string().nullable(),
   status: z.string().nullable(),
   enabled: z.boolean().nullable(),
 });
 
-export const API_USERS_UNAVAILABLE_REASONS = ['forbidden', 'upstream_error', 'timeout'] as const;
+const API_USERS_UNAVAILABLE_REASONS = ['forbidden', 'upstream_error', 'timeout'] as const;
 
 /**
  * Said once per answer that holds keys: whether API user names could be read, and when not, why (`forbidden`: the
@@ -61,7 +61,7 @@ export const apiKeyResponseSchema = z.object({
   id: z.string(),
   lastSeen: opt(z.string()),
   callbackHandler: opt(z.object({ url: z.string(), publicKey: opt(z.string()), certPublicKeyHash: opt(z.string()) })),
-  apiUser: apiUserSchema.nullable(),
+  apiUser: apiUserResponseSchema.nullable(),
 });
 
 /**
@@ -77,7 +77,7 @@ const apiKeySummarySchema = z.object({
   callbackHandler: opt(
     z.object({ url: z.string(), publicKeyFingerprint: opt(z.string().nullable()), certPublicKeyHash: opt(z.string()) }),
   ),
-  apiUser: apiUserSchema.nullable(),
+  apiUser: apiUserResponseSchema.nullable(),
 });
 
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next: z.string().nullable() });
@@ -89,7 +89,7 @@ export const getApiKeyResponseSchema = z.object({ data: apiKeyResponseSchema, ap
 
 /** GET /api/api-users: every API user by id, for pages that show keys of several cosigners (changes, audit). */
 export const listApiUsersResponseSchema = z.object({
-  data: z.array(apiUserSchema.extend({ id: z.string() })),
+  data: z.array(apiUserResponseSchema.extend({ id: z.string() })),
   apiUsers: apiUsersStatusSchema,
 });
 
@@ -126,7 +126,7 @@ export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;
 /** A key's callback handler as the console's API answers it (the PEM of a public key, a certificate by its hash). */
 export type ApiKeyCallbackHandler = NonNullable<ApiKeyResponse['callbackHandler']>;
 export type ApiKeySummaryResponse = z.infer<typeof apiKeySummarySchema>;
-export type ApiUserResponse = z.infer<typeof apiUserSchema>;
+export type ApiUserResponse = z.infer<typeof apiUserResponseSchema>;
 export type ApiUsersStatus = z.infer<typeof apiUsersStatusSchema>;
 export type ListApiUsersResponse = z.infer<typeof listApiUsersResponseSchema>;
 export type ListCosignersResponse = z.infer<typeof listCosignersResponseSchema>;

@@ -112,7 +112,7 @@ export const auditLogsPageSchema = z.object({
   total: optional(z.number()),
 });
 
-export const AUDIT_LOG_PERIODS = ['DAY', 'WEEK'] as const;
+const AUDIT_LOG_PERIODS = ['DAY', 'WEEK'] as const;
 export const auditLogsQuerySchema = z.object({
   timePeriod: z.enum(AUDIT_LOG_PERIODS).default('DAY'),
   cursor: z.string().min(1).max(2048).optional(),
@@ -154,7 +154,6 @@ export type CosignersPage = z.infer<typeof cosignersPageSchema>;
 export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
 export type RequestStatusResponse = z.infer<typeof requestStatusResponseSchema>;
 export type UpdateCallbackHandlerResponse = z.infer<typeof updateCallbackHandlerResponseSchema>;
-export type FireblocksApiUser = z.infer<typeof apiUserSchema>;
 export type ApiUsersResponse = z.infer<typeof apiUsersResponseSchema>;
 export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;
 export type AuditLogsPage = z.infer<typeof auditLogsPageSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { apiUserSchema, apiUsersStatusSchema } from '@/lib/cosigners/console-api-schemas';
 import { openChangeRefSchema } from '@/lib/change-model/states';
+import { apiUserResponseSchema, apiUsersStatusSchema } from '@/lib/cosigners/console-api-schemas';
 
 /**
  * GET /api/search: the query and the answer. No server-only import: the search box parses the same query rules.
@@ -39,7 +39,7 @@ const searchKeySchema = z.object({
   /** The public key's SPKI SHA-256 or the certificate's `certPublicKeyHash`, lowercase hex. */
   fingerprint: z.string().optional(),
   /** The key's API user (`name` is what a `name` match found), or null. */
-  apiUser: apiUserSchema.nullable(),
+  apiUser: apiUserResponseSchema.nullable(),
   match: z.enum(KEY_MATCH_KINDS),
   /** The key's open change, if any. */
   openChange: openChangeRefSchema.optional(),
