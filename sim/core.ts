@@ -66,7 +66,7 @@ export class SimCore {
 
   /**
    * Reloads the seed data (cosigners, keys, API users, a week of audit log) and forgets async requests; nonces are
-   * kept (a reset must not allow replays), and so are the log, faults and 403 switches.
+   * kept (a reset must not allow replays), and so are the log, faults, rate limits and 403 switches.
    */
   reset(seed: number, workspace: WorkspaceSize = this.workspace): void {
     this.seed = seed;
