@@ -19,8 +19,8 @@ import { DEFAULT_SEED, loadSeed } from './seed';
 import { Store } from './store';
 import type { Delays, ForbiddenSwitches, SimApiUser, SimulatorOptions, WorkspaceSize } from './types';
 
-export const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
-export const DEFAULT_AUDIT_LOG_PAGE_SIZE = 50;
+const DEFAULT_DELAYS: Delays = { approveMs: 2_000, completeMs: 3_000 };
+const DEFAULT_AUDIT_LOG_PAGE_SIZE = 50;
 
 export interface IncomingCall {
   method: string;

@@ -92,7 +92,7 @@ const HOUR_MS = 3_600_000;
  * keys of a few cosigners and a handler update, by two console users. Only a few are within the last day, so DAY and
  * WEEK differ.
  */
-export function seedAuditHistory(seed: number, data: SeededCosigner[], epochMs: number): AuditLogEvent[] {
+function seedAuditHistory(seed: number, data: SeededCosigner[], epochMs: number): AuditLogEvent[] {
   const people = ['dana@acme-capital.example', 'lee@acme-capital.example'];
   const live = data.filter((d) => !d.cosigner.archived);
   const events: AuditLogEvent[] = [];

@@ -76,7 +76,7 @@ export const updateCallbackHandlerResponseSchema = z.object({
  * `userType` are display values (a role Fireblocks adds tomorrow must not lose every name), so any string is kept.
  * An entry without an id names no key: readers skip it.
  */
-export const apiUserSchema = z.object({
+const apiUserSchema = z.object({
   id: optional(z.string().min(1)),
   name: optional(z.string()),
   role: optional(z.string()),
@@ -88,7 +88,7 @@ export const apiUserSchema = z.object({
 export const apiUsersResponseSchema = z.object({ users: z.array(apiUserSchema) });
 
 /** One entry of `GET /management/audit_logs`; times are epoch milliseconds. */
-export const auditLogEntrySchema = z.object({
+const auditLogEntrySchema = z.object({
   id: optional(z.string()),
   timestamp: optional(z.number()),
   createdAt: optional(z.number()),
@@ -155,7 +155,6 @@ export type ApiKeysPage = z.infer<typeof apiKeysPageSchema>;
 export type RequestStatusResponse = z.infer<typeof requestStatusResponseSchema>;
 export type UpdateCallbackHandlerResponse = z.infer<typeof updateCallbackHandlerResponseSchema>;
 export type ApiUsersResponse = z.infer<typeof apiUsersResponseSchema>;
-export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;
 export type AuditLogsPage = z.infer<typeof auditLogsPageSchema>;
 export type AuditLogsQueryInput = z.input<typeof auditLogsQuerySchema>;
 /** What callers may pass: every field optional, defaults applied by the schema. */

@@ -21,7 +21,7 @@ export const searchQuerySchema = z.object({
   refresh: z.enum(['1']).optional(),
 });
 
-export const KEY_MATCH_KINDS = ['id', 'name', 'host', 'url', 'fingerprint'] as const;
+const KEY_MATCH_KINDS = ['id', 'name', 'host', 'url', 'fingerprint'] as const;
 
 const searchCosignerSchema = z.object({
   id: z.string(),

@@ -44,14 +44,14 @@ const titleOf = (team: string) => {
   return [(words[0] ?? '').replace(/^./, (c) => c.toUpperCase()), ...words.slice(1)].join(' ');
 };
 
-export function apiUserName(team: string, index: number): string {
+function apiUserName(team: string, index: number): string {
   const purpose = PURPOSES[index % PURPOSES.length] ?? PURPOSES[0];
   const round = Math.floor(index / PURPOSES.length);
   return `${titleOf(team)} ${purpose}${round ? ` ${round + 1}` : ''}`;
 }
 
 /** Whether the seed leaves this key without an API user. */
-export function keyHasNoApiUser(seed: number, label: string, index: number): boolean {
+function keyHasNoApiUser(seed: number, label: string, index: number): boolean {
   return index >= ALWAYS_NAMED && derivedInt(seed, `${label}:no-api-user`, NO_USER_ONE_IN) === 0;
 }
 

@@ -4,8 +4,8 @@ import { startSimulator } from '../../sim/server';
 import type { Simulator, SimulatorOptions } from '../../sim/types';
 import { simCall, type CallOptions, type CallResult, type TestUser } from './sim-call';
 
-const USER_A_KEY = '0b6a5a8e-3c1f-4d2b-9e7a-1f2d3c4b5a6e';
-const USER_B_KEY = '7c9d8e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
+export const USER_A_KEY = '0b6a5a8e-3c1f-4d2b-9e7a-1f2d3c4b5a6e';
+export const USER_B_KEY = '7c9d8e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
 
 export interface TestSim {
   sim: Simulator;
