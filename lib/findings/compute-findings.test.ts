@@ -49,6 +49,7 @@ describe('computeFindings', () => {
         key('closed', { url: 'https://h.example.com/fireblocks/v2/tx_sign_request' }),
       ],
       asOf: NOW.toISOString(),
+      apiUsers: { available: true },
     };
     const openChange = { id: 'c-1', state: 'awaiting_approval' as const };
     const [open, closed] = computeFindings({
