@@ -7,7 +7,6 @@ import type { GetChangeResponse } from '@/lib/changes/change-api-schemas';
 export type {
   ApiKeyResponse,
   ApiKeySummaryResponse,
-  ApiUsersStatus,
   CosignerResponse,
   GetApiKeyResponse,
   GetCosignerResponse,
