@@ -174,7 +174,7 @@ describe('other routes', () => {
     expect(health.json).toEqual({ ok: true });
   });
 
-  it('lists answer { data, next } with the requested page size', async () => {
+  it('lists answer { data, next, apiUsers } with the requested page size', async () => {
     const list = await callApi(
       stack.app.appUrl,
       'GET',
@@ -183,8 +183,9 @@ describe('other routes', () => {
         cookie: await stack.cookieFor(VERA),
       },
     );
-    const body = list.json as { data: unknown[]; next: string | null };
-    expect(Object.keys(body).sort()).toEqual(['data', 'next']);
+    const body = list.json as { data: unknown[]; next: string | null; apiUsers: { available: boolean } };
+    expect(Object.keys(body).sort()).toEqual(['apiUsers', 'data', 'next']);
+    expect(body.apiUsers).toEqual({ available: true });
     expect(body.data).toHaveLength(7);
     expect(body.next).toEqual(expect.any(String));
   });

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { VIEWER_EDIT_PARAM } from '@/components/key-page/viewer-edit-notice';
 import { requirePageSession } from '@/lib/auth/page-guard';
 import { keyPagePath } from '@/lib/page-paths';
+import { requireKnownKey } from '@/lib/queries/not-found-or';
 
 interface EditLayoutProps {
   children: ReactNode;
@@ -11,15 +12,16 @@ interface EditLayoutProps {
 }
 
 /**
- * Admins only: a viewer (a shared link, a bookmark) is sent to the read-only key page, which then says why there is
- * no form. Here, above the form's loading skeleton, so the redirect is a real 307 before anything streams. (The ids
- * were checked by the key's layout above.)
+ * Admins only, checked first: a viewer (a shared link, a bookmark) is sent to the read-only key page, which then says
+ * why there is no form, without a read from Fireblocks. Then, as on the key page, an unknown key is a 404. Both
+ * here, above the form's loading skeleton, so each is a real status before anything streams. (The key page's layout
+ * is in the (view) group, not above this one: nested layouts render concurrently, and the answer a viewer gets must
+ * not depend on which finishes first.)
  */
 export default async function EditLayout({ children, params }: EditLayoutProps) {
   const { user } = await requirePageSession();
-  if (user.role !== 'admin') {
-    const { cosignerId, apiKeyId } = await params;
-    redirect(`${keyPagePath(cosignerId, apiKeyId)}?${VIEWER_EDIT_PARAM}`);
-  }
+  const ids = await params;
+  if (user.role !== 'admin') redirect(`${keyPagePath(ids.cosignerId, ids.apiKeyId)}?${VIEWER_EDIT_PARAM}`);
+  await requireKnownKey(ids);
   return children;
 }
