@@ -26,7 +26,7 @@ test('[APPROVALS][UNKNOWN]: an approval whose PATCH gets no answer says what the
   browser,
   sim,
 }) => {
-  const ref = seededKey('publicKey', 32);
+  const ref = seededKey('publicKey', 7);
   const tag = Date.now().toString(36);
   const alice = await browser.newContext({ storageState: authFile('alice') });
   const bob = await browser.newContext();
@@ -78,7 +78,7 @@ test('[APPROVALS][UNKNOWN]: an approval whose PATCH gets no answer says what the
 });
 
 test('[APPROVALS][UNKNOWN]: a withdrawn change shows no Fireblocks id: nothing was ever sent', async ({ browser }) => {
-  const ref = seededKey('publicKey', 33);
+  const ref = seededKey('publicKey', 8);
   const alice = await browser.newContext({ storageState: authFile('alice') });
   try {
     const changeId = await proposeAsAlice(alice.request, ref, Date.now().toString(36));

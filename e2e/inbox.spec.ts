@@ -22,7 +22,7 @@ const sameOrigin = { Origin: APP_ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 test('[INBOX]: bob’s inbox counts alice’s proposal without a reload; alice hears of bob’s decline in the webhook’s words until she marks it seen', async ({
   browser,
 }) => {
-  const ref = seededKey('publicKey', 33);
+  const ref = seededKey('publicKey', 9);
   const short = ref.apiKeyId.slice(-6);
   const alice = await browser.newContext({ storageState: authFile('alice') });
   const bob = await browser.newContext();

@@ -26,7 +26,7 @@ test('[CALLBACKS][INSPECTION]: the inspection verdict agrees with the form: warn
   await expect(panel.getByText('Looks right')).toHaveCount(0);
 
   // Acceptable with a warning (a query string): said in the warning colour, not the success one.
-  const edit = new EditHandlerPage(page, seededKey('publicKey', 11));
+  const edit = new EditHandlerPage(page, seededKey('publicKey', 10));
   await edit.open();
   await edit.fill({ url: `https://${FIXTURE_HOST}/cosigner?tenant=a`, mode: 'publicKey', pem: rsa2048PublicKeyPem() });
   await expect(verdict).toHaveText('Acceptable, with warnings');
@@ -68,7 +68,7 @@ test('[CALLBACKS][INSPECTION]: an expired certificate, one for another host, an 
       notAfter: new Date('2025-01-01T12:00:00Z'),
     })
   ).certPem;
-  const edit = new EditHandlerPage(page, seededKey('publicKey', 11));
+  const edit = new EditHandlerPage(page, seededKey('publicKey', 10));
   await edit.open();
 
   const cases = [

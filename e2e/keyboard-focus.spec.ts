@@ -6,9 +6,9 @@ import { expect, signedInAs, test } from '../testing/e2e/fixtures';
 import { seededKey } from '../testing/e2e/seed-keys';
 
 /** Read only: the dialog is opened and closed, never sent. */
-const READ_KEY = seededKey('publicKey', 26);
+const READ_KEY = seededKey('publicKey', 12);
 /** Its own key: the change this journey sends stays open on it. */
-const SENT_KEY = seededKey('publicKey', 31);
+const SENT_KEY = seededKey('publicKey', 13);
 
 test.use(signedInAs('alice'));
 

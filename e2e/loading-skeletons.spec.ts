@@ -145,7 +145,7 @@ test('[SPEED][LOADING]: every page shows a skeleton of its own shape at once whi
 test('[SPEED][LOADING]: the edit page shows its form-shaped skeleton while the server reads the key', async ({
   page,
 }) => {
-  const free = seededKey('publicKey', 26);
+  const free = seededKey('publicKey', 14);
   const path = `/cosigners/${free.cosignerId}/api-keys/${free.apiKeyId}`;
   await page.goto(path);
   await page.waitForLoadState('networkidle');

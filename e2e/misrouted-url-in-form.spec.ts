@@ -11,7 +11,7 @@ test('[CALLBACKS][URL]: a URL ending in /v2/tx_sign_request is stopped in the fo
   page,
   seed,
 }) => {
-  const ref = seededKey('publicKey', 31);
+  const ref = seededKey('publicKey', 16);
   const pem = rsaKeyPair(2048, `misrouted-${Date.now().toString(36)}`).publicKeyPem;
   const edit = new EditHandlerPage(page, ref);
   const form = page.getByRole('form', { name: 'Change callback handler' });

@@ -22,7 +22,7 @@ test('[PREFLIGHT][CHECK AGAIN]: a pinned certificate the server does not present
   browser,
   sim,
 }) => {
-  const ref = seededKey('cert', 16);
+  const ref = seededKey('cert', 14);
   // The handler's server, on loopback (the test stack's upstream is the simulator, so the console may probe it):
   // it presents another certificate than the one the change pins, until the test switches it.
   const [pinned, other] = await Promise.all([

@@ -11,7 +11,7 @@ const STEP_UP_MAX_AGE_SECONDS = 300;
 test('[APPROVALS][STEP-UP]: the approve dialog says from the first try that bob’s sign-in is about to be too old to approve, and then that it is', async ({
   browser,
 }) => {
-  const ref = seededKey('publicKey', 32);
+  const ref = seededKey('publicKey', 17);
   const alice = await browser.newContext({ storageState: authFile('alice') });
   // Bob signed in almost five minutes ago: recent enough to approve for a few more seconds only.
   const bob = await browser.newContext();

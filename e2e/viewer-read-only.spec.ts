@@ -9,7 +9,7 @@ test('[CALLBACKS][VIEWER]: a viewer reads every key, is sent from Edit to the ke
   page,
   sim,
 }) => {
-  const ref = seededKey('publicKey', 2);
+  const ref = seededKey('publicKey', 15);
   const keyPath = `/cosigners/${ref.cosignerId}/api-keys/${ref.apiKeyId}`;
   await page.goto(`/cosigners/${ref.cosignerId}`);
   const keys = page.getByRole('table', { name: 'API keys' });

@@ -35,7 +35,7 @@ export function HeaderSearch() {
             autoComplete="off"
             spellCheck={false}
             placeholder="Search keys, URLs, fingerprints"
-            className="h-8 w-48 rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm shadow-sm placeholder:text-zinc-500 2xl:w-64 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+            className="h-8 w-48 rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm shadow-sm placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
           />
         </div>
       </Form>
