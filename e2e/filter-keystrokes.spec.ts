@@ -12,7 +12,7 @@ test('[FILTERS]: typing fast into every list filter keeps every character, and t
     { path: '/cosigners', field: 'Filter this page (Fireblocks has no search)', param: 'q' },
     { path: `/cosigners/${seed.bigCosignerId}`, field: 'Filter this page (Fireblocks has no search)', param: 'q' },
     { path: '/audit', field: 'Actor (name, email or subject)', param: 'actor' },
-    { path: '/audit', field: 'Cosigner ID', param: 'cosignerId' },
+    { path: '/audit', field: 'Cosigner (name or ID)', param: 'cosigner' },
     { path: '/audit', field: 'API key ID', param: 'apiKeyId' },
   ];
   for (const list of lists) {

@@ -267,7 +267,9 @@ describe('stepUpSecondsLeft', () => {
   it('is the whole seconds until a sign-in is too old to approve with; 0 when it is, or when its time is unknown', () => {
     const now = 1_000_000_000;
     expect(stepUpSecondsLeft(now, 300, now)).toBe(300);
-    expect(stepUpSecondsLeft(now - 292_500, 300, now)).toBe(7);
+    // Rounded up: 7.5 s left is 8, so a countdown from it reaches 0 no earlier than the server's refusal.
+    expect(stepUpSecondsLeft(now - 292_500, 300, now)).toBe(8);
+    expect(stepUpSecondsLeft(now - 299_900, 300, now)).toBe(1);
     expect(stepUpSecondsLeft(now - 300_000, 300, now)).toBe(0);
     expect(stepUpSecondsLeft(now - 3_600_000, 300, now)).toBe(0);
     expect(stepUpSecondsLeft(null, 300, now)).toBe(0);

@@ -29,11 +29,12 @@ const secondsInWords = (s: number) => (s % 60 === 0 ? `${s / 60} minute${s === 6
 
 /**
  * Whole seconds until a sign-in at `authTime` is too old to approve with (0: now, or unknown). The one rule for both
- * the approval and what the approve dialog says beforehand.
+ * the approval and what the approve dialog says beforehand. Rounded up: a dialog that counts down from it says
+ * "too old" only once the server would refuse too, never while an approval would still go through unasked.
  */
 export function stepUpSecondsLeft(authTime: number | null, maxAgeSeconds: number, now = Date.now()): number {
   if (authTime === null) return 0;
-  return Math.max(0, Math.floor((authTime + maxAgeSeconds * 1000 - now) / 1000));
+  return Math.max(0, Math.ceil((authTime + maxAgeSeconds * 1000 - now) / 1000));
 }
 
 /** Where the browser goes to sign in afresh and come back to the same approval. */
