@@ -13,7 +13,9 @@ import { newEntries, simLog } from '../../testing/app/sim-log';
 // API user, search finds keys by name, and the names cost one upstream read per page or walk, not one per key.
 const t = appForFile(() => ({ port: Number(process.env.API_USERS_PORT ?? 4314) }));
 
-const get = async (path: string, user: TestUser = VERA): Promise<ApiAnswer> =>
+// A viewer of this file's own: the read budget is per person, and other files on the shared stack spend vera's.
+const VIEWER: TestUser = { ...VERA, sub: 'api-users-viewer' };
+const get = async (path: string, user: TestUser = VIEWER): Promise<ApiAnswer> =>
   callApi(t.app.appUrl, 'GET', path, { cookie: await t.cookieFor(user) });
 async function getJson<T>(path: string): Promise<T> {
   const res = await get(path);
